@@ -1,0 +1,104 @@
+import type { PoolKind, Workspace } from '../types/ledger';
+import { toIso, type Millis } from '../time/instant';
+import type { Forecast } from './forecast';
+import { availableOf, remainingOf, type PeriodResult } from './period-result';
+
+export type AlertKind = 'threshold' | 'exhausted' | 'mid-period-audit' | 'projected-run-out' | 'member-budget';
+
+/** Something a lead should hear about once: its key never changes, so it is raised once. */
+export interface Alert {
+  /** workspace | pool | period start | kind | threshold (percent, or member id for a budget). */
+  key: string;
+  kind: AlertKind;
+  workspaceId: string;
+  pool: PoolKind;
+  periodStart: Millis;
+  /** The threshold, for threshold alerts (and 100 for exhausted, 50 for the mid-period audit). */
+  percent?: number;
+  memberId?: string;
+  at: Millis;
+  runsOutAt?: Millis;
+  message: string;
+}
+
+/** Builds the stable alert key from its parts. */
+export function alertKey(workspaceId: string, pool: PoolKind, periodStart: Millis, kind: AlertKind, threshold: string | number): string {
+  return [workspaceId, pool, toIso(periodStart), kind, String(threshold)].join('|');
+}
+
+const credits = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+function when(t: Millis): string {
+  return `${toIso(t).slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function day(t: Millis): string {
+  return toIso(t).slice(0, 10);
+}
+
+/**
+ * The alerts of one period as seen at its asOf. Threshold alerts cover every configured threshold
+ * under 100 (100 is the exhausted alert); the forecast decides the projected run-out.
+ */
+export function periodAlerts(ws: Workspace, r: PeriodResult, forecast: Forecast): Alert[] {
+  const name = ws.name || ws.id;
+  const base = { workspaceId: ws.id, pool: r.pool, periodStart: r.start };
+  const key = (kind: AlertKind, threshold: string | number) => alertKey(ws.id, r.pool, r.start, kind, threshold);
+  const alerts: Alert[] = [];
+  for (const mark of r.thresholds) {
+    if (mark.percent >= 100 || mark.reachedAt === null) continue;
+    alerts.push({
+      ...base,
+      key: key('threshold', mark.percent),
+      kind: 'threshold',
+      percent: mark.percent,
+      at: mark.reachedAt,
+      message: `${name}: ${mark.percent}% of the ${r.pool} pool used on ${when(mark.reachedAt)}; it resets on ${day(r.end)}.`,
+    });
+  }
+  if (r.exhaustedAt !== null) {
+    alerts.push({
+      ...base,
+      key: key('exhausted', 100),
+      kind: 'exhausted',
+      percent: 100,
+      at: r.exhaustedAt,
+      message: `${name}: the ${r.pool} pool ran dry on ${when(r.exhaustedAt)}; calls that cost credits are refused until it resets on ${day(r.end)}.`,
+    });
+  }
+  const midpoint = r.start + (r.end - r.start) / 2;
+  if (r.halfwayAt !== null && r.halfwayAt < midpoint) {
+    alerts.push({
+      ...base,
+      key: key('mid-period-audit', 50),
+      kind: 'mid-period-audit',
+      percent: 50,
+      at: r.halfwayAt,
+      message: `${name}: half the ${r.pool} pool was used by ${day(r.halfwayAt)}, before mid-period (${day(midpoint)}): audit which apps spend it.`,
+    });
+  }
+  if (forecast.runsOutAt !== null) {
+    const daysEarly = Math.floor((r.end - forecast.runsOutAt) / 86_400_000);
+    alerts.push({
+      ...base,
+      key: key('projected-run-out', '-'),
+      kind: 'projected-run-out',
+      at: r.asOf,
+      runsOutAt: forecast.runsOutAt,
+      message: `${name}: at ${credits.format(forecast.burnPerDay)} credits a day the ${r.pool} pool runs dry on ${day(forecast.runsOutAt)}, ${daysEarly} days before it resets; ${credits.format(remainingOf(r))} of ${credits.format(availableOf(r))} left.`,
+    });
+  }
+  const memberNames = new Map((ws.members ?? []).map((m) => [m.id, m.name]));
+  for (const b of r.budgets) {
+    if (b.reachedAt === null) continue;
+    alerts.push({
+      ...base,
+      key: key('member-budget', b.memberId),
+      kind: 'member-budget',
+      memberId: b.memberId,
+      at: b.reachedAt,
+      message: `${name}: ${memberNames.get(b.memberId) || b.memberId} used ${credits.format(b.used)} ${r.pool} credits this period, reaching the budget of ${credits.format(b.budget)}.`,
+    });
+  }
+  return alerts;
+}

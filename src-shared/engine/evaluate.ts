@@ -1,0 +1,204 @@
+import { builtinCatalog, type Catalog } from '../catalog/catalog';
+import type { Grant, Ledger, PoolKind, RateCard, UsageEvent, Workspace } from '../types/ledger';
+import { parseInstant, type Millis } from '../time/instant';
+import { periodAlerts, type Alert } from './alerts';
+import { EngineInputError } from './errors';
+import { forecastOf, type Forecast } from './forecast';
+import type { PeriodResult } from './period-result';
+import { preparePoolEvents, type PoolGrant } from './pool-events';
+import { createPricer, type Pricer } from './pricing';
+import {
+  resolveWorkspace,
+  type ResolvedPool,
+  type ResolvedWorkspace,
+  type WorkspaceOverrides,
+} from './resolve-workspace';
+import { simulatePool } from './simulate-pool';
+
+export interface EvaluateOptions {
+  asOf: Millis;
+  catalog?: Catalog;
+  /** Thresholds and budgets the lead set in the app, by workspace id; they win over the ledger's. */
+  overrides?: Readonly<Record<string, WorkspaceOverrides>>;
+  /** Walk at least from this instant, so that periods before the first record are reported too. */
+  earliest?: Millis;
+}
+
+/** One pool of one workspace: every period walked up to asOf, the last one being current. */
+export interface PoolEvaluation {
+  workspace: Workspace;
+  pool: PoolKind;
+  /** Every period from the pool's first record to the one holding asOf, oldest first. */
+  periods: PeriodResult[];
+  current: PeriodResult;
+  forecast: Forecast;
+  alerts: Alert[];
+}
+
+export interface Evaluation {
+  asOf: Millis;
+  pools: PoolEvaluation[];
+  /** Alerts of the periods current at asOf, by instant then key. */
+  alerts: Alert[];
+}
+
+/** The records of one workspace, as the engine takes them. */
+export interface WorkspaceInput {
+  workspace: Workspace;
+  grants: readonly Grant[];
+  events: readonly UsageEvent[];
+  rateCards?: readonly RateCard[];
+}
+
+function sortAlerts(alerts: Alert[]): Alert[] {
+  return alerts.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function toPoolGrant(g: Grant): PoolGrant {
+  return {
+    id: g.id,
+    kind: g.kind,
+    credits: g.credits,
+    grantedAt: parseInstant(g.grantedAt),
+    expiresAt: g.expiresAt ? parseInstant(g.expiresAt) : Number.POSITIVE_INFINITY,
+  };
+}
+
+/** A workspace's records made ready to walk: events deduplicated and split by pool, one pricer. */
+export interface PreparedWorkspace {
+  resolved: ResolvedWorkspace;
+  grants: readonly Grant[];
+  eventsByPool: Map<PoolKind, UsageEvent[]>;
+  price: Pricer;
+}
+
+/** Deduplicates a workspace's events (an id counts once however often it appears: the first copy wins). */
+export function prepareWorkspace(
+  resolved: ResolvedWorkspace,
+  grants: readonly Grant[],
+  events: readonly UsageEvent[],
+  rateCards: readonly RateCard[],
+  catalog: Catalog,
+): PreparedWorkspace {
+  const { workspace } = resolved;
+  const price = createPricer(catalog, workspace.provider, workspace.existingCustomer ?? false, rateCards);
+  const seen = new Set<string>();
+  const eventsByPool = new Map<PoolKind, UsageEvent[]>(resolved.pools.map((p) => [p.pool, []]));
+  for (const e of events) {
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    eventsByPool.get(e.pool)?.push(e);
+  }
+  return { resolved, grants, eventsByPool, price };
+}
+
+/** Walks one pool of a prepared workspace up to asOf and returns every period, oldest first. */
+export function walkPool(prepared: PreparedWorkspace, pool: ResolvedPool, asOf: Millis, earliest?: Millis): PeriodResult[] {
+  const grants = prepared.grants
+    .filter((g) => g.pool === pool.pool)
+    .map(toPoolGrant)
+    .filter((g) => g.grantedAt <= asOf)
+    .sort((a, b) => a.grantedAt - b.grantedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return simulatePool({
+    pool,
+    thresholds: prepared.resolved.thresholds,
+    budgets: prepared.resolved.budgets,
+    events: preparePoolEvents(prepared.eventsByPool.get(pool.pool) ?? [], prepared.price, asOf),
+    grants,
+    asOf,
+    ...(earliest !== undefined ? { earliest } : {}),
+  });
+}
+
+/** Evaluates one workspace whose records are already known to belong to it. */
+export function evaluateResolved(
+  resolved: ResolvedWorkspace,
+  grants: readonly Grant[],
+  events: readonly UsageEvent[],
+  rateCards: readonly RateCard[],
+  options: EvaluateOptions,
+): PoolEvaluation[] {
+  const prepared = prepareWorkspace(resolved, grants, events, rateCards, options.catalog ?? builtinCatalog);
+  const { workspace } = resolved;
+  return resolved.pools.map((pool) => {
+    const periods = walkPool(prepared, pool, options.asOf, options.earliest);
+    const current = periods[periods.length - 1]!;
+    const forecast = forecastOf(current);
+    return { workspace, pool: pool.pool, periods, current, forecast, alerts: periodAlerts(workspace, current, forecast) };
+  });
+}
+
+/** Evaluates one workspace's pools at asOf. */
+export function evaluateWorkspace(input: WorkspaceInput, options: EvaluateOptions): PoolEvaluation[] {
+  const catalog = options.catalog ?? builtinCatalog;
+  const resolved = resolveWorkspace(input.workspace, catalog, options.overrides?.[input.workspace.id]);
+  checkRecords(new Map([[input.workspace.id, resolved]]), input.grants, input.events);
+  return evaluateResolved(resolved, input.grants, input.events, input.rateCards ?? [], options);
+}
+
+/**
+ * Checks that every grant and event names a known workspace and one of its pools, and fails on the
+ * first that does not, naming it by id and field.
+ */
+export function checkRecords(
+  workspaces: ReadonlyMap<string, ResolvedWorkspace>,
+  grants: readonly Grant[],
+  events: readonly UsageEvent[],
+): void {
+  const check = (array: 'grants' | 'events', index: number, r: Grant | UsageEvent) => {
+    const ws = workspaces.get(r.workspaceId);
+    const record = `${array}[${index}] (id "${r.id}")`;
+    if (!ws) {
+      throw new EngineInputError(`${record}: workspaceId "${r.workspaceId}" is not a workspace of the ledger`, {
+        record,
+        field: 'workspaceId',
+      });
+    }
+    if (!ws.pools.some((p) => p.pool === r.pool)) {
+      throw new EngineInputError(`${record}: pool "${r.pool}" is not a pool of workspace "${r.workspaceId}"`, {
+        record,
+        field: 'pool',
+      });
+    }
+  };
+  grants.forEach((g, i) => check('grants', i, g));
+  events.forEach((e, i) => check('events', i, e));
+}
+
+/** Resolves every workspace of a ledger, failing on the first that cannot be resolved. */
+export function resolveLedger(ledger: Ledger, catalog: Catalog, overrides?: EvaluateOptions['overrides']): Map<string, ResolvedWorkspace> {
+  const resolved = new Map<string, ResolvedWorkspace>();
+  ledger.workspaces.forEach((ws, i) => {
+    if (resolved.has(ws.id)) {
+      throw new EngineInputError(`workspaces[${i}] (id "${ws.id}"): the id is used by an earlier workspace`, {
+        record: `workspaces[${i}] (id "${ws.id}")`,
+        field: 'id',
+      });
+    }
+    resolved.set(ws.id, resolveWorkspace(ws, catalog, overrides?.[ws.id]));
+  });
+  checkRecords(resolved, ledger.grants, ledger.events);
+  return resolved;
+}
+
+/**
+ * The engine: every workspace and pool of a ledger at asOf. Pure and deterministic; events after
+ * asOf do not exist yet. Throws EngineInputError, before evaluating anything, on bad references.
+ */
+export function evaluateLedger(ledger: Ledger, options: EvaluateOptions): Evaluation {
+  const catalog = options.catalog ?? builtinCatalog;
+  const resolved = resolveLedger(ledger, catalog, options.overrides);
+  const grantsBy = new Map<string, Grant[]>();
+  const eventsBy = new Map<string, UsageEvent[]>();
+  for (const id of resolved.keys()) {
+    grantsBy.set(id, []);
+    eventsBy.set(id, []);
+  }
+  for (const g of ledger.grants) grantsBy.get(g.workspaceId)!.push(g);
+  for (const e of ledger.events) eventsBy.get(e.workspaceId)!.push(e);
+  const pools: PoolEvaluation[] = [];
+  for (const [id, ws] of resolved) {
+    pools.push(...evaluateResolved(ws, grantsBy.get(id)!, eventsBy.get(id)!, ledger.rateCards ?? [], { ...options, catalog }));
+  }
+  return { asOf: options.asOf, pools, alerts: sortAlerts(pools.flatMap((p) => p.alerts)) };
+}

@@ -1,0 +1,79 @@
+import type { GrantKind } from '../types/ledger';
+import type { Millis } from '../time/instant';
+
+/** Credits still spendable from one grant; the plan allowance of a period is a lot too. */
+export interface Lot {
+  id: string;
+  kind: GrantKind | 'allowance';
+  grantedAt: Millis;
+  /** Infinity when the grant never expires. */
+  expiresAt: Millis;
+  balance: number;
+}
+
+/** Credits below this are rounding noise of fractional prices, not a balance. */
+export const EPSILON = 1e-9;
+
+/** Burn order: the lot that expires first is spent first, ties by the oldest grant, then by id. */
+export function burnOrder(a: Lot, b: Lot): number {
+  return a.expiresAt - b.expiresAt || a.grantedAt - b.grantedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The lots of one pool, kept in burn order. */
+export class LotBook {
+  private readonly lots: Lot[] = [];
+
+  /** Total spendable credits. */
+  total = 0;
+
+  add(lot: Lot): void {
+    let i = this.lots.length;
+    while (i > 0 && burnOrder(this.lots[i - 1]!, lot) > 0) i--;
+    this.lots.splice(i, 0, lot);
+    this.total += lot.balance;
+  }
+
+  /** Spends up to `credits` in burn order and returns what was actually taken. */
+  take(credits: number): number {
+    let left = credits;
+    while (left > EPSILON && this.lots.length > 0) {
+      const lot = this.lots[0]!;
+      const used = Math.min(lot.balance, left);
+      lot.balance -= used;
+      left -= used;
+      if (lot.balance <= EPSILON) this.lots.shift();
+    }
+    const taken = credits - Math.max(left, 0);
+    this.total -= taken;
+    if (this.total < EPSILON) this.total = 0;
+    return taken;
+  }
+
+  /** The instant the next lot expires (Infinity when none does). */
+  nextExpiry(): Millis {
+    let next = Number.POSITIVE_INFINITY;
+    for (const lot of this.lots) if (lot.expiresAt < next) next = lot.expiresAt;
+    return next;
+  }
+
+  /** Drops every lot expiring at or before `t`; returns the unspent credits that left, split by kind. */
+  expire(t: Millis): { allowance: number; other: number } {
+    const gone = { allowance: 0, other: 0 };
+    for (let i = this.lots.length - 1; i >= 0; i--) {
+      const lot = this.lots[i]!;
+      if (lot.expiresAt <= t) {
+        if (lot.kind === 'allowance') gone.allowance += lot.balance;
+        else gone.other += lot.balance;
+        this.total -= lot.balance;
+        this.lots.splice(i, 1);
+      }
+    }
+    if (this.total < EPSILON) this.total = 0;
+    return gone;
+  }
+
+  /** The non-plan lots still holding credits, copied: what a period hands to the next one. */
+  carry(): Lot[] {
+    return this.lots.filter((l) => l.kind !== 'allowance' && l.balance > EPSILON).map((l) => ({ ...l }));
+  }
+}

@@ -1,0 +1,86 @@
+import type { PoolKind } from '../types/ledger';
+import type { Millis } from '../time/instant';
+import type { Lot } from './lots';
+
+/** When a threshold (percent of what the pool held at that moment) was first reached. */
+export interface ThresholdMark {
+  percent: number;
+  reachedAt: Millis | null;
+}
+
+/** A member with a budget the lead set, and when they reached it. */
+export interface BudgetMark {
+  memberId: string;
+  budget: number;
+  used: number;
+  reachedAt: Millis | null;
+}
+
+/** Calls of one day sharing an input fingerprint: what a cache would have answered. */
+export interface RepeatGroup {
+  inputHash: string;
+  action: string;
+  day: number;
+  calls: number;
+  credits: number;
+}
+
+/** Credits charged per day in the trailing window that feeds the forecast. */
+export interface BurnWindow {
+  /** Start of the window: asOf − 7 days, clipped to the period start. */
+  start: Millis;
+  credits: number;
+  /** Credits per 24 h bucket counted back from asOf; bucket k is (asOf − (k+1)·24h, asOf − k·24h]. */
+  buckets: number[];
+}
+
+/** One pool in one period, as the engine saw it at `asOf` (a closed period is seen at its end). */
+export interface PeriodResult {
+  pool: PoolKind;
+  start: Millis;
+  end: Millis;
+  asOf: Millis;
+  closed: boolean;
+  allowance: number;
+  /** Non-plan credits usable in the period: carried in, plus granted up to asOf, less what expired unspent. */
+  bonus: number;
+  used: number;
+  /** Calls that ran (charged, or free). */
+  calls: number;
+  blockedCalls: number;
+  /** What the blocked calls would have cost: demand the pool could not serve. */
+  blockedCredits: number;
+  exhaustedAt: Millis | null;
+  thresholds: ThresholdMark[];
+  /** When 50 % was first reached, whether or not 50 is a configured threshold (mid-period audit). */
+  halfwayAt: Millis | null;
+  byAction: Map<string, number>;
+  byMember: Map<string, number>;
+  byApp: Map<string, number>;
+  /** Credits per UTC day, keyed by whole days since the epoch. */
+  byDay: Map<number, number>;
+  unknownActions: Set<string>;
+  budgets: BudgetMark[];
+  window: BurnWindow;
+  /** Repeated inputs per day, keyed by fingerprint and day. */
+  repeats: Map<string, RepeatGroup>;
+  /** Non-plan lots left at asOf: what carries into the next period. */
+  carryOut: Lot[];
+}
+
+/** Credits the pool held at asOf (allowance plus bonus). */
+export function availableOf(r: PeriodResult): number {
+  return r.allowance + r.bonus;
+}
+
+/** Credits still spendable at asOf; negative only past an allowed overage. */
+export function remainingOf(r: PeriodResult): number {
+  return r.allowance + r.bonus - r.used;
+}
+
+/** Used as a percent of available, two decimals; an empty pool counts as fully used. */
+export function percentUsedOf(r: PeriodResult): number {
+  const available = availableOf(r);
+  if (available <= 0) return 100;
+  return Math.round((r.used / available) * 10_000) / 100;
+}
