@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import { builtinCatalog, type Catalog } from '../catalog/catalog';
+import { EngineInputError } from '../engine/errors';
+import { resolveLedger } from '../engine/evaluate';
+import { ledgerSchema, type Ledger } from '../types/ledger';
+
+/** A ledger that cannot be used, with one sentence naming where and what. */
+export class LedgerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LedgerError';
+  }
+}
+
+type Path = readonly PropertyKey[];
+
+/** `events[12] (id "e-13")`: the record by its id where it has one, else its array and index. */
+function describeRecord(data: unknown, path: Path): { record: string; rest: Path } {
+  if (path.length >= 2 && typeof path[0] === 'string' && typeof path[1] === 'number') {
+    const array = (data as Record<string, unknown>)[path[0]];
+    const item = Array.isArray(array) ? (array[path[1]] as { id?: unknown } | undefined) : undefined;
+    const id = item && typeof item === 'object' && typeof item.id === 'string' && item.id !== '' ? ` (id "${item.id}")` : '';
+    return { record: `${path[0]}[${path[1]}]${id}`, rest: path.slice(2) };
+  }
+  return { record: path.length > 0 ? String(path[0]) : 'the ledger', rest: path.slice(1) };
+}
+
+function fieldName(rest: Path): string {
+  return rest.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+}
+
+/** One sentence for the first problem zod found, naming the record and the field. */
+export function describeIssue(data: unknown, issue: z.core.$ZodIssue): string {
+  if (issue.path.length === 0) return 'expected a JSON object with version, workspaces, grants and events';
+  const { record, rest } = describeRecord(data, issue.path);
+  const field = fieldName(rest);
+  const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+  if (!field) return `${record}: ${missing ? 'is missing' : issue.message}`;
+  return `${record}: ${field} ${missing ? 'is missing' : `is invalid: ${issue.message}`}`;
+}
+
+/**
+ * Validates parsed JSON as a ledger: its shape (zod), then its references and allowances (every
+ * grant and event names a known workspace and pool, every pool has an allowance). Throws a
+ * LedgerError naming the first bad record; returns the ledger only when all of it can be evaluated.
+ */
+export function validateLedger(data: unknown, source = 'ledger', catalog: Catalog = builtinCatalog): Ledger {
+  const parsed = ledgerSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new LedgerError(`${source}: ${describeIssue(data, parsed.error.issues[0]!)}`);
+  }
+  try {
+    resolveLedger(parsed.data, catalog);
+  } catch (err) {
+    if (err instanceof EngineInputError) throw new LedgerError(`${source}: ${err.message}`);
+    throw err;
+  }
+  return parsed.data;
+}
+
+/** Parses and validates a ledger file's text; `source` (the file name) prefixes every message. */
+export function parseLedgerText(text: string, source = 'ledger', catalog: Catalog = builtinCatalog): Ledger {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new LedgerError(`${source}: not valid JSON (${(err as Error).message})`);
+  }
+  return validateLedger(data, source, catalog);
+}
