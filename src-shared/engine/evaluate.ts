@@ -3,6 +3,7 @@ import type { Grant, Ledger, PoolKind, RateCard, UsageEvent, Workspace } from '.
 import { parseInstant, type Millis } from '../time/instant';
 import { periodAlerts, type Alert } from './alerts';
 import { EngineInputError } from './errors';
+import { markFirstCopies } from './first-copies';
 import { forecastOf, type Forecast } from './forecast';
 import type { PeriodResult } from './period-result';
 import { preparePoolEvents, type PoolGrant } from './pool-events';
@@ -82,13 +83,9 @@ export function prepareWorkspace(
 ): PreparedWorkspace {
   const { workspace } = resolved;
   const price = createPricer(catalog, workspace.provider, workspace.existingCustomer ?? false, rateCards);
-  const seen = new Set<string>();
+  const first = markFirstCopies(events);
   const eventsByPool = new Map<PoolKind, UsageEvent[]>(resolved.pools.map((p) => [p.pool, []]));
-  for (const e of events) {
-    if (seen.has(e.id)) continue;
-    seen.add(e.id);
-    eventsByPool.get(e.pool)?.push(e);
-  }
+  for (let i = 0; i < events.length; i++) if (first[i] === 1) eventsByPool.get(events[i]!.pool)?.push(events[i]!);
   return { resolved, grants, eventsByPool, price };
 }
 

@@ -1,0 +1,14 @@
+/** Exit codes: 1 bad input (a ledger, a cache, a server answer), 2 a wrong command line. */
+export const EXIT_BAD_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+/** A failure the user can fix, printed as one line on stderr with no stack trace. */
+export class CliError extends Error {
+  readonly exitCode: number;
+
+  constructor(message: string, exitCode = EXIT_BAD_INPUT) {
+    super(message);
+    this.name = 'CliError';
+    this.exitCode = exitCode;
+  }
+}

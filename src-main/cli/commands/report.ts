@@ -1,0 +1,32 @@
+import { EngineInputError } from '../../../src-shared/engine/errors';
+import { parseMonth, reportMonth } from '../../../src-shared/engine/report';
+import { reportJson } from '../../../src-shared/engine/report-json';
+import { CliError, EXIT_USAGE } from '../cli-error';
+import { reportTable } from '../format/report-table';
+import { loadCatalog, loadLedger, onePositional, parseFlags, type CliIo } from '../io';
+
+const USAGE = 'creditbar report LEDGER.json --period YYYY-MM [--json] [--catalog FILE]';
+
+/** `creditbar report`: the review of a past month. */
+export async function reportCommand(argv: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parseFlags(
+    'report',
+    argv,
+    { period: { type: 'string' }, json: { type: 'boolean' }, catalog: { type: 'string' } },
+    USAGE,
+  );
+  const path = onePositional('report', positionals, 'the ledger file', USAGE);
+  if (values.period === undefined) throw new CliError(`report: missing --period YYYY-MM\nusage: ${USAGE}`, EXIT_USAGE);
+  let month;
+  try {
+    month = parseMonth(values.period);
+  } catch (err) {
+    if (err instanceof EngineInputError) throw new CliError(`--${err.message}`, EXIT_USAGE);
+    throw err;
+  }
+  const catalog = await loadCatalog(values.catalog);
+  const ledger = await loadLedger(path, catalog);
+  const result = reportJson(reportMonth(ledger, month, { catalog }));
+  if (values.json) io.stdout(JSON.stringify(result, null, 2) + '\n');
+  else io.stdout(reportTable(result, new Map(ledger.workspaces.map((w) => [w.id, w.name]))));
+}

@@ -1,0 +1,9 @@
+// Entry of bin/creditbar: the real process, clock and streams.
+import { runCli } from './cli';
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  now: () => Date.now(),
+  isTty: Boolean(process.stdout.isTTY),
+});

@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { catalogOverrideSchema, builtinCatalog, mergeCatalog, type Catalog } from '../../src-shared/catalog/catalog';
+import { describeIssue, LedgerError, parseLedgerText } from '../../src-shared/ledger/parse-ledger';
+import type { Ledger } from '../../src-shared/types/ledger';
+import { parseInstant, type Millis } from '../../src-shared/time/instant';
+import { CliError, EXIT_USAGE } from './cli-error';
+
+/** Where a command writes; tests pass their own. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** The clock used when --as-of is not given. */
+  now: () => Millis;
+  isTty: boolean;
+}
+
+/** parseArgs with strict checking, turning its errors into one usage line. */
+export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  argv: string[],
+  options: T,
+  usage: string,
+) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    const { code, message } = err as NodeJS.ErrnoException;
+    const option = /'([^']+)'/.exec(message)?.[1];
+    const why =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option
+        ? `unknown option ${option}`
+        : (message.split('. ')[0] ?? message);
+    throw new CliError(`${command}: ${why}\nusage: ${usage}`, EXIT_USAGE);
+  }
+}
+
+async function readText(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
+    throw new CliError(`cannot read ${what} ${path}: ${why}`);
+  }
+}
+
+/** Reads the optional user catalog on top of the built-in one. */
+export async function loadCatalog(path: string | undefined): Promise<Catalog> {
+  if (!path) return builtinCatalog;
+  let data: unknown;
+  try {
+    data = JSON.parse(await readText(path, 'catalog'));
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`${path}: not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = catalogOverrideSchema.safeParse(data);
+  if (!parsed.success) throw new CliError(`${path}: ${describeIssue(data, parsed.error.issues[0]!)}`);
+  return mergeCatalog(builtinCatalog, parsed.data);
+}
+
+/** Reads and validates a ledger file, or fails naming its first bad record. */
+export async function loadLedger(path: string, catalog: Catalog): Promise<Ledger> {
+  const text = await readText(path, 'ledger');
+  try {
+    return parseLedgerText(text, path, catalog);
+  } catch (err) {
+    if (err instanceof LedgerError) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+/** Reads --as-of, defaulting to now. */
+export function asOfFlag(value: string | undefined, io: CliIo): Millis {
+  if (value === undefined) return io.now();
+  const t = parseInstant(value);
+  if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    throw new CliError(`--as-of "${value}" is not an ISO 8601 instant: use e.g. 2026-11-15T12:00:00Z`, EXIT_USAGE);
+  }
+  return t;
+}
+
+/** The one positional argument a command takes. */
+export function onePositional(command: string, positionals: string[], what: string, usage: string): string {
+  if (positionals.length !== 1) {
+    const why = positionals.length === 0 ? `missing ${what}` : `unexpected argument "${positionals[1]}"`;
+    throw new CliError(`${command}: ${why}\nusage: ${usage}`, EXIT_USAGE);
+  }
+  return positionals[0]!;
+}
