@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { ReportJson } from '../engine/report-json';
+import { settingsPatchSchema, type Account, type Settings } from '../settings/settings';
+import type { Snapshot } from './snapshot';
+
+/**
+ * The one IPC contract: every call the renderer may make, its channel, the zod schema its payload
+ * must pass, and the type it returns. The Electron wrapper (src-main/ipc) and the browser-mode
+ * transport both register handlers from this table, and the preload exposes exactly these names.
+ */
+
+/** A call from the renderer: a payload checked by `input`, a result of type O. */
+export interface InvokeSpec<I extends z.ZodType, O> {
+  channel: string;
+  input: I;
+  /** Phantom: carries the result type. */
+  output?: O;
+}
+
+function invoke<O>() {
+  return <I extends z.ZodType>(channel: string, input: I): InvokeSpec<I, O> => ({ channel, input });
+}
+
+const none = z.undefined();
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+
+export const historyRequestSchema = z.object({ period: month, workspaceId: z.string().min(1).optional() }).strict();
+export const exportRequestSchema = z
+  .object({ period: month, format: z.enum(['csv', 'json']), workspaceId: z.string().min(1).optional() })
+  .strict();
+export const accountInputSchema = z
+  .object({ label: z.string().trim().min(1).max(80), serverUrl: z.url({ protocol: /^https?$/ }), token: z.string().min(8).max(4096) })
+  .strict();
+export const connectionTestSchema = accountInputSchema.omit({ label: true });
+export const snoozeSchema = z
+  .object({ for: z.enum(['1h', 'tomorrow', 'off']) })
+  .strict();
+
+/** A past month reviewed from the cache, and which months can be picked. */
+export interface HistoryResult {
+  report: ReportJson;
+  /** Months with data, newest first, `YYYY-MM`. */
+  months: string[];
+  names: Record<string, string>;
+}
+
+export interface ExportResult {
+  filename: string;
+  mime: string;
+  content: string;
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  message: string;
+  workspaces: number;
+}
+
+export const invokeContract = {
+  getSnapshot: invoke<Snapshot>()('snapshot:get', none),
+  syncNow: invoke<{ started: boolean }>()('sync:now', none),
+  getHistoryMonths: invoke<string[]>()('history:months', none),
+  getHistory: invoke<HistoryResult>()('history:get', historyRequestSchema),
+  exportHistory: invoke<ExportResult>()('history:export', exportRequestSchema),
+  getSettings: invoke<Settings>()('settings:get', none),
+  updateSettings: invoke<Settings>()('settings:update', settingsPatchSchema),
+  addAccount: invoke<Account>()('accounts:add', accountInputSchema),
+  removeAccount: invoke<Settings>()('accounts:remove', z.object({ id: z.string().min(1) }).strict()),
+  testConnection: invoke<ConnectionTestResult>()('accounts:test', connectionTestSchema),
+  startDemo: invoke<Settings>()('demo:start', none),
+  snoozeAlerts: invoke<{ pausedUntil: string | null }>()('alerts:snooze', snoozeSchema),
+} as const;
+
+export type InvokeContract = typeof invokeContract;
+export type InvokeName = keyof InvokeContract;
+export type InvokeInput<N extends InvokeName> = z.input<InvokeContract[N]['input']>;
+export type InvokeOutput<N extends InvokeName> = NonNullable<InvokeContract[N]['output']>;
+
+/** Messages the main process pushes to the renderer. */
+export interface PushSpec<P> {
+  channel: string;
+  payload?: P;
+}
+
+function push<P>(channel: string): PushSpec<P> {
+  return { channel };
+}
+
+export const pushContract = {
+  onSnapshot: push<Snapshot>('snapshot:changed'),
+  /** A notification was clicked: show this workspace. */
+  onOpenWorkspace: push<{ workspaceId: string }>('ui:open-workspace'),
+} as const;
+
+export type PushContract = typeof pushContract;
+export type PushName = keyof PushContract;
+export type PushPayload<N extends PushName> = NonNullable<PushContract[N]['payload']>;
+
+/** The API the preload exposes on window.api (and the browser transport imitates). */
+export type RendererApi = {
+  [N in InvokeName]: InvokeInput<N> extends undefined ? () => Promise<InvokeOutput<N>> : (input: InvokeInput<N>) => Promise<InvokeOutput<N>>;
+} & {
+  [N in PushName]: (listener: (payload: PushPayload<N>) => void) => () => void;
+};

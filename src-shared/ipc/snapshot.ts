@@ -1,0 +1,87 @@
+import type { CacheCandidate } from '../engine/advisors/cache-candidates';
+import type { PlanFit } from '../engine/advisors/plan-fit';
+import type { AlertKind } from '../engine/alerts';
+import type { PoolStatusJson } from '../engine/status-json';
+import type { PoolKind, Provider } from '../types/ledger';
+
+/** How old the data behind a balance is. */
+export interface Freshness {
+  /** live: synced within the sync interval; cached: older; stale: past the stale limit or never synced. */
+  kind: 'live' | 'cached' | 'stale';
+  lastSyncAt: string | null;
+  ageSeconds: number | null;
+}
+
+/** The colour state of a pool: under 50 %, at 50 %, at 90 %, dry. */
+export type PoolState = 'ok' | 'warn' | 'critical' | 'exhausted';
+
+/** The local balance against the server's own, after the last reconciliation. */
+export interface Drift {
+  localRemaining: number;
+  serverRemaining: number;
+  /** local − server. */
+  difference: number;
+  checkedAt: string;
+}
+
+/** One pool card: the engine's status plus what the app knows around it. */
+export interface PoolCard extends PoolStatusJson {
+  state: PoolState;
+  /** Credits per UTC day of the current period so far, `YYYY-MM-DD` → credits. */
+  byDay: Record<string, number>;
+  /** Thresholds shown as marks on the bar, in percent of available (credit thresholds converted). */
+  marks: number[];
+  drift: Drift | null;
+  budgets: { memberId: string; name: string; budget: number; used: number; reachedAt: string | null }[];
+  cacheCandidates: CacheCandidate[];
+  planFit: PlanFit | null;
+}
+
+export interface WorkspaceCard {
+  id: string;
+  name: string;
+  provider: Provider;
+  plan: string;
+  accountId: string;
+  members: { id: string; name: string }[];
+  pools: PoolCard[];
+  freshness: Freshness;
+}
+
+/** An alert the app raised (once per key), as the alert centre lists it. */
+export interface RaisedAlert {
+  key: string;
+  kind: AlertKind | 'sync-stale' | 'drift';
+  workspaceId: string;
+  pool: PoolKind | null;
+  percent: number | null;
+  /** When the condition happened (for a threshold, the crossing instant). */
+  at: string;
+  /** When the app raised it. */
+  raisedAt: string;
+  message: string;
+  /** shown: a notification went out; queued: waiting for quiet hours or a snooze to end; silent: switched off. */
+  delivery: 'shown' | 'queued' | 'silent';
+}
+
+export interface SyncStatus {
+  running: boolean;
+  lastSuccessAt: string | null;
+  lastError: { message: string; at: string } | null;
+  nextSyncAt: string | null;
+  /** The last attempt could not reach the server: data shown is the cached copy. */
+  offline: boolean;
+}
+
+/** Everything the popover and the tray show, pushed to the renderer after every change. */
+export interface Snapshot {
+  asOf: string;
+  /** onboarding: nothing configured yet; demo: the embedded reference server; accounts: real accounts. */
+  mode: 'onboarding' | 'demo' | 'accounts';
+  sync: SyncStatus;
+  workspaces: WorkspaceCard[];
+  /** Newest first. */
+  alerts: RaisedAlert[];
+  /** Notifications are held until this instant (snooze), or null. */
+  pausedUntil: string | null;
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** Kinds of alert a lead can switch on or off, the engine's plus the app's own. */
+export const alertKindSchema = z.enum([
+  'threshold',
+  'exhausted',
+  'mid-period-audit',
+  'projected-run-out',
+  'member-budget',
+  'sync-stale',
+  'drift',
+]);
+export type SettingsAlertKind = z.infer<typeof alertKindSchema>;
+
+/** Thresholds of one workspace: percents of the pool, or absolute credits used. */
+export const thresholdSettingSchema = z.discriminatedUnion('unit', [
+  z.object({ unit: z.literal('percent'), values: z.array(z.number().gt(0).max(100)).min(1).max(10) }),
+  z.object({ unit: z.literal('credits'), values: z.array(z.number().positive()).min(1).max(10) }),
+]);
+export type ThresholdSetting = z.infer<typeof thresholdSettingSchema>;
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+
+/** An account the app syncs from; its token lives in the secret store, never here. */
+export const accountSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  serverUrl: z.url(),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+/**
+ * Everything the lead can set. Held by electron-store (typed, migrated); usage history lives in
+ * SQLite and tokens in the secret store, never here.
+ */
+export const settingsSchema = z.object({
+  version: z.literal(1),
+  accounts: z.array(accountSchema),
+  /** Run the embedded reference server with its simulator while no account is configured. */
+  demo: z.boolean(),
+  /** First run not yet past onboarding. */
+  onboarded: z.boolean(),
+  syncIntervalMinutes: z.number().int().min(1).max(1440),
+  /** Data older than this shows as stale and raises a sync-stale alert. */
+  staleAfterMinutes: z.number().int().min(5).max(10_080),
+  thresholds: z.record(z.string(), thresholdSettingSchema),
+  /** Budgets per workspace and member, in credits per period. */
+  budgets: z.record(z.string(), z.record(z.string(), z.number().positive())),
+  notifications: z.object({
+    enabled: z.boolean(),
+    kinds: z.record(alertKindSchema, z.boolean()),
+    /** Per workspace, kinds switched off there. */
+    mutedByWorkspace: z.record(z.string(), z.array(alertKindSchema)),
+  }),
+  quietHours: z.object({ enabled: z.boolean(), start: clockTime, end: clockTime }),
+  startAtLogin: z.boolean(),
+  theme: z.enum(['system', 'light', 'dark']),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  accounts: [],
+  demo: false,
+  onboarded: false,
+  syncIntervalMinutes: 5,
+  staleAfterMinutes: 30,
+  thresholds: {},
+  budgets: {},
+  notifications: {
+    enabled: true,
+    kinds: {
+      threshold: true,
+      exhausted: true,
+      'mid-period-audit': true,
+      'projected-run-out': true,
+      'member-budget': true,
+      'sync-stale': true,
+      drift: true,
+    },
+    mutedByWorkspace: {},
+  },
+  quietHours: { enabled: false, start: '22:00', end: '07:00' },
+  startAtLogin: false,
+  theme: 'system',
+};
+
+/** What the renderer may change: any top-level setting but the version and the accounts (own calls). */
+export const settingsPatchSchema = settingsSchema.omit({ version: true, accounts: true }).partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
