@@ -28,6 +28,8 @@ export interface SimulateInput {
   from?: { start: Millis; carry: Lot[] };
   /** Walk at least from the period holding this instant, even if the first record is later. */
   earliest?: Millis;
+  /** Called for every call that ran (not blocked) with its index in `events` and the credits charged: rollups are built from it. */
+  onCall?: (index: number, credits: number) => void;
 }
 
 function add(map: Map<string, number>, key: string, credits: number): void {
@@ -131,6 +133,7 @@ export function simulatePool(input: SimulateInput): PeriodResult[] {
         used += price;
       }
       calls++;
+      input.onCall?.(ei, price);
       add(byAction, e.action, price);
       add(byMember, e.memberId, price);
       add(byApp, e.app ?? NO_APP, price);
