@@ -1,0 +1,52 @@
+import { DAY_MS } from '../time/instant';
+import type { PoolEvents } from './pool-events';
+import { NO_APP } from './simulate-pool';
+
+/** Calls that ran and the credits they were charged, for one day, member, action and app. */
+export interface RollupCell {
+  /** Whole UTC days since the epoch. */
+  day: number;
+  memberId: string;
+  action: string;
+  app: string;
+  credits: number;
+  calls: number;
+}
+
+/**
+ * Collects rollup cells during a walk (pass `onCall` to walkPoolFrom): only calls that ran are
+ * counted, at the price they were charged, so rollups sum to the engine's breakdowns exactly.
+ */
+export function createRollupCollector(events: PoolEvents): {
+  onCall: (index: number, credits: number) => void;
+  /** The cells of days in [start, end), removed from the collector. */
+  take: (start: number, end: number) => RollupCell[];
+} {
+  const cells = new Map<string, RollupCell>();
+  return {
+    onCall(index, credits) {
+      const e = events.items[index]!;
+      const day = Math.floor(events.t[index]! / DAY_MS);
+      const app = e.app ?? NO_APP;
+      const key = `${day}\u0000${e.memberId}\u0000${e.action}\u0000${app}`;
+      const cell = cells.get(key);
+      if (cell) {
+        cell.credits += credits;
+        cell.calls++;
+      } else {
+        cells.set(key, { day, memberId: e.memberId, action: e.action, app, credits, calls: 1 });
+      }
+    },
+    take(start, end) {
+      const out: RollupCell[] = [];
+      for (const [key, cell] of cells) {
+        const t = cell.day * DAY_MS;
+        if (t >= start && t < end) {
+          out.push(cell);
+          cells.delete(key);
+        }
+      }
+      return out;
+    },
+  };
+}
