@@ -1,0 +1,78 @@
+import type { Millis } from '../../src-shared/time/instant';
+import { openDatabase, type Db, type OpenDatabaseOptions } from '../db/connection';
+import { createAccountReader, createAccountWriter } from '../db/repositories/accounts-repository';
+import { createDriftReader, createDriftWriter } from '../db/repositories/drift-repository';
+import { createEventReader, createEventWriter } from '../db/repositories/events-repository';
+import { createGrantReader, createGrantWriter } from '../db/repositories/grants-repository';
+import { createPoolStateReader, createPoolStateWriter } from '../db/repositories/pool-state-repository';
+import { createRaisedAlertStore } from '../db/repositories/raised-alerts-repository';
+import { createRateCardReader, createRateCardWriter } from '../db/repositories/rate-cards-repository';
+import { createRollupReader, createRollupWriter } from '../db/repositories/rollups-repository';
+import { createSummaryReader, createSummaryWriter } from '../db/repositories/summaries-repository';
+import { createSyncStateReader, createSyncStateWriter } from '../db/repositories/sync-state-repository';
+import { createWorkspaceReader, createWorkspaceWriter } from '../db/repositories/workspaces-repository';
+
+function readers(db: Db) {
+  return {
+    accounts: createAccountReader(db),
+    workspaces: createWorkspaceReader(db),
+    grants: createGrantReader(db),
+    rateCards: createRateCardReader(db),
+    events: createEventReader(db),
+    syncState: createSyncStateReader(db),
+    poolState: createPoolStateReader(db),
+    summaries: createSummaryReader(db),
+    rollups: createRollupReader(db),
+    drift: createDriftReader(db),
+  };
+}
+
+function writers(db: Db) {
+  return {
+    accounts: createAccountWriter(db),
+    workspaces: createWorkspaceWriter(db),
+    grants: createGrantWriter(db),
+    rateCards: createRateCardWriter(db),
+    events: createEventWriter(db),
+    syncState: createSyncStateWriter(db),
+    poolState: createPoolStateWriter(db),
+    summaries: createSummaryWriter(db),
+    rollups: createRollupWriter(db),
+    drift: createDriftWriter(db),
+  };
+}
+
+/** The open cache: one connection, its repositories (reads and writes apart) and the clock it runs on. */
+export interface Cache {
+  readonly db: Db;
+  readonly file: string;
+  readonly read: ReturnType<typeof readers>;
+  readonly write: ReturnType<typeof writers>;
+  /** The alert store the alerts service de-duplicates against. */
+  readonly alerts: ReturnType<typeof createRaisedAlertStore>;
+  readonly now: () => Millis;
+  /** Runs `fn` in one immediate transaction. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+export interface OpenCacheOptions extends OpenDatabaseOptions {
+  /** The clock used for timestamps the cache writes; defaults to Date.now. */
+  now?: () => Millis;
+}
+
+/** Opens the cache file (creating and migrating it as needed) and prepares every repository. */
+export function openCache(file: string, options: OpenCacheOptions = {}): Cache {
+  const { now = Date.now, ...dbOptions } = options;
+  const db = openDatabase(file, dbOptions);
+  return {
+    db,
+    file,
+    read: readers(db),
+    write: writers(db),
+    alerts: createRaisedAlertStore(db, now),
+    now,
+    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    close: () => db.close(),
+  };
+}

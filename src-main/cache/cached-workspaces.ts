@@ -1,0 +1,38 @@
+import { builtinCatalog, type Catalog } from '../../src-shared/catalog/catalog';
+import type { EvaluateOptions } from '../../src-shared/engine/evaluate';
+import { createPricer, type Pricer } from '../../src-shared/engine/pricing';
+import { resolveWorkspace, type ResolvedWorkspace } from '../../src-shared/engine/resolve-workspace';
+import type { Grant } from '../../src-shared/types/ledger';
+import type { Cache } from './cache';
+
+/** A cached workspace ready for the engine: resolved config, grants and its pricer. */
+export interface CachedWorkspaceInput {
+  key: number;
+  accountId: string;
+  resolved: ResolvedWorkspace;
+  grants: Grant[];
+  price: Pricer;
+}
+
+export interface EngineContextOptions {
+  catalog?: Catalog;
+  /** Thresholds and budgets the lead set in the app, by workspace id. */
+  overrides?: EvaluateOptions['overrides'];
+  /** Only these workspaces (default: all). */
+  workspaceIds?: readonly string[];
+}
+
+/** Every cached workspace (or those asked for) made ready for the engine, in the cache's order. */
+export function loadEngineInputs(cache: Cache, options: EngineContextOptions = {}): CachedWorkspaceInput[] {
+  const catalog = options.catalog ?? builtinCatalog;
+  const rateCards = cache.read.rateCards.list();
+  const wanted = options.workspaceIds ? new Set(options.workspaceIds) : null;
+  return cache.read.workspaces
+    .list()
+    .filter((w) => !wanted || wanted.has(w.workspace.id))
+    .map((w) => {
+      const resolved = resolveWorkspace(w.workspace, catalog, options.overrides?.[w.workspace.id]);
+      const price = createPricer(catalog, w.workspace.provider, w.workspace.existingCustomer ?? false, rateCards);
+      return { key: w.key, accountId: w.accountId, resolved, grants: cache.read.grants.forWorkspace(w.key, w.workspace.id), price };
+    });
+}

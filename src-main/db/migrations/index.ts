@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate';
+import { initial } from './0001-initial';
+
+/** Every cache migration, oldest first. Add new ones at the end; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [initial];

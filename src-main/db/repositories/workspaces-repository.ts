@@ -1,0 +1,160 @@
+import type { PoolConfig, ResetRule, Workspace } from '../../../src-shared/types/ledger';
+import type { Db } from '../connection';
+
+/** A cached workspace: its integer key inside the cache, its account and its ledger-shaped config. */
+export interface CachedWorkspace {
+  key: number;
+  accountId: string;
+  workspace: Workspace;
+}
+
+interface WorkspaceRow {
+  key: number;
+  id: string;
+  account_id: string;
+  name: string;
+  provider: Workspace['provider'];
+  plan: string;
+  existing_customer: number | null;
+  pools_declared: number;
+  thresholds_declared: number;
+}
+interface PoolRow {
+  workspace_key: number;
+  pool: PoolConfig['pool'];
+  allowance: number | null;
+  reset: string | null;
+  overage: number | null;
+}
+interface MemberRow {
+  workspace_key: number;
+  id: string;
+  name: string;
+  budget: number | null;
+}
+interface ThresholdRow {
+  workspace_key: number;
+  percent: number;
+}
+
+function group<T extends { workspace_key: number }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = map.get(r.workspace_key);
+    if (list) list.push(r);
+    else map.set(r.workspace_key, [r]);
+  }
+  return map;
+}
+
+export function createWorkspaceReader(db: Db) {
+  const all = db.prepare<[], WorkspaceRow>('SELECT * FROM workspaces ORDER BY key');
+  const pools = db.prepare<[], PoolRow>('SELECT workspace_key, pool, allowance, reset, overage FROM pools ORDER BY workspace_key, position');
+  const members = db.prepare<[], MemberRow>('SELECT workspace_key, id, name, budget FROM members ORDER BY workspace_key, position');
+  const thresholds = db.prepare<[], ThresholdRow>('SELECT workspace_key, percent FROM thresholds ORDER BY workspace_key, percent');
+
+  const list = (): CachedWorkspace[] => {
+    const poolsBy = group(pools.all());
+    const membersBy = group(members.all());
+    const thresholdsBy = group(thresholds.all());
+    return all.all().map((r) => {
+      const ws: Workspace = { id: r.id, name: r.name, provider: r.provider, plan: r.plan };
+      if (r.existing_customer !== null) ws.existingCustomer = r.existing_customer === 1;
+      if (r.pools_declared) {
+        ws.pools = (poolsBy.get(r.key) ?? []).map((p) => {
+          const config: PoolConfig = { pool: p.pool };
+          if (p.allowance !== null) config.allowance = p.allowance;
+          if (p.reset !== null) config.reset = JSON.parse(p.reset) as ResetRule;
+          if (p.overage !== null) config.overage = p.overage === 1;
+          return config;
+        });
+      }
+      const ms = membersBy.get(r.key);
+      if (ms) ws.members = ms.map((m) => (m.budget === null ? { id: m.id, name: m.name } : { id: m.id, name: m.name, budget: m.budget }));
+      if (r.thresholds_declared) ws.thresholds = (thresholdsBy.get(r.key) ?? []).map((t) => t.percent);
+      return { key: r.key, accountId: r.account_id, workspace: ws };
+    });
+  };
+  return {
+    /** Every cached workspace, in the order they were first cached. */
+    list,
+    byId: (id: string): CachedWorkspace | null => list().find((w) => w.workspace.id === id) ?? null,
+    ofAccount: (accountId: string): CachedWorkspace[] => list().filter((w) => w.accountId === accountId),
+  };
+}
+
+/** The workspace's id is already cached for another account: the cache keys workspaces by id. */
+export class WorkspaceOwnerError extends Error {
+  constructor(
+    readonly workspaceId: string,
+    readonly owner: string,
+  ) {
+    super(`workspace "${workspaceId}" is already cached for account "${owner}": use a separate cache file for this account`);
+    this.name = 'WorkspaceOwnerError';
+  }
+}
+
+/** Normalised config, to tell whether a sync changed anything that alters past balances. */
+function configKey(ws: Workspace): string {
+  return JSON.stringify([ws.provider, ws.plan, ws.existingCustomer ?? null, ws.pools ?? null, ws.thresholds ?? null]);
+}
+
+export function createWorkspaceWriter(db: Db) {
+  const reader = createWorkspaceReader(db);
+  const owner = db.prepare<[string], { key: number; account_id: string }>('SELECT key, account_id FROM workspaces WHERE id = ?');
+  const insert = db.prepare<[string, string, string, string, string, number | null, number, number, number]>(
+    `INSERT INTO workspaces (id, account_id, name, provider, plan, existing_customer, pools_declared, thresholds_declared, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const update = db.prepare<[string, string, string, number | null, number, number, number, number]>(
+    `UPDATE workspaces SET name = ?, provider = ?, plan = ?, existing_customer = ?, pools_declared = ?, thresholds_declared = ?, updated_at = ?
+     WHERE key = ?`,
+  );
+  const clearPools = db.prepare<[number]>('DELETE FROM pools WHERE workspace_key = ?');
+  const clearMembers = db.prepare<[number]>('DELETE FROM members WHERE workspace_key = ?');
+  const clearThresholds = db.prepare<[number]>('DELETE FROM thresholds WHERE workspace_key = ?');
+  const insertPool = db.prepare<[number, string, number, number | null, string | null, number | null]>(
+    'INSERT INTO pools (workspace_key, pool, position, allowance, reset, overage) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertMember = db.prepare<[number, string, number, string, number | null]>(
+    'INSERT OR REPLACE INTO members (workspace_key, id, position, name, budget) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertThreshold = db.prepare<[number, number]>('INSERT OR IGNORE INTO thresholds (workspace_key, percent) VALUES (?, ?)');
+  const remove = db.prepare<[number]>('DELETE FROM workspaces WHERE key = ?');
+
+  /**
+   * Stores a workspace's config (replacing pools, members and thresholds). Returns its key and
+   * whether anything that changes past balances (plan, pools, thresholds ...) differs from before.
+   */
+  const upsert = (accountId: string, ws: Workspace, now: number): { key: number; configChanged: boolean } => {
+    const existing = owner.get(ws.id);
+    if (existing && existing.account_id !== accountId) throw new WorkspaceOwnerError(ws.id, existing.account_id);
+    const before = existing ? reader.list().find((w) => w.key === existing.key) : undefined;
+    const existingCustomer = ws.existingCustomer === undefined ? null : ws.existingCustomer ? 1 : 0;
+    const poolsDeclared = ws.pools ? 1 : 0;
+    const thresholdsDeclared = ws.thresholds ? 1 : 0;
+    let key: number;
+    if (existing) {
+      key = existing.key;
+      update.run(ws.name, ws.provider, ws.plan, existingCustomer, poolsDeclared, thresholdsDeclared, now, key);
+    } else {
+      key = Number(insert.run(ws.id, accountId, ws.name, ws.provider, ws.plan, existingCustomer, poolsDeclared, thresholdsDeclared, now).lastInsertRowid);
+    }
+    clearPools.run(key);
+    clearMembers.run(key);
+    clearThresholds.run(key);
+    (ws.pools ?? []).forEach((p, i) =>
+      insertPool.run(key, p.pool, i, p.allowance ?? null, p.reset ? JSON.stringify(p.reset) : null, p.overage === undefined ? null : p.overage ? 1 : 0),
+    );
+    (ws.members ?? []).forEach((m, i) => insertMember.run(key, m.id, i, m.name, m.budget ?? null));
+    for (const t of ws.thresholds ?? []) insertThreshold.run(key, t);
+    const budgetsKey = (w: Workspace) => JSON.stringify((w.members ?? []).map((m) => [m.id, m.budget ?? null]));
+    const configChanged = !before || configKey(before.workspace) !== configKey(ws) || budgetsKey(before.workspace) !== budgetsKey(ws);
+    return { key, configChanged };
+  };
+  return {
+    upsert,
+    /** Removes a workspace and everything cached for it. */
+    remove: (key: number): void => void remove.run(key),
+  };
+}
