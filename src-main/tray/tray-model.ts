@@ -1,0 +1,190 @@
+import type { PoolKind } from '../../src-shared/types/ledger';
+import type { PoolCard, PoolState, Snapshot, WorkspaceCard } from '../../src-shared/ipc/snapshot';
+import type { Settings } from '../../src-shared/settings/settings';
+import { formatCredits, wholePercent } from '../format/credits';
+import { formatDuration } from '../format/duration';
+import { mostCriticalPool } from './critical-pool';
+
+/** What the badge draws: the percent of the most critical pool, its colour level, and whether to dim it. */
+export interface TrayIconState {
+  /** Whole percent used (0-999), or null when there is nothing to show yet. */
+  percent: number | null;
+  level: PoolState;
+  /** The numbers are not current: data is stale or the last sync failed. */
+  dimmed: boolean;
+}
+
+/** Menu commands the adapter binds to callbacks. */
+export type TrayAction = 'sync-now' | 'pause-1h' | 'pause-tomorrow' | 'resume-alerts' | 'open' | 'quit';
+
+export type TrayMenuItem =
+  | { type: 'workspace'; workspaceId: string; pool: PoolKind; label: string; level: PoolState }
+  | { type: 'info'; label: string }
+  | { type: 'action'; action: TrayAction; label: string; enabled: boolean }
+  | { type: 'separator' };
+
+export interface TrayModel {
+  icon: TrayIconState;
+  /** Text next to the icon (macOS menu bar only; other platforms carry it in the tooltip). */
+  title: string;
+  tooltip: string;
+  menu: TrayMenuItem[];
+}
+
+export interface TrayModelInput {
+  snapshot: Snapshot;
+  settings: Pick<Settings, 'staleAfterMinutes'>;
+  now: number;
+  /** IANA zone for clock times in the menu ("paused until 08:00"). */
+  timeZone: string;
+  locale?: string;
+  /** Windows truncates tray tooltips at 127 characters; the adapter passes the platform's limit. */
+  maxTooltipLength?: number;
+}
+
+const MINUTE = 60_000;
+
+/** Turns the snapshot into everything the tray shows. Pure: the adapter only applies the result. */
+export function buildTrayModel(input: TrayModelInput): TrayModel {
+  const { snapshot, now } = input;
+  const locale = input.locale ?? 'en-US';
+  const critical = mostCriticalPool(snapshot.workspaces);
+  const failing = syncFailing(snapshot);
+  const staleNames = snapshot.workspaces.filter((ws) => isStale(ws, now, input.settings.staleAfterMinutes)).map((ws) => ws.name);
+
+  if (!critical) {
+    return {
+      icon: { percent: null, level: 'ok', dimmed: true },
+      title: '',
+      tooltip: snapshot.mode === 'onboarding' ? 'Creditbar: no workspace yet. Open it to try the demo.' : 'Creditbar: no workspace data yet.',
+      menu: [
+        { type: 'info', label: snapshot.mode === 'onboarding' ? 'No workspace yet' : syncLine(snapshot, now) },
+        { type: 'separator' },
+        ...(snapshot.mode === 'onboarding' ? [] : [syncNowItem(snapshot)]),
+        { type: 'action', action: 'open', label: 'Open Creditbar', enabled: true },
+        { type: 'separator' },
+        { type: 'action', action: 'quit', label: 'Quit Creditbar', enabled: true },
+      ],
+    };
+  }
+
+  const dimmed = failing || staleNames.includes(critical.workspace.name);
+  const percent = Math.min(999, wholePercent(critical.pool.percentUsed));
+  const header = tooltipHeader(snapshot, now, failing, staleNames);
+  const lines = snapshot.workspaces.flatMap((ws) => {
+    const top = mostCriticalPool([ws]);
+    return top ? [`${poolName(ws, top.pool)}: ${remainingText(top.pool, locale)}, resets in ${resetsIn(top.pool, now)}`] : [];
+  });
+
+  return {
+    icon: { percent, level: critical.pool.state, dimmed },
+    title: `${percent}%`,
+    tooltip: fitTooltip(header, lines, input.maxTooltipLength ?? Number.POSITIVE_INFINITY),
+    menu: [
+      ...snapshot.workspaces.flatMap((ws) =>
+        ws.pools.map(
+          (pool): TrayMenuItem => ({
+            type: 'workspace',
+            workspaceId: ws.id,
+            pool: pool.pool,
+            level: pool.state,
+            label: `${poolName(ws, pool)}: ${remainingText(pool, locale)} (${wholePercent(pool.percentUsed)}%), resets in ${resetsIn(pool, now)}`,
+          }),
+        ),
+      ),
+      { type: 'separator' },
+      { type: 'info', label: syncLine(snapshot, now) },
+      syncNowItem(snapshot),
+      { type: 'separator' },
+      ...pauseItems(snapshot, now, input.timeZone, locale),
+      { type: 'separator' },
+      { type: 'action', action: 'open', label: 'Open Creditbar', enabled: true },
+      { type: 'action', action: 'quit', label: 'Quit Creditbar', enabled: true },
+    ],
+  };
+}
+
+/** The last attempt failed after (or without) the last success. */
+export function syncFailing(snapshot: Snapshot): boolean {
+  const { lastError, lastSuccessAt } = snapshot.sync;
+  if (snapshot.sync.offline) return true;
+  if (!lastError) return false;
+  return lastSuccessAt === null || Date.parse(lastError.at) >= Date.parse(lastSuccessAt);
+}
+
+/** Staleness at `now`, not at the snapshot's asOf: the tray redraws every minute while data ages. */
+function isStale(ws: WorkspaceCard, now: number, staleAfterMinutes: number): boolean {
+  if (ws.freshness.kind === 'stale' || ws.freshness.lastSyncAt === null) return true;
+  return now - Date.parse(ws.freshness.lastSyncAt) > staleAfterMinutes * MINUTE;
+}
+
+function poolName(ws: WorkspaceCard, pool: PoolCard): string {
+  return ws.pools.length > 1 ? `${ws.name} (${pool.pool})` : ws.name;
+}
+
+function remainingText(pool: PoolCard, locale: string): string {
+  if (pool.state === 'exhausted' || pool.remaining <= 0) return 'ran dry';
+  return `${formatCredits(pool.remaining, locale)} left`;
+}
+
+function resetsIn(pool: PoolCard, now: number): string {
+  return formatDuration(Date.parse(pool.periodEnd) - now);
+}
+
+function ago(iso: string, now: number): string {
+  return `${formatDuration(now - Date.parse(iso))} ago`;
+}
+
+function syncLine(snapshot: Snapshot, now: number): string {
+  const { sync } = snapshot;
+  if (sync.running) return 'Syncing…';
+  if (sync.offline) return sync.lastSuccessAt ? `Offline: showing data from ${ago(sync.lastSuccessAt, now)}` : 'Offline: no data yet';
+  if (syncFailing(snapshot) && sync.lastError) return `Sync failed ${ago(sync.lastError.at, now)}: ${sync.lastError.message}`;
+  return sync.lastSuccessAt ? `Synced ${ago(sync.lastSuccessAt, now)}` : 'Not synced yet';
+}
+
+function syncNowItem(snapshot: Snapshot): TrayMenuItem {
+  return { type: 'action', action: 'sync-now', label: snapshot.sync.running ? 'Syncing…' : 'Sync now', enabled: !snapshot.sync.running };
+}
+
+function pauseItems(snapshot: Snapshot, now: number, timeZone: string, locale: string): TrayMenuItem[] {
+  const until = snapshot.pausedUntil === null ? Number.NaN : Date.parse(snapshot.pausedUntil);
+  if (until > now) {
+    return [
+      { type: 'info', label: `Alerts paused until ${clockText(until, now, timeZone, locale)}` },
+      { type: 'action', action: 'resume-alerts', label: 'Resume alerts', enabled: true },
+    ];
+  }
+  return [
+    { type: 'action', action: 'pause-1h', label: 'Pause alerts for 1 hour', enabled: true },
+    { type: 'action', action: 'pause-tomorrow', label: 'Pause alerts until tomorrow', enabled: true },
+  ];
+}
+
+/** "08:00" today or within a day, "Tue 08:00" further out. */
+function clockText(at: number, now: number, timeZone: string, locale: string): string {
+  const options: Intl.DateTimeFormatOptions = { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  if (at - now >= 24 * 60 * MINUTE) options.weekday = 'short';
+  return new Intl.DateTimeFormat(locale, options).format(at);
+}
+
+function tooltipHeader(snapshot: Snapshot, now: number, failing: boolean, staleNames: string[]): string {
+  if (failing) return snapshot.sync.offline ? 'Creditbar (offline)' : 'Creditbar (sync failing)';
+  if (staleNames.length > 0) return `Creditbar (data from ${snapshot.sync.lastSuccessAt ? ago(snapshot.sync.lastSuccessAt, now) : 'no sync yet'})`;
+  return 'Creditbar';
+}
+
+/** Keeps whole lines within the limit and says how many were left out. */
+function fitTooltip(header: string, lines: string[], max: number): string {
+  const all = [header, ...lines].join('\n');
+  if (all.length <= max) return all;
+  let text = header;
+  for (let i = 0; i < lines.length; i++) {
+    const more = `\n+${lines.length - i} more`;
+    const next = `${text}\n${lines[i]}`;
+    const rest = lines.length - i - 1;
+    if (next.length + (rest > 0 ? `\n+${rest} more`.length : 0) > max) return (text + more).slice(0, max);
+    text = next;
+  }
+  return text.slice(0, max);
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../../../src-shared/ipc/snapshot';
+import { buildTrayModel, type TrayMenuItem } from '../../../../src-main/tray/tray-model';
+import { NOW, pool, snapshot, workspace } from '../helpers/snapshot-fixtures';
+
+const settings = { staleAfterMinutes: 30 };
+const model = (snap: Snapshot, extra: { maxTooltipLength?: number; now?: number } = {}) =>
+  buildTrayModel({ snapshot: snap, settings, now: extra.now ?? NOW, timeZone: 'Europe/Paris', maxTooltipLength: extra.maxTooltipLength });
+
+const labels = (items: TrayMenuItem[]) => items.map((i) => (i.type === 'separator' ? '---' : i.label));
+
+describe('buildTrayModel: icon state', () => {
+  const isoAgo = (minutes: number) => new Date(NOW - minutes * 60_000).toISOString();
+  it.each([
+    { name: 'ok under 50 %', percent: 12.5, level: 'ok', shown: 12, dimmed: false, snap: {} },
+    { name: 'warn from 50 %', percent: 50, level: 'warn', shown: 50, dimmed: false, snap: {} },
+    { name: 'rounds down: 89.9 % is not yet 90 %', percent: 89.9, level: 'warn', shown: 89, dimmed: false, snap: {} },
+    { name: 'critical from 90 %', percent: 93.4, level: 'critical', shown: 93, dimmed: false, snap: {} },
+    { name: 'exhausted at 100 %', percent: 100, level: 'exhausted', shown: 100, dimmed: false, snap: {} },
+    {
+      name: 'dimmed while the last sync failed',
+      percent: 40,
+      level: 'ok',
+      shown: 40,
+      dimmed: true,
+      snap: { sync: { running: false, lastSuccessAt: isoAgo(10), lastError: { message: 'HTTP 503', at: isoAgo(1) }, nextSyncAt: null, offline: false } },
+    },
+    {
+      name: 'not dimmed when a success came after the error',
+      percent: 40,
+      level: 'ok',
+      shown: 40,
+      dimmed: false,
+      snap: { sync: { running: false, lastSuccessAt: isoAgo(1), lastError: { message: 'HTTP 503', at: isoAgo(10) }, nextSyncAt: null, offline: false } },
+    },
+    {
+      name: 'dimmed while offline',
+      percent: 40,
+      level: 'ok',
+      shown: 40,
+      dimmed: true,
+      snap: { sync: { running: false, lastSuccessAt: isoAgo(3), lastError: null, nextSyncAt: null, offline: true } },
+    },
+  ])('$name', ({ percent, level, shown, dimmed, snap }) => {
+    const m = model(snapshot([workspace('acme', 'Acme', [pool({ percentUsed: percent })])], snap as Partial<Snapshot>));
+    expect(m.icon).toEqual({ percent: shown, level, dimmed });
+    expect(m.title).toBe(`${shown}%`);
+  });
+
+  it('dims when the critical workspace data ages past the stale limit, judged at now rather than at the snapshot', () => {
+    const ws = workspace('acme', 'Acme', [pool({ percentUsed: 40 })], {
+      freshness: { kind: 'live', lastSyncAt: new Date(NOW - 10 * 60_000).toISOString(), ageSeconds: 600 },
+    });
+    expect(model(snapshot([ws])).icon.dimmed).toBe(false);
+    expect(model(snapshot([ws]), { now: NOW + 25 * 60_000 }).icon.dimmed).toBe(true);
+  });
+
+  it('shows a neutral dimmed badge and an onboarding menu before any workspace exists', () => {
+    const m = model(snapshot([], { mode: 'onboarding' }));
+    expect(m.icon).toEqual({ percent: null, level: 'ok', dimmed: true });
+    expect(m.title).toBe('');
+    expect(m.tooltip).toMatch(/no workspace yet/);
+    expect(labels(m.menu)).toEqual(['No workspace yet', '---', 'Open Creditbar', '---', 'Quit Creditbar']);
+  });
+});
+
+describe('buildTrayModel: tooltip and menu', () => {
+  const snap = snapshot([
+    workspace('acme', 'Acme', [pool({ percentUsed: 93.4, available: 50_000 })]),
+    workspace('globex', 'Globex', [pool({ percentUsed: 20, available: 1_000 }), pool({ pool: 'message', percentUsed: 100, remaining: 0, available: 200 })]),
+  ]);
+
+  it('lists every workspace with remaining credits and time to reset in the tooltip', () => {
+    expect(model(snap).tooltip).toBe(
+      ['Creditbar', 'Acme: 3,300 left, resets in 10 d 12 h', 'Globex (message): ran dry, resets in 10 d 12 h'].join('\n'),
+    );
+  });
+
+  it('keeps whole lines within the platform limit and says how many were left out', () => {
+    const tip = model(snap, { maxTooltipLength: 60 }).tooltip;
+    expect(tip.length).toBeLessThanOrEqual(60);
+    expect(tip).toBe('Creditbar\nAcme: 3,300 left, resets in 10 d 12 h\n+1 more');
+  });
+
+  it('has one item per pool, sync, pause, open and quit', () => {
+    const m = model(snap);
+    expect(labels(m.menu)).toEqual([
+      'Acme: 3,300 left (93%), resets in 10 d 12 h',
+      'Globex (integration): 800 left (20%), resets in 10 d 12 h',
+      'Globex (message): ran dry (100%), resets in 10 d 12 h',
+      '---',
+      'Synced 1 min ago',
+      'Sync now',
+      '---',
+      'Pause alerts for 1 hour',
+      'Pause alerts until tomorrow',
+      '---',
+      'Open Creditbar',
+      'Quit Creditbar',
+    ]);
+    const first = m.menu[0];
+    expect(first).toMatchObject({ type: 'workspace', workspaceId: 'acme', pool: 'integration', level: 'critical' });
+  });
+
+  it('disables sync now while a sync runs', () => {
+    const running = model({ ...snap, sync: { ...snap.sync, running: true } });
+    expect(running.menu.find((i) => i.type === 'action' && i.action === 'sync-now')).toMatchObject({ label: 'Syncing…', enabled: false });
+  });
+
+  it('shows the snooze end in local time and offers to resume', () => {
+    // 2026-11-21T07:00Z is 08:00 in Paris.
+    const paused = model({ ...snap, pausedUntil: '2026-11-21T07:00:00.000Z' });
+    expect(labels(paused.menu)).toContain('Alerts paused until 08:00');
+    expect(paused.menu.some((i) => i.type === 'action' && i.action === 'resume-alerts')).toBe(true);
+    expect(paused.menu.some((i) => i.type === 'action' && i.action === 'pause-1h')).toBe(false);
+  });
+
+  it('says why the data is not current', () => {
+    const failing = model({ ...snap, sync: { ...snap.sync, lastError: { message: 'HTTP 503', at: new Date(NOW - 120_000).toISOString() }, lastSuccessAt: new Date(NOW - 600_000).toISOString() } });
+    expect(failing.tooltip.split('\n')[0]).toBe('Creditbar (sync failing)');
+    expect(labels(failing.menu)).toContain('Sync failed 2 min ago: HTTP 503');
+  });
+});
