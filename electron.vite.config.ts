@@ -16,7 +16,14 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      rollupOptions: { input: { index: resolve(root, 'src-main/preload/index.ts') } },
+      // A sandboxed renderer loads its preload as a classic script with a require() limited to
+      // 'electron' and a few built-ins: so one CommonJS file (.cjs, since package.json says "type":
+      // "module"), with its dependencies (zod, for the contract it is generated from) bundled in.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(root, 'src-main/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {

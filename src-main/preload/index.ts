@@ -1,3 +1,6 @@
-// The contextBridge surface. It stays empty until the IPC contract lands (Electron-shell issue):
-// the renderer gets a narrow, named API generated from src-shared/ipc, never a generic invoke.
-export {};
+// The contextBridge surface: window.api, generated from the IPC contract (create-renderer-api.ts).
+// Built as CommonJS (out/preload/index.cjs) because a sandboxed renderer cannot load an ES module preload.
+import { contextBridge, ipcRenderer } from 'electron';
+import { createRendererApi } from './create-renderer-api';
+
+contextBridge.exposeInMainWorld('api', createRendererApi(ipcRenderer));
