@@ -1,0 +1,103 @@
+import type { PoolCard, RaisedAlert, WorkspaceCard } from '../../src-shared/ipc/snapshot';
+import { formatCredits, wholePercent } from '../format/credits';
+import { formatDuration } from '../format/duration';
+
+/** A desktop notification: what it says and which workspace a click opens. */
+export interface NotificationContent {
+  key: string;
+  workspaceId: string;
+  title: string;
+  body: string;
+}
+
+type Notifiable = Pick<RaisedAlert, 'key' | 'kind' | 'workspaceId' | 'pool' | 'percent' | 'message'>;
+
+export interface TextContext {
+  now: number;
+  timeZone: string;
+  locale?: string;
+}
+
+function topEntry(breakdown: Record<string, number>): [string, number] | null {
+  // The engine's breakdowns are sorted largest first; sort again so this never depends on it.
+  const entries = Object.entries(breakdown).filter(([, credits]) => credits > 0);
+  entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return entries[0] ?? null;
+}
+
+/** "Top this period: Ana (4,500) · email (3,000)": who and what drained the pool. */
+function topLine(ws: WorkspaceCard, pool: PoolCard, locale: string): string | null {
+  const member = topEntry(pool.byMember);
+  const action = topEntry(pool.byAction);
+  if (!member && !action) return null;
+  const names = new Map(ws.members.map((m) => [m.id, m.name]));
+  const parts = [
+    ...(member ? [`${names.get(member[0]) || member[0]} (${formatCredits(member[1], locale)})`] : []),
+    ...(action ? [`${action[0]} (${formatCredits(action[1], locale)})`] : []),
+  ];
+  return `Top this period: ${parts.join(' · ')}`;
+}
+
+function balanceLine(pool: PoolCard, now: number, locale: string): string {
+  const resets = `resets in ${formatDuration(Date.parse(pool.periodEnd) - now)}`;
+  if (pool.state === 'exhausted' || pool.remaining <= 0) {
+    const blocked = pool.blockedCalls > 0 ? `, ${formatCredits(pool.blockedCalls, locale)} calls refused so far` : '';
+    return `0 of ${formatCredits(pool.available, locale)} left${blocked}; ${resets}`;
+  }
+  return `${formatCredits(pool.remaining, locale)} of ${formatCredits(pool.available, locale)} left (${wholePercent(pool.percentUsed)}% used); ${resets}`;
+}
+
+function runOutLine(pool: PoolCard, ctx: TextContext, locale: string): string | null {
+  if (pool.forecast.runsOutAt === null) return null;
+  const at = Date.parse(pool.forecast.runsOutAt);
+  if (!(at < Date.parse(pool.periodEnd))) return null;
+  const day = new Intl.DateTimeFormat(locale, { timeZone: ctx.timeZone, month: 'short', day: 'numeric' }).format(at);
+  return `At ${formatCredits(pool.forecast.burnPerDay, locale)} a day it runs dry on ${day}, ${formatDuration(Date.parse(pool.periodEnd) - at)} before the reset.`;
+}
+
+function title(alert: Notifiable, ws: string, pool: PoolCard | undefined, now: number): string {
+  const credits = `${alert.pool ?? 'pool'} credits`;
+  switch (alert.kind) {
+    case 'threshold':
+      return `${ws}: ${alert.percent ?? (pool ? wholePercent(pool.percentUsed) : '?')}% of ${credits} used`;
+    case 'exhausted':
+      return `${ws}: ${credits} ran out`;
+    case 'projected-run-out':
+      return pool?.forecast.runsOutAt
+        ? `${ws}: ${credits} run out in ${formatDuration(Date.parse(pool.forecast.runsOutAt) - now)}`
+        : `${ws}: ${credits} will run out before the reset`;
+    case 'mid-period-audit':
+      return `${ws}: half the ${credits} used before mid-period`;
+    case 'member-budget':
+      return `${ws}: a member reached their budget`;
+    case 'sync-stale':
+      return `${ws}: usage data is out of date`;
+    case 'drift':
+      return `${ws}: local balance differs from the server`;
+  }
+}
+
+/**
+ * The notification for an alert, with what a lead needs to act: workspace, pool, percent, remaining,
+ * time to reset, and who and what used the most this period. Numbers come from the current snapshot,
+ * so an alert released after quiet hours shows the balance at release, not at the crossing.
+ */
+export function notificationText(alert: Notifiable, workspaces: readonly WorkspaceCard[], ctx: TextContext): NotificationContent {
+  const locale = ctx.locale ?? 'en-US';
+  const ws = workspaces.find((w) => w.id === alert.workspaceId);
+  const pool = ws?.pools.find((p) => p.pool === alert.pool);
+  const name = ws?.name ?? alert.workspaceId;
+  const lines: string[] = [];
+  if (ws && pool && alert.kind !== 'member-budget' && alert.kind !== 'sync-stale' && alert.kind !== 'drift') {
+    lines.push(balanceLine(pool, ctx.now, locale));
+    const runOut = alert.kind === 'exhausted' ? null : runOutLine(pool, ctx, locale);
+    if (runOut) lines.push(runOut);
+    if (alert.kind === 'mid-period-audit') lines.push('Audit which apps spend it.');
+    const top = topLine(ws, pool, locale);
+    if (top) lines.push(top);
+  } else {
+    lines.push(alert.message);
+    if (ws && pool && alert.kind === 'member-budget') lines.push(balanceLine(pool, ctx.now, locale));
+  }
+  return { key: alert.key, workspaceId: alert.workspaceId, title: title(alert, name, pool, ctx.now), body: lines.join('\n') };
+}
