@@ -1,0 +1,74 @@
+import { accountSchema, settingsPatchSchema, type Account, type Settings, type SettingsPatch } from '../../src-shared/settings/settings';
+import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
+import { migrateSettings, SettingsTooNewError } from './settings-migrations';
+
+/** Where the settings object is kept: electron-store in the app, a JSON file or memory elsewhere. */
+export interface SettingsBackend {
+  read(): unknown;
+  write(settings: Settings): void;
+}
+
+/** Typed, validated settings. History never goes here (it lives in the cache), nor do tokens (secret store). */
+export interface SettingsStore {
+  get(): Settings;
+  /** Applies a validated patch (what the renderer may change); throws on an invalid one. */
+  update(patch: SettingsPatch): Settings;
+  addAccount(account: Account): Settings;
+  removeAccount(id: string): Settings;
+  /** Set when the stored file is from a newer version: defaults apply and nothing is written. */
+  readonly readOnlyReason: string | null;
+  onChange(listener: (settings: Settings) => void): () => void;
+}
+
+export function createSettingsStore(backend: SettingsBackend): SettingsStore {
+  let current: Settings;
+  let readOnlyReason: string | null = null;
+  try {
+    const migrated = migrateSettings(backend.read());
+    current = migrated.settings;
+    if (migrated.changed) backend.write(current);
+  } catch (err) {
+    if (!(err instanceof SettingsTooNewError)) throw err;
+    current = structuredClone(DEFAULT_SETTINGS);
+    readOnlyReason = err.message;
+  }
+  const listeners = new Set<(s: Settings) => void>();
+  const commit = (next: Settings): Settings => {
+    if (readOnlyReason) throw new Error(readOnlyReason);
+    backend.write(next);
+    current = next;
+    for (const l of listeners) l(current);
+    return current;
+  };
+  return {
+    get: () => current,
+    update(patch) {
+      const valid = settingsPatchSchema.parse(patch);
+      return commit({ ...current, ...valid });
+    },
+    addAccount(account) {
+      const valid = accountSchema.parse(account);
+      return commit({ ...current, accounts: [...current.accounts.filter((a) => a.id !== valid.id), valid] });
+    },
+    removeAccount: (id) => commit({ ...current, accounts: current.accounts.filter((a) => a.id !== id) }),
+    get readOnlyReason() {
+      return readOnlyReason;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Settings in memory only (tests, a throwaway browser-mode run). */
+export function createMemorySettingsBackend(initial?: unknown): SettingsBackend & { value: unknown } {
+  const backend = {
+    value: initial,
+    read: () => structuredClone(backend.value),
+    write: (s: Settings) => {
+      backend.value = structuredClone(s);
+    },
+  };
+  return backend;
+}
