@@ -1,0 +1,53 @@
+import { formatRelative, formatTime } from '../components/format';
+import { OfflineIcon } from '../components/icons';
+import { useNow } from '../components/use-now';
+import { useAppStore } from '../store/store-context';
+
+/**
+ * What is wrong with the data right now, above every screen: offline (the last data stays shown),
+ * a failed sync, a paused notification stream, or a failed action.
+ */
+export function StatusBanner(): React.JSX.Element | null {
+  const sync = useAppStore((s) => s.snapshot?.sync ?? null);
+  const pausedUntil = useAppStore((s) => s.snapshot?.pausedUntil ?? null);
+  const actionError = useAppStore((s) => s.actionError);
+  const dismiss = useAppStore((s) => s.dismissActionError);
+  const now = useNow(30_000);
+  const banners: React.JSX.Element[] = [];
+  if (sync?.offline) {
+    const age = sync.lastSuccessAt ? formatRelative(-(now - Date.parse(sync.lastSuccessAt)) / 1000) : null;
+    banners.push(
+      <div key="offline" className="banner banner-offline" role="status" data-testid="offline-banner">
+        <OfflineIcon />
+        <span>
+          Offline: showing the data from the last sync{age ? ` (${age})` : ''}. Creditbar keeps retrying; check your connection or the server.
+        </span>
+      </div>,
+    );
+  } else if (sync?.lastError) {
+    banners.push(
+      <div key="sync-error" className="banner banner-error" role="status" data-testid="sync-error-banner">
+        <span>Last sync failed: {sync.lastError.message}</span>
+      </div>,
+    );
+  }
+  if (pausedUntil && Date.parse(pausedUntil) > now) {
+    banners.push(
+      <div key="paused" className="banner banner-info" role="status" data-testid="paused-banner">
+        <span>Notifications paused until {formatTime(pausedUntil)}.</span>{' '}
+        <a href="#/alerts">Change</a>
+      </div>,
+    );
+  }
+  if (actionError) {
+    banners.push(
+      <div key="action" className="banner banner-error" role="alert">
+        <span>{actionError}</span>
+        <button type="button" className="link-button" onClick={dismiss}>
+          Dismiss
+        </button>
+      </div>,
+    );
+  }
+  return banners.length ? <div className="banners">{banners}</div> : null;
+}

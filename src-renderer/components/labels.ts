@@ -1,0 +1,37 @@
+import type { PoolKind } from '../../src-shared/types/ledger';
+import type { RaisedAlert } from '../../src-shared/ipc/snapshot';
+import type { SettingsAlertKind } from '../../src-shared/settings/settings';
+
+export const POOL_LABEL: Record<PoolKind, string> = {
+  integration: 'Integration credits',
+  message: 'Message credits',
+};
+
+export const ALERT_KIND_LABEL: Record<SettingsAlertKind, string> = {
+  threshold: 'Threshold reached',
+  exhausted: 'Pool ran dry',
+  'mid-period-audit': 'Mid-period audit',
+  'projected-run-out': 'Projected to run dry',
+  'member-budget': 'Member over budget',
+  'sync-stale': 'Sync stale',
+  drift: 'Drift from server',
+};
+
+/** "Threshold 90%" for threshold alerts, the kind's label otherwise. */
+export function alertTitle(alert: Pick<RaisedAlert, 'kind' | 'percent'>): string {
+  if (alert.kind === 'threshold' && alert.percent !== null) return `Threshold ${alert.percent}% reached`;
+  return ALERT_KIND_LABEL[alert.kind];
+}
+
+export const DELIVERY_LABEL: Record<RaisedAlert['delivery'], string> = {
+  shown: 'Notified',
+  queued: 'Queued',
+  silent: 'Silent',
+};
+
+export const PROVIDER_LABEL: Record<string, string> = { zite: 'Zite', base44: 'Base44', custom: 'Custom' };
+
+/** "Pro plan" from "pro". */
+export function planLabel(plan: string): string {
+  return `${plan.charAt(0).toUpperCase()}${plan.slice(1)} plan`;
+}

@@ -1,0 +1,55 @@
+import type { PoolCard } from '../../src-shared/ipc/snapshot';
+import { BalanceBar } from './balance-bar';
+import { Countdown } from './countdown';
+import { forecastText } from './forecast-text';
+import type { Drift } from '../../src-shared/ipc/snapshot';
+import { formatCredits, formatPercent } from './format';
+
+/** The local balance against the server's, in words: which one counts more, and by how much. */
+export function driftText(drift: Drift): string {
+  const n = formatCredits(Math.abs(drift.difference));
+  const side = drift.difference > 0 ? `${n} fewer than this computer's count` : `${n} more than this computer's count`;
+  return `Drift: the server says ${formatCredits(drift.serverRemaining)} remaining, ${side}. The next sync usually settles it.`;
+}
+
+/**
+ * The numbers of one pool, shared by the overview card and the workspace screen: the bar, used of
+ * available, percent, remaining, the countdown, the forecast sentence and any drift.
+ */
+export function PoolSummary({ pool, label, asOf }: { pool: PoolCard; label: string; asOf: string }): React.JSX.Element {
+  const forecast = forecastText(pool, Date.parse(asOf));
+  return (
+    <div className="pool-summary">
+      <BalanceBar label={label} percentUsed={pool.percentUsed} used={pool.used} available={pool.available} state={pool.state} marks={pool.marks} />
+      <dl className="pool-numbers">
+        <div>
+          <dt>Used</dt>
+          <dd data-testid="used">
+            {formatCredits(pool.used)} <span className="muted">of {formatCredits(pool.available)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Percent used</dt>
+          <dd data-testid="percent">{formatPercent(pool.percentUsed)}</dd>
+        </div>
+        <div>
+          <dt>Remaining</dt>
+          <dd data-testid="remaining">{formatCredits(pool.remaining)}</dd>
+        </div>
+      </dl>
+      <p className="pool-reset">
+        <Countdown to={pool.periodEnd} />
+        {pool.bonus > 0 ? <span className="muted"> · includes {formatCredits(pool.bonus)} bonus</span> : null}
+      </p>
+      <p className={`forecast forecast-${forecast.tone}`} data-testid="forecast">
+        {forecast.sentence}
+        {forecast.range ? <span className="muted"> {forecast.range}</span> : null}
+      </p>
+      {pool.drift && pool.drift.difference !== 0 ? (
+        <p className="drift" data-testid="drift">
+          {driftText(pool.drift)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { DaysReportJson, PeriodReportJson, ReportJson } from '../../../src-shared/engine/report-json';
+
+/** One pool of a month review: a billing period, or a daily-reset pool summed over the month. */
+export type ReviewedPool = PeriodReportJson | DaysReportJson;
+
+export function isDaysReport(pool: ReviewedPool): pool is DaysReportJson {
+  return pool.reset === 'daily';
+}
+
+/** Identifies a pool across months. */
+export function poolKey(pool: Pick<ReviewedPool, 'workspaceId' | 'pool'>): string {
+  return `${pool.workspaceId}:${pool.pool}`;
+}
+
+/** The reviewed days in order, with their credits (the report lists every day of the period). */
+export function dailySeries(pool: ReviewedPool): { days: string[]; values: number[] } {
+  const days = Object.keys(pool.byDay).sort();
+  return { days, values: days.map((d) => pool.byDay[d] ?? 0) };
+}
+
+/**
+ * Two months' days side by side, aligned by day of the period (day 1 with day 1), padded with
+ * null where one month is shorter.
+ */
+export function compareDaily(a: ReviewedPool, b: ReviewedPool | undefined): { labels: string[]; a: (number | null)[]; b: (number | null)[] } {
+  const sa = dailySeries(a).values;
+  const sb = b ? dailySeries(b).values : [];
+  const length = Math.max(sa.length, sb.length);
+  const pad = (v: number[]): (number | null)[] => Array.from({ length }, (_, i) => (i < v.length ? v[i]! : null));
+  return { labels: Array.from({ length }, (_, i) => String(i + 1)), a: pad(sa), b: pad(sb) };
+}
+
+/** Threshold crossings in the order they happened; thresholds never reached come last. */
+export function crossings(pool: PeriodReportJson): { percent: number; reachedAt: string | null }[] {
+  return [...pool.thresholds].sort((x, y) => {
+    if (x.reachedAt && y.reachedAt) return x.reachedAt.localeCompare(y.reachedAt) || x.percent - y.percent;
+    if (x.reachedAt) return -1;
+    if (y.reachedAt) return 1;
+    return x.percent - y.percent;
+  });
+}
+
+/** The headline numbers of a reviewed pool, whatever its reset. */
+export function totalsOf(pool: ReviewedPool): { used: number; available: number | null; percentUsed: number | null; blockedCalls: number } {
+  if (isDaysReport(pool)) return { used: pool.used, available: null, percentUsed: null, blockedCalls: pool.blockedCalls };
+  return { used: pool.used, available: pool.available, percentUsed: pool.percentUsed, blockedCalls: pool.blockedCalls };
+}
+
+export interface PoolComparison {
+  key: string;
+  workspaceId: string;
+  pool: ReviewedPool['pool'];
+  a: ReviewedPool | undefined;
+  b: ReviewedPool | undefined;
+  /** used(a) − used(b), counting a missing side as 0. */
+  difference: number;
+  /** The difference as a percent of b's use; null when b used nothing or is missing. */
+  differencePercent: number | null;
+}
+
+/** Pairs the pools of two reviews (a = the month under review, b = the one compared with). */
+export function comparePools(a: ReportJson, b: ReportJson): PoolComparison[] {
+  const keys = [...new Set([...a.pools.map(poolKey), ...b.pools.map(poolKey)])];
+  return keys.map((key) => {
+    const pa = a.pools.find((p) => poolKey(p) === key);
+    const pb = b.pools.find((p) => poolKey(p) === key);
+    const any = (pa ?? pb)!;
+    const usedA = pa?.used ?? 0;
+    const usedB = pb?.used ?? 0;
+    const difference = Math.round((usedA - usedB) * 100) / 100;
+    return {
+      key,
+      workspaceId: any.workspaceId,
+      pool: any.pool,
+      a: pa,
+      b: pb,
+      difference,
+      differencePercent: pb && usedB > 0 ? Math.round((difference / usedB) * 10_000) / 100 : null,
+    };
+  });
+}

@@ -1,0 +1,176 @@
+import type { DaysReportJson, PeriodReportJson, ReportJson } from '../../../src-shared/engine/report-json';
+import { BreakdownList } from '../../components/breakdown-list';
+import { BarChart } from '../../components/charts/bar-chart';
+import { LineChart } from '../../components/charts/line-chart';
+import { formatCredits, formatDateTime, formatDayKey, formatMonth, formatPercent, formatSignedCredits, formatSignedPercent } from '../../components/format';
+import { POOL_LABEL, alertTitle } from '../../components/labels';
+import { cumulative, thresholdLines } from '../workspace-detail/chart-data';
+import { compareDaily, crossings, dailySeries, isDaysReport, poolKey, type ReviewedPool } from './chart-data';
+
+interface Props {
+  report: ReportJson;
+  names: Record<string, string>;
+  /** The month compared with, when one is picked. */
+  compare?: ReportJson | null;
+}
+
+/** "1 Oct to 31 Oct": the period's first and last UTC days (its end is exclusive). */
+function periodRange(start: string, end: string): string {
+  const last = new Date(Date.parse(end) - 1).toISOString().slice(0, 10);
+  return `${formatDayKey(start.slice(0, 10))} to ${formatDayKey(last)} (UTC)`;
+}
+
+function name(names: Record<string, string>, id: string): string {
+  return names[id] ?? id;
+}
+
+function Stat({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }): React.JSX.Element {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+function PeriodFacts({ pool }: { pool: PeriodReportJson }): React.JSX.Element {
+  const c = pool.change;
+  const change =
+    c.previousUsed === 0 && c.usedChange === 0
+      ? 'No use in either period'
+      : `${formatSignedCredits(c.usedChange)}${c.usedChangePercent !== null ? ` (${formatSignedPercent(c.usedChangePercent)})` : ''} vs the period from ${formatDayKey(c.previousPeriodStart.slice(0, 10))}`;
+  return (
+    <>
+      <dl className="stats">
+        <Stat label="Used" value={`${formatCredits(pool.used)} of ${formatCredits(pool.available)}`} testId="review-used" />
+        <Stat label="Percent used" value={formatPercent(pool.percentUsed)} testId="review-percent" />
+        <Stat label="Blocked calls" value={formatCredits(pool.blockedCalls)} testId="review-blocked" />
+        <Stat label="Change" value={change} testId="review-change" />
+      </dl>
+      <h3>Thresholds</h3>
+      <ul className="crossings" data-testid="crossings">
+        {crossings(pool).map((t) => (
+          <li key={t.percent}>
+            {formatPercent(t.percent)}: {t.reachedAt ? <time dateTime={t.reachedAt}>reached {formatDateTime(t.reachedAt)}</time> : 'not reached'}
+          </li>
+        ))}
+        <li data-testid="ran-dry">
+          {pool.exhaustedAt ? (
+            <time dateTime={pool.exhaustedAt}>Ran dry {formatDateTime(pool.exhaustedAt)}</time>
+          ) : (
+            'Never ran dry'
+          )}
+        </li>
+      </ul>
+    </>
+  );
+}
+
+function DaysFacts({ pool }: { pool: DaysReportJson }): React.JSX.Element {
+  return (
+    <>
+      <dl className="stats">
+        <Stat label="Used" value={formatCredits(pool.used)} testId="review-used" />
+        <Stat label="Daily allowance" value={formatCredits(pool.allowancePerDay)} />
+        <Stat label="Blocked calls" value={formatCredits(pool.blockedCalls)} testId="review-blocked" />
+        <Stat label="Days it ran dry" value={pool.dryDays.length === 0 ? 'None' : pool.dryDays.map(formatDayKey).join(', ')} testId="ran-dry" />
+      </dl>
+    </>
+  );
+}
+
+function PoolReview({ pool, names, other, otherPeriod, period }: { pool: ReviewedPool; names: Record<string, string>; other: ReviewedPool | undefined; otherPeriod: string | null; period: string }): React.JSX.Element {
+  const label = `${name(names, pool.workspaceId)} ${POOL_LABEL[pool.pool].toLowerCase()}`;
+  const id = `review-${poolKey(pool).replace(/\W+/g, '-')}`;
+  const { days, values } = dailySeries(pool);
+  const total = formatCredits(pool.used);
+  const allowanceLine = isDaysReport(pool) ? [{ value: pool.allowancePerDay, label: 'Daily allowance' }] : [];
+  const chart =
+    otherPeriod !== null ? (
+      (() => {
+        const c = compareDaily(pool, other);
+        return (
+          <BarChart
+            title={`${label}: credits per day, ${formatMonth(period)} against ${formatMonth(otherPeriod)}`}
+            summary={`${total} credits in ${formatMonth(period)}, ${formatCredits(other?.used ?? 0)} in ${formatMonth(otherPeriod)}.`}
+            labels={c.labels}
+            series={[
+              { name: formatMonth(period), values: c.a },
+              { name: formatMonth(otherPeriod), values: c.b },
+            ]}
+            lines={allowanceLine}
+          />
+        );
+      })()
+    ) : (
+      <BarChart
+        title={`${label}: credits per day`}
+        summary={`${total} credits in the period.`}
+        labels={days.map(formatDayKey)}
+        series={[{ name: 'Credits', values }]}
+        lines={allowanceLine}
+      />
+    );
+  const running = isDaysReport(pool) ? null : (
+    <LineChart
+      title={`${label}: use over the period`}
+      summary={`${total} of ${formatCredits(pool.available)} credits used; ${pool.thresholds.filter((t) => t.reachedAt).length} of ${pool.thresholds.length} thresholds reached.`}
+      labels={days.map(formatDayKey)}
+      values={cumulative(values, values.length - 1)}
+      lines={thresholdLines(pool.thresholds.map((t) => t.percent), pool.available)}
+    />
+  );
+  const members = Object.fromEntries(Object.keys(pool.byMember).map((m) => [m, name(names, m)]));
+  return (
+    <section className="card review" aria-labelledby={id} data-testid="pool-review" data-workspace-id={pool.workspaceId} data-pool={pool.pool}>
+      <h2 id={id}>
+        {name(names, pool.workspaceId)} <span className="muted">· {POOL_LABEL[pool.pool]}</span>
+      </h2>
+      <p className="muted">{periodRange(pool.periodStart, pool.periodEnd)}</p>
+      {isDaysReport(pool) ? <DaysFacts pool={pool} /> : <PeriodFacts pool={pool} />}
+      <div className="chart-pair">
+        {running}
+        {chart}
+      </div>
+      <div className="breakdowns">
+        <BreakdownList title="By member" values={pool.byMember} names={members} />
+        <BreakdownList title="By action" values={pool.byAction} />
+        <BreakdownList title="By app" values={pool.byApp} />
+      </div>
+    </section>
+  );
+}
+
+/** The review of one month: every pool, and the alerts of the month. */
+export function MonthReview({ report, names, compare }: Props): React.JSX.Element {
+  return (
+    <div className="month-review" data-testid="month-review" data-period={report.period}>
+      {report.pools.map((p) => (
+        <PoolReview
+          key={poolKey(p)}
+          pool={p}
+          names={names}
+          period={report.period}
+          other={compare?.pools.find((q) => poolKey(q) === poolKey(p))}
+          otherPeriod={compare?.period ?? null}
+        />
+      ))}
+      <section className="card" aria-labelledby="review-alerts">
+        <h2 id="review-alerts">Alerts in {formatMonth(report.period)}</h2>
+        {report.alerts.length === 0 ? (
+          <p className="muted">No alert was raised in this month.</p>
+        ) : (
+          <ul className="review-alerts">
+            {[...report.alerts]
+              .sort((a, b) => b.at.localeCompare(a.at))
+              .map((a) => (
+                <li key={a.key}>
+                  <time dateTime={a.at}>{formatDateTime(a.at)}</time> · {name(names, a.workspaceId)} · {alertTitle({ kind: a.kind, percent: a.percent ?? null })}
+                </li>
+              ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { PoolCard as PoolCardData, WorkspaceCard } from '../../../src-shared/ipc/snapshot';
+import { FreshnessBadge } from '../../components/freshness-badge';
+import { POOL_LABEL, planLabel } from '../../components/labels';
+import { PoolSummary } from '../../components/pool-summary';
+import { StateBadge } from '../../components/state-badge';
+import { formatRoute } from '../../store/route';
+
+/** One overview card: a workspace's pool at a glance; its name links to the workspace screen. */
+export function PoolCard({ workspace, pool, asOf }: { workspace: WorkspaceCard; pool: PoolCardData; asOf: string }): React.JSX.Element {
+  const headingId = `card-${workspace.id}-${pool.pool}`;
+  const label = `${workspace.name} ${POOL_LABEL[pool.pool].toLowerCase()}`;
+  return (
+    <article
+      className={`card pool-card state-${pool.state}`}
+      aria-labelledby={headingId}
+      data-testid="pool-card"
+      data-workspace-id={workspace.id}
+      data-pool={pool.pool}
+      data-state={pool.state}
+    >
+      <header className="card-header">
+        <h2 id={headingId} className="card-title">
+          <a href={formatRoute({ screen: 'workspace', workspaceId: workspace.id })} className="stretched-link">
+            {workspace.name}
+            <span className="sr-only">, {POOL_LABEL[pool.pool].toLowerCase()}</span>
+          </a>
+        </h2>
+        <StateBadge state={pool.state} />
+      </header>
+      <p className="card-subtitle">
+        {POOL_LABEL[pool.pool]} · {planLabel(workspace.plan)}
+        <FreshnessBadge freshness={workspace.freshness} />
+      </p>
+      <PoolSummary pool={pool} label={label} asOf={asOf} />
+    </article>
+  );
+}

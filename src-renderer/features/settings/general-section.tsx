@@ -1,0 +1,139 @@
+import { useId, useState } from 'react';
+import type { Settings } from '../../../src-shared/settings/settings';
+import { parseWhole } from './parse-numbers';
+import { SaveStatus } from './save-status';
+import { useSave } from './use-save';
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Sync interval and the stale limit, in minutes. */
+function SyncForm({ settings }: { settings: Settings }): React.JSX.Element {
+  const id = useId();
+  const [interval, setSyncInterval] = useState(String(settings.syncIntervalMinutes));
+  const [stale, setStale] = useState(String(settings.staleAfterMinutes));
+  const [errors, setErrors] = useState<{ interval?: string; stale?: string }>({});
+  const { state, save } = useSave();
+
+  async function submit(e: React.FormEvent): Promise<void> {
+    e.preventDefault();
+    const i = parseWhole(interval, 1, 1440);
+    const s = parseWhole(stale, 5, 10_080);
+    const next = {
+      ...(i === null ? { interval: 'A whole number of minutes from 1 to 1440 (a day).' } : {}),
+      ...(s === null ? { stale: 'A whole number of minutes from 5 to 10080 (a week).' } : {}),
+    };
+    setErrors(next);
+    if (i === null || s === null) return;
+    await save({ syncIntervalMinutes: i, staleAfterMinutes: s });
+  }
+
+  return (
+    <form aria-label="Sync" onSubmit={(e) => void submit(e)} noValidate>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-i`}>Sync every (minutes)</label>
+          <input id={`${id}-i`} inputMode="numeric" value={interval} onChange={(e) => setSyncInterval(e.target.value)} aria-invalid={errors.interval ? true : undefined} aria-describedby={errors.interval ? `${id}-ie` : undefined} />
+          {errors.interval ? <p id={`${id}-ie`} className="field-error">{errors.interval}</p> : null}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-s`}>Stale after (minutes)</label>
+          <input id={`${id}-s`} inputMode="numeric" value={stale} onChange={(e) => setStale(e.target.value)} aria-invalid={errors.stale ? true : undefined} aria-describedby={errors.stale ? `${id}-se` : undefined} />
+          {errors.stale ? <p id={`${id}-se`} className="field-error">{errors.stale}</p> : null}
+        </div>
+      </div>
+      <p className="hint">Creditbar syncs faster when a pool is past 90 % and backs off when the server fails.</p>
+      <div className="button-row">
+        <button type="submit" className="button primary">
+          Save sync
+        </button>
+        <SaveStatus state={state} />
+      </div>
+    </form>
+  );
+}
+
+/** Quiet hours: notifications wait (queued) between start and end, local time. */
+function QuietHoursForm({ settings }: { settings: Settings }): React.JSX.Element {
+  const id = useId();
+  const [q, setQ] = useState(settings.quietHours);
+  const [error, setError] = useState<string | null>(null);
+  const { state, save } = useSave();
+
+  async function submit(e: React.FormEvent): Promise<void> {
+    e.preventDefault();
+    if (!TIME.test(q.start) || !TIME.test(q.end)) {
+      setError('Enter both times as HH:MM, e.g. 22:00 and 07:00.');
+      return;
+    }
+    if (q.start === q.end) {
+      setError('Start and end are the same time: pick two different times.');
+      return;
+    }
+    setError(null);
+    await save({ quietHours: q });
+  }
+
+  return (
+    <form aria-label="Quiet hours" onSubmit={(e) => void submit(e)} noValidate>
+      <label className="check">
+        <input type="checkbox" checked={q.enabled} onChange={(e) => setQ({ ...q, enabled: e.target.checked })} />
+        Hold notifications during quiet hours
+      </label>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-start`}>From</label>
+          <input id={`${id}-start`} type="time" value={q.start} onChange={(e) => setQ({ ...q, start: e.target.value })} disabled={!q.enabled} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-end`}>To</label>
+          <input id={`${id}-end`} type="time" value={q.end} onChange={(e) => setQ({ ...q, end: e.target.value })} disabled={!q.enabled} />
+        </div>
+      </div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="submit" className="button primary">
+          Save quiet hours
+        </button>
+        <SaveStatus state={state} />
+      </div>
+    </form>
+  );
+}
+
+/** Sync, quiet hours, start at login and theme. */
+export function GeneralSection({ settings }: { settings: Settings }): React.JSX.Element {
+  const { state, save } = useSave();
+  return (
+    <>
+      <section className="card settings-section" aria-labelledby="sync-title" id="sync">
+        <h2 id="sync-title">Sync</h2>
+        <SyncForm settings={settings} />
+        <label className="check">
+          <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void save({ startAtLogin: e.target.checked })} />
+          Start Creditbar at login
+        </label>
+        <SaveStatus state={state} />
+      </section>
+      <section className="card settings-section" aria-labelledby="quiet-title" id="quiet-hours">
+        <h2 id="quiet-title">Quiet hours</h2>
+        <QuietHoursForm settings={settings} />
+      </section>
+      <section className="card settings-section" aria-labelledby="theme-title" id="appearance">
+        <h2 id="theme-title">Appearance</h2>
+        <fieldset className="radio-row">
+          <legend>Theme</legend>
+          {(['system', 'light', 'dark'] as const).map((t) => (
+            <label className="check" key={t}>
+              <input type="radio" name="theme" value={t} checked={settings.theme === t} onChange={() => void save({ theme: t })} />
+              {t === 'system' ? 'Same as the system' : t === 'light' ? 'Light' : 'Dark'}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { useId } from 'react';
+import { ErrorState, Loading } from '../../components/status-message';
+import { useAppStore } from '../../store/store-context';
+import { AccountsSection } from './accounts-section';
+import { BudgetsSection } from './budgets-section';
+import { GeneralSection } from './general-section';
+import { NotificationsSection } from './notifications-section';
+import { ThresholdsSection } from './thresholds-section';
+
+/** Every setting, in sections a lead scans top to bottom. */
+export function SettingsScreen(): React.JSX.Element {
+  const id = useId();
+  const settings = useAppStore((s) => s.settings);
+  const status = useAppStore((s) => s.settingsStatus);
+  const error = useAppStore((s) => s.settingsError);
+  const loadSettings = useAppStore((s) => s.loadSettings);
+  const workspaces = useAppStore((s) => s.snapshot?.workspaces ?? []);
+  return (
+    <section aria-labelledby={`${id}-title`} className="settings" data-testid="settings-screen">
+      <h1 id={`${id}-title`} className="screen-title">
+        Settings
+      </h1>
+      {!settings ? (
+        status === 'error' ? (
+          <ErrorState title="Settings could not be read." message={`${error ?? ''} Try again; your settings are not lost.`} onRetry={() => void loadSettings()} />
+        ) : (
+          <Loading label="Loading settings…" />
+        )
+      ) : (
+        <>
+          <AccountsSection settings={settings} />
+          <ThresholdsSection settings={settings} workspaces={workspaces} />
+          <BudgetsSection settings={settings} workspaces={workspaces} />
+          <NotificationsSection settings={settings} workspaces={workspaces} />
+          <GeneralSection settings={settings} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useId, useState } from 'react';
+import { whatIf } from '../../../src-shared/engine/advisors/what-if';
+import { formatCredits } from '../../components/format';
+
+export interface WhatIfCalculatorProps {
+  allowance: number;
+  remaining: number;
+  periodDays: number;
+}
+
+function parse(value: string): number | null {
+  const n = Number(value);
+  return value.trim() !== '' && Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+/** Prices a feature before launch with the engine's own what-if: credits per interaction × daily users. */
+export function WhatIfCalculator({ allowance, remaining, periodDays }: WhatIfCalculatorProps): React.JSX.Element {
+  const id = useId();
+  const [credits, setCredits] = useState('3');
+  const [users, setUsers] = useState('500');
+  const [perUser, setPerUser] = useState('1');
+  const c = parse(credits);
+  const u = parse(users);
+  const p = parse(perUser);
+  const valid = c !== null && u !== null && p !== null;
+  const result = valid ? whatIf({ creditsPerInteraction: c, dailyUsers: u, interactionsPerUser: p, allowance, remaining, periodDays }) : null;
+  return (
+    <form className="what-if" aria-label="What-if calculator" onSubmit={(e) => e.preventDefault()}>
+      <div className="field-row">
+        <label htmlFor={`${id}-c`}>Credits per interaction</label>
+        <input id={`${id}-c`} type="number" min={0} step="any" inputMode="decimal" value={credits} onChange={(e) => setCredits(e.target.value)} aria-invalid={c === null} />
+      </div>
+      <div className="field-row">
+        <label htmlFor={`${id}-u`}>Daily users</label>
+        <input id={`${id}-u`} type="number" min={0} step={1} inputMode="numeric" value={users} onChange={(e) => setUsers(e.target.value)} aria-invalid={u === null} />
+      </div>
+      <div className="field-row">
+        <label htmlFor={`${id}-p`}>Interactions per user a day</label>
+        <input id={`${id}-p`} type="number" min={0} step="any" inputMode="decimal" value={perUser} onChange={(e) => setPerUser(e.target.value)} aria-invalid={p === null} />
+      </div>
+      <output className="what-if-result" htmlFor={`${id}-c ${id}-u ${id}-p`} aria-live="polite" data-testid="what-if-result">
+        {result === null ? (
+          'Enter numbers of 0 or more in every field.'
+        ) : (
+          <>
+            <strong>{formatCredits(result.dailyBurn)} credits a day</strong>, {formatCredits(result.periodDemand)} over a {periodDays}-day period:{' '}
+            {result.fitsPlan ? 'fits' : 'does not fit'} the {formatCredits(allowance)} allowance.{' '}
+            {result.daysToExhaustion === null
+              ? 'It burns nothing.'
+              : `On its own it would use up the ${formatCredits(remaining)} left in ${formatCredits(result.daysToExhaustion)} days.`}
+          </>
+        )}
+      </output>
+    </form>
+  );
+}

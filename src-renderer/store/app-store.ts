@@ -1,0 +1,33 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CreditbarClient } from '../ipc/client';
+import { createHistorySlice, type HistorySlice } from './history-slice';
+import type { Route } from './route';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createSnapshotSlice, type SnapshotSlice } from './snapshot-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+export type AppState = SnapshotSlice & SettingsSlice & HistorySlice & UiSlice;
+export type AppStore = StoreApi<AppState>;
+
+/**
+ * One store per app instance, built around the client it is given (the real window.api, or a
+ * fake in tests), so nothing needs a module-level mock.
+ */
+export function createAppStore(client: CreditbarClient, initialRoute: Route = { screen: 'overview' }): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createSnapshotSlice(client)(...a),
+    ...createSettingsSlice(client)(...a),
+    ...createHistorySlice(client)(...a),
+    ...createUiSlice(initialRoute)(...a),
+  }));
+}
+
+/** Subscribes the store to the main process's pushes; returns the unsubscribe. */
+export function connectPushes(store: AppStore, client: CreditbarClient): () => void {
+  const offSnapshot = client.onSnapshot((snapshot) => store.getState().receiveSnapshot(snapshot));
+  const offOpen = client.onOpenWorkspace(({ workspaceId }) => store.getState().navigate({ screen: 'workspace', workspaceId }));
+  return () => {
+    offSnapshot();
+    offOpen();
+  };
+}

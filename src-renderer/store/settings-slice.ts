@@ -1,0 +1,71 @@
+import type { StateCreator } from 'zustand';
+import type { ConnectionTestResult } from '../../src-shared/ipc/contract';
+import type { Account, Settings, SettingsPatch } from '../../src-shared/settings/settings';
+import { errorMessage, type CreditbarClient } from '../ipc/client';
+import type { AppState } from './app-store';
+import type { LoadStatus } from './snapshot-slice';
+
+/** What a form learns from a call: done, or the message to show next to it. */
+export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; message: string };
+
+export interface AccountInput {
+  label: string;
+  serverUrl: string;
+  token: string;
+}
+
+export interface SettingsSlice {
+  settings: Settings | null;
+  settingsStatus: LoadStatus;
+  settingsError: string | null;
+  loadSettings(): Promise<void>;
+  updateSettings(patch: SettingsPatch): Promise<ActionResult<Settings>>;
+  addAccount(input: AccountInput): Promise<ActionResult<Account>>;
+  removeAccount(id: string): Promise<ActionResult<Settings>>;
+  testConnection(input: Omit<AccountInput, 'label'>): Promise<ActionResult<ConnectionTestResult>>;
+}
+
+async function attempt<T>(what: string, call: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    console.error(`${what} failed`, error);
+    return { ok: false, message: errorMessage(error) };
+  }
+}
+
+export const createSettingsSlice =
+  (client: CreditbarClient): StateCreator<AppState, [], [], SettingsSlice> =>
+  (set, get) => ({
+    settings: null,
+    settingsStatus: 'idle',
+    settingsError: null,
+    async loadSettings() {
+      set({ settingsStatus: 'loading', settingsError: null });
+      const r = await attempt('getSettings', () => client.getSettings());
+      if (r.ok) set({ settings: r.value, settingsStatus: 'ready' });
+      else set({ settingsStatus: 'error', settingsError: r.message });
+    },
+    async updateSettings(patch) {
+      const r = await attempt('updateSettings', () => client.updateSettings(patch));
+      if (r.ok) set({ settings: r.value, settingsStatus: 'ready' });
+      return r;
+    },
+    async addAccount(input) {
+      const r = await attempt('addAccount', () => client.addAccount(input));
+      // The new account changes mode and workspaces: reload both rather than guess.
+      if (r.ok) await Promise.all([get().loadSettings(), get().loadSnapshot()]);
+      return r;
+    },
+    async removeAccount(id) {
+      const r = await attempt('removeAccount', () => client.removeAccount({ id }));
+      if (r.ok) {
+        set({ settings: r.value });
+        await get().loadSnapshot();
+      }
+      return r;
+    },
+    testConnection(input) {
+      return attempt('testConnection', () => client.testConnection(input));
+    },
+  });

@@ -1,0 +1,58 @@
+import { vi, type Mock } from 'vitest';
+import type { RendererApi } from '../../src-shared/ipc/contract';
+import type { Snapshot } from '../../src-shared/ipc/snapshot';
+import { historyResult, MONTHS } from './fixtures/report';
+import { settingsFixture } from './fixtures/settings';
+import { demoSnapshot } from './fixtures/snapshot';
+
+type Mocked<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? Mock<(...args: A) => R> : T[K] };
+
+export type FakeClient = Mocked<RendererApi> & {
+  /** Pushes a snapshot as the main process would. */
+  emitSnapshot(snapshot: Snapshot): void;
+  emitOpenWorkspace(workspaceId: string): void;
+};
+
+/** A RendererApi whose every call is a vi.fn over the fixtures; override any call per test. */
+export function fakeClient(overrides: Partial<RendererApi> = {}): FakeClient {
+  const snapshotListeners = new Set<(s: Snapshot) => void>();
+  const openListeners = new Set<(p: { workspaceId: string }) => void>();
+  let settings = settingsFixture();
+  const client = {
+    getSnapshot: vi.fn(async () => demoSnapshot()),
+    syncNow: vi.fn(async () => ({ started: true })),
+    getHistoryMonths: vi.fn(async () => MONTHS),
+    getHistory: vi.fn(async ({ period }: { period: string }) => historyResult(period)),
+    exportHistory: vi.fn(async ({ period, format }: { period: string; format: 'csv' | 'json' }) => ({
+      filename: `creditbar-${period}.${format}`,
+      mime: format === 'csv' ? 'text/csv' : 'application/json',
+      content: format === 'csv' ? 'workspace,pool,used\nzite-pro,integration,37700' : '{}',
+    })),
+    getSettings: vi.fn(async () => settings),
+    updateSettings: vi.fn(async (patch: object) => {
+      settings = { ...settings, ...patch };
+      return settings;
+    }),
+    addAccount: vi.fn(async ({ label, serverUrl }: { label: string; serverUrl: string }) => ({ id: 'acc-1', label, serverUrl })),
+    removeAccount: vi.fn(async () => settings),
+    testConnection: vi.fn(async () => ({ ok: true, message: 'Connected.', workspaces: 3 })),
+    startDemo: vi.fn(async () => settings),
+    snoozeAlerts: vi.fn(async ({ for: f }: { for: string }) => ({ pausedUntil: f === 'off' ? null : '2026-11-21T11:00:00.000Z' })),
+    onSnapshot: vi.fn((l: (s: Snapshot) => void) => {
+      snapshotListeners.add(l);
+      return () => snapshotListeners.delete(l);
+    }),
+    onOpenWorkspace: vi.fn((l: (p: { workspaceId: string }) => void) => {
+      openListeners.add(l);
+      return () => openListeners.delete(l);
+    }),
+    emitSnapshot(s: Snapshot) {
+      snapshotListeners.forEach((l) => l(s));
+    },
+    emitOpenWorkspace(workspaceId: string) {
+      openListeners.forEach((l) => l({ workspaceId }));
+    },
+  };
+  for (const [k, v] of Object.entries(overrides)) (client as Record<string, unknown>)[k] = vi.fn(v as (...a: unknown[]) => unknown);
+  return client as unknown as FakeClient;
+}

@@ -1,0 +1,137 @@
+/**
+ * A dev-only window.api over the renderer fixtures, to look at the UI in Chromium without the
+ * main process (test/preview/preview.ts injects it). Never shipped: it lives under test/.
+ * `?scenario=` picks the state: demo (default), onboarding, offline, big, empty, error, loading.
+ */
+import type { RendererApi } from '../../../src-shared/ipc/contract';
+import type { Snapshot } from '../../../src-shared/ipc/snapshot';
+import type { Settings, SettingsPatch } from '../../../src-shared/settings/settings';
+import { DEFAULT_SETTINGS } from '../../../src-shared/settings/settings';
+import { MONTHS, historyResult } from '../fixtures/report';
+import { settingsFixture } from '../fixtures/settings';
+import { demoSnapshot } from '../fixtures/snapshot';
+import { bigSnapshot } from '../fixtures/snapshot-20';
+
+const scenario = new URLSearchParams(location.search).get('scenario') ?? 'demo';
+
+function initialSnapshot(): Snapshot {
+  switch (scenario) {
+    case 'onboarding':
+      return demoSnapshot({ mode: 'onboarding', workspaces: [], alerts: [] });
+    case 'offline': {
+      const s = demoSnapshot();
+      return {
+        ...s,
+        sync: { ...s.sync, offline: true, lastError: { message: 'connect ECONNREFUSED 127.0.0.1:4100', at: s.asOf } },
+        workspaces: s.workspaces.map((w) => ({ ...w, freshness: { kind: 'stale', lastSyncAt: '2026-11-21T08:40:00.000Z', ageSeconds: 4800 } })),
+      };
+    }
+    case 'big':
+      return bigSnapshot(20);
+    default:
+      return demoSnapshot();
+  }
+}
+
+let snapshot = initialSnapshot();
+let settings: Settings = scenario === 'onboarding' ? structuredClone(DEFAULT_SETTINGS) : settingsFixture();
+const listeners = new Set<(s: Snapshot) => void>();
+
+function push(next: Snapshot): void {
+  snapshot = { ...next, asOf: new Date(Math.max(Date.parse(next.asOf) + 1000, Date.parse(snapshot.asOf) + 1000)).toISOString() };
+  for (const l of listeners) l(structuredClone(snapshot));
+}
+
+/** Marks follow the thresholds as main would: credits become percents of what the pool holds. */
+function withMarks(s: Snapshot, st: Settings): Snapshot {
+  return {
+    ...s,
+    workspaces: s.workspaces.map((w) => {
+      const t = st.thresholds[w.id];
+      return {
+        ...w,
+        pools: w.pools.map((p) => ({
+          ...p,
+          marks: !t ? [50, 90, 100] : t.unit === 'percent' ? t.values : t.values.map((v) => Math.round((v / p.available) * 10_000) / 100),
+        })),
+      };
+    }),
+  };
+}
+
+const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const api: RendererApi = {
+  async getSnapshot() {
+    if (scenario === 'error') throw new Error("Error invoking remote method 'snapshot:get': Error: The cache file could not be opened.");
+    if (scenario === 'loading') return new Promise<Snapshot>(() => undefined);
+    await wait(150);
+    return structuredClone(withMarks(snapshot, settings));
+  },
+  async syncNow() {
+    push({ ...snapshot, sync: { ...snapshot.sync, running: true } });
+    setTimeout(() => push(withMarks({ ...snapshot, sync: { ...snapshot.sync, running: false, lastSuccessAt: new Date().toISOString() } }, settings)), 900);
+    return { started: true };
+  },
+  async getHistoryMonths() {
+    await wait(80);
+    return scenario === 'empty' ? [] : MONTHS;
+  },
+  async getHistory({ period }) {
+    await wait(120);
+    return historyResult(period);
+  },
+  async exportHistory({ period, format }) {
+    const r = historyResult(period).report;
+    if (format === 'json') return { filename: `creditbar-${period}.json`, mime: 'application/json', content: JSON.stringify(r, null, 2) };
+    const rows = ['workspace,pool,day,credits', ...r.pools.flatMap((p) => Object.entries(p.byDay).map(([d, c]) => `${p.workspaceId},${p.pool},${d},${c}`))];
+    return { filename: `creditbar-${period}.csv`, mime: 'text/csv', content: rows.join('\n') };
+  },
+  async getSettings() {
+    return structuredClone(settings);
+  },
+  async updateSettings(patch: SettingsPatch) {
+    await wait(100);
+    settings = { ...settings, ...patch };
+    push(withMarks(snapshot, settings));
+    return structuredClone(settings);
+  },
+  async addAccount({ label, serverUrl }) {
+    await wait(300);
+    const account = { id: `acc-${settings.accounts.length + 1}`, label, serverUrl };
+    settings = { ...settings, accounts: [...settings.accounts, account], onboarded: true };
+    push(withMarks({ ...demoSnapshot(), mode: 'accounts' }, settings));
+    return account;
+  },
+  async removeAccount({ id }) {
+    settings = { ...settings, accounts: settings.accounts.filter((a) => a.id !== id) };
+    return structuredClone(settings);
+  },
+  async testConnection({ token }) {
+    await wait(400);
+    return token === 'good-token-123'
+      ? { ok: true, message: 'Connected.', workspaces: 3 }
+      : { ok: false, message: 'The server refused the token (401): check it in your account page and paste it again.', workspaces: 0 };
+  },
+  async startDemo() {
+    await wait(400);
+    settings = { ...settingsFixture(), demo: true, onboarded: true };
+    snapshot = withMarks(demoSnapshot(), settings);
+    push(snapshot);
+    return structuredClone(settings);
+  },
+  async snoozeAlerts({ for: duration }) {
+    const pausedUntil = duration === 'off' ? null : new Date(Date.now() + (duration === '1h' ? 3_600_000 : 14 * 3_600_000)).toISOString();
+    push({ ...snapshot, pausedUntil });
+    return { pausedUntil };
+  },
+  onSnapshot(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  onOpenWorkspace() {
+    return () => undefined;
+  },
+};
+
+window.api = api;
