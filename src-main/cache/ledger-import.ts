@@ -76,7 +76,7 @@ export function importLedger(cache: Cache, ledger: Ledger, options: ImportOption
         const result = cache.write.events.insertMany(key, events, rawFrom);
         inserted += result.inserted;
         for (const [pool, t] of result.earliestByPool) cache.write.poolState.markDirty(key, pool, t);
-        for (const [pool, n] of result.late) cache.write.poolState.addLate(key, pool, n);
+        for (const [pool, n] of result.skipped) cache.write.poolState.addSkipped(key, pool, n);
       }
     });
   }

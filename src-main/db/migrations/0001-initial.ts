@@ -118,8 +118,8 @@ export const initial: Migration = {
         raw_from      INTEGER,
         -- New data landed at or after this instant since the last compaction: later summaries are stale.
         dirty_from    INTEGER,
-        -- Events that arrived for periods whose raw events were already dropped (not in any summary).
-        late_events   INTEGER NOT NULL DEFAULT 0,
+        -- Events received for periods whose raw events were dropped (late or re-sent): not stored.
+        skipped_events INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (workspace_key, pool)
       ) WITHOUT ROWID;
 

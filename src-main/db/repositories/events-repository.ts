@@ -48,7 +48,11 @@ export function createEventReader(db: Db) {
 export interface InsertResult {
   inserted: number;
   earliestByPool: Map<PoolKind, Millis>;
-  late: Map<PoolKind, number>;
+  /**
+   * Per pool, events older than its kept raw history, not stored: their periods live on as
+   * summaries, and with their raw rows gone a late arrival cannot be told from a re-sent one.
+   */
+  skipped: Map<PoolKind, number>;
 }
 
 export function createEventWriter(db: Db) {
@@ -60,19 +64,22 @@ export function createEventWriter(db: Db) {
   return {
     /**
      * Inserts events, ignoring ids the workspace already has (call inside a transaction). `rawFrom`
-     * says, per pool, before which instant raw events are no longer kept: newer arrivals there are late.
+     * says, per pool, before which instant raw events are no longer kept: events before it are skipped.
      */
     insertMany(key: number, events: readonly UsageEvent[], rawFrom?: ReadonlyMap<PoolKind, Millis>): InsertResult {
-      const result: InsertResult = { inserted: 0, earliestByPool: new Map(), late: new Map() };
+      const result: InsertResult = { inserted: 0, earliestByPool: new Map(), skipped: new Map() };
       for (const e of events) {
         const t = parseInstant(e.occurredAt);
+        const horizon = rawFrom?.get(e.pool);
+        if (horizon !== undefined && t < horizon) {
+          result.skipped.set(e.pool, (result.skipped.get(e.pool) ?? 0) + 1);
+          continue;
+        }
         const changes = insert.run(key, e.id, e.pool, t, e.memberId, e.app ?? null, e.action, e.units ?? null, e.credits ?? null, e.inputHash ?? null).changes;
         if (changes === 0) continue;
         result.inserted++;
         const earliest = result.earliestByPool.get(e.pool);
         if (earliest === undefined || t < earliest) result.earliestByPool.set(e.pool, t);
-        const horizon = rawFrom?.get(e.pool);
-        if (horizon !== undefined && t < horizon) result.late.set(e.pool, (result.late.get(e.pool) ?? 0) + 1);
       }
       return result;
     },

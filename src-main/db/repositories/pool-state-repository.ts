@@ -8,22 +8,22 @@ export interface PoolState {
   rawFrom: Millis | null;
   /** New data landed at or after this instant since the last compaction (null: none). */
   dirtyFrom: Millis | null;
-  /** Events that arrived after their period's raw events were dropped; left out of its summary. */
-  lateEvents: number;
+  /** Events received for periods whose raw events were dropped (late or re-sent): not stored, not in any summary. */
+  skippedEvents: number;
 }
 
 interface Row {
   raw_from: number | null;
   dirty_from: number | null;
-  late_events: number;
+  skipped_events: number;
 }
 
 export function createPoolStateReader(db: Db) {
-  const get = db.prepare<[number, string], Row>('SELECT raw_from, dirty_from, late_events FROM pool_state WHERE workspace_key = ? AND pool = ?');
+  const get = db.prepare<[number, string], Row>('SELECT raw_from, dirty_from, skipped_events FROM pool_state WHERE workspace_key = ? AND pool = ?');
   return {
     get(key: number, pool: PoolKind): PoolState {
       const r = get.get(key, pool);
-      return r ? { rawFrom: r.raw_from, dirtyFrom: r.dirty_from, lateEvents: r.late_events } : { rawFrom: null, dirtyFrom: null, lateEvents: 0 };
+      return r ? { rawFrom: r.raw_from, dirtyFrom: r.dirty_from, skippedEvents: r.skipped_events } : { rawFrom: null, dirtyFrom: null, skippedEvents: 0 };
     },
   };
 }
@@ -36,7 +36,7 @@ export function createPoolStateWriter(db: Db) {
   );
   const clean = db.prepare<[number, string]>('UPDATE pool_state SET dirty_from = NULL WHERE workspace_key = ? AND pool = ?');
   const rawFrom = db.prepare<[number, number, string]>('UPDATE pool_state SET raw_from = ? WHERE workspace_key = ? AND pool = ?');
-  const late = db.prepare<[number, number, string]>('UPDATE pool_state SET late_events = late_events + ? WHERE workspace_key = ? AND pool = ?');
+  const skipped = db.prepare<[number, number, string]>('UPDATE pool_state SET skipped_events = skipped_events + ? WHERE workspace_key = ? AND pool = ?');
   return {
     /** Records that data from `t` on changed, so summaries of periods ending after it are stale. */
     markDirty(key: number, pool: PoolKind, t: Millis): void {
@@ -53,9 +53,9 @@ export function createPoolStateWriter(db: Db) {
       ensure.run(key, pool);
       rawFrom.run(t, key, pool);
     },
-    addLate(key: number, pool: PoolKind, n: number): void {
+    addSkipped(key: number, pool: PoolKind, n: number): void {
       ensure.run(key, pool);
-      late.run(n, key, pool);
+      skipped.run(n, key, pool);
     },
   };
 }
