@@ -1,14 +1,22 @@
 import { EngineInputError } from '../../src-shared/engine/errors';
 import { CliError, EXIT_USAGE } from './cli-error';
 import { evaluateCommand } from './commands/evaluate';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
+import { statusCommand } from './commands/status';
+import { syncCommand } from './commands/sync';
 import type { CliIo } from './io';
 
 type Command = (argv: string[], io: CliIo) => Promise<void>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   evaluate: { run: evaluateCommand, summary: 'evaluate LEDGER.json [--as-of ISO] [--json]   status of every workspace and pool' },
-  report: { run: reportCommand, summary: 'report LEDGER.json --period YYYY-MM [--json]   review of a past month' },
+  report: { run: reportCommand, summary: 'report (LEDGER.json | --db FILE) --period YYYY-MM [--json]   review of a past month' },
+  sync: { run: syncCommand, summary: 'sync --server URL --token-env NAME --db FILE   pull an account into a cache file' },
+  status: { run: statusCommand, summary: 'status --db FILE [--as-of ISO] [--json]   status from the cache' },
+  import: { run: importCommand, summary: 'import LEDGER.json --db FILE   load a ledger file into the cache' },
+  export: { run: exportCommand, summary: 'export --db FILE > ledger.json   write the cache as a ledger file' },
 };
 
 function help(): string {

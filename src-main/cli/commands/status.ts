@@ -1,0 +1,43 @@
+import { evaluationJson } from '../../../src-shared/engine/status-json';
+import { DEFAULT_SETTINGS } from '../../../src-shared/settings/settings';
+import { evaluateCache } from '../../cache/evaluate-cache';
+import { describeFreshness, freshnessOf } from '../../sync/freshness';
+import { dbFlag, openCacheFile, withCache } from '../cache-io';
+import { statusTable } from '../format/status-table';
+import { asOfFlag, loadCatalog, parseFlags, type CliIo } from '../io';
+import { CliError, EXIT_USAGE } from '../cli-error';
+
+const USAGE = 'creditbar status --db FILE [--as-of ISO] [--json] [--catalog FILE]';
+
+/** `creditbar status`: the engine's status of every cached workspace and pool, in the evaluate shape. */
+export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parseFlags(
+    'status',
+    argv,
+    { db: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, catalog: { type: 'string' } },
+    USAGE,
+  );
+  if (positionals.length > 0) throw new CliError(`status: unexpected argument "${positionals[0]}"\nusage: ${USAGE}`, EXIT_USAGE);
+  const file = dbFlag('status', values.db, USAGE);
+  const asOf = asOfFlag(values['as-of'], io);
+  const catalog = await loadCatalog(values.catalog);
+  await withCache(openCacheFile(file, io, 'read'), (cache) => {
+    const result = evaluationJson(evaluateCache(cache, { asOf, catalog }));
+    if (values.json) {
+      io.stdout(JSON.stringify(result, null, 2) + '\n');
+      return;
+    }
+    const workspaces = cache.read.workspaces.list();
+    const names = new Map(workspaces.map((w) => [w.workspace.id, w.workspace.name]));
+    io.stdout(statusTable(result.asOf, result.pools, result.alerts, names));
+    const policy = { liveForMs: DEFAULT_SETTINGS.syncIntervalMinutes * 60_000, staleAfterMs: DEFAULT_SETTINGS.staleAfterMinutes * 60_000 };
+    const lines = workspaces.map((w) => {
+      const state = cache.read.syncState.workspace(w.key);
+      const account = cache.read.accounts.get(w.accountId);
+      if (!account?.serverUrl) return `  ${w.workspace.name}: imported from a ledger file`;
+      const freshness = describeFreshness(freshnessOf(state.lastSuccessAt, io.now(), policy));
+      return `  ${w.workspace.name}: ${freshness}${state.lastError ? ` (last error: ${state.lastError})` : ''}`;
+    });
+    io.stdout(['', 'Data:', ...lines, ''].join('\n'));
+  });
+}

@@ -1,0 +1,194 @@
+import type { z } from 'zod';
+import {
+  apiErrorSchema,
+  apiPaths,
+  balanceSchema,
+  grantListSchema,
+  healthSchema,
+  usagePageSchema,
+  workspaceListSchema,
+  type Balance,
+  type GrantList,
+  type Health,
+  type UsagePage,
+  type WorkspaceList,
+} from '../../src-shared/api';
+import { parseInstant, toIso, type Millis } from '../../src-shared/time/instant';
+import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, sleep as realSleep, type RetryPolicy } from './backoff';
+import { SyncError } from './sync-errors';
+
+/** Why a request is being retried, and after how long (for progress lines and tests). */
+export interface RetryNotice {
+  path: string;
+  attempt: number;
+  delayMs: Millis;
+  reason: string;
+}
+
+export interface ApiClientOptions {
+  /** The account server, e.g. https://api.example.com or http://127.0.0.1:4000. */
+  baseUrl: string;
+  token: string;
+  /** Per request, headers and body included (default 30 s). */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Injected so that tests can assert the delays without waiting them. */
+  sleep?: (ms: Millis, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  now?: () => Millis;
+  onRetry?: (notice: RetryNotice) => void;
+}
+
+/** The account API as the sync uses it: every answer validated with the contract's schemas. */
+export interface AccountApi {
+  readonly baseUrl: string;
+  health(signal?: AbortSignal): Promise<Health & { offsetMs: number }>;
+  workspaces(signal?: AbortSignal): Promise<WorkspaceList>;
+  grants(workspaceId: string, signal?: AbortSignal): Promise<GrantList>;
+  usage(workspaceId: string, page: { cursor: string | null; limit: number }, signal?: AbortSignal): Promise<UsagePage>;
+  balance(workspaceId: string, asOf: Millis, signal?: AbortSignal): Promise<Balance>;
+}
+
+/** `events[3].occurredAt: expected an ISO 8601 instant ...` */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+/** A transient failure: retried with backoff, then reported as `kind`. */
+class Transient extends Error {
+  constructor(
+    readonly kind: 'offline' | 'server',
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+function networkReason(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (err as Error).message;
+}
+
+/**
+ * Creates the client. Network errors, timeouts, cut bodies and 5xx are retried with exponential
+ * backoff and jitter; 429 waits what Retry-After says; 4xx other than 429 fail at once; a body
+ * that does not match the contract fails as `malformed` without a retry.
+ */
+export function createApiClient(options: ApiClientOptions): AccountApi {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const wait = options.sleep ?? realSleep;
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+
+  async function attempt(path: string, signal: AbortSignal | undefined): Promise<{ body: unknown; status: number; retryAfter: string | null }> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    try {
+      const res = await fetch(baseUrl + path, {
+        headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' },
+        signal: combined,
+      });
+      // Reading the body is under the same timeout: a server that stalls mid-body is a timeout too.
+      const text = await res.text();
+      let body: unknown;
+      try {
+        body = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        // A 2xx body that is not JSON is most likely cut short in transit: retry it as transient.
+        if (res.ok) throw new Transient('offline', `the answer to ${path} was cut short`, res.status);
+        body = undefined;
+      }
+      return { body, status: res.status, retryAfter: res.headers.get('retry-after') };
+    } catch (err) {
+      if (err instanceof Transient) throw err;
+      if (signal?.aborted) throw new SyncError('cancelled', 'the sync was cancelled; nothing stored was lost');
+      if (timeout.aborted) throw new Transient('offline', `no answer from ${baseUrl} within ${Math.round(timeoutMs / 1000)} s`);
+      throw new Transient('offline', `cannot reach ${baseUrl} (${networkReason(err)})`);
+    }
+  }
+
+  async function request<T>(path: string, schema: z.ZodType<T>, what: string, signal?: AbortSignal): Promise<T> {
+    let transient = 0;
+    let limited = 0;
+    for (;;) {
+      let delay: Millis;
+      let reason: string;
+      try {
+        const { body, status, retryAfter } = await attempt(path, signal);
+        if (status >= 200 && status < 300) {
+          const parsed = schema.safeParse(body);
+          if (parsed.success) return parsed.data;
+          throw new SyncError(
+            'malformed',
+            `the server sent a malformed answer for ${what} (${describeIssue(parsed.error.issues[0]!)}): it was rejected whole and nothing stored changed; report it to the server's operator`,
+            status,
+          );
+        }
+        const error = apiErrorSchema.safeParse(body);
+        const code = error.success ? error.data.error.code : undefined;
+        const message = error.success ? error.data.error.message : `HTTP ${status}`;
+        if (status === 429) {
+          const ms = parseRetryAfter(retryAfter, now()) ?? backoffDelay(limited, policy, random);
+          if (limited >= policy.rateLimitRetries || ms > policy.maxRetryAfterMs) {
+            throw new SyncError('server', `the server keeps rate-limiting this token (429): try again after ${toIso(now() + ms)}`, status, code);
+          }
+          limited++;
+          delay = ms;
+          reason = 'rate limited (429)';
+        } else if (status >= 500) {
+          throw new Transient('server', `the server failed with ${status} (${message})`, status);
+        } else if (status === 401) {
+          throw new SyncError('auth', `the server refused the token (401): check the token of this account in Settings`, status, code);
+        } else if (status === 404) {
+          throw new SyncError('other', `${what} is not on the server (404): it may have been removed or belong to another account`, status, code);
+        } else {
+          throw new SyncError('other', `the server rejected the request for ${what} (${status}: ${message})`, status, code);
+        }
+      } catch (err) {
+        if (!(err instanceof Transient)) throw err;
+        if (transient >= policy.retries) {
+          throw new SyncError(
+            err.kind,
+            err.kind === 'offline'
+              ? `${err.message}: check the server address and your connection; the last synced data stays available`
+              : `${err.message} after ${transient + 1} attempts: try again later; the last synced data stays available`,
+            err.status,
+          );
+        }
+        delay = backoffDelay(transient, policy, random);
+        transient++;
+        reason = err.message;
+      }
+      options.onRetry?.({ path, attempt: transient + limited, delayMs: delay, reason });
+      try {
+        await wait(delay, signal);
+      } catch {
+        throw new SyncError('cancelled', 'the sync was cancelled; nothing stored was lost');
+      }
+    }
+  }
+
+  return {
+    baseUrl,
+    async health(signal) {
+      const sent = now();
+      const health = await request(apiPaths.health(), healthSchema, 'the health check', signal);
+      const received = now();
+      // The server's clock against ours, taken at the midpoint of the round trip.
+      return { ...health, offsetMs: parseInstant(health.now) - Math.round((sent + received) / 2) };
+    },
+    workspaces: (signal) => request(apiPaths.workspaces(), workspaceListSchema, 'the workspace list', signal),
+    grants: (id, signal) => request(apiPaths.grants(id), grantListSchema, `the grants of workspace "${id}"`, signal),
+    usage: (id, page, signal) => {
+      const query = new URLSearchParams({ limit: String(page.limit) });
+      if (page.cursor !== null) query.set('cursor', page.cursor);
+      return request(`${apiPaths.usage(id)}?${query}`, usagePageSchema, `a usage page of workspace "${id}"`, signal);
+    },
+    balance: (id, asOf, signal) =>
+      request(`${apiPaths.balance(id)}?${new URLSearchParams({ asOf: toIso(asOf) })}`, balanceSchema, `the balance of workspace "${id}"`, signal),
+  };
+}

@@ -1,0 +1,30 @@
+import type { Freshness } from '../../src-shared/ipc/snapshot';
+import { toIso, type Millis } from '../../src-shared/time/instant';
+
+export interface FreshnessPolicy {
+  /** Synced within this long ago counts as live (the sync interval). */
+  liveForMs: Millis;
+  /** Older than this is stale (raises the sync-stale alert). */
+  staleAfterMs: Millis;
+}
+
+/**
+ * How old the data behind a balance is: live within the sync interval, cached up to the stale
+ * limit, stale past it or when never synced. Ages are measured on our clock only (the server's
+ * may be skewed); a sync stamped in our future counts as just now.
+ */
+export function freshnessOf(lastSyncAt: Millis | null, now: Millis, policy: FreshnessPolicy): Freshness {
+  if (lastSyncAt === null) return { kind: 'stale', lastSyncAt: null, ageSeconds: null };
+  const age = Math.max(0, now - lastSyncAt);
+  const kind = age <= policy.liveForMs ? 'live' : age <= policy.staleAfterMs ? 'cached' : 'stale';
+  return { kind, lastSyncAt: toIso(lastSyncAt), ageSeconds: Math.floor(age / 1000) };
+}
+
+/** "live", "cached 12 min ago", "stale: 3 h old", "never synced": the words a balance carries. */
+export function describeFreshness(f: Freshness): string {
+  if (f.ageSeconds === null) return 'never synced';
+  const minutes = Math.floor(f.ageSeconds / 60);
+  const age = minutes < 60 ? `${minutes} min` : minutes < 2880 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 1440)} d`;
+  if (f.kind === 'live') return 'live';
+  return f.kind === 'cached' ? `cached ${age} ago` : `stale: ${age} old`;
+}

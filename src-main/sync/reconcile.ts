@@ -1,0 +1,53 @@
+import type { Catalog } from '../../src-shared/catalog/catalog';
+import { evaluationJson } from '../../src-shared/engine/status-json';
+import type { Millis } from '../../src-shared/time/instant';
+import type { Cache } from '../cache/cache';
+import { evaluateCache } from '../cache/evaluate-cache';
+import type { DriftRecord } from '../db/repositories/drift-repository';
+import type { AccountApi } from './api-client';
+
+export interface ReconcileOptions {
+  asOf: Millis;
+  workspaceIds: readonly string[];
+  catalog?: Catalog;
+  signal?: AbortSignal;
+}
+
+/**
+ * Compares the local engine's balance of every pool with the server's /balance at the same asOf
+ * (so clock skew cannot show as drift) and records the result; a non-zero difference is drift.
+ */
+export async function reconcile(cache: Cache, api: AccountApi, options: ReconcileOptions): Promise<Map<string, DriftRecord[]>> {
+  const out = new Map<string, DriftRecord[]>();
+  if (options.workspaceIds.length === 0) return out;
+  const local = evaluationJson(
+    evaluateCache(cache, { asOf: options.asOf, workspaceIds: options.workspaceIds, ...(options.catalog ? { catalog: options.catalog } : {}) }),
+  );
+  for (const workspaceId of options.workspaceIds) {
+    const server = await api.balance(workspaceId, options.asOf, options.signal);
+    const key = cache.read.workspaces.byId(workspaceId)!.key;
+    const records: DriftRecord[] = [];
+    for (const mine of local.pools.filter((p) => p.workspaceId === workspaceId)) {
+      const theirs = server.pools.find((p) => p.pool === mine.pool);
+      if (!theirs) continue;
+      records.push({
+        pool: mine.pool,
+        checkedAt: cache.now(),
+        asOf: options.asOf,
+        localUsed: mine.used,
+        serverUsed: theirs.used,
+        localRemaining: mine.remaining,
+        serverRemaining: theirs.remaining,
+      });
+    }
+    cache.transaction(() => records.forEach((r) => cache.write.drift.put(key, r)));
+    out.set(workspaceId, records);
+  }
+  return out;
+}
+
+/** Local remaining minus the server's, 0 when they agree to the hundred-millionth. */
+export function driftOf(d: Pick<DriftRecord, 'localRemaining' | 'serverRemaining'>): number {
+  const diff = Math.round((d.localRemaining - d.serverRemaining) * 1e8) / 1e8;
+  return diff === 0 ? 0 : diff;
+}

@@ -1,0 +1,217 @@
+import type { Catalog } from '../../src-shared/catalog/catalog';
+import type { EvaluateOptions } from '../../src-shared/engine/evaluate';
+import type { PoolKind, UsageEvent } from '../../src-shared/types/ledger';
+import type { Millis } from '../../src-shared/time/instant';
+import type { Cache } from '../cache/cache';
+import { maintainCache, type MaintainResult } from '../cache/maintain-cache';
+import type { CachedAccount } from '../db/repositories/accounts-repository';
+import type { DriftRecord } from '../db/repositories/drift-repository';
+import type { AccountApi } from './api-client';
+import { reconcile } from './reconcile';
+import { SyncError } from './sync-errors';
+
+/** Events asked for per page: the contract's maximum, so a month is few round trips. */
+export const DEFAULT_PAGE_SIZE = 5000;
+
+const POOLS: readonly PoolKind[] = ['integration', 'message'];
+
+/** Progress of a running sync, for a progress line or the UI. */
+export interface SyncProgress {
+  workspaceId: string;
+  /** Events received for this workspace in this sync so far. */
+  received: number;
+  pages: number;
+  /** Events received over all workspaces in this sync. */
+  total: number;
+}
+
+export interface SyncDeps {
+  cache: Cache;
+  api: AccountApi;
+  now: () => Millis;
+  catalog?: Catalog;
+  overrides?: EvaluateOptions['overrides'];
+  pageSize?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+  /** Compare with the server's /balance after pulling (default true). */
+  reconcile?: boolean;
+  /** Keep every raw event (no retention). */
+  keepRaw?: boolean;
+}
+
+export interface WorkspaceSyncResult {
+  workspaceId: string;
+  received: number;
+  inserted: number;
+  pages: number;
+  /** The workspace could not be pulled (malformed page, gone from the server ...); the rest went on. */
+  error: string | null;
+  drift: DriftRecord[];
+}
+
+export interface SyncSummary {
+  accountId: string;
+  startedAt: Millis;
+  finishedAt: Millis;
+  workspaces: WorkspaceSyncResult[];
+  received: number;
+  inserted: number;
+  pages: number;
+  /** Server clock minus ours (ms), from the health check. */
+  serverOffsetMs: number;
+  maintenance: MaintainResult;
+  /** Workspaces that failed; the sync as a whole failed when this is not empty. */
+  errors: string[];
+}
+
+function checkCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new SyncError('cancelled', 'the sync was cancelled; nothing stored was lost');
+}
+
+/** A page must hold only events of the workspace it was asked for; else it is rejected whole. */
+function checkPage(workspaceId: string, events: readonly UsageEvent[]): void {
+  const stray = events.findIndex((e) => e.workspaceId !== workspaceId);
+  if (stray >= 0) {
+    const e = events[stray]!;
+    throw new SyncError(
+      'malformed',
+      `the server sent a malformed usage page for workspace "${workspaceId}" (events[${stray}] (id "${e.id}") belongs to workspace "${e.workspaceId}"): it was rejected whole and nothing stored changed`,
+    );
+  }
+}
+
+/**
+ * Pulls one workspace's usage from its stored cursor. Each page is written in one transaction
+ * together with the cursor that follows it, so a crash between pages loses nothing and a page is
+ * never counted twice; if the stored cursor moved meanwhile (another sync), the page is dropped.
+ */
+async function pullUsage(deps: SyncDeps, key: number, workspaceId: string, progress: { total: number }): Promise<Omit<WorkspaceSyncResult, 'drift' | 'error'>> {
+  const { cache, api, signal } = deps;
+  const limit = deps.pageSize ?? DEFAULT_PAGE_SIZE;
+  let cursor = cache.read.syncState.workspace(key).cursor;
+  const result = { workspaceId, received: 0, inserted: 0, pages: 0 };
+  let restarted = false;
+  for (;;) {
+    checkCancelled(signal);
+    let page;
+    try {
+      page = await api.usage(workspaceId, { cursor, limit }, signal);
+    } catch (err) {
+      // The server no longer knows our cursor (its database was reset): start over; ids make it idempotent.
+      if (err instanceof SyncError && err.code === 'cursor_expired' && cursor !== null && !restarted) {
+        restarted = true;
+        const expected = cursor;
+        if (!cache.transaction(() => cache.write.syncState.advanceCursor(key, expected, null, 0))) throw conflict(workspaceId);
+        cursor = null;
+        continue;
+      }
+      throw err;
+    }
+    checkPage(workspaceId, page.events);
+    const from = cursor;
+    const inserted = cache.transaction(() => {
+      const rawFrom = new Map(POOLS.map((p) => [p, cache.read.poolState.get(key, p).rawFrom ?? Number.NEGATIVE_INFINITY]));
+      const r = cache.write.events.insertMany(key, page.events, rawFrom);
+      for (const [pool, t] of r.earliestByPool) cache.write.poolState.markDirty(key, pool, t);
+      for (const [pool, n] of r.skipped) cache.write.poolState.addSkipped(key, pool, n);
+      if (!cache.write.syncState.advanceCursor(key, from, page.nextCursor, page.events.length)) throw conflict(workspaceId);
+      return r.inserted;
+    });
+    result.pages++;
+    result.received += page.events.length;
+    result.inserted += inserted;
+    progress.total += page.events.length;
+    deps.onProgress?.({ workspaceId, received: result.received, pages: result.pages, total: progress.total });
+    if (!page.hasMore) return result;
+    if (page.events.length === 0 && page.nextCursor === cursor) {
+      throw new SyncError('malformed', `the server says more usage of workspace "${workspaceId}" is waiting but sends none and keeps the same cursor: try again later`);
+    }
+    cursor = page.nextCursor;
+  }
+}
+
+function conflict(workspaceId: string): SyncError {
+  return new SyncError('conflict', `another sync of this cache moved the cursor of workspace "${workspaceId}" meanwhile: this page was dropped; sync again once it finishes`);
+}
+
+/**
+ * One sync of one account into the cache: health (and the server's clock), workspaces and rate
+ * cards, each workspace's grants, then its usage pages from the stored cursor; then the cache is
+ * maintained and every pool reconciled with the server's /balance. Account-wide failures (offline,
+ * refused token, cancelled) throw a SyncError; a workspace whose pages are malformed is recorded
+ * and the others still sync.
+ */
+export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promise<SyncSummary> {
+  const { cache, api, now, signal } = deps;
+  const startedAt = now();
+  cache.transaction(() => {
+    cache.write.accounts.upsert(account, startedAt);
+    cache.write.syncState.accountAttempted(account.id, startedAt);
+  });
+  try {
+    const health = await api.health(signal);
+    cache.write.syncState.serverOffset(account.id, health.offsetMs);
+    checkCancelled(signal);
+    const list = await api.workspaces(signal);
+    const keys = cache.transaction(() => {
+      for (const card of list.rateCards) {
+        const from = cache.write.rateCards.upsert(card);
+        if (from === null) continue;
+        for (const w of cache.read.workspaces.list()) {
+          if (w.workspace.provider === card.provider) for (const pool of POOLS) cache.write.poolState.markDirty(w.key, pool, from);
+        }
+      }
+      return list.workspaces.map((ws) => {
+        const { key, configChanged } = cache.write.workspaces.upsert(account.id, ws, startedAt);
+        if (configChanged) for (const pool of POOLS) cache.write.poolState.markDirty(key, pool, Number.NEGATIVE_INFINITY);
+        return { key, id: ws.id };
+      });
+    });
+    const progress = { total: 0 };
+    const results: WorkspaceSyncResult[] = [];
+    for (const { key, id } of keys) {
+      checkCancelled(signal);
+      try {
+        const grants = await api.grants(id, signal);
+        cache.transaction(() => {
+          for (const [pool, from] of cache.write.grants.replaceAll(key, grants.grants)) cache.write.poolState.markDirty(key, pool, from);
+        });
+        const pulled = await pullUsage(deps, key, id, progress);
+        cache.write.syncState.workspaceSucceeded(key, now());
+        results.push({ ...pulled, error: null, drift: [] });
+      } catch (err) {
+        if (!(err instanceof SyncError) || (err.kind !== 'malformed' && err.kind !== 'other')) throw err;
+        cache.write.syncState.workspaceFailed(key, err.message, now());
+        results.push({ workspaceId: id, received: 0, inserted: 0, pages: 0, error: err.message, drift: [] });
+      }
+    }
+    const maintenance = maintainCache(cache, { now: now(), ...(deps.catalog ? { catalog: deps.catalog } : {}), ...(deps.overrides ? { overrides: deps.overrides } : {}), ...(deps.keepRaw ? { keepRaw: true } : {}) });
+    if (deps.reconcile !== false) {
+      const synced = results.filter((r) => r.error === null).map((r) => r.workspaceId);
+      const drift = await reconcile(cache, api, { asOf: now(), workspaceIds: synced, ...(deps.catalog ? { catalog: deps.catalog } : {}), ...(signal ? { signal } : {}) });
+      for (const r of results) r.drift = drift.get(r.workspaceId) ?? [];
+    }
+    const errors = results.filter((r) => r.error !== null).map((r) => r.error!);
+    const finishedAt = now();
+    if (errors.length === 0) cache.write.syncState.accountSucceeded(account.id, finishedAt);
+    else cache.write.syncState.accountFailed(account.id, 'malformed', errors[0]!, finishedAt);
+    return {
+      accountId: account.id,
+      startedAt,
+      finishedAt,
+      workspaces: results,
+      received: results.reduce((s, r) => s + r.received, 0),
+      inserted: results.reduce((s, r) => s + r.inserted, 0),
+      pages: results.reduce((s, r) => s + r.pages, 0),
+      serverOffsetMs: health.offsetMs,
+      maintenance,
+      errors,
+    };
+  } catch (err) {
+    // Internal errors are recorded for the UI too, and rethrown as they are, stack and all.
+    const kind = err instanceof SyncError ? err.kind : 'other';
+    cache.write.syncState.accountFailed(account.id, kind, (err as Error).message, now());
+    throw err;
+  }
+}

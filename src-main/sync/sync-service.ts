@@ -1,0 +1,86 @@
+import type { Catalog } from '../../src-shared/catalog/catalog';
+import type { EvaluateOptions } from '../../src-shared/engine/evaluate';
+import type { Account } from '../../src-shared/settings/settings';
+import type { Millis } from '../../src-shared/time/instant';
+import type { Cache } from '../cache/cache';
+import type { SecretStore } from '../secrets/secret-store';
+import { createApiClient, type RetryNotice } from './api-client';
+import type { RetryPolicy } from './backoff';
+import { syncAccount, type SyncProgress, type SyncSummary } from './sync-account';
+import { SyncError } from './sync-errors';
+
+export interface SyncServiceDeps {
+  cache: Cache;
+  secrets: SecretStore;
+  now?: () => Millis;
+  sleep?: (ms: Millis, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  pageSize?: number;
+  /** Read at each sync, so catalog and settings changes apply to the next one. */
+  catalog?: () => Catalog;
+  overrides?: () => EvaluateOptions['overrides'];
+  onProgress?: (accountId: string, progress: SyncProgress) => void;
+  onRetry?: (accountId: string, notice: RetryNotice) => void;
+}
+
+/** Runs syncs of accounts, one at a time per account, each cancellable. */
+export interface SyncService {
+  /** Syncs an account; while one runs for it, returns that same run instead of starting another. */
+  sync(account: Account, options?: { signal?: AbortSignal }): Promise<SyncSummary>;
+  isRunning(accountId: string): boolean;
+  /** Cancels the account's running sync (it rejects with a `cancelled` SyncError; nothing stored is lost). */
+  cancel(accountId: string): void;
+  cancelAll(): void;
+}
+
+export function createSyncService(deps: SyncServiceDeps): SyncService {
+  const running = new Map<string, { promise: Promise<SyncSummary>; controller: AbortController }>();
+  const now = deps.now ?? Date.now;
+
+  async function run(account: Account, signal: AbortSignal): Promise<SyncSummary> {
+    const token = await deps.secrets.get(account.id);
+    if (!token) throw new SyncError('auth', `no token is stored for account "${account.label}": add it in Settings`);
+    const api = createApiClient({
+      baseUrl: account.serverUrl,
+      token,
+      now,
+      ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
+      ...(deps.retry ? { retry: deps.retry } : {}),
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      ...(deps.random ? { random: deps.random } : {}),
+      ...(deps.onRetry ? { onRetry: (n: RetryNotice) => deps.onRetry!(account.id, n) } : {}),
+    });
+    const catalog = deps.catalog?.();
+    const overrides = deps.overrides?.();
+    return syncAccount(
+      { id: account.id, label: account.label, serverUrl: account.serverUrl },
+      {
+        cache: deps.cache,
+        api,
+        now,
+        signal,
+        ...(catalog ? { catalog } : {}),
+        ...(overrides ? { overrides } : {}),
+        ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),
+        ...(deps.onProgress ? { onProgress: (p: SyncProgress) => deps.onProgress!(account.id, p) } : {}),
+      },
+    );
+  }
+
+  return {
+    sync(account, options = {}) {
+      const existing = running.get(account.id);
+      if (existing) return existing.promise;
+      const controller = new AbortController();
+      const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+      const promise = run(account, signal).finally(() => running.delete(account.id));
+      running.set(account.id, { promise, controller });
+      return promise;
+    },
+    isRunning: (accountId) => running.has(accountId),
+    cancel: (accountId) => running.get(accountId)?.controller.abort(),
+    cancelAll: () => running.forEach((r) => r.controller.abort()),
+  };
+}

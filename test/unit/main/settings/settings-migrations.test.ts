@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { migrateSettings, SettingsTooNewError } from '../../../../src-main/settings/settings-migrations';
+import { createMemorySettingsBackend, createSettingsStore } from '../../../../src-main/settings/settings-store';
+import { DEFAULT_SETTINGS } from '../../../../src-shared/settings/settings';
+
+describe('migrateSettings', () => {
+  it('gives the defaults for nothing stored', () => {
+    expect(migrateSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, changed: true, reset: [] });
+  });
+
+  it('keeps current valid settings unchanged', () => {
+    const stored = { ...DEFAULT_SETTINGS, syncIntervalMinutes: 10 };
+    expect(migrateSettings(stored)).toEqual({ settings: stored, changed: false, reset: [] });
+  });
+
+  it('brings a file without a version to version 1, filling missing keys', () => {
+    const { settings, changed } = migrateSettings({ syncIntervalMinutes: 15, theme: 'dark' });
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, syncIntervalMinutes: 15, theme: 'dark' });
+    expect(changed).toBe(true);
+  });
+
+  it('drops anything that looks like a token, anywhere', () => {
+    const { settings } = migrateSettings({
+      ...DEFAULT_SETTINGS,
+      token: 'leaked',
+      accounts: [{ id: 'a', label: 'A', serverUrl: 'https://api.example.com', token: 'secret-token' }],
+    });
+    expect(JSON.stringify(settings)).not.toContain('secret-token');
+    expect(JSON.stringify(settings)).not.toContain('leaked');
+    expect(settings.accounts).toEqual([{ id: 'a', label: 'A', serverUrl: 'https://api.example.com' }]);
+  });
+
+  it('resets an invalid value to its default and names it', () => {
+    const { settings, reset } = migrateSettings({ ...DEFAULT_SETTINGS, syncIntervalMinutes: -3, theme: 'neon' });
+    expect(settings.syncIntervalMinutes).toBe(DEFAULT_SETTINGS.syncIntervalMinutes);
+    expect(settings.theme).toBe('system');
+    expect(reset.sort()).toEqual(['syncIntervalMinutes', 'theme']);
+  });
+
+  it('refuses a file from a newer version', () => {
+    expect(() => migrateSettings({ ...DEFAULT_SETTINGS, version: 7 })).toThrow(SettingsTooNewError);
+  });
+});
+
+describe('createSettingsStore', () => {
+  it('writes migrated settings back and validates patches', () => {
+    const backend = createMemorySettingsBackend({ theme: 'dark' });
+    const store = createSettingsStore(backend);
+    expect((backend.value as { version: number }).version).toBe(1);
+    const seen: number[] = [];
+    store.onChange((s) => seen.push(s.syncIntervalMinutes));
+    expect(store.update({ syncIntervalMinutes: 2 }).syncIntervalMinutes).toBe(2);
+    expect(seen).toEqual([2]);
+    expect(() => store.update({ syncIntervalMinutes: 0 })).toThrow();
+    expect(() => store.update({ version: 2 } as never)).toThrow();
+    store.addAccount({ id: 'a1', label: 'Acme', serverUrl: 'https://api.example.com' });
+    expect(store.get().accounts.map((a) => a.id)).toEqual(['a1']);
+    expect(store.removeAccount('a1').accounts).toEqual([]);
+  });
+
+  it('uses defaults read-only and never overwrites a newer file', () => {
+    const newer = { ...DEFAULT_SETTINGS, version: 3, theme: 'dark' };
+    const backend = createMemorySettingsBackend(newer);
+    const store = createSettingsStore(backend);
+    expect(store.readOnlyReason).toMatch(/newer Creditbar/);
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+    expect(() => store.update({ theme: 'light' })).toThrow(/newer Creditbar/);
+    expect(backend.value).toEqual(newer);
+  });
+});

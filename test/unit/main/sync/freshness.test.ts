@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { describeFreshness, freshnessOf } from '../../../../src-main/sync/freshness';
+
+const policy = { liveForMs: 5 * 60_000, staleAfterMs: 30 * 60_000 };
+const now = Date.UTC(2026, 10, 20, 12);
+const min = 60_000;
+
+describe('freshnessOf', () => {
+  it.each([
+    [null, 'stale', null, 'never synced'],
+    [now, 'live', 0, 'live'],
+    [now - 5 * min, 'live', 300, 'live'],
+    [now - 5 * min - 1000, 'cached', 301, 'cached 5 min ago'],
+    [now - 12 * min, 'cached', 720, 'cached 12 min ago'],
+    [now - 30 * min, 'cached', 1800, 'cached 30 min ago'],
+    [now - 31 * min, 'stale', 1860, 'stale: 31 min old'],
+    [now - 3 * 60 * min, 'stale', 10_800, 'stale: 3 h old'],
+    [now - 3 * 1440 * min, 'stale', 259_200, 'stale: 3 d old'],
+    // A sync stamped in our future (our clock went back) counts as just now, never as negative age.
+    [now + 10 * min, 'live', 0, 'live'],
+  ] as const)('last sync %s → %s', (last, kind, age, words) => {
+    const f = freshnessOf(last, now, policy);
+    expect(f.kind).toBe(kind);
+    expect(f.ageSeconds).toBe(age);
+    expect(f.lastSyncAt).toBe(last === null ? null : new Date(last).toISOString());
+    expect(describeFreshness(f)).toBe(words);
+  });
+});
