@@ -1,22 +1,23 @@
-// Electron entry point. The tray, sync and alert wiring arrives with the Electron-shell issue;
-// until then it opens one secure window over the renderer.
-import { app, BrowserWindow } from 'electron';
+// Electron entry point: one instance, then the shell over the app's services.
+import { app } from 'electron';
 import { join } from 'node:path';
+import { createOnboardingServices } from './app/onboarding-services';
+import { startShell } from './app/shell';
+import { resolveAppOrigin } from './windows/app-origin';
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 380,
-    height: 560,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.mjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // A tray app lives on with every window closed; only the Quit item ends it.
+  app.on('window-all-closed', () => {});
+  void app.whenReady().then(() => {
+    if (process.platform === 'darwin') app.dock?.hide();
+    const shell = startShell(createOnboardingServices(), {
+      // CommonJS: a sandboxed renderer cannot load an ES module preload (see electron.vite.config.ts).
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      origin: resolveAppOrigin(process.env['ELECTRON_RENDERER_URL'], join(import.meta.dirname, '../renderer/index.html')),
+    });
+    app.on('second-instance', () => shell.openMainWindow());
+    app.on('before-quit', () => shell.dispose());
   });
-  if (process.env['ELECTRON_RENDERER_URL']) void win.loadURL(process.env['ELECTRON_RENDERER_URL']);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
 }
-
-void app.whenReady().then(createWindow);
-app.on('window-all-closed', () => app.quit());
