@@ -3,7 +3,7 @@ import { measureRender, signal } from '../../app/readiness';
 import { formatMonth } from '../../components/format';
 import { Empty, ErrorState, Loading } from '../../components/status-message';
 import { reviewKey } from '../../store/history-slice';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore, useWorkspaces } from '../../store/store-context';
 import { ExportButtons } from './export-buttons';
 import { MonthCompare } from './month-compare';
 import { MonthReview } from './month-review';
@@ -18,7 +18,7 @@ export function HistoryScreen(): React.JSX.Element {
   const compareWith = useAppStore((s) => s.compareMonth);
   const workspaceId = useAppStore((s) => s.historyWorkspace);
   const reviews = useAppStore((s) => s.reviews);
-  const workspaces = useAppStore((s) => s.snapshot?.workspaces ?? []);
+  const workspaces = useWorkspaces();
   const loadMonths = useAppStore((s) => s.loadMonths);
   const selectMonth = useAppStore((s) => s.selectMonth);
   const selectCompare = useAppStore((s) => s.selectCompare);

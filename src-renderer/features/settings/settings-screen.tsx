@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { ErrorState, Loading } from '../../components/status-message';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore, useWorkspaces } from '../../store/store-context';
 import { AccountsSection } from './accounts-section';
 import { BudgetsSection } from './budgets-section';
 import { GeneralSection } from './general-section';
@@ -14,7 +14,7 @@ export function SettingsScreen(): React.JSX.Element {
   const status = useAppStore((s) => s.settingsStatus);
   const error = useAppStore((s) => s.settingsError);
   const loadSettings = useAppStore((s) => s.loadSettings);
-  const workspaces = useAppStore((s) => s.snapshot?.workspaces ?? []);
+  const workspaces = useWorkspaces();
   return (
     <section aria-labelledby={`${id}-title`} className="settings" data-testid="settings-screen">
       <h1 id={`${id}-title`} className="screen-title">

@@ -1,0 +1,116 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { HistoryScreen } from '../../../../src-renderer/features/history/history-screen';
+import { fakeClient } from '../../fake-client';
+import { demoSnapshot } from '../../fixtures/snapshot';
+import { renderWithStore } from '../../render';
+
+const state = { snapshot: demoSnapshot() };
+
+describe('HistoryScreen', () => {
+  it('opens the newest closed month and reviews it: totals, crossings, ran dry, change', async () => {
+    const { client } = renderWithStore(<HistoryScreen />, { state });
+    const review = await screen.findByTestId('month-review');
+    expect(review).toHaveAttribute('data-period', '2026-10');
+    expect(client.getHistory).toHaveBeenCalledWith({ period: '2026-10' });
+    expect(screen.getByLabelText('Month')).toHaveValue('2026-10');
+
+    const zite = screen.getAllByTestId('pool-review')[0]!;
+    expect(within(zite).getByRole('heading', { level: 2 })).toHaveTextContent('Zite Pro · Integration credits');
+    expect(within(zite).getByTestId('review-used')).toHaveTextContent('37,700 of 50,000');
+    expect(within(zite).getByTestId('review-percent')).toHaveTextContent('75.4%');
+    expect(within(zite).getByTestId('review-change')).toHaveTextContent('+4,700 (+14.2%) vs the period from Sep 1');
+    expect(within(zite).getByTestId('crossings')).toHaveTextContent('50%: reached Oct 17, 09:12 AM');
+    expect(within(zite).getByTestId('crossings')).toHaveTextContent('100%: not reached');
+    expect(within(zite).getByTestId('ran-dry')).toHaveTextContent('Never ran dry');
+    expect(within(zite).getByRole('region', { name: 'By member' })).toHaveTextContent('Ana Ruiz');
+
+    const base44 = screen.getAllByTestId('pool-review')[1]!;
+    expect(within(base44).getByTestId('ran-dry')).toHaveTextContent('Ran dry Nov 9, 07:30 AM');
+    expect(within(base44).getByTestId('review-blocked')).toHaveTextContent('212');
+
+    const daily = screen.getAllByTestId('pool-review')[2]!;
+    expect(within(daily).getByTestId('ran-dry')).toHaveTextContent('Oct 1, Oct 4');
+    await waitFor(() => expect(document.body.dataset.historyReady).toBe('2026-10'));
+    expect(document.body.dataset.historyMs).toBeDefined();
+  });
+
+  it('compares two months side by side', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<HistoryScreen />, { state });
+    await screen.findByTestId('month-review');
+    await user.selectOptions(screen.getByLabelText('Compare with'), '2026-09');
+    const table = await screen.findByTestId('month-compare');
+    expect(within(table).getByRole('heading')).toHaveTextContent('October 2026 against September 2026');
+    const row = within(table).getAllByRole('row')[1]!;
+    expect(row).toHaveTextContent('Zite Pro');
+    expect(row).toHaveTextContent('37,700');
+    expect(row).toHaveTextContent('33,000');
+    expect(row).toHaveTextContent('+4,700 (+14.2%)');
+    expect(screen.getAllByRole('img', { name: /October 2026 against September 2026/ }).length).toBeGreaterThan(0);
+    await waitFor(() => expect(document.body.dataset.historyCompare).toBe('2026-09'));
+  });
+
+  it('opens another month when picked, and filters by workspace', async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithStore(<HistoryScreen />, { state });
+    await screen.findByTestId('month-review');
+    await user.selectOptions(screen.getByLabelText('Month'), '2026-09');
+    await waitFor(() => expect(screen.getByTestId('month-review')).toHaveAttribute('data-period', '2026-09'));
+    await user.selectOptions(screen.getByLabelText('Workspace'), 'zite-pro');
+    await waitFor(() => expect(client.getHistory).toHaveBeenLastCalledWith({ period: '2026-09', workspaceId: 'zite-pro' }));
+  });
+
+  it('exports CSV through the contract and offers the file as a download', async () => {
+    const user = userEvent.setup();
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:creditbar-csv');
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { client } = renderWithStore(<HistoryScreen />, { state });
+    await screen.findByTestId('month-review');
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(client.exportHistory).toHaveBeenCalledWith({ period: '2026-10', format: 'csv' });
+    const link = await screen.findByTestId('download-link');
+    expect(link).toHaveAttribute('href', 'blob:creditbar-csv');
+    expect(link).toHaveAttribute('download', 'creditbar-2026-10.csv');
+    expect(click).toHaveBeenCalled();
+    const blob = createObjectURL.mock.calls[0]![0] as Blob;
+    expect(blob.type).toBe('text/csv');
+    createObjectURL.mockRestore();
+    click.mockRestore();
+  });
+
+  it('says what failed when an export fails', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient({
+      exportHistory: async () => {
+        throw new Error("Error invoking remote method 'history:export': Error: The cache is locked by another process.");
+      },
+    });
+    renderWithStore(<HistoryScreen />, { client, state });
+    await screen.findByTestId('month-review');
+    await user.click(screen.getByRole('button', { name: 'Export JSON' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The export failed: The cache is locked by another process.');
+  });
+
+  it('has an empty state without history and an error state with a retry', async () => {
+    const empty = fakeClient({ getHistoryMonths: async () => [] });
+    const { unmount } = renderWithStore(<HistoryScreen />, { client: empty, state });
+    expect(await screen.findByText('No history yet.')).toBeInTheDocument();
+    unmount();
+
+    let fail = true;
+    const flaky = fakeClient({
+      getHistory: async ({ period }) => {
+        if (fail) throw new Error('The month could not be read from the cache.');
+        return (await import('../../fixtures/report')).historyResult(period);
+      },
+    });
+    const user = userEvent.setup();
+    renderWithStore(<HistoryScreen />, { client: flaky, state });
+    expect(await screen.findByRole('alert')).toHaveTextContent('October 2026 could not be reviewed.');
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('month-review')).toBeInTheDocument();
+  });
+});

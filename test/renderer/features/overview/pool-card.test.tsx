@@ -1,0 +1,49 @@
+import { render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PoolCard } from '../../../../src-renderer/features/overview/pool-card';
+import { AS_OF, demoSnapshot } from '../../fixtures/snapshot';
+
+describe('PoolCard', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(AS_OF));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const snapshot = demoSnapshot();
+  const [zitePro, , base44] = snapshot.workspaces;
+
+  it('shows used of available, percent, remaining, the countdown and the forecast', () => {
+    render(<PoolCard workspace={zitePro!} pool={zitePro!.pools[0]!} asOf={AS_OF} />);
+    const card = screen.getByRole('article', { name: 'Zite Pro, integration credits' });
+    expect(within(card).getByTestId('used')).toHaveTextContent('31,000 of 50,000');
+    expect(within(card).getByTestId('percent')).toHaveTextContent('62%');
+    expect(within(card).getByTestId('remaining')).toHaveTextContent('19,000');
+    expect(within(card).getByTestId('countdown')).toHaveTextContent('resets in 9d 14h');
+    expect(within(card).getByTestId('forecast')).toHaveTextContent('At this pace runs dry on Nov 30, 21 hours before the reset.');
+    expect(within(card).getByTestId('state-badge')).toHaveTextContent('Past 50%');
+    expect(within(card).getByTestId('freshness')).toHaveTextContent('Live');
+    expect(within(card).getByTestId('drift')).toHaveTextContent('the server says 18,990 remaining, 10 fewer than');
+  });
+
+  it('places the marks at the thresholds the snapshot gives', () => {
+    const pool = { ...zitePro!.pools[0]!, marks: [40, 75] };
+    render(<PoolCard workspace={zitePro!} pool={pool} asOf={AS_OF} />);
+    expect(screen.getAllByTestId('threshold-mark').map((m) => m.dataset.percent)).toEqual(['40', '75']);
+  });
+
+  it('links to the workspace screen', () => {
+    render(<PoolCard workspace={zitePro!} pool={zitePro!.pools[0]!} asOf={AS_OF} />);
+    expect(screen.getByRole('link', { name: 'Zite Pro, integration credits' })).toHaveAttribute('href', '#/workspace/zite-pro');
+  });
+
+  it('says a dry pool ran dry, in words and in its state', () => {
+    render(<PoolCard workspace={base44!} pool={base44!.pools[0]!} asOf={AS_OF} />);
+    const card = screen.getByTestId('pool-card');
+    expect(card).toHaveAttribute('data-state', 'exhausted');
+    expect(within(card).getByTestId('state-badge')).toHaveTextContent('Ran dry');
+    expect(within(card).getByTestId('forecast')).toHaveTextContent('Ran dry on Nov 20, 03:42 PM; 134 calls blocked since.');
+    expect(within(card).getByTestId('freshness')).toHaveTextContent('Cached 12 minutes ago');
+    expect(card).toHaveTextContent('includes 40 bonus');
+  });
+});

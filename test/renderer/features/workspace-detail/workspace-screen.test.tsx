@@ -1,0 +1,34 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { WorkspaceScreen } from '../../../../src-renderer/features/workspace-detail/workspace-screen';
+import { demoSnapshot } from '../../fixtures/snapshot';
+import { renderWithStore } from '../../render';
+
+describe('WorkspaceScreen', () => {
+  it('shows each pool with charts, breakdowns, budgets and advisors', () => {
+    renderWithStore(<WorkspaceScreen workspaceId="zite-pro" />, { state: { snapshot: demoSnapshot() } });
+    expect(screen.getByRole('heading', { level: 1, name: 'Zite Pro' })).toBeInTheDocument();
+    const pool = screen.getByTestId('pool-detail');
+    expect(within(pool).getByRole('img', { name: /use so far this period/ })).toBeInTheDocument();
+    expect(within(pool).getAllByTestId('chart-threshold').map((t) => t.dataset.value)).toEqual(['25000', '45000', '50000']);
+    expect(within(pool).getByTestId('chart-projection')).toBeInTheDocument();
+    const members = within(pool).getByRole('region', { name: 'By member: who drained the pool' });
+    expect(within(members).getAllByRole('listitem')[0]).toHaveTextContent('Ana Ruiz14,200 · 46%');
+    expect(within(pool).getByRole('region', { name: 'Member budgets' })).toHaveTextContent('Over budget since');
+    expect(within(pool).getByTestId('plan-fit')).toHaveTextContent('Business plan (250,000) would.');
+    expect(within(pool).getByRole('table', { name: 'Cache candidates' })).toHaveTextContent('1,374');
+  });
+
+  it('counts blocked calls since a pool ran dry, and names unknown actions', () => {
+    renderWithStore(<WorkspaceScreen workspaceId="base44-studio" />, { state: { snapshot: demoSnapshot() } });
+    expect(screen.getAllByTestId('pool-detail')).toHaveLength(2);
+    expect(screen.getByTestId('blocked-calls')).toHaveTextContent('134 calls blocked since the pool ran dry');
+    expect(screen.getByText(/rate card does not know them: vision/)).toBeInTheDocument();
+  });
+
+  it('says when the workspace is gone', () => {
+    renderWithStore(<WorkspaceScreen workspaceId="nope" />, { state: { snapshot: demoSnapshot() } });
+    expect(screen.getByRole('heading', { name: 'Workspace not found' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Overview' })).toHaveAttribute('href', '#/overview');
+  });
+});
