@@ -6,6 +6,9 @@ import { loadRenderer } from './load-renderer';
 import { hasUsableBounds, popoverPosition } from './popover-position';
 import { popoverWindowOptions } from './secure-window-options';
 
+/** A tray click this soon after the popover hid on blur is the click that hid it. */
+const BLUR_CLICK_MS = 300;
+
 export interface PopoverWindow {
   /** Shows the popover next to the tray icon, or hides it when it is open. */
   toggle(trayBounds: Rectangle): void;
@@ -17,9 +20,13 @@ export interface PopoverWindow {
 export function createPopoverWindow(preloadPath: string, origin: AppOrigin): PopoverWindow {
   const window = new BrowserWindow(popoverWindowOptions(preloadPath));
   void loadRenderer(window, origin, 'popover');
-  // A popover closes when the user clicks elsewhere, like every menu-bar app's.
+  // A popover closes when the user clicks elsewhere, like every menu-bar app's. Clicking the tray
+  // icon to close it blurs it first; the click that follows must not reopen it.
+  let hiddenByBlurAt = 0;
   window.on('blur', () => {
-    if (!window.webContents.isDevToolsOpened()) window.hide();
+    if (window.webContents.isDevToolsOpened()) return;
+    hiddenByBlurAt = Date.now();
+    window.hide();
   });
 
   const show = (trayBounds: Rectangle): void => {
@@ -37,6 +44,9 @@ export function createPopoverWindow(preloadPath: string, origin: AppOrigin): Pop
     window,
     show,
     hide: () => window.hide(),
-    toggle: (trayBounds) => (window.isVisible() ? window.hide() : show(trayBounds)),
+    toggle: (trayBounds) => {
+      if (window.isVisible()) window.hide();
+      else if (Date.now() - hiddenByBlurAt > BLUR_CLICK_MS) show(trayBounds);
+    },
   };
 }
