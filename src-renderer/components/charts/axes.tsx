@@ -24,7 +24,7 @@ export function Grid({ ticks, y, labels, x }: { ticks: number[]; y: (v: number) 
 }
 
 /** Label room in viewBox units: closer lines alternate their label to the other side. */
-const LABEL_GAP = 11;
+const LABEL_GAP = 14;
 
 /** Where each reference line's label goes so that neighbours (90 % and 100 %) do not overprint. */
 export function labelSides(ys: number[]): ('right' | 'left')[] {

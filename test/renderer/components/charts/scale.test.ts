@@ -38,6 +38,6 @@ describe('chart scales', () => {
   });
 
   it('moves a threshold label aside when its neighbour is too close', () => {
-    expect(labelSides([120, 60, 52, 20])).toEqual(['right', 'right', 'left', 'right']);
+    expect(labelSides([120, 60, 48, 20])).toEqual(['right', 'right', 'left', 'right']);
   });
 });
