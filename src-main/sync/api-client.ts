@@ -61,14 +61,19 @@ class Transient extends Error {
     readonly kind: 'offline' | 'server',
     message: string,
     readonly status?: number,
+    /** Nothing listens there (or the name does not resolve): retried less. */
+    readonly unreachable = false,
   ) {
     super(message);
   }
 }
 
-function networkReason(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (err as Error).message;
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+function networkCode(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+  // Node reports a refused dual-stack connect as an AggregateError whose parts carry the codes.
+  return cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (err as Error).message;
 }
 
 /**
@@ -107,7 +112,8 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
       if (err instanceof Transient) throw err;
       if (signal?.aborted) throw new SyncError('cancelled', 'the sync was cancelled; nothing stored was lost');
       if (timeout.aborted) throw new Transient('offline', `no answer from ${baseUrl} within ${Math.round(timeoutMs / 1000)} s`);
-      throw new Transient('offline', `cannot reach ${baseUrl} (${networkReason(err)})`);
+      const code = networkCode(err);
+      throw new Transient('offline', `cannot reach ${baseUrl} (${code})`, undefined, UNREACHABLE.has(code));
     }
   }
 
@@ -150,7 +156,7 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
         }
       } catch (err) {
         if (!(err instanceof Transient)) throw err;
-        if (transient >= policy.retries) {
+        if (transient >= (err.unreachable ? Math.min(policy.unreachableRetries, policy.retries) : policy.retries)) {
           throw new SyncError(
             err.kind,
             err.kind === 'offline'

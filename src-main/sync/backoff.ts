@@ -4,6 +4,11 @@ import type { Millis } from '../../src-shared/time/instant';
 export interface RetryPolicy {
   /** Retries after a network error, a timeout or a 5xx. */
   retries: number;
+  /**
+   * Retries when nothing listens at the address or its name does not resolve: a server that is
+   * down stays down for longer than a backoff, so the user hears "offline" within a second.
+   */
+  unreachableRetries: number;
   /** Retries after a 429 (each waits what Retry-After says). */
   rateLimitRetries: number;
   baseDelayMs: number;
@@ -14,6 +19,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   retries: 5,
+  unreachableRetries: 1,
   rateLimitRetries: 8,
   baseDelayMs: 500,
   maxDelayMs: 30_000,

@@ -7,7 +7,7 @@ import { dbFlag, openCacheFile, withCache } from '../cache-io';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { loadCatalog, parseFlags, type CliIo } from '../io';
 
-const USAGE = 'creditbar sync --server URL --token-env NAME --db FILE [--account ID] [--page-size N] [--timeout SECONDS] [--json]';
+const USAGE = 'creditbar sync --server URL --token-env NAME --db FILE [--account ID] [--page-size N] [--timeout SECONDS] [--progress] [--json]';
 
 /** Exit code of a sync cancelled with Ctrl-C (128 + SIGINT), as shells expect. */
 const EXIT_CANCELLED = 130;
@@ -51,17 +51,22 @@ export function summaryLine(summary: SyncSummary, server: string): string {
   );
 }
 
-/** A progress line on a terminal, redrawn at most every 200 ms. */
+/**
+ * Progress on stderr: on a terminal one line redrawn at most every 200 ms; with --progress and no
+ * terminal (logs, tests), one line per page stored.
+ */
 function progressPrinter(io: CliIo) {
   let last = 0;
   let shown = false;
   return {
     update(p: SyncProgress) {
+      const text = `syncing ${p.workspaceId}: ${count(p.received)} events (${count(p.total)} in all)`;
+      if (!io.isTty) return io.stderr(`${text}\n`);
       const t = io.now();
       if (t - last < 200) return;
       last = t;
       shown = true;
-      io.stderr(`\r\x1b[Ksyncing ${p.workspaceId}: ${count(p.received)} events (${count(p.total)} in all)`);
+      io.stderr(`\r\x1b[K${text}`);
     },
     clear() {
       if (shown) io.stderr('\r\x1b[K');
@@ -83,6 +88,7 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<void> {
       timeout: { type: 'string' },
       catalog: { type: 'string' },
       json: { type: 'boolean' },
+      progress: { type: 'boolean' },
     },
     USAGE,
   );
@@ -102,7 +108,7 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<void> {
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
-  const progress = io.isTty ? progressPrinter(io) : null;
+  const progress = io.isTty || values.progress ? progressPrinter(io) : null;
   try {
     const summary = await withCache(openCacheFile(file, io, 'create'), (cache) =>
       syncAccount(account, {
