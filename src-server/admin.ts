@@ -1,0 +1,114 @@
+import { builtinCatalog, type Catalog } from '../src-shared/catalog/catalog';
+import type { ApiWorkspace } from '../src-shared/api/workspaces';
+import { resolveWorkspace } from '../src-shared/engine/resolve-workspace';
+import { validateLedger } from '../src-shared/ledger/parse-ledger';
+import { toIso } from '../src-shared/time/instant';
+import { LEDGER_VERSION, type Grant, type Ledger, type UsageEvent, type Workspace } from '../src-shared/types/ledger';
+import { newToken } from './db/accounts-repository';
+import { canonicalInstant } from './db/events-repository';
+import type { ServerStore } from './db/store';
+
+/** What an import stored: ids already there are counted as duplicates and left as they were. */
+export interface ImportSummary {
+  accountId: number;
+  workspaces: number;
+  grants: number;
+  rateCards: number;
+  events: { received: number; inserted: number; duplicates: number };
+}
+
+/** Account and data management over one database: the CLI's import and token commands, tests, the simulator. */
+export interface ServerAdmin {
+  /** Creates an account and its first token; the token is returned once and stored only hashed. */
+  createAccount(name: string): { accountId: number; token: string };
+  findAccount(name: string): number | undefined;
+  /** Stores a token for an account: a given one (the demo's) or a new random one; returns it. */
+  createToken(accountId: number, label?: string, token?: string): string;
+  /** Loads a ledger into an account in one transaction; validated first, nothing stored when it is bad. */
+  importLedger(accountId: number, ledger: Ledger): ImportSummary;
+  /** Everything an account holds, as a ledger file (the engine's input). */
+  exportLedger(accountId: number): Ledger;
+}
+
+/** A ledger workspace with every pool resolved (catalog allowance and reset filled in), as the API lists it. */
+export function toApiWorkspace(ws: Workspace, catalog: Catalog = builtinCatalog): ApiWorkspace {
+  const resolved = resolveWorkspace(ws, catalog);
+  return {
+    id: ws.id,
+    name: ws.name,
+    provider: ws.provider,
+    plan: ws.plan,
+    existingCustomer: ws.existingCustomer ?? false,
+    pools: resolved.pools.map((p) => ({ pool: p.pool, allowance: p.allowance, reset: p.reset, overage: p.overage })),
+    members: ws.members ?? [],
+    ...(ws.thresholds ? { thresholds: ws.thresholds } : {}),
+  };
+}
+
+function byTime(a: UsageEvent, b: UsageEvent): number {
+  return a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Stores a ledger that is already known to be valid, in one transaction: workspaces and grants are
+ * inserted or replaced by id, events inserted unless their id is already there (first copy wins).
+ */
+export function writeLedger(store: ServerStore, accountId: number, ledger: Ledger, catalog: Catalog = builtinCatalog): ImportSummary {
+  const workspaces = ledger.workspaces.map((ws) => toApiWorkspace(ws, catalog));
+  return store.transaction(() => {
+    const pks = new Map<string, number>();
+    for (const ws of workspaces) pks.set(ws.id, store.workspaces.upsert(accountId, ws));
+    const grants = new Map<string, Grant[]>();
+    const events = new Map<string, UsageEvent[]>();
+    for (const ws of workspaces) {
+      grants.set(ws.id, []);
+      events.set(ws.id, []);
+    }
+    for (const g of ledger.grants) grants.get(g.workspaceId)?.push(g);
+    for (const e of ledger.events) events.get(e.workspaceId)?.push({ ...e, occurredAt: canonicalInstant(e.occurredAt) });
+    store.rateCards.upsert(accountId, ledger.rateCards ?? []);
+    let inserted = 0;
+    for (const ws of workspaces) {
+      const pk = pks.get(ws.id)!;
+      store.grants.upsert(pk, grants.get(ws.id)!);
+      inserted += store.eventsWriter.insert(pk, events.get(ws.id)!.sort(byTime));
+    }
+    return {
+      accountId,
+      workspaces: workspaces.length,
+      grants: ledger.grants.length,
+      rateCards: (ledger.rateCards ?? []).length,
+      events: { received: ledger.events.length, inserted, duplicates: ledger.events.length - inserted },
+    };
+  });
+}
+
+export function createAdmin(store: ServerStore, clock: () => number, catalog: Catalog = builtinCatalog): ServerAdmin {
+  const now = () => toIso(clock());
+  const admin: ServerAdmin = {
+    createAccount: (name) => {
+      return store.transaction(() => {
+        const accountId = store.accounts.create(name, now());
+        return { accountId, token: admin.createToken(accountId, 'first token') };
+      });
+    },
+    findAccount: (name) => store.accounts.findByName(name),
+    createToken: (accountId, label = 'token', token = newToken()) => {
+      store.accounts.addToken(accountId, token, label, now());
+      return token;
+    },
+    importLedger: (accountId, input) => writeLedger(store, accountId, validateLedger(input, 'ledger', catalog), catalog),
+    exportLedger: (accountId) => {
+      const stored = store.workspaces.list(accountId);
+      const rateCards = store.rateCards.list(accountId);
+      return {
+        version: LEDGER_VERSION,
+        workspaces: stored.map((s) => s.workspace),
+        grants: stored.flatMap((s) => store.grants.list(s.pk, s.workspace.id)),
+        events: stored.flatMap((s) => store.eventsReader.upTo(s.pk, s.workspace.id, '9999-12-31T23:59:59.999Z')),
+        ...(rateCards.length > 0 ? { rateCards } : {}),
+      };
+    },
+  };
+  return admin;
+}

@@ -1,0 +1,45 @@
+import type Database from 'better-sqlite3';
+import { initial } from './migrations/0001-initial';
+
+/** One schema step; `version` is what user_version reads once it has run. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database.Database) => void;
+}
+
+/** Every migration, oldest first; append, never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+/** The schema version this server writes. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** The database was written by a newer server: it is refused and left exactly as it was. */
+export class DatabaseTooNewError extends Error {
+  constructor(path: string, found: number) {
+    super(
+      `The database ${path} has schema version ${found}, newer than this server's ${SCHEMA_VERSION}: upgrade Creditbar or point --db at another file (the database was left untouched).`,
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+/** Throws DatabaseTooNewError when the file's schema is newer than this server knows. */
+export function assertNotTooNew(db: Database.Database, path: string): number {
+  const found = db.pragma('user_version', { simple: true }) as number;
+  if (found > SCHEMA_VERSION) throw new DatabaseTooNewError(path, found);
+  return found;
+}
+
+/** Applies the pending migrations in one transaction: all of them or none. */
+export function migrate(db: Database.Database, path: string): { from: number; to: number } {
+  const from = assertNotTooNew(db, path);
+  const pending = MIGRATIONS.filter((m) => m.version > from);
+  if (pending.length > 0) {
+    db.transaction(() => {
+      for (const m of pending) m.up(db);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+  }
+  return { from, to: SCHEMA_VERSION };
+}

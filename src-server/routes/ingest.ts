@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { ingestBatchSchema, type IngestResult } from '../../src-shared/api/ingest';
+import { checkRecords } from '../../src-shared/engine/evaluate';
+import { EngineInputError } from '../../src-shared/engine/errors';
+import { resolveWorkspace } from '../../src-shared/engine/resolve-workspace';
+import { describeIssue } from '../../src-shared/ledger/parse-ledger';
+import type { UsageEvent } from '../../src-shared/types/ledger';
+import { ApiError } from '../http/api-error';
+import { workspaceOf, type RouteContext } from './context';
+
+function invalid(message: string): ApiError {
+  return new ApiError(422, 'invalid_body', `${message}; nothing was stored.`);
+}
+
+/** Validates a batch whole against the contract and the workspace; throws 422 naming the first bad event. */
+function validBatch(body: unknown, ctx: RouteContext, workspace: ReturnType<typeof workspaceOf>['workspace']): UsageEvent[] {
+  const parsed = ingestBatchSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    if (issue.path.length === 0) throw invalid('The body must be a JSON object {"events": [...]}');
+    throw invalid(describeIssue(body, issue));
+  }
+  const events = parsed.data.events.map((e, i): UsageEvent => {
+    if (e.workspaceId !== undefined && e.workspaceId !== workspace.id) {
+      throw invalid(`events[${i}] (id "${e.id}"): workspaceId "${e.workspaceId}" is not the workspace of the path ("${workspace.id}")`);
+    }
+    return { ...e, workspaceId: workspace.id };
+  });
+  try {
+    // The engine's own reference check: every event must name a pool the workspace has.
+    checkRecords(new Map([[workspace.id, resolveWorkspace(workspace, ctx.catalog)]]), [], events);
+  } catch (err) {
+    if (err instanceof EngineInputError) throw invalid(err.message);
+    throw err;
+  }
+  return events;
+}
+
+/** POST /v1/workspaces/:id/events: a batch, all or nothing, idempotent by event id. */
+export function ingestRoute(app: FastifyInstance, ctx: RouteContext): void {
+  app.post('/v1/workspaces/:id/events', async (request): Promise<IngestResult> => {
+    const { pk, workspace } = workspaceOf(ctx, request);
+    const events = validBatch(request.body, ctx, workspace);
+    const inserted = ctx.store.transaction(() => ctx.store.eventsWriter.insert(pk, events));
+    return { workspaceId: workspace.id, received: events.length, inserted, duplicates: events.length - inserted };
+  });
+}
