@@ -36,7 +36,8 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return 0;
     }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000));
+    // The epsilon keeps float noise (1800.0000000002 s) from adding a second.
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000 - 1e-9));
   }
 }
 
