@@ -24,17 +24,17 @@ export function PoolSummary({ pool, label, asOf }: { pool: PoolCard; label: stri
       <dl className="pool-numbers">
         <div>
           <dt>Used</dt>
-          <dd data-testid="used">
+          <dd data-testid="used" data-value={pool.used}>
             {formatCredits(pool.used)} <span className="muted">of {formatCredits(pool.available)}</span>
           </dd>
         </div>
         <div>
           <dt>Percent used</dt>
-          <dd data-testid="percent">{formatPercent(pool.percentUsed)}</dd>
+          <dd data-testid="percent" data-value={pool.percentUsed}>{formatPercent(pool.percentUsed)}</dd>
         </div>
         <div>
           <dt>Remaining</dt>
-          <dd data-testid="remaining">{formatCredits(pool.remaining)}</dd>
+          <dd data-testid="remaining" data-value={pool.remaining}>{formatCredits(pool.remaining)}</dd>
         </div>
       </dl>
       <p className="pool-reset">

@@ -23,35 +23,46 @@ export function Grid({ ticks, y, labels, x }: { ticks: number[]; y: (v: number) 
   );
 }
 
-/** Label room in viewBox units: closer lines alternate their label to the other side. */
-const LABEL_GAP = 14;
+/** Label room in viewBox units: lines closer than this share one label. */
+const LABEL_GAP = 12;
 
-/** Where each reference line's label goes so that neighbours (90 % and 100 %) do not overprint. */
-export function labelSides(ys: number[]): ('right' | 'left')[] {
-  const sides: ('right' | 'left')[] = [];
-  let lastRight = -Infinity;
+/**
+ * Groups reference lines (given by their y, in ascending value, so descending y) whose labels would
+ * overprint, e.g. 90 % and 100 % of a small pool: each group gets one label, "90% · 100%".
+ */
+export function labelGroups(ys: number[]): number[][] {
+  const groups: number[][] = [];
+  let anchor = Infinity;
   ys.forEach((y, i) => {
-    const side = Math.abs(y - lastRight) < LABEL_GAP ? 'left' : 'right';
-    if (side === 'right') lastRight = y;
-    sides[i] = side;
+    const current = groups[groups.length - 1];
+    if (current && Math.abs(anchor - y) < LABEL_GAP) current.push(i);
+    else {
+      groups.push([i]);
+      anchor = y;
+    }
   });
-  return sides;
+  return groups;
 }
 
 /** Dashed lines across the plot (thresholds), drawn over the data so they stay visible. */
 export function ReferenceLines({ lines, max, y }: { lines: ReferenceLine[]; max: number; y: (v: number) => number }): React.JSX.Element {
   const shown = lines.filter((l) => l.value <= max).sort((a, b) => a.value - b.value);
-  const sides = labelSides(shown.map((l) => y(l.value)));
+  const groups = labelGroups(shown.map((l) => y(l.value)));
   return (
     <g aria-hidden="true">
-      {shown.map((l, i) => (
+      {shown.map((l) => (
         <g key={l.label} className="chart-ref" data-testid="chart-threshold" data-value={l.value}>
           <line x1={PLOT.left} x2={PLOT.right} y1={y(l.value)} y2={y(l.value)} />
-          <text x={sides[i] === 'right' ? PLOT.right - 2 : PLOT.left + 3} y={y(l.value) - 3} textAnchor={sides[i] === 'right' ? 'end' : 'start'}>
-            {l.label}
-          </text>
         </g>
       ))}
+      {groups.map((g) => {
+        const top = shown[g[g.length - 1]!]!;
+        return (
+          <text key={top.label} className="chart-ref-label" x={PLOT.right - 2} y={y(top.value) - 3} textAnchor="end">
+            {g.map((i) => shown[i]!.label).join(' · ')}
+          </text>
+        );
+      })}
     </g>
   );
 }

@@ -24,11 +24,14 @@ function name(names: Record<string, string>, id: string): string {
   return names[id] ?? id;
 }
 
-function Stat({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }): React.JSX.Element {
+/** One figure; `raw` is the unformatted number, for tests that compare with `creditbar report`. */
+function Stat({ label, value, testId, raw }: { label: string; value: React.ReactNode; testId?: string; raw?: number }): React.JSX.Element {
   return (
     <div>
       <dt>{label}</dt>
-      <dd data-testid={testId}>{value}</dd>
+      <dd data-testid={testId} data-value={raw}>
+        {value}
+      </dd>
     </div>
   );
 }
@@ -42,10 +45,10 @@ function PeriodFacts({ pool }: { pool: PeriodReportJson }): React.JSX.Element {
   return (
     <>
       <dl className="stats">
-        <Stat label="Used" value={`${formatCredits(pool.used)} of ${formatCredits(pool.available)}`} testId="review-used" />
-        <Stat label="Percent used" value={formatPercent(pool.percentUsed)} testId="review-percent" />
-        <Stat label="Blocked calls" value={formatCredits(pool.blockedCalls)} testId="review-blocked" />
-        <Stat label="Change" value={change} testId="review-change" />
+        <Stat label="Used" value={`${formatCredits(pool.used)} of ${formatCredits(pool.available)}`} testId="review-used" raw={pool.used} />
+        <Stat label="Percent used" value={formatPercent(pool.percentUsed)} testId="review-percent" raw={pool.percentUsed} />
+        <Stat label="Blocked calls" value={formatCredits(pool.blockedCalls)} testId="review-blocked" raw={pool.blockedCalls} />
+        <Stat label="Change" value={change} testId="review-change" raw={c.usedChange} />
       </dl>
       <h3>Thresholds</h3>
       <ul className="crossings" data-testid="crossings">
@@ -70,9 +73,9 @@ function DaysFacts({ pool }: { pool: DaysReportJson }): React.JSX.Element {
   return (
     <>
       <dl className="stats">
-        <Stat label="Used" value={formatCredits(pool.used)} testId="review-used" />
+        <Stat label="Used" value={formatCredits(pool.used)} testId="review-used" raw={pool.used} />
         <Stat label="Daily allowance" value={formatCredits(pool.allowancePerDay)} />
-        <Stat label="Blocked calls" value={formatCredits(pool.blockedCalls)} testId="review-blocked" />
+        <Stat label="Blocked calls" value={formatCredits(pool.blockedCalls)} testId="review-blocked" raw={pool.blockedCalls} />
         <Stat label="Days it ran dry" value={pool.dryDays.length === 0 ? 'None' : pool.dryDays.map(formatDayKey).join(', ')} testId="ran-dry" />
       </dl>
     </>

@@ -47,7 +47,9 @@ export function WhatIfCalculator({ allowance, remaining, periodDays }: WhatIfCal
             {result.fitsPlan ? 'fits' : 'does not fit'} the {formatCredits(allowance)} allowance.{' '}
             {result.daysToExhaustion === null
               ? 'It burns nothing.'
-              : `On its own it would use up the ${formatCredits(remaining)} left in ${formatCredits(result.daysToExhaustion)} days.`}
+              : remaining <= 0
+                ? 'Nothing is left in this period: it would have to wait for the reset.'
+                : `On its own it would use up the ${formatCredits(remaining)} left in ${formatCredits(result.daysToExhaustion)} days.`}
           </>
         )}
       </output>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelSides } from '../../../../src-renderer/components/charts/axes';
+import { labelGroups } from '../../../../src-renderer/components/charts/axes';
 import { labelIndexes, niceAxis, niceCeil, yScale } from '../../../../src-renderer/components/charts/scale';
 
 describe('chart scales', () => {
@@ -37,7 +37,8 @@ describe('chart scales', () => {
     expect(labelIndexes(0, 7)).toEqual([]);
   });
 
-  it('moves a threshold label aside when its neighbour is too close', () => {
-    expect(labelSides([120, 60, 48, 20])).toEqual(['right', 'right', 'left', 'right']);
+  it('gives lines too close to read apart one shared label', () => {
+    expect(labelGroups([120, 60, 50, 40, 20])).toEqual([[0], [1, 2], [3], [4]]);
+    expect(labelGroups([])).toEqual([]);
   });
 });

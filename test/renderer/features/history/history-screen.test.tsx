@@ -19,6 +19,7 @@ describe('HistoryScreen', () => {
     const zite = screen.getAllByTestId('pool-review')[0]!;
     expect(within(zite).getByRole('heading', { level: 2 })).toHaveTextContent('Zite Pro · Integration credits');
     expect(within(zite).getByTestId('review-used')).toHaveTextContent('37,700 of 50,000');
+    expect(within(zite).getByTestId('review-used')).toHaveAttribute('data-value', '37700');
     expect(within(zite).getByTestId('review-percent')).toHaveTextContent('75.4%');
     expect(within(zite).getByTestId('review-change')).toHaveTextContent('+4,700 (+14.2%) vs the period from Sep 1');
     expect(within(zite).getByTestId('crossings')).toHaveTextContent('50%: reached Oct 17, 09:12 AM');

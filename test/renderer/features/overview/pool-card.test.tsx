@@ -19,6 +19,7 @@ describe('PoolCard', () => {
     expect(within(card).getByTestId('used')).toHaveTextContent('31,000 of 50,000');
     expect(within(card).getByTestId('percent')).toHaveTextContent('62%');
     expect(within(card).getByTestId('remaining')).toHaveTextContent('19,000');
+    expect(within(card).getByTestId('remaining')).toHaveAttribute('data-value', '19000');
     expect(within(card).getByTestId('countdown')).toHaveTextContent('resets in 9d 14h');
     expect(within(card).getByTestId('forecast')).toHaveTextContent('At this pace runs dry on Nov 30, 21 hours before the reset.');
     expect(within(card).getByTestId('state-badge')).toHaveTextContent('Past 50%');

@@ -26,4 +26,9 @@ describe('WhatIfCalculator', () => {
     expect(screen.getByTestId('what-if-result')).toHaveTextContent('Enter numbers of 0 or more in every field.');
     expect(screen.getByLabelText('Credits per interaction')).toHaveAttribute('aria-invalid', 'true');
   });
+
+  it('says a dry pool has nothing left instead of "0 days"', () => {
+    render(<WhatIfCalculator allowance={10_000} remaining={0} periodDays={30} />);
+    expect(screen.getByTestId('what-if-result')).toHaveTextContent('Nothing is left in this period: it would have to wait for the reset.');
+  });
 });
