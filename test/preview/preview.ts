@@ -59,6 +59,14 @@ async function main(): Promise<void> {
     { name: 'overview-popover', hash: '#/overview', size: [380, 560] },
     { name: 'overview-popover-dark', hash: '#/overview', size: [380, 560], dark: true },
     { name: 'overview-wide', hash: '#/overview', size: [1200, 800] },
+    {
+      name: 'overview-keyboard-focus',
+      hash: '#/overview',
+      size: [380, 560],
+      act: async (p) => {
+        for (let i = 0; i < 7; i++) await p.keyboard.press('Tab');
+      },
+    },
     { name: 'workspace-popover', hash: '#/workspace/zite-pro', size: [380, 560], full: true },
     { name: 'workspace-wide', hash: '#/workspace/zite-pro', size: [1200, 800], full: true },
     { name: 'workspace-base44-wide-dark', hash: '#/workspace/base44-studio', size: [1200, 800], full: true, dark: true },
@@ -76,8 +84,8 @@ async function main(): Promise<void> {
       },
     },
     { name: 'alerts-popover', hash: '#/alerts', size: [380, 560], full: true },
-    { name: 'settings-popover', hash: '#/settings', size: [380, 560], full: true, wait: 'body[data-settings-ready]' },
-    { name: 'settings-wide-dark', hash: '#/settings', size: [1200, 800], full: true, dark: true, wait: 'body[data-settings-ready]' },
+    { name: 'settings-popover', hash: '#/settings', size: [380, 560], full: true, wait: 'body[data-ready="snapshot"][data-settings-ready]' },
+    { name: 'settings-wide-dark', hash: '#/settings', size: [1200, 800], full: true, dark: true, wait: 'body[data-ready="snapshot"][data-settings-ready]' },
     { name: 'onboarding-popover', scenario: 'onboarding', hash: '', size: [380, 560] },
     { name: 'offline-popover', scenario: 'offline', hash: '#/overview', size: [380, 560] },
     { name: 'big-wide', scenario: 'big', hash: '#/overview', size: [1200, 800] },
