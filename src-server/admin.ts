@@ -1,7 +1,7 @@
 import { builtinCatalog, type Catalog } from '../src-shared/catalog/catalog';
 import type { ApiWorkspace } from '../src-shared/api/workspaces';
 import { resolveWorkspace } from '../src-shared/engine/resolve-workspace';
-import { validateLedger } from '../src-shared/ledger/parse-ledger';
+import { LedgerError, validateLedger } from '../src-shared/ledger/parse-ledger';
 import { toIso } from '../src-shared/time/instant';
 import { LEDGER_VERSION, type Grant, type Ledger, type UsageEvent, type Workspace } from '../src-shared/types/ledger';
 import { newToken } from './db/accounts-repository';
@@ -57,7 +57,15 @@ export function writeLedger(store: ServerStore, accountId: number, ledger: Ledge
   const workspaces = ledger.workspaces.map((ws) => toApiWorkspace(ws, catalog));
   return store.transaction(() => {
     const pks = new Map<string, number>();
-    for (const ws of workspaces) pks.set(ws.id, store.workspaces.upsert(accountId, ws));
+    for (const ws of workspaces) {
+      const pk = store.workspaces.upsert(accountId, ws);
+      // Stored events must keep a pool to belong to, or /balance could no longer evaluate them.
+      const orphan = store.eventsReader.pools(pk).find((pool) => !ws.pools.some((p) => p.pool === pool));
+      if (orphan !== undefined) {
+        throw new LedgerError(`workspace "${ws.id}": pool "${orphan}" has stored events on the server; keep it in the ledger's pools`);
+      }
+      pks.set(ws.id, pk);
+    }
     const grants = new Map<string, Grant[]>();
     const events = new Map<string, UsageEvent[]>();
     for (const ws of workspaces) {

@@ -30,8 +30,12 @@ function toEvent(r: EventRow, workspaceId: string): UsageEvent {
   return e;
 }
 
-/** The form every instant is stored in (UTC, milliseconds), so that stored instants sort as text. */
+/**
+ * The form every instant is stored in (UTC, milliseconds), so that stored instants sort as text.
+ * Callers pass validated instants; one already in this form (the common case) is returned as it is.
+ */
 export function canonicalInstant(iso: string): string {
+  if (iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */ && iso.charCodeAt(19) === 46 /* . */) return iso;
   return toIso(parseInstant(iso));
 }
 
@@ -53,6 +57,8 @@ export interface EventsReader {
   /** Every event that occurred at or before `upTo` (canonical ISO), for the engine. */
   upTo(workspacePk: number, workspaceId: string, upTo: string): UsageEvent[];
   count(workspacePk: number): number;
+  /** The pools that have stored events. */
+  pools(workspacePk: number): string[];
 }
 
 export function createEventsWriter(db: Database.Database): EventsWriter {
@@ -85,6 +91,7 @@ export function createEventsReader(db: Database.Database): EventsReader {
   const pageRows = db.prepare(`SELECT ${COLUMNS} FROM events WHERE workspace_pk = ? AND seq > ? ORDER BY seq LIMIT ?`).raw(true);
   const upToRows = db.prepare(`SELECT ${COLUMNS} FROM events WHERE workspace_pk = ? AND occurred_at <= ? ORDER BY seq`).raw(true);
   const countRows = db.prepare('SELECT count(*) FROM events WHERE workspace_pk = ?').pluck();
+  const poolRows = db.prepare('SELECT DISTINCT pool FROM events WHERE workspace_pk = ?').pluck();
   return {
     page: (pk, workspaceId, afterSeq, limit) => {
       // One row more than asked says whether another page is already waiting.
@@ -96,5 +103,6 @@ export function createEventsReader(db: Database.Database): EventsReader {
     },
     upTo: (pk, workspaceId, upTo) => (upToRows.all(pk, upTo) as EventRow[]).map((r) => toEvent(r, workspaceId)),
     count: (pk) => countRows.get(pk) as number,
+    pools: (pk) => poolRows.all(pk) as string[],
   };
 }

@@ -69,6 +69,17 @@ describe('server database', () => {
     check.close();
   });
 
+  it('refuses to drop a pool that has stored events', () => {
+    const db = openServerDatabase(tempDb());
+    const admin = createAdmin(createStore(db), Date.now);
+    const { accountId } = admin.createAccount('acme-co');
+    const ledger = fixtureLedger(5);
+    admin.importLedger(accountId, ledger);
+    const shrunk = { ...ledger, events: [], grants: [], workspaces: ledger.workspaces.map((w) => (w.id === 'b44' ? { ...w, pools: w.pools!.slice(0, 1) } : w)) };
+    expect(() => admin.importLedger(accountId, shrunk)).toThrow('workspace "b44": pool "message" has stored events on the server');
+    db.close();
+  });
+
   it('rolls a failed import back whole', () => {
     const db = openServerDatabase(tempDb());
     const admin = createAdmin(createStore(db), Date.now);
