@@ -37,7 +37,9 @@ function seed(dbPath: string): string {
 function rawRead(dbPath: string): number {
   const db = openServerDatabase(dbPath);
   const stmt = db
-    .prepare('SELECT seq, id, pool, member_id, app, action, units, credits, occurred_at, input_hash FROM events WHERE workspace_pk = 1 ORDER BY seq')
+    .prepare(
+      'SELECT seq, id, pool, member_id, app, action, units, credits, occurred_at, input_hash FROM events WHERE workspace_pk = 1 ORDER BY seq',
+    )
     .raw(true);
   const started = performance.now();
   let n = 0;
@@ -49,7 +51,9 @@ function rawRead(dbPath: string): number {
 }
 
 async function startChild(dbPath: string) {
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', dbPath, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout });
   let url = '';
   for await (const line of lines) {
@@ -72,16 +76,23 @@ async function startChild(dbPath: string) {
 }
 
 /** Pages through the whole workspace like a sync client: fetch, parse, validate, follow nextCursor. */
-async function pageAll(url: string, token: string, encoding: string): Promise<{ rate: number; pages: number; bytes: number }> {
+async function pageAll(
+  url: string,
+  token: string,
+  encoding: string,
+): Promise<{ rate: number; pages: number; bytes: number }> {
   const started = performance.now();
   let cursor = '';
   let events = 0;
   let pages = 0;
   let bytes = 0;
   for (;;) {
-    const response = await fetch(`${url}/v1/workspaces/team/usage?limit=${LIMIT}${cursor ? `&cursor=${cursor}` : ''}`, {
-      headers: { authorization: `Bearer ${token}`, 'accept-encoding': encoding },
-    });
+    const response = await fetch(
+      `${url}/v1/workspaces/team/usage?limit=${LIMIT}${cursor ? `&cursor=${cursor}` : ''}`,
+      {
+        headers: { authorization: `Bearer ${token}`, 'accept-encoding': encoding },
+      },
+    );
     bytes += Number(response.headers.get('content-length') ?? 0);
     const page = usagePageSchema.parse(await response.json());
     events += page.events.length;
@@ -107,13 +118,17 @@ try {
   console.log(`| paging ${fmt(EVENTS)} events, limit ${LIMIT}, loopback | events/s | vs raw SQLite read |`);
   console.log('| --- | --- | --- |');
   console.log(`| raw better-sqlite3 read of the same rows (baseline) | ${fmt(raw)} | 1.00 |`);
-  console.log(`| GET /usage, gzip (what a sync client asks for) | ${fmt(gzip.rate)} | ${(gzip.rate / raw).toFixed(2)} |`);
+  console.log(
+    `| GET /usage, gzip (what a sync client asks for) | ${fmt(gzip.rate)} | ${(gzip.rate / raw).toFixed(2)} |`,
+  );
   console.log(`| GET /usage, uncompressed | ${fmt(identity.rate)} | ${(identity.rate / raw).toFixed(2)} |`);
   console.log('');
   console.log(`server peak RSS: ${fmt(peakRss)} MB (child process, whole run)`);
   console.log(`pages: ${gzip.pages} of ${LIMIT} events; ${(EVENTS / gzip.pages).toFixed(0)} per page`);
   const best = Math.max(gzip.rate, identity.rate);
-  console.log(`target ≥ ${fmt(TARGET)} events/s served: gzip ${(gzip.rate / TARGET).toFixed(2)}x of it, uncompressed ${(identity.rate / TARGET).toFixed(2)}x (best ${fmt(best)})`);
+  console.log(
+    `target ≥ ${fmt(TARGET)} events/s served: gzip ${(gzip.rate / TARGET).toFixed(2)}x of it, uncompressed ${(identity.rate / TARGET).toFixed(2)}x (best ${fmt(best)})`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -3,7 +3,13 @@ import type { ApiWorkspace } from '../src-shared/api/workspaces';
 import { resolveWorkspace } from '../src-shared/engine/resolve-workspace';
 import { LedgerError, validateLedger } from '../src-shared/ledger/parse-ledger';
 import { toIso } from '../src-shared/time/instant';
-import { LEDGER_VERSION, type Grant, type Ledger, type UsageEvent, type Workspace } from '../src-shared/types/ledger';
+import {
+  LEDGER_VERSION,
+  type Grant,
+  type Ledger,
+  type UsageEvent,
+  type Workspace,
+} from '../src-shared/types/ledger';
 import { newToken } from './db/accounts-repository';
 import { canonicalInstant } from './db/events-repository';
 import type { ServerStore } from './db/store';
@@ -39,21 +45,39 @@ export function toApiWorkspace(ws: Workspace, catalog: Catalog = builtinCatalog)
     provider: ws.provider,
     plan: ws.plan,
     existingCustomer: ws.existingCustomer ?? false,
-    pools: resolved.pools.map((p) => ({ pool: p.pool, allowance: p.allowance, reset: p.reset, overage: p.overage })),
+    pools: resolved.pools.map((p) => ({
+      pool: p.pool,
+      allowance: p.allowance,
+      reset: p.reset,
+      overage: p.overage,
+    })),
     members: ws.members ?? [],
     ...(ws.thresholds ? { thresholds: ws.thresholds } : {}),
   };
 }
 
 function byTime(a: UsageEvent, b: UsageEvent): number {
-  return a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return a.occurredAt < b.occurredAt
+    ? -1
+    : a.occurredAt > b.occurredAt
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
 }
 
 /**
  * Stores a ledger that is already known to be valid, in one transaction: workspaces and grants are
  * inserted or replaced by id, events inserted unless their id is already there (first copy wins).
  */
-export function writeLedger(store: ServerStore, accountId: number, ledger: Ledger, catalog: Catalog = builtinCatalog): ImportSummary {
+export function writeLedger(
+  store: ServerStore,
+  accountId: number,
+  ledger: Ledger,
+  catalog: Catalog = builtinCatalog,
+): ImportSummary {
   const workspaces = ledger.workspaces.map((ws) => toApiWorkspace(ws, catalog));
   return store.transaction(() => {
     const pks = new Map<string, number>();
@@ -62,7 +86,9 @@ export function writeLedger(store: ServerStore, accountId: number, ledger: Ledge
       // Stored events must keep a pool to belong to, or /balance could no longer evaluate them.
       const orphan = store.eventsReader.pools(pk).find((pool) => !ws.pools.some((p) => p.pool === pool));
       if (orphan !== undefined) {
-        throw new LedgerError(`workspace "${ws.id}": pool "${orphan}" has stored events on the server; keep it in the ledger's pools`);
+        throw new LedgerError(
+          `workspace "${ws.id}": pool "${orphan}" has stored events on the server; keep it in the ledger's pools`,
+        );
       }
       pks.set(ws.id, pk);
     }
@@ -73,7 +99,8 @@ export function writeLedger(store: ServerStore, accountId: number, ledger: Ledge
       events.set(ws.id, []);
     }
     for (const g of ledger.grants) grants.get(g.workspaceId)?.push(g);
-    for (const e of ledger.events) events.get(e.workspaceId)?.push({ ...e, occurredAt: canonicalInstant(e.occurredAt) });
+    for (const e of ledger.events)
+      events.get(e.workspaceId)?.push({ ...e, occurredAt: canonicalInstant(e.occurredAt) });
     store.rateCards.upsert(accountId, ledger.rateCards ?? []);
     let inserted = 0;
     for (const ws of workspaces) {
@@ -91,7 +118,11 @@ export function writeLedger(store: ServerStore, accountId: number, ledger: Ledge
   });
 }
 
-export function createAdmin(store: ServerStore, clock: () => number, catalog: Catalog = builtinCatalog): ServerAdmin {
+export function createAdmin(
+  store: ServerStore,
+  clock: () => number,
+  catalog: Catalog = builtinCatalog,
+): ServerAdmin {
   const now = () => toIso(clock());
   const admin: ServerAdmin = {
     createAccount: (name) => {
@@ -105,7 +136,8 @@ export function createAdmin(store: ServerStore, clock: () => number, catalog: Ca
       store.accounts.addToken(accountId, token, label, now());
       return token;
     },
-    importLedger: (accountId, input) => writeLedger(store, accountId, validateLedger(input, 'ledger', catalog), catalog),
+    importLedger: (accountId, input) =>
+      writeLedger(store, accountId, validateLedger(input, 'ledger', catalog), catalog),
     exportLedger: (accountId) => {
       const stored = store.workspaces.list(accountId);
       const rateCards = store.rateCards.list(accountId);
@@ -113,7 +145,9 @@ export function createAdmin(store: ServerStore, clock: () => number, catalog: Ca
         version: LEDGER_VERSION,
         workspaces: stored.map((s) => s.workspace),
         grants: stored.flatMap((s) => store.grants.list(s.pk, s.workspace.id)),
-        events: stored.flatMap((s) => store.eventsReader.upTo(s.pk, s.workspace.id, '9999-12-31T23:59:59.999Z')),
+        events: stored.flatMap((s) =>
+          store.eventsReader.upTo(s.pk, s.workspace.id, '9999-12-31T23:59:59.999Z'),
+        ),
         ...(rateCards.length > 0 ? { rateCards } : {}),
       };
     },

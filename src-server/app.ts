@@ -1,6 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import compress from '@fastify/compress';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { INGEST_MAX_EVENTS } from '../src-shared/api/ingest';
 import { ApiError } from './http/api-error';
 import { authenticate } from './http/auth';
@@ -31,7 +36,11 @@ declare module 'fastify' {
 }
 
 function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
-  return reply.code(error.status).headers(error.headers).type('application/json; charset=utf-8').send(error.body());
+  return reply
+    .code(error.status)
+    .headers(error.headers)
+    .type('application/json; charset=utf-8')
+    .send(error.body());
 }
 
 /** Maps anything thrown to the one error shape; only real faults become 500. */
@@ -39,21 +48,41 @@ function toApiError(error: FastifyError, request: FastifyRequest): ApiError {
   if (error instanceof ApiError) return error;
   switch (error.statusCode) {
     case 413:
-      return new ApiError(413, 'invalid_body', `The body is larger than ${BODY_LIMIT_BYTES / 1024 / 1024} MB: send smaller batches (at most ${INGEST_MAX_EVENTS} events each).`);
+      return new ApiError(
+        413,
+        'invalid_body',
+        `The body is larger than ${BODY_LIMIT_BYTES / 1024 / 1024} MB: send smaller batches (at most ${INGEST_MAX_EVENTS} events each).`,
+      );
     case 415:
-      return new ApiError(415, 'invalid_body', 'Send the body as JSON with the header "Content-Type: application/json".');
+      return new ApiError(
+        415,
+        'invalid_body',
+        'Send the body as JSON with the header "Content-Type: application/json".',
+      );
   }
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-    return new ApiError(400, 'invalid_body', `The body could not be read (${error.message}): send one JSON object.`);
+    return new ApiError(
+      400,
+      'invalid_body',
+      `The body could not be read (${error.message}): send one JSON object.`,
+    );
   }
   request.log.error({ err: error }, 'request failed');
-  return new ApiError(500, 'internal', 'The server failed to answer this request: try again, and check the server log if it keeps failing.');
+  return new ApiError(
+    500,
+    'internal',
+    'The server failed to answer this request: try again, and check the server log if it keeps failing.',
+  );
 }
 
 /** The account API as a Fastify instance (not listening yet). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { context, faults } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, forceCloseConnections: true });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    forceCloseConnections: true,
+  });
   app.decorateRequest('accountId', 0);
   app.decorateRequest('tokenHash', '');
   app.decorateRequest('fault', 'none');
@@ -62,12 +91,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: FastifyError, request, reply) => sendError(reply, toApiError(error, request)));
   app.setNotFoundHandler((request, reply) =>
-    sendError(reply, new ApiError(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}: see src-shared/api/openapi.json for the API.`)),
+    sendError(
+      reply,
+      new ApiError(
+        404,
+        'not_found',
+        `No route ${request.method} ${request.url.split('?')[0]}: see src-shared/api/openapi.json for the API.`,
+      ),
+    ),
   );
 
   // gzip first, at level 3: on usage pages it still shrinks JSON ~10x, at about half of level 6's CPU
   // (the server's time per page is mostly compression; see bench/server-throughput.ts).
-  await app.register(compress, { global: true, encodings: ['gzip', 'deflate', 'br'], threshold: 1024, zlibOptions: { level: 3 } });
+  await app.register(compress, {
+    global: true,
+    encodings: ['gzip', 'deflate', 'br'],
+    threshold: 1024,
+    zlibOptions: { level: 3 },
+  });
 
   healthRoute(app, context);
 
@@ -76,7 +117,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     api.addHook('onRequest', async (request) => {
       const wait = options.rateLimiter()?.take(request.tokenHash) ?? 0;
       if (wait > 0) {
-        throw new ApiError(429, 'rate_limited', `Too many requests for this token: retry after ${wait} s.`, { 'retry-after': String(wait) });
+        throw new ApiError(429, 'rate_limited', `Too many requests for this token: retry after ${wait} s.`, {
+          'retry-after': String(wait),
+        });
       }
     });
     api.addHook('onRequest', async (request, reply) => {
@@ -85,7 +128,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // A cut body must stay a string for the onSend hook below: skip compression (which may stream).
       if (request.fault === 'cut') request.headers['x-no-compression'] = '1';
       if (request.fault === 'error') {
-        throw new ApiError(500, 'injected_fault', 'Injected fault (the server runs in fault mode): retry with backoff.');
+        throw new ApiError(
+          500,
+          'injected_fault',
+          'Injected fault (the server runs in fault mode): retry with backoff.',
+        );
       }
       if (request.fault === 'slow') await delay(faults.slowMs, undefined, { ref: false });
     });

@@ -6,7 +6,13 @@ import type { ServerStore } from './db/store';
 import type { StoredWorkspace } from './db/workspaces-repository';
 
 /** The src-shared engine over one stored workspace's records at asOf: what /balance answers. */
-export function evaluateStored(store: ServerStore, accountId: number, stored: StoredWorkspace, asOf: number, catalog: Catalog): PoolStatusJson[] {
+export function evaluateStored(
+  store: ServerStore,
+  accountId: number,
+  stored: StoredWorkspace,
+  asOf: number,
+  catalog: Catalog,
+): PoolStatusJson[] {
   const { pk, workspace } = stored;
   return evaluateWorkspace(
     {

@@ -8,10 +8,23 @@ export function defaultDbPath(env: Readonly<Record<string, string | undefined>>)
 }
 
 /** A flag's number, checked against a range, with a message naming the flag. */
-export function numberFlag(name: string, text: string | undefined, fallback: number, min: number, max: number, integer = false): number {
+export function numberFlag(
+  name: string,
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  integer = false,
+): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+  if (
+    text.trim() === '' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (integer && !Number.isInteger(value))
+  ) {
     const kind = integer ? 'a whole number' : 'a number';
     throw new ServerCliError(`--${name} must be ${kind} from ${min} to ${max} (got "${text}")`);
   }

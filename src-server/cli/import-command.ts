@@ -18,13 +18,17 @@ export async function importCommand(argv: string[], io: ServerCliIo): Promise<vo
     allowPositionals: true,
     options: { db: { type: 'string' }, account: { type: 'string' } },
   });
-  if (positionals.length !== 1) throw new ServerCliError(`import takes one ledger file\nusage: ${IMPORT_USAGE}`);
+  if (positionals.length !== 1)
+    throw new ServerCliError(`import takes one ledger file\nusage: ${IMPORT_USAGE}`);
   const file = positionals[0]!;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ServerCliError(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): check the path`, 1);
+    throw new ServerCliError(
+      `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): check the path`,
+      1,
+    );
   }
   let ledger;
   try {
@@ -46,7 +50,10 @@ export async function importCommand(argv: string[], io: ServerCliIo): Promise<vo
       `Imported ${file} into account "${accountName}" (${dbPath}): ${s.workspaces} workspaces, ${s.grants} grants, ` +
         `${s.events.received.toLocaleString('en-US')} events (${s.events.inserted.toLocaleString('en-US')} new, ${s.events.duplicates.toLocaleString('en-US')} already there).\n`,
     );
-    if (token) io.stdout(`New account "${accountName}": token ${token}\n  (shown once and stored only hashed: keep it now, or make another with creditbar-server token)\n`);
+    if (token)
+      io.stdout(
+        `New account "${accountName}": token ${token}\n  (shown once and stored only hashed: keep it now, or make another with creditbar-server token)\n`,
+      );
   } finally {
     db.close();
   }

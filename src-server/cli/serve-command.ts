@@ -31,9 +31,17 @@ function faultsFrom(values: Record<string, string | boolean | undefined>): Fault
   const cut = fractionFlag('fault-cut', values['fault-cut'] as string | undefined);
   if (error500 === undefined && slow === undefined && cut === undefined) return null;
   const faults: FaultOptions = { error500: error500 ?? 0, slow: slow ?? 0, cut: cut ?? 0 };
-  faults.slowMs = numberFlag('fault-slow-ms', values['fault-slow-ms'] as string | undefined, 1500, 0, 600_000, true);
+  faults.slowMs = numberFlag(
+    'fault-slow-ms',
+    values['fault-slow-ms'] as string | undefined,
+    1500,
+    0,
+    600_000,
+    true,
+  );
   faults.seed = numberFlag('fault-seed', values['fault-seed'] as string | undefined, 1, 0, 2 ** 31, true);
-  if (faults.error500! + faults.slow! + faults.cut! > 1) throw new ServerCliError('--fault-500, --fault-slow and --fault-cut must add up to at most 1');
+  if (faults.error500! + faults.slow! + faults.cut! > 1)
+    throw new ServerCliError('--fault-500, --fault-slow and --fault-cut must add up to at most 1');
   return faults;
 }
 
@@ -110,7 +118,9 @@ export async function serveCommand(argv: string[], io: ServerCliIo): Promise<voi
       `  try           curl -H "Authorization: Bearer ${sim.token}" ${server.url}/v1/workspaces`,
     );
   } else {
-    lines.push('  accounts      creditbar-server import LEDGER.json --db FILE (prints a token), or --demo for demo data');
+    lines.push(
+      '  accounts      creditbar-server import LEDGER.json --db FILE (prints a token), or --demo for demo data',
+    );
   }
   lines.push('Ctrl-C stops the server.');
   io.stdout(`${lines.join('\n')}\n`);

@@ -15,14 +15,19 @@ export async function tokenCommand(argv: string[], io: ServerCliIo): Promise<voi
     allowPositionals: true,
     options: { db: { type: 'string' }, account: { type: 'string' }, create: { type: 'boolean' } },
   });
-  if (positionals.length > 0 || values.account === undefined) throw new ServerCliError(`usage: ${TOKEN_USAGE}`);
+  if (positionals.length > 0 || values.account === undefined)
+    throw new ServerCliError(`usage: ${TOKEN_USAGE}`);
   const dbPath = values.db ?? defaultDbPath(io.env);
   const db = openServerDatabase(dbPath);
   try {
     const admin = createAdmin(createStore(db), Date.now);
     const accountId = admin.findAccount(values.account);
     if (accountId === undefined) {
-      if (!values.create) throw new ServerCliError(`no account "${values.account}" in ${dbPath}: add --create, or import a ledger first`, 1);
+      if (!values.create)
+        throw new ServerCliError(
+          `no account "${values.account}" in ${dbPath}: add --create, or import a ledger first`,
+          1,
+        );
       io.stdout(`${admin.createAccount(values.account).token}\n`);
       return;
     }

@@ -23,7 +23,9 @@ export interface AccountsRepository {
 export function createAccountsRepository(db: Database.Database): AccountsRepository {
   const insert = db.prepare('INSERT INTO accounts (name, created_at) VALUES (?, ?)');
   const byName = db.prepare('SELECT id FROM accounts WHERE name = ?').pluck();
-  const insertToken = db.prepare('INSERT OR IGNORE INTO tokens (hash, account_id, label, created_at) VALUES (?, ?, ?, ?)');
+  const insertToken = db.prepare(
+    'INSERT OR IGNORE INTO tokens (hash, account_id, label, created_at) VALUES (?, ?, ?, ?)',
+  );
   const byToken = db.prepare('SELECT account_id FROM tokens WHERE hash = ?').pluck();
   return {
     create: (name, createdAt) => Number(insert.run(name, createdAt).lastInsertRowid),

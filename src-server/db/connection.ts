@@ -23,7 +23,9 @@ export function openServerDatabase(path: string): Database.Database {
     // Safe with WAL: a crash may lose the last transactions, never corrupt the file.
     db.pragma('synchronous = NORMAL');
     migrate(db, path);
-    db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', ?)").run(randomBytes(6).toString('hex'));
+    db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', ?)").run(
+      randomBytes(6).toString('hex'),
+    );
   } catch (err) {
     db.close();
     throw err;
@@ -33,5 +35,7 @@ export function openServerDatabase(path: string): Database.Database {
 
 /** A random id given to each database at creation: cursors carry it, so one from another file is recognised. */
 export function databaseId(db: Database.Database): string {
-  return (db.prepare("SELECT value FROM meta WHERE key = 'database_id'").pluck().get() as string | undefined) ?? '';
+  return (
+    (db.prepare("SELECT value FROM meta WHERE key = 'database_id'").pluck().get() as string | undefined) ?? ''
+  );
 }

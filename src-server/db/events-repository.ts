@@ -88,8 +88,12 @@ export function createEventsWriter(db: Database.Database): EventsWriter {
 }
 
 export function createEventsReader(db: Database.Database): EventsReader {
-  const pageRows = db.prepare(`SELECT ${COLUMNS} FROM events WHERE workspace_pk = ? AND seq > ? ORDER BY seq LIMIT ?`).raw(true);
-  const upToRows = db.prepare(`SELECT ${COLUMNS} FROM events WHERE workspace_pk = ? AND occurred_at <= ? ORDER BY seq`).raw(true);
+  const pageRows = db
+    .prepare(`SELECT ${COLUMNS} FROM events WHERE workspace_pk = ? AND seq > ? ORDER BY seq LIMIT ?`)
+    .raw(true);
+  const upToRows = db
+    .prepare(`SELECT ${COLUMNS} FROM events WHERE workspace_pk = ? AND occurred_at <= ? ORDER BY seq`)
+    .raw(true);
   const countRows = db.prepare('SELECT count(*) FROM events WHERE workspace_pk = ?').pluck();
   const poolRows = db.prepare('SELECT DISTINCT pool FROM events WHERE workspace_pk = ?').pluck();
   return {
@@ -101,7 +105,8 @@ export function createEventsReader(db: Database.Database): EventsReader {
       const events = rows.map((r) => toEvent(r, workspaceId));
       return { events, lastSeq: rows.length > 0 ? rows[rows.length - 1]![0] : afterSeq, hasMore };
     },
-    upTo: (pk, workspaceId, upTo) => (upToRows.all(pk, upTo) as EventRow[]).map((r) => toEvent(r, workspaceId)),
+    upTo: (pk, workspaceId, upTo) =>
+      (upToRows.all(pk, upTo) as EventRow[]).map((r) => toEvent(r, workspaceId)),
     count: (pk) => countRows.get(pk) as number,
     pools: (pk) => poolRows.all(pk) as string[],
   };

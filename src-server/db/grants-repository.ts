@@ -21,10 +21,13 @@ export function createGrantsRepository(db: Database.Database): GrantsRepository 
     INSERT INTO grants (workspace_pk, id, pool, kind, credits, granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (workspace_pk, id) DO UPDATE SET pool = excluded.pool, kind = excluded.kind, credits = excluded.credits,
       granted_at = excluded.granted_at, expires_at = excluded.expires_at`);
-  const listRows = db.prepare('SELECT id, pool, kind, credits, granted_at, expires_at FROM grants WHERE workspace_pk = ? ORDER BY seq');
+  const listRows = db.prepare(
+    'SELECT id, pool, kind, credits, granted_at, expires_at FROM grants WHERE workspace_pk = ? ORDER BY seq',
+  );
   return {
     upsert: (pk, grants) => {
-      for (const g of grants) upsertRow.run(pk, g.id, g.pool, g.kind, g.credits, g.grantedAt, g.expiresAt ?? null);
+      for (const g of grants)
+        upsertRow.run(pk, g.id, g.pool, g.kind, g.credits, g.grantedAt, g.expiresAt ?? null);
     },
     list: (pk, workspaceId) =>
       (listRows.all(pk) as GrantRow[]).map((r) => ({

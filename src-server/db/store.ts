@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3';
 import { createAccountsRepository, type AccountsRepository } from './accounts-repository';
 import { databaseId } from './connection';
-import { createEventsReader, createEventsWriter, type EventsReader, type EventsWriter } from './events-repository';
+import {
+  createEventsReader,
+  createEventsWriter,
+  type EventsReader,
+  type EventsWriter,
+} from './events-repository';
 import { createGrantsRepository, type GrantsRepository } from './grants-repository';
 import { createRateCardsRepository, type RateCardsRepository } from './rate-cards-repository';
 import { createWorkspacesRepository, type WorkspacesRepository } from './workspaces-repository';

@@ -21,5 +21,9 @@ export class ApiError extends Error {
 
 /** 404 for a workspace the token cannot see: the same answer whether it exists in another account or not. */
 export function workspaceNotFound(id: string): ApiError {
-  return new ApiError(404, 'not_found', `No workspace "${id}" in this account: list them with GET /v1/workspaces.`);
+  return new ApiError(
+    404,
+    'not_found',
+    `No workspace "${id}" in this account: list them with GET /v1/workspaces.`,
+  );
 }

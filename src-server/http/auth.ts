@@ -17,11 +17,21 @@ export function authenticate(store: ServerStore) {
   return async (request: FastifyRequest): Promise<void> => {
     const header = request.headers.authorization;
     if (header === undefined || header.trim() === '') {
-      throw new ApiError(401, 'unauthorized', 'Missing bearer token: send the header "Authorization: Bearer <token>".', CHALLENGE);
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'Missing bearer token: send the header "Authorization: Bearer <token>".',
+        CHALLENGE,
+      );
     }
     const match = /^Bearer +(\S+) *$/i.exec(header);
     if (!match) {
-      throw new ApiError(401, 'unauthorized', 'The Authorization header must read "Bearer <token>".', CHALLENGE);
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'The Authorization header must read "Bearer <token>".',
+        CHALLENGE,
+      );
     }
     const hash = hashToken(match[1]!);
     const accountId = store.accounts.accountForTokenHash(hash);

@@ -22,7 +22,11 @@ export function decodeCursor(cursor: string, expected: { databaseId: string; wor
   const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('.');
   const [version, databaseId, pk, seq] = parts;
   if (parts.length !== 4 || version !== VERSION || !/^\d+$/.test(pk ?? '') || !/^\d+$/.test(seq ?? '')) {
-    throw new ApiError(400, 'invalid_parameter', 'The query parameter "cursor" is not a cursor this server issued: send a nextCursor exactly as received.');
+    throw new ApiError(
+      400,
+      'invalid_parameter',
+      'The query parameter "cursor" is not a cursor this server issued: send a nextCursor exactly as received.',
+    );
   }
   if (databaseId !== expected.databaseId || Number(pk) !== expected.workspacePk) {
     throw new ApiError(

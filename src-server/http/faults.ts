@@ -26,7 +26,8 @@ const DEFAULT_SLOW_MS = 1500;
 
 function fraction(name: string, value: number | undefined): number {
   const v = value ?? 0;
-  if (!(v >= 0 && v <= 1)) throw new RangeError(`fault ${name} must be a fraction between 0 and 1 (got ${value})`);
+  if (!(v >= 0 && v <= 1))
+    throw new RangeError(`fault ${name} must be a fraction between 0 and 1 (got ${value})`);
   return v;
 }
 

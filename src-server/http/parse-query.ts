@@ -10,7 +10,10 @@ export function parseQuery<S extends z.ZodObject>(schema: S, query: unknown): z.
   const given = query && typeof query === 'object' ? Object.keys(query) : [];
   const unknown = given.find((k) => !known.includes(k));
   if (unknown !== undefined) {
-    const takes = known.length > 0 ? `this route takes ${known.map((k) => `"${k}"`).join(' and ')}` : 'this route takes none';
+    const takes =
+      known.length > 0
+        ? `this route takes ${known.map((k) => `"${k}"`).join(' and ')}`
+        : 'this route takes none';
     throw new ApiError(400, 'invalid_parameter', `Unknown query parameter "${unknown}": ${takes}.`);
   }
   const parsed = schema.safeParse(query ?? {});

@@ -19,7 +19,9 @@ export class RateLimiter {
 
   constructor(private readonly options: RateLimitOptions) {
     if (!(options.max >= 1) || !(options.windowMs > 0)) {
-      throw new RangeError(`rate limit needs max ≥ 1 and windowMs > 0 (got ${options.max} per ${options.windowMs} ms)`);
+      throw new RangeError(
+        `rate limit needs max ≥ 1 and windowMs > 0 (got ${options.max} per ${options.windowMs} ms)`,
+      );
     }
     this.perMs = options.max / options.windowMs;
     this.now = options.now ?? Date.now;

@@ -13,7 +13,11 @@ function invalid(message: string): ApiError {
 }
 
 /** Validates a batch whole against the contract and the workspace; throws 422 naming the first bad event. */
-function validBatch(body: unknown, ctx: RouteContext, workspace: ReturnType<typeof workspaceOf>['workspace']): UsageEvent[] {
+function validBatch(
+  body: unknown,
+  ctx: RouteContext,
+  workspace: ReturnType<typeof workspaceOf>['workspace'],
+): UsageEvent[] {
   const parsed = ingestBatchSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -22,7 +26,9 @@ function validBatch(body: unknown, ctx: RouteContext, workspace: ReturnType<type
   }
   const events = parsed.data.events.map((e, i): UsageEvent => {
     if (e.workspaceId !== undefined && e.workspaceId !== workspace.id) {
-      throw invalid(`events[${i}] (id "${e.id}"): workspaceId "${e.workspaceId}" is not the workspace of the path ("${workspace.id}")`);
+      throw invalid(
+        `events[${i}] (id "${e.id}"): workspaceId "${e.workspaceId}" is not the workspace of the path ("${workspace.id}")`,
+      );
     }
     return { ...e, workspaceId: workspace.id };
   });
@@ -42,6 +48,11 @@ export function ingestRoute(app: FastifyInstance, ctx: RouteContext): void {
     const { pk, workspace } = workspaceOf(ctx, request);
     const events = validBatch(request.body, ctx, workspace);
     const inserted = ctx.store.transaction(() => ctx.store.eventsWriter.insert(pk, events));
-    return { workspaceId: workspace.id, received: events.length, inserted, duplicates: events.length - inserted };
+    return {
+      workspaceId: workspace.id,
+      received: events.length,
+      inserted,
+      duplicates: events.length - inserted,
+    };
   });
 }

@@ -51,11 +51,16 @@ export function calibrateCurrentPeriod(role: PoolRole, p: CurrentPeriod): Calibr
   switch (role) {
     case 'near-half':
       return {
-        parts: [{ start: p.start, end: p.now, credits: Math.max(0, 0.5 * p.available - p.liveCrossingCredits) }],
+        parts: [
+          { start: p.start, end: p.now, credits: Math.max(0, 0.5 * p.available - p.liveCrossingCredits) },
+        ],
         liveRatePerMs: usualRate,
       };
     case 'steady':
-      return { parts: [{ start: p.start, end: p.now, credits: usualRate * elapsed }], liveRatePerMs: usualRate };
+      return {
+        parts: [{ start: p.start, end: p.now, credits: usualRate * elapsed }],
+        liveRatePerMs: usualRate,
+      };
     case 'runs-dry':
       return {
         parts: [{ start: p.start, end: p.now, credits: RUNS_DRY_DEMAND * p.available }],

@@ -102,7 +102,14 @@ export const DEMO_CAST: readonly DemoWorkspaceSpec[] = [
       { id: 'ana', name: 'Ana Lima', habit: 'builder', weight: 5, focus: ['email', 'document'] },
       { id: 'ben', name: 'Ben Okafor', habit: 'office', weight: 3 },
       { id: 'chloe', name: 'Chloé Martin', habit: 'occasional', weight: 1 },
-      { id: 'dev', name: 'Dev Patel', habit: 'night-owl', weight: 2, budget: 6000, focus: ['integration:twilio'] },
+      {
+        id: 'dev',
+        name: 'Dev Patel',
+        habit: 'night-owl',
+        weight: 2,
+        budget: 6000,
+        focus: ['integration:twilio'],
+      },
       { id: 'eve', name: 'Eve Novak', habit: 'automation', weight: 2, focus: ['integration:hubspot', 'db'] },
     ],
     pools: [
@@ -114,7 +121,14 @@ export const DEMO_CAST: readonly DemoWorkspaceSpec[] = [
         actions: ziteActions(['lead-capture', 'booking', 'client-portal', 'invoice-generator']),
         filler: 'integration:hubspot',
         repeats: [
-          { app: 'booking', action: 'integration:twilio', memberId: 'eve', input: 'sms:appointment-reminder', calls: [105, 140], chance: 0.15 },
+          {
+            app: 'booking',
+            action: 'integration:twilio',
+            memberId: 'eve',
+            input: 'sms:appointment-reminder',
+            calls: [105, 140],
+            chance: 0.15,
+          },
         ],
       },
     ],
@@ -139,7 +153,13 @@ export const DEMO_CAST: readonly DemoWorkspaceSpec[] = [
       { id: 'liam', name: 'Liam Walsh', habit: 'night-owl', weight: 2 },
       { id: 'maya', name: 'Maya Cohen', habit: 'office', weight: 3, focus: ['integration:slack'] },
       { id: 'nils', name: 'Nils Ek', habit: 'occasional', weight: 1 },
-      { id: 'ops-bot', name: 'Ops automations', habit: 'automation', weight: 5, focus: ['integration:google_sheets', 'integration:hubspot'] },
+      {
+        id: 'ops-bot',
+        name: 'Ops automations',
+        habit: 'automation',
+        weight: 5,
+        focus: ['integration:google_sheets', 'integration:hubspot'],
+      },
       { id: 'priya', name: 'Priya Nair', habit: 'builder', weight: 4, budget: 12000, focus: ['email'] },
     ],
     pools: [
@@ -163,7 +183,14 @@ export const DEMO_CAST: readonly DemoWorkspaceSpec[] = [
         ],
         filler: 'integration:twilio',
         repeats: [
-          { app: 'lead-router', action: 'integration:hubspot', memberId: 'ops-bot', input: 'hubspot:sync-open-deals', calls: [110, 190], chance: 0.45 },
+          {
+            app: 'lead-router',
+            action: 'integration:hubspot',
+            memberId: 'ops-bot',
+            input: 'hubspot:sync-open-deals',
+            calls: [110, 190],
+            chance: 0.45,
+          },
         ],
       },
     ],
@@ -208,7 +235,15 @@ export const DEMO_CAST: readonly DemoWorkspaceSpec[] = [
         ],
         filler: 'external_api',
         repeats: [
-          { app: 'help-desk', action: 'llm', memberId: 'faq-bot', input: 'faq:what-are-your-opening-hours', units: 600, calls: [115, 220], chance: 0.6 },
+          {
+            app: 'help-desk',
+            action: 'llm',
+            memberId: 'faq-bot',
+            input: 'faq:what-are-your-opening-hours',
+            units: 600,
+            calls: [115, 220],
+            chance: 0.6,
+          },
         ],
       },
       {
@@ -256,6 +291,8 @@ export const DEMO_CAST: readonly DemoWorkspaceSpec[] = [
 export function castWorkspace(spec: DemoWorkspaceSpec): Workspace {
   return {
     ...spec.workspace,
-    members: spec.members.map((m) => (m.budget !== undefined ? { id: m.id, name: m.name, budget: m.budget } : { id: m.id, name: m.name })),
+    members: spec.members.map((m) =>
+      m.budget !== undefined ? { id: m.id, name: m.name, budget: m.budget } : { id: m.id, name: m.name },
+    ),
   };
 }

@@ -3,8 +3,19 @@ import { createPricer } from '../../src-shared/engine/pricing';
 import { periodAt, previousPeriod, type Period } from '../../src-shared/engine/periods';
 import { resolveWorkspace } from '../../src-shared/engine/resolve-workspace';
 import { toIso } from '../../src-shared/time/instant';
-import { LEDGER_VERSION, type Grant, type Ledger, type PoolKind, type UsageEvent } from '../../src-shared/types/ledger';
-import { calibrateCurrentPeriod, DEFAULT_PACE, LIVE_ACTIVITY_FLOOR, NEAR_HALF_CROSSING_MS } from './calibration';
+import {
+  LEDGER_VERSION,
+  type Grant,
+  type Ledger,
+  type PoolKind,
+  type UsageEvent,
+} from '../../src-shared/types/ledger';
+import {
+  calibrateCurrentPeriod,
+  DEFAULT_PACE,
+  LIVE_ACTIVITY_FLOOR,
+  NEAR_HALF_CROSSING_MS,
+} from './calibration';
 import { castWorkspace, DEMO_CAST, type DemoWorkspaceSpec, type PoolRole } from './demo-cast';
 import { activityFactor, createPoolDrawer, toUsageEvent, type Draft } from './draw';
 import { fillPart } from './fill';
@@ -45,7 +56,12 @@ function linkedInGrant(spec: DemoWorkspaceSpec, period: Period): Grant | undefin
  * The demo's workspaces, grants and six periods of history ending at `now`, deterministic from
  * (seed, now): the same pair always gives the same ledger, event ids included. Pure: no I/O.
  */
-export function generateDemoLedger(seed: number, now: number, catalog: Catalog, cast: readonly DemoWorkspaceSpec[] = DEMO_CAST): DemoLedger {
+export function generateDemoLedger(
+  seed: number,
+  now: number,
+  catalog: Catalog,
+  cast: readonly DemoWorkspaceSpec[] = DEMO_CAST,
+): DemoLedger {
   const ledger: Ledger = { version: LEDGER_VERSION, workspaces: [], grants: [], events: [] };
   const pools: DemoPool[] = [];
   for (const spec of cast) {
@@ -59,10 +75,14 @@ export function generateDemoLedger(seed: number, now: number, catalog: Catalog, 
       const current = periodAt(pool.reset, now);
       const periods: Period[] = [current];
       for (let k = 0; k < HISTORY_PERIODS; k++) periods.unshift(previousPeriod(pool.reset, periods[0]!));
-      const grant = spec.linkedInBonus?.pool === poolSpec.pool ? linkedInGrant(spec, periods[periods.length - 1 - spec.linkedInBonus.periodsAgo]!) : undefined;
+      const grant =
+        spec.linkedInBonus?.pool === poolSpec.pool
+          ? linkedInGrant(spec, periods[periods.length - 1 - spec.linkedInBonus.periodsAgo]!)
+          : undefined;
       if (grant) ledger.grants.push(grant);
       // The bonus never expires and the plan allowance is always spent first: it stays in the pool.
-      const availableAt = (start: number) => pool.allowance + (grant && Date.parse(grant.grantedAt) <= start ? grant.credits : 0);
+      const availableAt = (start: number) =>
+        pool.allowance + (grant && Date.parse(grant.grantedAt) <= start ? grant.credits : 0);
       const drawer = createPoolDrawer(spec, poolSpec, price);
       const random = createRandom(`${seed}/${workspace.id}/${poolSpec.pool}`);
       for (const period of periods.slice(0, -1)) {
@@ -77,15 +97,23 @@ export function generateDemoLedger(seed: number, now: number, catalog: Catalog, 
         now,
         available,
         pace: poolSpec.pace,
-        liveCrossingCredits: usualRate * DEFAULT_PACE * NEAR_HALF_CROSSING_MS * activityFactor(spec, now, LIVE_ACTIVITY_FLOOR),
+        liveCrossingCredits:
+          usualRate * DEFAULT_PACE * NEAR_HALF_CROSSING_MS * activityFactor(spec, now, LIVE_ACTIVITY_FLOOR),
       });
       for (const part of calibration.parts) fillPart(drawer, seed, part, random, drafts);
-      pools.push({ workspaceId: workspace.id, pool: poolSpec.pool, role: poolSpec.role, liveRatePerMs: calibration.liveRatePerMs });
+      pools.push({
+        workspaceId: workspace.id,
+        pool: poolSpec.pool,
+        role: poolSpec.role,
+        liveRatePerMs: calibration.liveRatePerMs,
+      });
     }
     // Ids follow time, so the usage API's order (insertion order) reads like the real history.
     const order = drafts.map((_, i) => i).sort((a, b) => drafts[a]!.t - drafts[b]!.t || a - b);
     order.forEach((index, n) => {
-      ledger.events.push(toUsageEvent(drafts[index]!, `${workspace.id}-h${String(n).padStart(6, '0')}`, workspace.id));
+      ledger.events.push(
+        toUsageEvent(drafts[index]!, `${workspace.id}-h${String(n).padStart(6, '0')}`, workspace.id),
+      );
     });
   }
   return { ledger, pools };

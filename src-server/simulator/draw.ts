@@ -34,7 +34,9 @@ const ORDINARY_INPUTS = 4000;
 const FOCUS_FACTOR = 3;
 
 export function createPoolDrawer(ws: DemoWorkspaceSpec, spec: PoolSpec, price: Pricer): PoolDrawer {
-  const actionWeights = ws.members.map((m) => spec.actions.map((a) => a.weight * (m.focus?.includes(a.action) ? FOCUS_FACTOR : 1)));
+  const actionWeights = ws.members.map((m) =>
+    spec.actions.map((a) => a.weight * (m.focus?.includes(a.action) ? FOCUS_FACTOR : 1)),
+  );
   return { ws, spec, price, actionWeights, fingerprints: new Map() };
 }
 
@@ -69,7 +71,13 @@ function ordinaryInput(d: PoolDrawer, app: string, n: number): string {
 }
 
 /** Builds one event of `action` for a member at t, priced by the workspace's rate card. */
-export function draftOf(d: PoolDrawer, action: ActionSpec, memberId: string, t: number, random: Random): Draft {
+export function draftOf(
+  d: PoolDrawer,
+  action: ActionSpec,
+  memberId: string,
+  t: number,
+  random: Random,
+): Draft {
   const draft: Draft = { t, pool: d.spec.pool, memberId, app: action.app, action: action.action, price: 0 };
   if (action.units === 'llm-tokens') draft.units = llmTokens(random);
   if (action.units === 'pdf-pages') draft.units = pdfPages(random);
@@ -105,12 +113,21 @@ export function activityFactor(ws: DemoWorkspaceSpec, t: number, floor: number):
 
 /** A member picked by weight and how active their habit is at t. */
 export function memberAt(ws: DemoWorkspaceSpec, t: number, random: Random): number {
-  return random.weighted(ws.members.map((m: MemberSpec) => m.weight * (0.05 + habitWeight(m.habit, t, ws.utcOffsetHours))));
+  return random.weighted(
+    ws.members.map((m: MemberSpec) => m.weight * (0.05 + habitWeight(m.habit, t, ws.utcOffsetHours))),
+  );
 }
 
 /** A draft as a ledger event with its id, fields in the ledger's order (as the API serves them). */
 export function toUsageEvent(d: Draft, id: string, workspaceId: string): UsageEvent {
-  const e = { id, workspaceId, pool: d.pool, memberId: d.memberId, app: d.app, action: d.action } as UsageEvent;
+  const e = {
+    id,
+    workspaceId,
+    pool: d.pool,
+    memberId: d.memberId,
+    app: d.app,
+    action: d.action,
+  } as UsageEvent;
   if (d.units !== undefined) e.units = d.units;
   if (d.credits !== undefined) e.credits = d.credits;
   e.occurredAt = new Date(d.t).toISOString();

@@ -18,14 +18,22 @@ const REPEAT_SHARE = 0.5;
  * Days on which an app sends one input over and over (more than 100 calls: a cache candidate),
  * each as a run of calls in a few hours of a weekday. Returns the credits they cost.
  */
-function addRepeats(d: PoolDrawer, seed: number, part: Part, sampler: TimeSampler, random: Random, out: Draft[]): number {
+function addRepeats(
+  d: PoolDrawer,
+  seed: number,
+  part: Part,
+  sampler: TimeSampler,
+  random: Random,
+  out: Draft[],
+): number {
   let spent = 0;
   for (const r of d.spec.repeats ?? []) {
     const action = d.spec.actions.find((a) => a.action === r.action)!;
     const member = sampler.memberIndex(r.memberId);
     for (let day = Math.floor(part.start / DAY_MS); day * DAY_MS < part.end; day++) {
       const dow = (day + 4) % 7;
-      if (dow === 0 || dow === 6 || unitHash(`${seed}/${d.ws.workspace.id}/${r.input}/${day}`) >= r.chance) continue;
+      if (dow === 0 || dow === 6 || unitHash(`${seed}/${d.ws.workspace.id}/${r.input}/${day}`) >= r.chance)
+        continue;
       const from = day * DAY_MS + (8 + random.int(0, 4)) * HOUR_MS;
       const span = random.int(3, 6) * HOUR_MS;
       if (from < part.start || from + span > part.end) continue; // only whole runs, so each day really passes 100

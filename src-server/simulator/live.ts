@@ -4,7 +4,15 @@ import type { PoolKind } from '../../src-shared/types/ledger';
 import { LIVE_ACTIVITY_FLOOR } from './calibration';
 import { castWorkspace, type DemoWorkspaceSpec } from './demo-cast';
 import type { DemoPool } from './demo-ledger';
-import { activityFactor, createPoolDrawer, drawFor, fillerFor, memberAt, type Draft, type PoolDrawer } from './draw';
+import {
+  activityFactor,
+  createPoolDrawer,
+  drawFor,
+  fillerFor,
+  memberAt,
+  type Draft,
+  type PoolDrawer,
+} from './draw';
 import { createRandom, type Random } from './prng';
 
 /** A live burst multiplies a pool's activity for a while, about once every ten minutes of real time. */
@@ -30,7 +38,12 @@ interface LivePool {
 export class LiveActivity {
   private readonly pools: LivePool[];
 
-  constructor(seed: number, cast: readonly DemoWorkspaceSpec[], demoPools: readonly DemoPool[], catalog: Catalog) {
+  constructor(
+    seed: number,
+    cast: readonly DemoWorkspaceSpec[],
+    demoPools: readonly DemoPool[],
+    catalog: Catalog,
+  ) {
     this.pools = demoPools.map((demo) => {
       const ws = cast.find((c) => c.workspace.id === demo.workspaceId)!;
       const workspace = castWorkspace(ws);
@@ -52,10 +65,12 @@ export class LiveActivity {
     const out = new Map<string, Draft[]>();
     for (const p of this.pools) {
       const ws = p.drawer.ws;
-      if (p.burstLeftMs <= 0 && p.random.chance(Math.min(1, elapsedMs / MS_BETWEEN_BURSTS))) p.burstLeftMs = BURST_MS;
+      if (p.burstLeftMs <= 0 && p.random.chance(Math.min(1, elapsedMs / MS_BETWEEN_BURSTS)))
+        p.burstLeftMs = BURST_MS;
       const burst = p.burstLeftMs > 0 ? BURST_FACTOR : 1;
       p.burstLeftMs -= elapsedMs;
-      p.owed += p.demo.liveRatePerMs * pace * elapsedMs * activityFactor(ws, from, LIVE_ACTIVITY_FLOOR) * burst;
+      p.owed +=
+        p.demo.liveRatePerMs * pace * elapsedMs * activityFactor(ws, from, LIVE_ACTIVITY_FLOOR) * burst;
       const drafts: Draft[] = [];
       for (let guard = 0; guard < 100_000; guard++) {
         p.pending ??= drawFor(p.drawer, memberAt(ws, from, p.random), from, p.random);
@@ -80,7 +95,8 @@ export class LiveActivity {
     if (!p) throw new RangeError(`the demo has no pool "${pool}" in workspace "${workspaceId}"`);
     const members = p.drawer.ws.members;
     const fixed = memberId === undefined ? -1 : members.findIndex((m) => m.id === memberId);
-    if (memberId !== undefined && fixed < 0) throw new RangeError(`workspace "${workspaceId}" has no member "${memberId}"`);
+    if (memberId !== undefined && fixed < 0)
+      throw new RangeError(`workspace "${workspaceId}" has no member "${memberId}"`);
     const out: Draft[] = [];
     let gap = credits;
     for (let guard = 0; gap >= 1 && guard < 1_000_000; guard++) {

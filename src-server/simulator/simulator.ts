@@ -147,7 +147,9 @@ export function createDemo(input: CreateDemoInput): Simulator {
     store.transaction(() => {
       for (const [workspaceId, drafts] of groups) {
         if (drafts.length === 0) continue;
-        const events = drafts.map((d) => toUsageEvent(d, `${workspaceId}-l${sessionTag}-${(counter++).toString(36)}`, workspaceId));
+        const events = drafts.map((d) =>
+          toUsageEvent(d, `${workspaceId}-l${sessionTag}-${(counter++).toString(36)}`, workspaceId),
+        );
         store.eventsWriter.insert(workspaceOf(workspaceId).pk, events);
         result.events += events.length;
         result.byWorkspace[workspaceId] = events.length;
@@ -165,7 +167,11 @@ export function createDemo(input: CreateDemoInput): Simulator {
     historyEndsAt: toIso(historyEnd),
     historyEvents,
     pools,
-    roles: { nearHalf: roleRef(pools, 'near-half'), paceTo90: roleRef(pools, 'pace-90'), runsDry: roleRef(pools, 'runs-dry') },
+    roles: {
+      nearHalf: roleRef(pools, 'near-half'),
+      paceTo90: roleRef(pools, 'pace-90'),
+      runsDry: roleRef(pools, 'runs-dry'),
+    },
     get running() {
       return timer !== undefined;
     },
@@ -178,7 +184,13 @@ export function createDemo(input: CreateDemoInput): Simulator {
     },
     burst: (workspaceId, credits, options = {}) => {
       workspaceOf(workspaceId);
-      const drafts = live.burst(workspaceId, options.pool ?? 'integration', credits, clock(), options.memberId);
+      const drafts = live.burst(
+        workspaceId,
+        options.pool ?? 'integration',
+        credits,
+        clock(),
+        options.memberId,
+      );
       persist(new Map([[workspaceId, drafts]]));
       return { events: drafts.length, credits: drafts.reduce((s, d) => s + d.price, 0) };
     },
@@ -187,7 +199,9 @@ export function createDemo(input: CreateDemoInput): Simulator {
       if (!status) throw new RangeError(`workspace "${workspaceId}" has no pool "${pool}"`);
       const needed = (percent / 100) * status.available - status.used;
       // One credit over, since a burst lands within one credit under its target.
-      return needed <= 0 ? { events: 0, credits: 0 } : simulator.burst(workspaceId, Math.ceil(needed) + 1, { pool });
+      return needed <= 0
+        ? { events: 0, credits: 0 }
+        : simulator.burst(workspaceId, Math.ceil(needed) + 1, { pool });
     },
     balance: (workspaceId) => evaluateStored(store, demoAccount, workspaceOf(workspaceId), clock(), catalog),
     onEvents: (listener) => {

@@ -14,7 +14,13 @@ export function dayFactor(seed: number, workspaceId: string, day: number): numbe
 }
 
 /** Whether an occasional member shows up on a day (they do about one day in three). */
-function memberDayFactor(seed: number, workspaceId: string, memberId: string, habit: string, day: number): number {
+function memberDayFactor(
+  seed: number,
+  workspaceId: string,
+  memberId: string,
+  habit: string,
+  day: number,
+): number {
   if (habit !== 'occasional') return 1;
   return unitHash(`${seed}/${workspaceId}/${memberId}/${day}`) < 0.35 ? 2.5 : 0.05;
 }

@@ -4,7 +4,9 @@ import { poolStatusSchema } from './pool-status';
 
 /** GET /v1/workspaces/{id}/balance query. */
 export const balanceQuerySchema = z.object({
-  asOf: instantSchema.optional().meta({ description: "The instant to evaluate at (ISO 8601); default the server's now." }),
+  asOf: instantSchema
+    .optional()
+    .meta({ description: "The instant to evaluate at (ISO 8601); default the server's now." }),
 });
 export type BalanceQuery = z.infer<typeof balanceQuerySchema>;
 

@@ -17,11 +17,13 @@ export const API_ERROR_CODES = [
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** The one error shape of every non-2xx response. */
-export const apiErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.string().min(1).meta({ description: `One of: ${API_ERROR_CODES.join(', ')} (more may be added).` }),
-      message: z.string().meta({ description: 'One sentence: what happened and what to do.' }),
-    }),
-  });
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z
+      .string()
+      .min(1)
+      .meta({ description: `One of: ${API_ERROR_CODES.join(', ')} (more may be added).` }),
+    message: z.string().meta({ description: 'One sentence: what happened and what to do.' }),
+  }),
+});
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { memberSchema, rateCardSchema, resetRuleSchema, grantSchema, usageEventSchema } from '../types/ledger';
+import {
+  memberSchema,
+  rateCardSchema,
+  resetRuleSchema,
+  grantSchema,
+  usageEventSchema,
+} from '../types/ledger';
 import { balanceSchema } from './balance';
 import { apiErrorSchema } from './errors';
 import { grantListSchema } from './grants';
@@ -39,10 +45,10 @@ const COMPONENTS: [string, z.ZodType][] = [
 const STATUS_TEXT: Record<number, string> = {
   400: 'A parameter is invalid; the message names it.',
   401: 'The bearer token is missing or not valid.',
-  404: 'No such workspace for this token (another account\'s workspace answers 404 too).',
+  404: "No such workspace for this token (another account's workspace answers 404 too).",
   413: 'The body is larger than the server accepts; send smaller batches.',
   422: 'The body is JSON but not a valid batch; the message names the first bad event and field, and nothing was stored.',
-  429: 'This token sent too many requests; retry after the Retry-After header\'s seconds.',
+  429: "This token sent too many requests; retry after the Retry-After header's seconds.",
   500: 'A fault on the server (or an injected one in fault mode); retry with backoff.',
 };
 
@@ -57,7 +63,10 @@ function componentSchemas(): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of COMPONENTS) registry.add(schema, { id });
   // `input` leaves objects open (no additionalProperties: false): clients must accept new fields.
-  const { schemas } = z.toJSONSchema(registry, { io: 'input', uri: (id) => `#/components/schemas/${id}` }) as {
+  const { schemas } = z.toJSONSchema(registry, {
+    io: 'input',
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as {
     schemas: Record<string, JsonSchema>;
   };
   return Object.fromEntries(COMPONENTS.map(([id]) => [id, stripMeta(schemas[id]!)]));
@@ -87,7 +96,14 @@ function errorResponse(status: number): JsonSchema {
   return {
     description: STATUS_TEXT[status] ?? 'Error',
     ...(status === 429
-      ? { headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 1 } } } }
+      ? {
+          headers: {
+            'Retry-After': {
+              description: 'Seconds to wait before retrying.',
+              schema: { type: 'integer', minimum: 1 },
+            },
+          },
+        }
       : {}),
     content: { 'application/json': { schema: ref('Error') } },
   };
@@ -97,7 +113,13 @@ function operation(route: ApiRoute): JsonSchema {
   const statuses = [...route.errors, ...(route.auth ? [401, 429] : []), 500].sort((a, b) => a - b);
   const parameters: JsonSchema[] = [];
   if (route.path.includes('{id}')) {
-    parameters.push({ name: 'id', in: 'path', required: true, description: 'Workspace id.', schema: { type: 'string', minLength: 1 } });
+    parameters.push({
+      name: 'id',
+      in: 'path',
+      required: true,
+      description: 'Workspace id.',
+      schema: { type: 'string', minLength: 1 },
+    });
   }
   if (route.query) parameters.push(...queryParameters(route.query));
   return {
@@ -107,10 +129,18 @@ function operation(route: ApiRoute): JsonSchema {
     ...(route.auth ? {} : { security: [] }),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: ref(componentName(route.body)) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref(componentName(route.body)) } },
+          },
+        }
       : {}),
     responses: {
-      200: { description: 'OK', content: { 'application/json': { schema: ref(componentName(route.response)) } } },
+      200: {
+        description: 'OK',
+        content: { 'application/json': { schema: ref(componentName(route.response)) } },
+      },
       ...Object.fromEntries(statuses.map((s) => [String(s), errorResponse(s)])),
     },
   };
@@ -132,7 +162,13 @@ export function buildOpenApiDocument(): JsonSchema {
     security: [{ bearerAuth: [] }],
     paths,
     components: {
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An account token: Authorization: Bearer <token>.' } },
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An account token: Authorization: Bearer <token>.',
+        },
+      },
       schemas: componentSchemas(),
     },
   };

@@ -5,34 +5,33 @@ import { instantSchema, poolKindSchema } from '../types/ledger';
 const creditsByName = z.record(z.string(), z.number());
 
 /** One pool as the engine reports it (`creditbar evaluate --json` pools entry, /balance pools entry). */
-export const poolStatusSchema = z
-  .object({
-    workspaceId: z.string().min(1),
-    pool: poolKindSchema,
-    periodStart: instantSchema,
-    periodEnd: instantSchema,
-    resetsInSeconds: z.number().int().nonnegative(),
-    allowance: z.number(),
-    bonus: z.number(),
-    available: z.number(),
-    used: z.number(),
-    remaining: z.number(),
-    percentUsed: z.number(),
-    blockedCalls: z.number().int().nonnegative(),
-    exhaustedAt: instantSchema.nullable(),
-    thresholds: z.array(z.object({ percent: z.number(), reachedAt: instantSchema.nullable() })),
-    byAction: creditsByName,
-    byMember: creditsByName,
-    byApp: creditsByName,
-    forecast: z.object({
-      burnPerDay: z.number(),
-      projectedUsed: z.number(),
-      low: z.number(),
-      high: z.number(),
-      runsOutAt: instantSchema.nullable(),
-    }),
-    unknownActions: z.array(z.string()),
-  });
+export const poolStatusSchema = z.object({
+  workspaceId: z.string().min(1),
+  pool: poolKindSchema,
+  periodStart: instantSchema,
+  periodEnd: instantSchema,
+  resetsInSeconds: z.number().int().nonnegative(),
+  allowance: z.number(),
+  bonus: z.number(),
+  available: z.number(),
+  used: z.number(),
+  remaining: z.number(),
+  percentUsed: z.number(),
+  blockedCalls: z.number().int().nonnegative(),
+  exhaustedAt: instantSchema.nullable(),
+  thresholds: z.array(z.object({ percent: z.number(), reachedAt: instantSchema.nullable() })),
+  byAction: creditsByName,
+  byMember: creditsByName,
+  byApp: creditsByName,
+  forecast: z.object({
+    burnPerDay: z.number(),
+    projectedUsed: z.number(),
+    low: z.number(),
+    high: z.number(),
+    runsOutAt: instantSchema.nullable(),
+  }),
+  unknownActions: z.array(z.string()),
+});
 
 /** True when A and B are the same type (not merely assignable either way). */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

@@ -55,7 +55,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     operationId: 'listWorkspaces',
     summary: "The account's workspaces",
     description:
-      'Every workspace of the token\'s account with its plan, pools (allowance and reset rule resolved), members and thresholds, plus the rate cards that price their events.',
+      "Every workspace of the token's account with its plan, pools (allowance and reset rule resolved), members and thresholds, plus the rate cards that price their events.",
     auth: true,
     response: workspaceListSchema,
     errors: [],
@@ -65,7 +65,8 @@ export const apiRoutes: readonly ApiRoute[] = [
     path: `${WORKSPACE}/grants`,
     operationId: 'listGrants',
     summary: "A workspace's grants",
-    description: 'Bonuses, top-ups and adjustments of the workspace. A workspace of another account answers 404.',
+    description:
+      'Bonuses, top-ups and adjustments of the workspace. A workspace of another account answers 404.',
     auth: true,
     response: grantListSchema,
     errors: [404],
@@ -88,7 +89,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     operationId: 'getBalance',
     summary: "The server's balance of a workspace",
     description:
-      'The credit engine (the same src-shared engine the app runs) over the workspace\'s stored records at asOf: one entry per pool, in the shape of `creditbar evaluate --json`.',
+      "The credit engine (the same src-shared engine the app runs) over the workspace's stored records at asOf: one entry per pool, in the shape of `creditbar evaluate --json`.",
     auth: true,
     query: balanceQuerySchema,
     response: balanceSchema,

@@ -17,7 +17,9 @@ export const usageQuerySchema = z.object({
     .min(USAGE_LIMIT.min, `expected at least ${USAGE_LIMIT.min}`)
     .max(USAGE_LIMIT.max, `expected at most ${USAGE_LIMIT.max}`)
     .default(USAGE_LIMIT.default)
-    .meta({ description: `Events per page, ${USAGE_LIMIT.min}-${USAGE_LIMIT.max} (default ${USAGE_LIMIT.default}).` }),
+    .meta({
+      description: `Events per page, ${USAGE_LIMIT.min}-${USAGE_LIMIT.max} (default ${USAGE_LIMIT.default}).`,
+    }),
 });
 export type UsageQuery = z.infer<typeof usageQuerySchema>;
 
@@ -27,7 +29,10 @@ export type UsageQuery = z.infer<typeof usageQuerySchema>;
  */
 export const usagePageSchema = z.object({
   events: z.array(usageEventSchema),
-  nextCursor: z.string().min(1).meta({ description: 'Opaque; pass it as `cursor` to continue after this page.' }),
+  nextCursor: z
+    .string()
+    .min(1)
+    .meta({ description: 'Opaque; pass it as `cursor` to continue after this page.' }),
   hasMore: z.boolean().meta({ description: 'More events were already waiting when this page was read.' }),
 });
 export type UsagePage = z.infer<typeof usagePageSchema>;

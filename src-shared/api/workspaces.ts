@@ -12,7 +12,11 @@ import {
 /** A pool with every number filled in: the server resolves catalog defaults before answering. */
 export const apiPoolSchema = z.object({
   pool: poolKindSchema,
-  allowance: z.number().finite().nonnegative().meta({ description: 'Credits granted each period (the plan allowance).' }),
+  allowance: z
+    .number()
+    .finite()
+    .nonnegative()
+    .meta({ description: 'Credits granted each period (the plan allowance).' }),
   reset: resetRuleSchema,
   overage: z.boolean().meta({ description: 'The platform bills past zero instead of blocking calls.' }),
 });
@@ -27,19 +31,20 @@ export const apiWorkspaceSchema = z.object({
   existingCustomer: z.boolean(),
   pools: z.array(apiPoolSchema).min(1),
   members: z.array(memberSchema),
-  thresholds: z
-    .array(thresholdSchema)
-    .optional()
-    .meta({ description: 'Alert thresholds in percent, when the account keeps its own; else the defaults 50, 90, 100 apply.' }),
+  thresholds: z.array(thresholdSchema).optional().meta({
+    description:
+      'Alert thresholds in percent, when the account keeps its own; else the defaults 50, 90, 100 apply.',
+  }),
 });
 export type ApiWorkspace = z.infer<typeof apiWorkspaceSchema>;
 
 /** GET /v1/workspaces: the account's workspaces and the dated rate cards that price their events. */
 export const workspaceListSchema = z.object({
   workspaces: z.array(apiWorkspaceSchema),
-  rateCards: z
-    .array(rateCardSchema)
-    .meta({ description: "Rate cards newer than the built-in catalog's, as in a ledger file; the server's /balance uses them." }),
+  rateCards: z.array(rateCardSchema).meta({
+    description:
+      "Rate cards newer than the built-in catalog's, as in a ledger file; the server's /balance uses them.",
+  }),
 });
 export type WorkspaceList = z.infer<typeof workspaceListSchema>;
 

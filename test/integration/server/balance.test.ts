@@ -42,10 +42,22 @@ describe('GET /v1/workspaces/{id}/balance', () => {
     const file = join(server.dir, 'ledger.json');
     writeFileSync(file, JSON.stringify(server.admin.exportLedger(accountId)));
     const asOf = '2026-11-22T06:00:00Z';
-    const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'evaluate', file, '--as-of', asOf, '--json']);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      CLI,
+      'evaluate',
+      file,
+      '--as-of',
+      asOf,
+      '--json',
+    ]);
     const cli = JSON.parse(stdout) as { pools: { workspaceId: string }[] };
     const served = [];
-    for (const ws of ['acme', 'b44']) served.push(...balanceSchema.parse((await call(server, `/v1/workspaces/${ws}/balance?asOf=${asOf}`, { token })).body).pools);
+    for (const ws of ['acme', 'b44'])
+      served.push(
+        ...balanceSchema.parse(
+          (await call(server, `/v1/workspaces/${ws}/balance?asOf=${asOf}`, { token })).body,
+        ).pools,
+      );
     expect(served).toEqual(cli.pools);
     // The fixture exercises the interesting rules: a dated rate card, a bonus, an anchor day, two pools.
     expect(served.map((p) => [p.workspaceId, p.pool, p.periodStart])).toEqual([

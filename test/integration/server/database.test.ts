@@ -37,7 +37,11 @@ describe('server database', () => {
     const again = openServerDatabase(path);
     const store = createStore(again);
     expect(store.accounts.findByName('acme-co')).toBe(accountId);
-    expect(createAdmin(store, Date.now).importLedger(accountId, fixtureLedger(12)).events).toEqual({ received: 24, inserted: 4, duplicates: 20 });
+    expect(createAdmin(store, Date.now).importLedger(accountId, fixtureLedger(12)).events).toEqual({
+      received: 24,
+      inserted: 4,
+      duplicates: 20,
+    });
     again.close();
   });
 
@@ -60,7 +64,9 @@ describe('server database', () => {
     raw.close();
     const before = readFileSync(path);
     expect(() => openServerDatabase(path)).toThrow(DatabaseTooNewError);
-    expect(() => openServerDatabase(path)).toThrow(/newer than this server's .*upgrade Creditbar or point --db at another file \(the database was left untouched\)/);
+    expect(() => openServerDatabase(path)).toThrow(
+      /newer than this server's .*upgrade Creditbar or point --db at another file \(the database was left untouched\)/,
+    );
     await expect(startServer({ port: 0, dbPath: path })).rejects.toThrow(DatabaseTooNewError);
     expect(readFileSync(path).equals(before)).toBe(true);
     const check = new Database(path, { readonly: true });
@@ -75,8 +81,15 @@ describe('server database', () => {
     const { accountId } = admin.createAccount('acme-co');
     const ledger = fixtureLedger(5);
     admin.importLedger(accountId, ledger);
-    const shrunk = { ...ledger, events: [], grants: [], workspaces: ledger.workspaces.map((w) => (w.id === 'b44' ? { ...w, pools: w.pools!.slice(0, 1) } : w)) };
-    expect(() => admin.importLedger(accountId, shrunk)).toThrow('workspace "b44": pool "message" has stored events on the server');
+    const shrunk = {
+      ...ledger,
+      events: [],
+      grants: [],
+      workspaces: ledger.workspaces.map((w) => (w.id === 'b44' ? { ...w, pools: w.pools!.slice(0, 1) } : w)),
+    };
+    expect(() => admin.importLedger(accountId, shrunk)).toThrow(
+      'workspace "b44": pool "message" has stored events on the server',
+    );
     db.close();
   });
 
@@ -86,7 +99,9 @@ describe('server database', () => {
     const { accountId } = admin.createAccount('acme-co');
     const bad = fixtureLedger(5);
     bad.events[3] = { ...bad.events[3]!, workspaceId: 'ghost' };
-    expect(() => admin.importLedger(accountId, bad)).toThrow(/events\[3\] \(id "[^"]+"\): workspaceId "ghost" is not a workspace of the ledger/);
+    expect(() => admin.importLedger(accountId, bad)).toThrow(
+      /events\[3\] \(id "[^"]+"\): workspaceId "ghost" is not a workspace of the ledger/,
+    );
     expect(db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM workspaces').pluck().get()).toBe(0);
     db.close();

@@ -34,7 +34,8 @@ describe('rate limit per token', () => {
   });
 
   it('does not spend the budget on requests with a wrong token', async () => {
-    for (let i = 0; i < 5; i++) expect((await call(server, '/v1/workspaces', { token: 'wrong' })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await call(server, '/v1/workspaces', { token: 'wrong' })).status).toBe(401);
   });
 
   it('can be lifted while the server runs', async () => {
@@ -58,7 +59,21 @@ describe('injected fault mode', () => {
 
   it('answers 500 injected_fault without running the handler', async () => {
     server.setFaults({ error500: 1 });
-    const r = await call(server, '/v1/workspaces/acme/events', { token, method: 'POST', body: { events: [{ id: 'never', pool: 'integration', memberId: 'ana', action: 'email', occurredAt: '2026-11-02T00:00:00Z' }] } });
+    const r = await call(server, '/v1/workspaces/acme/events', {
+      token,
+      method: 'POST',
+      body: {
+        events: [
+          {
+            id: 'never',
+            pool: 'integration',
+            memberId: 'ana',
+            action: 'email',
+            occurredAt: '2026-11-02T00:00:00Z',
+          },
+        ],
+      },
+    });
     expect(r.status).toBe(500);
     expect(errorOf(r).code).toBe('injected_fault');
     expect(r.headers.get('x-injected-fault')).toBe('error');

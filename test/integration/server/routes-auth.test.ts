@@ -28,7 +28,11 @@ describe('account API: health, workspaces, grants and auth', () => {
   it('answers health without a token, with the server clock', async () => {
     const r = await call(server, '/v1/health');
     expect(r.status).toBe(200);
-    expect(healthSchema.parse(r.body)).toMatchObject({ status: 'ok', apiVersion: 1, now: '2026-11-25T12:00:00.000Z' });
+    expect(healthSchema.parse(r.body)).toMatchObject({
+      status: 'ok',
+      apiVersion: 1,
+      now: '2026-11-25T12:00:00.000Z',
+    });
   });
 
   it('lists only the token’s workspaces, pools resolved from the catalog, with rate cards', async () => {
@@ -41,12 +45,19 @@ describe('account API: health, workspaces, grants and auth', () => {
       plan: 'pro',
       existingCustomer: false,
       pools: [{ pool: 'integration', allowance: 50000, reset: { kind: 'calendar-month' }, overage: false }],
-      members: [{ id: 'ana', name: 'Ana' }, { id: 'ben', name: 'Ben', budget: 50 }],
+      members: [
+        { id: 'ana', name: 'Ana' },
+        { id: 'ben', name: 'Ben', budget: 50 },
+      ],
     });
     expect(list.workspaces[1]!.thresholds).toEqual([50, 75, 90, 100]);
     expect(list.workspaces[1]!.pools.map((p) => p.pool)).toEqual(['integration', 'message']);
-    expect(list.rateCards).toEqual([{ provider: 'zite', effectiveFrom: '2026-11-20T00:00:00Z', rates: { email: 1 } }]);
-    const other = workspaceListSchema.parse((await call(server, '/v1/workspaces', { token: otherToken })).body);
+    expect(list.rateCards).toEqual([
+      { provider: 'zite', effectiveFrom: '2026-11-20T00:00:00Z', rates: { email: 1 } },
+    ]);
+    const other = workspaceListSchema.parse(
+      (await call(server, '/v1/workspaces', { token: otherToken })).body,
+    );
     expect(other.workspaces.map((w) => w.id)).toEqual(['secret']);
   });
 
@@ -55,7 +66,17 @@ describe('account API: health, workspaces, grants and auth', () => {
     expect(r.status).toBe(200);
     expect(grantListSchema.parse(r.body)).toEqual({
       workspaceId: 'b44',
-      grants: [{ id: 'share-linkedin', workspaceId: 'b44', pool: 'integration', kind: 'bonus', credits: 20, grantedAt: '2026-11-02T12:00:00Z', expiresAt: null }],
+      grants: [
+        {
+          id: 'share-linkedin',
+          workspaceId: 'b44',
+          pool: 'integration',
+          kind: 'bonus',
+          credits: 20,
+          grantedAt: '2026-11-02T12:00:00Z',
+          expiresAt: null,
+        },
+      ],
     });
   });
 
@@ -64,14 +85,23 @@ describe('account API: health, workspaces, grants and auth', () => {
     ['a wrong token', { authorization: 'Bearer cb_not-a-real-token' }, 'not valid'],
     ['another scheme', { authorization: 'Basic dXNlcjpwYXNz' }, 'must read "Bearer <token>"'],
   ])('answers 401 with the error shape for %s', async (_name, headers, text) => {
-    for (const path of ['/v1/workspaces', '/v1/workspaces/acme/usage', '/v1/workspaces/acme/balance', '/v1/workspaces/acme/grants']) {
+    for (const path of [
+      '/v1/workspaces',
+      '/v1/workspaces/acme/usage',
+      '/v1/workspaces/acme/balance',
+      '/v1/workspaces/acme/grants',
+    ]) {
       const r = await call(server, path, headers ? { headers } : {});
       expect(r.status).toBe(401);
       expect(r.headers.get('www-authenticate')).toMatch(/^Bearer/);
       expect(apiErrorSchema.parse(r.body).error.code).toBe('unauthorized');
       expect(errorOf(r).message).toContain(text);
     }
-    const post = await call(server, '/v1/workspaces/acme/events', { method: 'POST', body: { events: [] }, ...(headers ? { headers } : {}) });
+    const post = await call(server, '/v1/workspaces/acme/events', {
+      method: 'POST',
+      body: { events: [] },
+      ...(headers ? { headers } : {}),
+    });
     expect(post.status).toBe(401);
   });
 
@@ -83,7 +113,11 @@ describe('account API: health, workspaces, grants and auth', () => {
       expect(errorOf(foreign).code).toBe('not_found');
       expect(errorOf(missing).message).toBe(errorOf(foreign).message.replace('secret', 'nope'));
     }
-    const post = await call(server, '/v1/workspaces/secret/events', { token, method: 'POST', body: { events: [] } });
+    const post = await call(server, '/v1/workspaces/secret/events', {
+      token,
+      method: 'POST',
+      body: { events: [] },
+    });
     expect(post.status).toBe(404);
     expect((await call(server, '/v1/workspaces/secret/usage', { token: otherToken })).status).toBe(200);
   });

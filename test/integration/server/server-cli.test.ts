@@ -9,11 +9,19 @@ import { fixtureLedger } from './server-fixture';
 
 const BIN = resolve(import.meta.dirname, '../../../bin/creditbar-server');
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { encoding: 'utf8', env: { ...process.env, ...env } },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -34,7 +42,9 @@ describe('bin/creditbar-server', () => {
     const first = await run(['import', ledgerFile, '--db', db, '--account', 'acme-co']);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain(`Imported ${ledgerFile} into account "acme-co" (${db}): 2 workspaces, 1 grants, 60 events (60 new, 0 already there).`);
+    expect(first.stdout).toContain(
+      `Imported ${ledgerFile} into account "acme-co" (${db}): 2 workspaces, 1 grants, 60 events (60 new, 0 already there).`,
+    );
     expect(first.stdout).toMatch(/token cb_[A-Za-z0-9_-]{43}\n/);
     const second = await run(['import', ledgerFile, '--db', db, '--account', 'acme-co']);
     expect(second.stdout).toContain('60 events (0 new, 60 already there)');
@@ -52,7 +62,9 @@ describe('bin/creditbar-server', () => {
     const r = await run(['import', file, '--db', join(dir, 'other.sqlite')]);
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'other.sqlite'))).toBe(false);
-    expect(r.stderr).toBe(`creditbar-server: ${file}: events[2] (id "acme-1"): occurredAt is invalid: expected an ISO 8601 instant such as 2026-11-01T00:00:00Z\n`);
+    expect(r.stderr).toBe(
+      `creditbar-server: ${file}: events[2] (id "acme-1"): occurredAt is invalid: expected an ISO 8601 instant such as 2026-11-01T00:00:00Z\n`,
+    );
     expect((await run(['import', join(dir, 'missing.json')])).stderr).toContain('cannot read');
   });
 
@@ -67,7 +79,9 @@ describe('bin/creditbar-server', () => {
   });
 
   it('serves the demo on a free port, prints the token, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [BIN, '--demo', '--port', '0', '--pace', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, '--demo', '--port', '0', '--pace', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines = createInterface({ input: child.stdout });
     const printed: string[] = [];
     let stderr = '';
@@ -85,7 +99,9 @@ describe('bin/creditbar-server', () => {
     expect(text).toContain('rate limit    off');
     expect(text).toContain('live activity off (--pace 0)');
     expect(healthSchema.parse(await (await fetch(`${url}/v1/health`)).json()).status).toBe('ok');
-    const list = workspaceListSchema.parse(await (await fetch(`${url}/v1/workspaces`, { headers: { authorization: `Bearer ${token}` } })).json());
+    const list = workspaceListSchema.parse(
+      await (await fetch(`${url}/v1/workspaces`, { headers: { authorization: `Bearer ${token}` } })).json(),
+    );
     expect(list.workspaces).toHaveLength(4);
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     const rest: string[] = [];

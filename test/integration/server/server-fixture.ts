@@ -11,9 +11,16 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: Omit<StartServerOptions, 'port' | 'host' | 'dbPath'> = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: Omit<StartServerOptions, 'port' | 'host' | 'dbPath'> = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'creditbar-server-test-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dbPath: join(dir, 'server.sqlite'), ...options });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dbPath: join(dir, 'server.sqlite'),
+    ...options,
+  });
   return {
     ...server,
     dir,
@@ -43,7 +50,11 @@ export async function call(
     headers['content-type'] ??= 'application/json';
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
   }
-  const response = await fetch(`${server.url}${path}`, { method: options.method ?? 'GET', headers, ...(body !== undefined ? { body } : {}) });
+  const response = await fetch(`${server.url}${path}`, {
+    method: options.method ?? 'GET',
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  });
   const text = await response.text();
   const isJson = (response.headers.get('content-type') ?? '').includes('application/json');
   return { status: response.status, headers: response.headers, body: isJson ? JSON.parse(text) : text };
@@ -54,7 +65,8 @@ export function errorOf(r: ApiResponse): { code: string; message: string } {
   return (r.body as { error: { code: string; message: string } }).error;
 }
 
-const day = (d: number, h = 12) => `2026-11-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00Z`;
+const day = (d: number, h = 12) =>
+  `2026-11-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00Z`;
 
 /**
  * A small hand-made ledger: a Zite Pro workspace with an email-heavy member, a Base44 workspace
@@ -86,7 +98,16 @@ export function fixtureLedger(eventsPerWorkspace = 40): Ledger {
   return {
     version: 1,
     workspaces: [
-      { id: 'acme', name: 'Acme', provider: 'zite', plan: 'pro', members: [{ id: 'ana', name: 'Ana' }, { id: 'ben', name: 'Ben', budget: 50 }] },
+      {
+        id: 'acme',
+        name: 'Acme',
+        provider: 'zite',
+        plan: 'pro',
+        members: [
+          { id: 'ana', name: 'Ana' },
+          { id: 'ben', name: 'Ben', budget: 50 },
+        ],
+      },
       {
         id: 'b44',
         name: 'B44',
@@ -100,7 +121,17 @@ export function fixtureLedger(eventsPerWorkspace = 40): Ledger {
         thresholds: [50, 75, 90, 100],
       },
     ],
-    grants: [{ id: 'share-linkedin', workspaceId: 'b44', pool: 'integration', kind: 'bonus', credits: 20, grantedAt: day(2), expiresAt: null }],
+    grants: [
+      {
+        id: 'share-linkedin',
+        workspaceId: 'b44',
+        pool: 'integration',
+        kind: 'bonus',
+        credits: 20,
+        grantedAt: day(2),
+        expiresAt: null,
+      },
+    ],
     events,
     rateCards: [{ provider: 'zite', effectiveFrom: day(20, 0), rates: { email: 1 } }],
   };

@@ -53,9 +53,26 @@ describe('demo ledger (pure generator)', () => {
       ['integration', { kind: 'anchor-day', day: 15 }],
       ['message', { kind: 'anchor-day', day: 15 }],
     ]);
-    expect(ledger.grants).toEqual([expect.objectContaining({ workspaceId: 'base44-studio', kind: 'bonus', credits: 20, expiresAt: null })]);
+    expect(ledger.grants).toEqual([
+      expect.objectContaining({ workspaceId: 'base44-studio', kind: 'bonus', credits: 20, expiresAt: null }),
+    ]);
     const actions = new Set(ledger.events.map((e) => e.action));
-    for (const a of ['email', 'integration:twilio', 'integration:hubspot', 'integration:google_drive', 'document', 'db', 'integration:airtable', 'integration:google_sheets', 'integration:slack', 'llm', 'file', 'pdf', 'external_api', 'backend_function']) {
+    for (const a of [
+      'email',
+      'integration:twilio',
+      'integration:hubspot',
+      'integration:google_drive',
+      'document',
+      'db',
+      'integration:airtable',
+      'integration:google_sheets',
+      'integration:slack',
+      'llm',
+      'file',
+      'pdf',
+      'external_api',
+      'backend_function',
+    ]) {
       expect(actions, a).toContain(a);
     }
     expect(ledger.events.find((e) => e.action === 'llm')!.units).toBeGreaterThan(0);
@@ -97,38 +114,39 @@ describe('demo ledger (pure generator)', () => {
   });
 
   // Whatever day of the period `now` falls on, the roles hold (checked through the engine).
-  it.each([
-    '2026-11-01T03:00:00Z',
-    '2026-11-15T06:00:00Z',
-    '2026-11-30T21:00:00Z',
-    '2027-02-14T22:00:00Z',
-  ])('is calibrated at %s: near half, on pace past ninety, dry with blocked calls', (iso) => {
-    const now = Date.parse(iso);
-    // The Team workspace plays no role here; leaving it out halves the work.
-    const cast = DEMO_CAST.filter((c) => c.workspace.id !== 'zite-team');
-    const pools = evaluationJson(evaluateLedger(generateDemoLedger(1, now, builtinCatalog, cast).ledger, { asOf: now })).pools;
-    const half = poolOf(pools, 'zite-pro');
-    expect(half.percentUsed).toBeGreaterThanOrEqual(49);
-    expect(half.percentUsed).toBeLessThan(50);
-    expect(half.thresholds.find((t) => t.percent === 50)!.reachedAt).toBeNull();
-    const pace = poolOf(pools, 'base44-studio');
-    expect(pace.percentUsed).toBeLessThan(90);
-    expect(pace.forecast.projectedUsed).toBeGreaterThanOrEqual(0.9 * pace.available);
-    expect(pace.bonus).toBe(20);
-    const dry = poolOf(pools, 'zite-lab');
-    expect(dry.remaining).toBe(0);
-    expect(dry.exhaustedAt).not.toBeNull();
-    expect(Date.parse(dry.exhaustedAt!)).toBeGreaterThanOrEqual(Date.parse(dry.periodStart));
-    expect(dry.blockedCalls).toBeGreaterThan(0);
-    expect(poolOf(pools, 'base44-studio', 'message').percentUsed).toBeLessThan(100);
-  });
+  it.each(['2026-11-01T03:00:00Z', '2026-11-15T06:00:00Z', '2026-11-30T21:00:00Z', '2027-02-14T22:00:00Z'])(
+    'is calibrated at %s: near half, on pace past ninety, dry with blocked calls',
+    (iso) => {
+      const now = Date.parse(iso);
+      // The Team workspace plays no role here; leaving it out halves the work.
+      const cast = DEMO_CAST.filter((c) => c.workspace.id !== 'zite-team');
+      const pools = evaluationJson(
+        evaluateLedger(generateDemoLedger(1, now, builtinCatalog, cast).ledger, { asOf: now }),
+      ).pools;
+      const half = poolOf(pools, 'zite-pro');
+      expect(half.percentUsed).toBeGreaterThanOrEqual(49);
+      expect(half.percentUsed).toBeLessThan(50);
+      expect(half.thresholds.find((t) => t.percent === 50)!.reachedAt).toBeNull();
+      const pace = poolOf(pools, 'base44-studio');
+      expect(pace.percentUsed).toBeLessThan(90);
+      expect(pace.forecast.projectedUsed).toBeGreaterThanOrEqual(0.9 * pace.available);
+      expect(pace.bonus).toBe(20);
+      const dry = poolOf(pools, 'zite-lab');
+      expect(dry.remaining).toBe(0);
+      expect(dry.exhaustedAt).not.toBeNull();
+      expect(Date.parse(dry.exhaustedAt!)).toBeGreaterThanOrEqual(Date.parse(dry.periodStart));
+      expect(dry.blockedCalls).toBeGreaterThan(0);
+      expect(poolOf(pools, 'base44-studio', 'message').percentUsed).toBeLessThan(100);
+    },
+  );
 });
 
 describe('demo server and live simulator', () => {
   let server: TestServer;
   let now = NOW;
   const token = () => server.demoToken!;
-  const balance = async (ws: string) => balanceSchema.parse((await call(server, `/v1/workspaces/${ws}/balance`, { token: token() })).body).pools;
+  const balance = async (ws: string) =>
+    balanceSchema.parse((await call(server, `/v1/workspaces/${ws}/balance`, { token: token() })).body).pools;
 
   beforeAll(async () => {
     server = await startTestServer({ clock: () => now, demo: { seed: 1, autoTick: false } });
@@ -148,12 +166,23 @@ describe('demo server and live simulator', () => {
   });
 
   it('stores exactly the generated history and balances it with the engine', async () => {
-    const generated = generateDemoLedger(1, NOW, builtinCatalog, DEMO_CAST.filter((c) => c.workspace.id === 'base44-studio')).ledger;
+    const generated = generateDemoLedger(
+      1,
+      NOW,
+      builtinCatalog,
+      DEMO_CAST.filter((c) => c.workspace.id === 'base44-studio'),
+    ).ledger;
     const served = [];
     let cursor: string | undefined;
     do {
       const page = usagePageSchema.parse(
-        (await call(server, `/v1/workspaces/base44-studio/usage?limit=5000${cursor ? `&cursor=${cursor}` : ''}`, { token: token() })).body,
+        (
+          await call(
+            server,
+            `/v1/workspaces/base44-studio/usage?limit=5000${cursor ? `&cursor=${cursor}` : ''}`,
+            { token: token() },
+          )
+        ).body,
       );
       served.push(...page.events);
       cursor = page.hasMore ? page.nextCursor : undefined;

@@ -48,7 +48,9 @@ async function drain(server: TestServer, token: string, workspace: string, limit
 describe('GET /v1/workspaces/{id}/usage', () => {
   let server: TestServer;
   let token: string;
-  const expectedBig = ledgerOf(TOTAL).events.filter((e) => e.workspaceId === 'big').map((e) => e.id);
+  const expectedBig = ledgerOf(TOTAL)
+    .events.filter((e) => e.workspaceId === 'big')
+    .map((e) => e.id);
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -58,18 +60,26 @@ describe('GET /v1/workspaces/{id}/usage', () => {
   });
   afterAll(() => server.stop());
 
-  it.each([1000, 5000, 7, 333])('returns every event exactly once, in a stable order, with pages of %i', async (limit) => {
-    const { seen, pages } = await drain(server, token, 'big', limit);
-    expect(seen.map((e) => e.id)).toEqual(expectedBig);
-    expect(pages).toBe(Math.max(1, Math.ceil(expectedBig.length / limit)));
-    expect(seen.every((e) => e.workspaceId === 'big')).toBe(true);
-  });
+  it.each([1000, 5000, 7, 333])(
+    'returns every event exactly once, in a stable order, with pages of %i',
+    async (limit) => {
+      const { seen, pages } = await drain(server, token, 'big', limit);
+      expect(seen.map((e) => e.id)).toEqual(expectedBig);
+      expect(pages).toBe(Math.max(1, Math.ceil(expectedBig.length / limit)));
+      expect(seen.every((e) => e.workspaceId === 'big')).toBe(true);
+    },
+  );
 
   it('pages 1000 events by default and says when more are waiting', async () => {
     const first = await page(server, token, 'big', '');
     expect(first.events).toHaveLength(1000);
     expect(first.hasMore).toBe(true);
-    const last = await page(server, token, 'big', `?cursor=${(await drain(server, token, 'big', 5000)).cursor}`);
+    const last = await page(
+      server,
+      token,
+      'big',
+      `?cursor=${(await drain(server, token, 'big', 5000)).cursor}`,
+    );
     expect(last).toMatchObject({ events: [], hasMore: false });
   });
 
@@ -88,15 +98,31 @@ describe('GET /v1/workspaces/{id}/usage', () => {
         // Older than many stored events: the order is arrival, not occurredAt, so nothing is skipped.
         occurredAt: '2026-11-01T00:00:00Z',
       }));
-    expect((await call(server, '/v1/workspaces/big/events', { token, method: 'POST', body: { events: fresh(25, 0) } })).status).toBe(200);
+    expect(
+      (
+        await call(server, '/v1/workspaces/big/events', {
+          token,
+          method: 'POST',
+          body: { events: fresh(25, 0) },
+        })
+      ).status,
+    ).toBe(200);
     // Another workspace's arrivals never show up here.
-    await call(server, '/v1/workspaces/small/events', { token, method: 'POST', body: { events: fresh(5, 100) } });
+    await call(server, '/v1/workspaces/small/events', {
+      token,
+      method: 'POST',
+      body: { events: fresh(5, 100) },
+    });
 
     const resumed = await drain(server, token, 'big', 10, stored);
     expect(resumed.seen.map((e) => e.id)).toEqual(fresh(25, 0).map((e) => e.id));
     expect(resumed.pages).toBe(3);
 
-    await call(server, '/v1/workspaces/big/events', { token, method: 'POST', body: { events: fresh(3, 25) } });
+    await call(server, '/v1/workspaces/big/events', {
+      token,
+      method: 'POST',
+      body: { events: fresh(3, 25) },
+    });
     const again = await drain(server, token, 'big', 1000, resumed.cursor);
     expect(again.seen.map((e) => e.id)).toEqual(['new-25', 'new-26', 'new-27']);
   });
@@ -137,7 +163,9 @@ describe('GET /v1/workspaces/{id}/usage', () => {
     try {
       const account = other.admin.createAccount('paging');
       other.admin.importLedger(account.accountId, ledgerOf(50));
-      const foreign = await call(other, `/v1/workspaces/big/usage?cursor=${smallCursor}`, { token: account.token });
+      const foreign = await call(other, `/v1/workspaces/big/usage?cursor=${smallCursor}`, {
+        token: account.token,
+      });
       expect(errorOf(foreign).code).toBe('cursor_expired');
       expect(errorOf(foreign).message).toContain('without a cursor');
     } finally {

@@ -38,7 +38,9 @@ describe('RateLimiter (token bucket per key)', () => {
     ['10/1h', { max: 10, windowMs: 3_600_000 }],
   ])('parses %s', (text, expected) => expect(parseRateLimit(text)).toEqual(expected));
 
-  it.each(['100', 'fast', '/60s', '10/60d'])('refuses %s', (text) => expect(() => parseRateLimit(text)).toThrow(/N\/DURATION/));
+  it.each(['100', 'fast', '/60s', '10/60d'])('refuses %s', (text) =>
+    expect(() => parseRateLimit(text)).toThrow(/N\/DURATION/),
+  );
 });
 
 describe('cursors', () => {
@@ -50,24 +52,31 @@ describe('cursors', () => {
     expect(decodeCursor(cursor, here)).toBe(98765);
   });
 
-  it.each(['', 'abc', encodeCursor({ ...here, seq: 1 }).slice(0, -3), Buffer.from('c1.abc123.4.x').toString('base64url')])(
-    'refuses a garbled cursor %j as a bad parameter',
-    (cursor) => {
-      const err = (() => {
-        try {
-          decodeCursor(cursor, here);
-        } catch (e) {
-          return e as ApiError;
-        }
-      })();
-      expect(err).toBeInstanceOf(ApiError);
-      expect([err!.status, err!.code]).toEqual([400, 'invalid_parameter']);
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    encodeCursor({ ...here, seq: 1 }).slice(0, -3),
+    Buffer.from('c1.abc123.4.x').toString('base64url'),
+  ])('refuses a garbled cursor %j as a bad parameter', (cursor) => {
+    const err = (() => {
+      try {
+        decodeCursor(cursor, here);
+      } catch (e) {
+        return e as ApiError;
+      }
+    })();
+    expect(err).toBeInstanceOf(ApiError);
+    expect([err!.status, err!.code]).toEqual([400, 'invalid_parameter']);
+  });
 
   it('says cursor_expired for another workspace or database', () => {
-    for (const other of [{ ...here, workspacePk: 5 }, { ...here, databaseId: 'zzz999' }]) {
-      expect(() => decodeCursor(encodeCursor({ ...other, seq: 3 }), here)).toThrow(expect.objectContaining({ code: 'cursor_expired', status: 400 }));
+    for (const other of [
+      { ...here, workspacePk: 5 },
+      { ...here, databaseId: 'zzz999' },
+    ]) {
+      expect(() => decodeCursor(encodeCursor({ ...other, seq: 3 }), here)).toThrow(
+        expect.objectContaining({ code: 'cursor_expired', status: 400 }),
+      );
     }
   });
 });

@@ -35,7 +35,9 @@ describe('habits', () => {
     ['night-owl', '2026-11-18T22:00:00Z', 0.9],
     ['weekend', '2026-11-22T12:00:00Z', 1], // Sunday
     ['automation', '2026-11-18T03:00:00Z', 1.1],
-  ] as const)('%s at %s weighs %d', (habit, iso, weight) => expect(habitWeight(habit, at(iso), 0)).toBeCloseTo(weight));
+  ] as const)('%s at %s weighs %d', (habit, iso, weight) =>
+    expect(habitWeight(habit, at(iso), 0)).toBeCloseTo(weight),
+  );
 
   it('applies the team’s time zone', () => {
     // 08:30 UTC is 09:30 in UTC+1: office hours there, not in UTC.
@@ -47,22 +49,32 @@ describe('habits', () => {
 describe('calibrateCurrentPeriod', () => {
   const start = Date.parse('2026-11-01T00:00:00Z');
   const end = Date.parse('2026-12-01T00:00:00Z');
-  const period = (days: number) => ({ start, end, now: start + days * DAY_MS, available: 10_000, pace: 0.96, liveCrossingCredits: 25 });
+  const period = (days: number) => ({
+    start,
+    end,
+    now: start + days * DAY_MS,
+    available: 10_000,
+    pace: 0.96,
+    liveCrossingCredits: 25,
+  });
   const total = (parts: { credits: number }[]) => parts.reduce((s, p) => s + p.credits, 0);
 
-  it.each([0.25, 1, 7, 15, 27.5, 29.5, 29.95])('pace-90 at day %d: under 90 %%, and the burn window carries it to 96 %%', (days) => {
-    const p = period(days);
-    const { parts, liveRatePerMs } = calibrateCurrentPeriod('pace-90', p);
-    const used = total(parts);
-    expect(used / p.available).toBeLessThan(0.9);
-    const windowPart = parts[parts.length - 1]!;
-    const windowDays = (windowPart.end - windowPart.start) / DAY_MS;
-    expect(windowDays).toBeCloseTo(Math.min(7, days));
-    const projected = used + (windowPart.credits / windowDays) * ((end - p.now) / DAY_MS);
-    expect(projected / p.available).toBeGreaterThanOrEqual(0.9);
-    expect(liveRatePerMs).toBeCloseTo(windowPart.credits / (windowDays * DAY_MS));
-    expect(parts.every((x) => x.credits >= -1e-9)).toBe(true);
-  });
+  it.each([0.25, 1, 7, 15, 27.5, 29.5, 29.95])(
+    'pace-90 at day %d: under 90 %%, and the burn window carries it to 96 %%',
+    (days) => {
+      const p = period(days);
+      const { parts, liveRatePerMs } = calibrateCurrentPeriod('pace-90', p);
+      const used = total(parts);
+      expect(used / p.available).toBeLessThan(0.9);
+      const windowPart = parts[parts.length - 1]!;
+      const windowDays = (windowPart.end - windowPart.start) / DAY_MS;
+      expect(windowDays).toBeCloseTo(Math.min(7, days));
+      const projected = used + (windowPart.credits / windowDays) * ((end - p.now) / DAY_MS);
+      expect(projected / p.available).toBeGreaterThanOrEqual(0.9);
+      expect(liveRatePerMs).toBeCloseTo(windowPart.credits / (windowDays * DAY_MS));
+      expect(parts.every((x) => x.credits >= -1e-9)).toBe(true);
+    },
+  );
 
   it('near-half stops short of 50 % by what live activity adds in 30 s; runs-dry asks for more than the pool holds', () => {
     expect(total(calibrateCurrentPeriod('near-half', period(12)).parts)).toBe(5000 - 25);
