@@ -13,6 +13,9 @@ export function useHashRoute(): void {
   }, [navigate]);
   useEffect(() => {
     const hash = formatRoute(route);
-    if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+    if (window.location.hash === hash) return;
+    // The first visit (no hash yet) names the screen without adding a back-button step.
+    if (window.location.hash === '') window.history.replaceState(null, '', hash);
+    else window.history.pushState(null, '', hash);
   }, [route]);
 }
