@@ -37,6 +37,17 @@ export interface ApiClientOptions {
   random?: () => number;
   now?: () => Millis;
   onRetry?: (notice: RetryNotice) => void;
+  /**
+   * Ask for compressed answers. Default: yes, except on loopback (the embedded demo server), where
+   * compressing a megabyte page costs both processes CPU and saves no network.
+   */
+  compression?: boolean;
+}
+
+/** True for 127.0.0.0/8, ::1 and localhost. */
+export function isLoopback(baseUrl: string): boolean {
+  const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 /** The account API as the sync uses it: every answer validated with the contract's schemas. */
@@ -88,13 +99,14 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
   const wait = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
+  const acceptEncoding = (options.compression ?? !isLoopback(baseUrl)) ? 'gzip, deflate, br' : 'identity';
 
   async function attempt(path: string, signal: AbortSignal | undefined): Promise<{ body: unknown; status: number; retryAfter: string | null }> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
       const res = await fetch(baseUrl + path, {
-        headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' },
+        headers: { authorization: `Bearer ${options.token}`, accept: 'application/json', 'accept-encoding': acceptEncoding },
         signal: combined,
       });
       // Reading the body is under the same timeout: a server that stalls mid-body is a timeout too.

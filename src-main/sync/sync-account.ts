@@ -85,49 +85,67 @@ function checkPage(workspaceId: string, events: readonly UsageEvent[]): void {
  * Pulls one workspace's usage from its stored cursor. Each page is written in one transaction
  * together with the cursor that follows it, so a crash between pages loses nothing and a page is
  * never counted twice; if the stored cursor moved meanwhile (another sync), the page is dropped.
+ * The next page is requested before the current one is written, so the server prepares it while
+ * we store: nothing is committed out of order, a prefetched page is simply dropped on failure.
  */
 async function pullUsage(deps: SyncDeps, key: number, workspaceId: string, progress: { total: number }): Promise<Omit<WorkspaceSyncResult, 'drift' | 'error'>> {
-  const { cache, api, signal } = deps;
+  const { cache, api } = deps;
   const limit = deps.pageSize ?? DEFAULT_PAGE_SIZE;
+  const local = new AbortController();
+  const signal = deps.signal ? AbortSignal.any([deps.signal, local.signal]) : local.signal;
+  const fetchPage = (from: string | null) => {
+    const request = api.usage(workspaceId, { cursor: from, limit }, signal);
+    request.catch(() => undefined); // awaited below; a dropped prefetch must not surface as unhandled
+    return request;
+  };
   let cursor = cache.read.syncState.workspace(key).cursor;
   const result = { workspaceId, received: 0, inserted: 0, pages: 0 };
   let restarted = false;
-  for (;;) {
-    checkCancelled(signal);
-    let page;
-    try {
-      page = await api.usage(workspaceId, { cursor, limit }, signal);
-    } catch (err) {
-      // The server no longer knows our cursor (its database was reset): start over; ids make it idempotent.
-      if (err instanceof SyncError && err.code === 'cursor_expired' && cursor !== null && !restarted) {
-        restarted = true;
-        const expected = cursor;
-        if (!cache.transaction(() => cache.write.syncState.advanceCursor(key, expected, null, 0))) throw conflict(workspaceId);
-        cursor = null;
-        continue;
+  let next = fetchPage(cursor);
+  try {
+    for (;;) {
+      checkCancelled(deps.signal);
+      let page;
+      try {
+        page = await next;
+      } catch (err) {
+        // The server no longer knows our cursor (its database was reset): start over; ids make it idempotent.
+        if (err instanceof SyncError && err.code === 'cursor_expired' && cursor !== null && !restarted) {
+          restarted = true;
+          const expected = cursor;
+          if (!cache.transaction(() => cache.write.syncState.advanceCursor(key, expected, null, 0))) throw conflict(workspaceId);
+          cursor = null;
+          next = fetchPage(cursor);
+          continue;
+        }
+        throw err;
       }
-      throw err;
+      checkPage(workspaceId, page.events);
+      if (page.hasMore) {
+        if (page.events.length === 0 && page.nextCursor === cursor) {
+          throw new SyncError('malformed', `the server says more usage of workspace "${workspaceId}" is waiting but sends none and keeps the same cursor: try again later`);
+        }
+        next = fetchPage(page.nextCursor);
+      }
+      const from = cursor;
+      const inserted = cache.transaction(() => {
+        const rawFrom = new Map(POOLS.map((p) => [p, cache.read.poolState.get(key, p).rawFrom ?? Number.NEGATIVE_INFINITY]));
+        const r = cache.write.events.insertMany(key, page.events, rawFrom);
+        for (const [pool, t] of r.earliestByPool) cache.write.poolState.markDirty(key, pool, t);
+        for (const [pool, n] of r.skipped) cache.write.poolState.addSkipped(key, pool, n);
+        if (!cache.write.syncState.advanceCursor(key, from, page.nextCursor, page.events.length)) throw conflict(workspaceId);
+        return r.inserted;
+      });
+      cursor = page.nextCursor;
+      result.pages++;
+      result.received += page.events.length;
+      result.inserted += inserted;
+      progress.total += page.events.length;
+      deps.onProgress?.({ workspaceId, received: result.received, pages: result.pages, total: progress.total });
+      if (!page.hasMore) return result;
     }
-    checkPage(workspaceId, page.events);
-    const from = cursor;
-    const inserted = cache.transaction(() => {
-      const rawFrom = new Map(POOLS.map((p) => [p, cache.read.poolState.get(key, p).rawFrom ?? Number.NEGATIVE_INFINITY]));
-      const r = cache.write.events.insertMany(key, page.events, rawFrom);
-      for (const [pool, t] of r.earliestByPool) cache.write.poolState.markDirty(key, pool, t);
-      for (const [pool, n] of r.skipped) cache.write.poolState.addSkipped(key, pool, n);
-      if (!cache.write.syncState.advanceCursor(key, from, page.nextCursor, page.events.length)) throw conflict(workspaceId);
-      return r.inserted;
-    });
-    result.pages++;
-    result.received += page.events.length;
-    result.inserted += inserted;
-    progress.total += page.events.length;
-    deps.onProgress?.({ workspaceId, received: result.received, pages: result.pages, total: progress.total });
-    if (!page.hasMore) return result;
-    if (page.events.length === 0 && page.nextCursor === cursor) {
-      throw new SyncError('malformed', `the server says more usage of workspace "${workspaceId}" is waiting but sends none and keeps the same cursor: try again later`);
-    }
-    cursor = page.nextCursor;
+  } finally {
+    local.abort();
   }
 }
 
