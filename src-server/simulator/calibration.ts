@@ -8,8 +8,11 @@ export const DEFAULT_PACE = 60;
 /** Live activity never drops below this share of a workspace's average (quiet nights still move). */
 export const LIVE_ACTIVITY_FLOOR = 0.6;
 
-/** How long after start the near-half pool crosses 50 % at the default pace. */
-export const NEAR_HALF_CROSSING_MS = 30_000;
+/**
+ * The near-half pool starts this much live activity short of 50 %. Events come whole (up to 10
+ * credits), so the crossing lands 20-45 s after start at the default pace, whatever the hour.
+ */
+export const NEAR_HALF_CROSSING_MS = 20_000;
 
 /** The forecast the pace-90 pool is set up to reach by its reset, as a fraction of what it holds. */
 const PACE_90_PROJECTED = 0.96;
@@ -28,7 +31,7 @@ export interface CurrentPeriod {
   available: number;
   /** Usual fraction used over a whole period. */
   pace: number;
-  /** Credits the live simulator adds in NEAR_HALF_CROSSING_MS at the default pace (near-half only). */
+  /** Credits live activity adds in NEAR_HALF_CROSSING_MS at the default pace (near-half only). */
   liveCrossingCredits: number;
 }
 

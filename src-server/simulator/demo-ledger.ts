@@ -9,6 +9,7 @@ import {
   type Ledger,
   type PoolKind,
   type UsageEvent,
+  type Workspace,
 } from '../../src-shared/types/ledger';
 import {
   calibrateCurrentPeriod,
@@ -52,10 +53,76 @@ function linkedInGrant(spec: DemoWorkspaceSpec, period: Period): Grant | undefin
   };
 }
 
+/** One demo workspace with its grants, history and pools. */
+export interface DemoWorkspaceData {
+  workspace: Workspace;
+  grants: Grant[];
+  events: UsageEvent[];
+  pools: DemoPool[];
+}
+
 /**
- * The demo's workspaces, grants and six periods of history ending at `now`, deterministic from
- * (seed, now): the same pair always gives the same ledger, event ids included. Pure: no I/O.
+ * One workspace of the cast with six periods of history ending at `now`, deterministic from
+ * (seed, now): the same pair always gives the same events, ids included. Pure: no I/O.
  */
+export function generateDemoWorkspace(
+  spec: DemoWorkspaceSpec,
+  seed: number,
+  now: number,
+  catalog: Catalog,
+): DemoWorkspaceData {
+  const workspace = castWorkspace(spec);
+  const resolved = resolveWorkspace(workspace, catalog);
+  const price = createPricer(catalog, workspace.provider, workspace.existingCustomer ?? false);
+  const out: DemoWorkspaceData = { workspace, grants: [], events: [], pools: [] };
+  const drafts: Draft[] = [];
+  for (const poolSpec of spec.pools) {
+    const pool = resolved.pools.find((p) => p.pool === poolSpec.pool)!;
+    const current = periodAt(pool.reset, now);
+    const periods: Period[] = [current];
+    for (let k = 0; k < HISTORY_PERIODS; k++) periods.unshift(previousPeriod(pool.reset, periods[0]!));
+    const grant =
+      spec.linkedInBonus?.pool === poolSpec.pool
+        ? linkedInGrant(spec, periods[periods.length - 1 - spec.linkedInBonus.periodsAgo]!)
+        : undefined;
+    if (grant) out.grants.push(grant);
+    // The bonus never expires and the plan allowance is always spent first: it stays in the pool.
+    const availableAt = (start: number) =>
+      pool.allowance + (grant && Date.parse(grant.grantedAt) <= start ? grant.credits : 0);
+    const drawer = createPoolDrawer(spec, poolSpec, price);
+    const random = createRandom(`${seed}/${workspace.id}/${poolSpec.pool}`);
+    for (const period of periods.slice(0, -1)) {
+      const used = random.between(poolSpec.history[0], poolSpec.history[1]) * availableAt(period.start);
+      fillPart(drawer, seed, { start: period.start, end: period.end, credits: used }, random, drafts);
+    }
+    const available = availableAt(current.start);
+    const usualRate = (poolSpec.pace * available) / (current.end - current.start);
+    const calibration = calibrateCurrentPeriod(poolSpec.role, {
+      start: current.start,
+      end: current.end,
+      now,
+      available,
+      pace: poolSpec.pace,
+      liveCrossingCredits:
+        usualRate * DEFAULT_PACE * NEAR_HALF_CROSSING_MS * activityFactor(spec, now, LIVE_ACTIVITY_FLOOR),
+    });
+    for (const part of calibration.parts) fillPart(drawer, seed, part, random, drafts);
+    out.pools.push({
+      workspaceId: workspace.id,
+      pool: poolSpec.pool,
+      role: poolSpec.role,
+      liveRatePerMs: calibration.liveRatePerMs,
+    });
+  }
+  // Ids follow time, so the usage API's order (insertion order) reads like the real history.
+  const order = drafts.map((_, i) => i).sort((x, y) => drafts[x]!.t - drafts[y]!.t || x - y);
+  out.events = order.map((index, n) =>
+    toUsageEvent(drafts[index]!, `${workspace.id}-h${String(n).padStart(6, '0')}`, workspace.id),
+  );
+  return out;
+}
+
+/** The whole cast as one ledger (tests, exports); the demo server seeds workspace by workspace instead. */
 export function generateDemoLedger(
   seed: number,
   now: number,
@@ -65,56 +132,11 @@ export function generateDemoLedger(
   const ledger: Ledger = { version: LEDGER_VERSION, workspaces: [], grants: [], events: [] };
   const pools: DemoPool[] = [];
   for (const spec of cast) {
-    const workspace = castWorkspace(spec);
-    const resolved = resolveWorkspace(workspace, catalog);
-    const price = createPricer(catalog, workspace.provider, workspace.existingCustomer ?? false);
-    ledger.workspaces.push(workspace);
-    const drafts: Draft[] = [];
-    for (const poolSpec of spec.pools) {
-      const pool = resolved.pools.find((p) => p.pool === poolSpec.pool)!;
-      const current = periodAt(pool.reset, now);
-      const periods: Period[] = [current];
-      for (let k = 0; k < HISTORY_PERIODS; k++) periods.unshift(previousPeriod(pool.reset, periods[0]!));
-      const grant =
-        spec.linkedInBonus?.pool === poolSpec.pool
-          ? linkedInGrant(spec, periods[periods.length - 1 - spec.linkedInBonus.periodsAgo]!)
-          : undefined;
-      if (grant) ledger.grants.push(grant);
-      // The bonus never expires and the plan allowance is always spent first: it stays in the pool.
-      const availableAt = (start: number) =>
-        pool.allowance + (grant && Date.parse(grant.grantedAt) <= start ? grant.credits : 0);
-      const drawer = createPoolDrawer(spec, poolSpec, price);
-      const random = createRandom(`${seed}/${workspace.id}/${poolSpec.pool}`);
-      for (const period of periods.slice(0, -1)) {
-        const used = random.between(poolSpec.history[0], poolSpec.history[1]) * availableAt(period.start);
-        fillPart(drawer, seed, { start: period.start, end: period.end, credits: used }, random, drafts);
-      }
-      const available = availableAt(current.start);
-      const usualRate = (poolSpec.pace * available) / (current.end - current.start);
-      const calibration = calibrateCurrentPeriod(poolSpec.role, {
-        start: current.start,
-        end: current.end,
-        now,
-        available,
-        pace: poolSpec.pace,
-        liveCrossingCredits:
-          usualRate * DEFAULT_PACE * NEAR_HALF_CROSSING_MS * activityFactor(spec, now, LIVE_ACTIVITY_FLOOR),
-      });
-      for (const part of calibration.parts) fillPart(drawer, seed, part, random, drafts);
-      pools.push({
-        workspaceId: workspace.id,
-        pool: poolSpec.pool,
-        role: poolSpec.role,
-        liveRatePerMs: calibration.liveRatePerMs,
-      });
-    }
-    // Ids follow time, so the usage API's order (insertion order) reads like the real history.
-    const order = drafts.map((_, i) => i).sort((a, b) => drafts[a]!.t - drafts[b]!.t || a - b);
-    order.forEach((index, n) => {
-      ledger.events.push(
-        toUsageEvent(drafts[index]!, `${workspace.id}-h${String(n).padStart(6, '0')}`, workspace.id),
-      );
-    });
+    const data = generateDemoWorkspace(spec, seed, now, catalog);
+    ledger.workspaces.push(data.workspace);
+    ledger.grants.push(...data.grants);
+    for (const e of data.events) ledger.events.push(e);
+    pools.push(...data.pools);
   }
   return { ledger, pools };
 }

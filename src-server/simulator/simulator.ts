@@ -2,13 +2,13 @@ import type { Catalog } from '../../src-shared/catalog/catalog';
 import type { PoolStatusJson } from '../../src-shared/engine/status-json';
 import { toIso } from '../../src-shared/time/instant';
 import type { PoolKind } from '../../src-shared/types/ledger';
-import { writeLedger } from '../admin';
+import { toApiWorkspace } from '../admin';
 import type { ServerStore } from '../db/store';
 import type { StoredWorkspace } from '../db/workspaces-repository';
 import { evaluateStored } from '../evaluate-stored';
 import { DEFAULT_PACE } from './calibration';
 import { DEMO_CAST } from './demo-cast';
-import { generateDemoLedger, type DemoPool } from './demo-ledger';
+import { generateDemoWorkspace, type DemoPool } from './demo-ledger';
 import { toUsageEvent, type Draft } from './draw';
 import { LiveActivity } from './live';
 import { createRandom } from './prng';
@@ -38,7 +38,7 @@ export interface PoolRef {
 
 /** Which demo pool plays which part, for tests and the app's onboarding. */
 export interface DemoRoles {
-  /** Starts a little under 50 %; live activity crosses 50 % about 30 s after start at the default pace. */
+  /** Starts a little under 50 %; live activity crosses 50 % within a minute of start at the default pace. */
   nearHalf: PoolRef;
   /** Under 90 %, forecast to pass 90 % before its reset. */
   paceTo90: PoolRef;
@@ -107,22 +107,26 @@ export function createDemo(input: CreateDemoInput): Simulator {
   const pace = input.pace ?? DEFAULT_PACE;
   const tickMs = input.tickMs ?? DEFAULT_TICK_MS;
   const historyEnd = input.now ?? clock();
-  const { ledger, pools } = generateDemoLedger(seed, historyEnd, catalog);
   const token = `cb_demo_${createRandom(`${seed}/token`).next().toString(36).slice(2)}${createRandom(`${seed}/token2`).next().toString(36).slice(2)}`;
 
   let accountId = store.accounts.findByName(DEMO_ACCOUNT_NAME);
+  const seeding = accountId === undefined;
   let historyEvents = 0;
-  if (accountId === undefined) {
-    accountId = store.transaction(() => {
-      const id = store.accounts.create(DEMO_ACCOUNT_NAME, toIso(clock()));
-      store.accounts.addToken(id, token, 'demo', toIso(clock()));
-      historyEvents = writeLedger(store, id, ledger, catalog).events.inserted;
-      return id;
-    });
-  } else {
+  const pools: DemoPool[] = [];
+  store.transaction(() => {
+    accountId ??= store.accounts.create(DEMO_ACCOUNT_NAME, toIso(clock()));
     store.accounts.addToken(accountId, token, 'demo', toIso(clock()));
-  }
-  const demoAccount = accountId;
+    // One workspace at a time, so that only one workspace's history is ever held in memory.
+    for (const spec of DEMO_CAST) {
+      const data = generateDemoWorkspace(spec, seed, historyEnd, catalog);
+      pools.push(...data.pools);
+      if (!seeding) continue; // an existing demo database keeps its history; only the live rates are needed
+      const pk = store.workspaces.upsert(accountId, toApiWorkspace(data.workspace, catalog));
+      store.grants.upsert(pk, data.grants);
+      historyEvents += store.eventsWriter.insert(pk, data.events);
+    }
+  });
+  const demoAccount = accountId!;
   const stored = new Map<string, StoredWorkspace>();
   const workspaceOf = (id: string) => {
     let s = stored.get(id);

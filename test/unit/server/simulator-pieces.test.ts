@@ -76,7 +76,7 @@ describe('calibrateCurrentPeriod', () => {
     },
   );
 
-  it('near-half stops short of 50 % by what live activity adds in 30 s; runs-dry asks for more than the pool holds', () => {
+  it('near-half stops short of 50 % by the live credits it is given; runs-dry asks for more than the pool holds', () => {
     expect(total(calibrateCurrentPeriod('near-half', period(12)).parts)).toBe(5000 - 25);
     expect(total(calibrateCurrentPeriod('runs-dry', period(12)).parts)).toBeGreaterThan(10_000);
     expect(total(calibrateCurrentPeriod('steady', { ...period(15), pace: 0.5 }).parts)).toBeCloseTo(2500);
