@@ -2,7 +2,7 @@ import { builtinCatalog, type Catalog } from '../../src-shared/catalog/catalog';
 import type { EvaluateOptions } from '../../src-shared/engine/evaluate';
 import { createPricer, type Pricer } from '../../src-shared/engine/pricing';
 import { resolveWorkspace, type ResolvedWorkspace } from '../../src-shared/engine/resolve-workspace';
-import type { Grant } from '../../src-shared/types/ledger';
+import type { Grant, RateCard } from '../../src-shared/types/ledger';
 import type { Cache } from './cache';
 
 /** A cached workspace ready for the engine: resolved config, grants and its pricer. */
@@ -25,14 +25,19 @@ export interface EngineContextOptions {
 /** Every cached workspace (or those asked for) made ready for the engine, in the cache's order. */
 export function loadEngineInputs(cache: Cache, options: EngineContextOptions = {}): CachedWorkspaceInput[] {
   const catalog = options.catalog ?? builtinCatalog;
-  const rateCards = cache.read.rateCards.list();
+  const cardsOf = new Map<string, RateCard[]>();
+  const rateCards = (accountId: string) => {
+    let cards = cardsOf.get(accountId);
+    if (!cards) cardsOf.set(accountId, (cards = cache.read.rateCards.ofAccount(accountId)));
+    return cards;
+  };
   const wanted = options.workspaceIds ? new Set(options.workspaceIds) : null;
   return cache.read.workspaces
     .list()
     .filter((w) => !wanted || wanted.has(w.workspace.id))
     .map((w) => {
       const resolved = resolveWorkspace(w.workspace, catalog, options.overrides?.[w.workspace.id]);
-      const price = createPricer(catalog, w.workspace.provider, w.workspace.existingCustomer ?? false, rateCards);
+      const price = createPricer(catalog, w.workspace.provider, w.workspace.existingCustomer ?? false, rateCards(w.accountId));
       return { key: w.key, accountId: w.accountId, resolved, grants: cache.read.grants.forWorkspace(w.key, w.workspace.id), price };
     });
 }

@@ -19,7 +19,7 @@ export interface ExportResult {
 export function exportLedger(cache: Cache, write: (chunk: string) => void): ExportResult {
   const workspaces = cache.read.workspaces.list();
   const grants = workspaces.flatMap((w) => cache.read.grants.forWorkspace(w.key, w.workspace.id));
-  const rateCards = cache.read.rateCards.list();
+  const rateCards = cache.read.rateCards.all();
   write(`{"version":${LEDGER_VERSION},\n"workspaces":${JSON.stringify(workspaces.map((w) => w.workspace))},\n"grants":${JSON.stringify(grants)},\n"events":[`);
   let events = 0;
   let buffer: string[] = [];

@@ -53,9 +53,9 @@ export function importLedger(cache: Cache, ledger: Ledger, options: ImportOption
       if (configChanged) for (const pool of POOLS) cache.write.poolState.markDirty(key, pool, Number.NEGATIVE_INFINITY);
     }
     for (const card of ledger.rateCards ?? []) {
-      const from = cache.write.rateCards.upsert(card);
+      const from = cache.write.rateCards.upsert(accountId, card);
       if (from === null) continue;
-      for (const w of cache.read.workspaces.list()) {
+      for (const w of cache.read.workspaces.ofAccount(accountId)) {
         if (w.workspace.provider === card.provider) for (const pool of POOLS) cache.write.poolState.markDirty(w.key, pool, from);
       }
     }

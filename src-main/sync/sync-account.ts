@@ -174,9 +174,9 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
     const list = await api.workspaces(signal);
     const keys = cache.transaction(() => {
       for (const card of list.rateCards) {
-        const from = cache.write.rateCards.upsert(card);
+        const from = cache.write.rateCards.upsert(account.id, card);
         if (from === null) continue;
-        for (const w of cache.read.workspaces.list()) {
+        for (const w of cache.read.workspaces.ofAccount(account.id)) {
           if (w.workspace.provider === card.provider) for (const pool of POOLS) cache.write.poolState.markDirty(w.key, pool, from);
         }
       }

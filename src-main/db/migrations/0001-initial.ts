@@ -67,11 +67,13 @@ export const initial: Migration = {
         PRIMARY KEY (workspace_key, id)
       ) WITHOUT ROWID;
 
+      -- Dated rate cards per account: each server prices its own workspaces' events.
       CREATE TABLE rate_cards (
+        account_id     TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
         provider       TEXT NOT NULL,
         effective_from INTEGER NOT NULL,
         rates          TEXT NOT NULL,
-        PRIMARY KEY (provider, effective_from)
+        PRIMARY KEY (account_id, provider, effective_from)
       ) WITHOUT ROWID;
 
       CREATE TABLE events (
