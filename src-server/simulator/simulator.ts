@@ -139,7 +139,8 @@ export function createDemo(input: CreateDemoInput): Simulator {
   };
 
   const live = new LiveActivity(seed, DEMO_CAST, pools, catalog);
-  const sessionTag = historyEnd.toString(36);
+  // Live ids must not repeat those of an earlier run on the same database (a reused demo file).
+  const sessionTag = `${historyEnd.toString(36)}${seeding ? '' : `r${store.eventsReader.count(workspaceOf(DEMO_CAST[0]!.workspace.id).pk).toString(36)}`}`;
   let counter = 0;
   let lastTickAt = historyEnd;
   let timer: ReturnType<typeof setInterval> | undefined;

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceSchema, usagePageSchema, workspaceListSchema } from '../../../src-shared/api';
 import { builtinCatalog } from '../../../src-shared/catalog/catalog';
@@ -9,6 +12,7 @@ import { DAY_MS } from '../../../src-shared/time/instant';
 import type { Ledger } from '../../../src-shared/types/ledger';
 import { DEMO_CAST } from '../../../src-server/simulator/demo-cast';
 import { generateDemoLedger } from '../../../src-server/simulator/demo-ledger';
+import { startServer } from '../../../src-server/start-server';
 import { call, startTestServer, type TestServer } from './server-fixture';
 
 const NOW = Date.parse('2026-11-18T14:30:00Z');
@@ -219,5 +223,40 @@ describe('demo server and live simulator', () => {
     expect(dry.blockedCalls).toBeGreaterThan(blockedBefore);
     expect(dry.remaining).toBe(0);
     expect(() => server.simulator!.burst('nope', 5)).toThrow(/no workspace "nope"/);
+  });
+});
+
+describe('a demo database reused by a later run', () => {
+  it('keeps its history, answers the same token, and adds live events under new ids', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'creditbar-demo-reuse-'));
+    const dbPath = join(dir, 'demo.sqlite');
+    let now = NOW;
+    try {
+      const first = await startServer({ dbPath, clock: () => now, demo: { autoTick: false } });
+      const seeded = first.simulator!.historyEvents;
+      expect(seeded).toBeGreaterThan(50_000);
+      now += 5_000;
+      first.simulator!.burst('zite-team', 30);
+      await first.close();
+
+      const second = await startServer({ dbPath, clock: () => now, demo: { autoTick: false } });
+      try {
+        expect(second.simulator!.historyEvents).toBe(0);
+        expect(second.demoToken).toBe(first.demoToken);
+        const before = (
+          await call(second, '/v1/workspaces/zite-team/usage?limit=5000', { token: second.demoToken! })
+        ).status;
+        expect(before).toBe(200);
+        const burst = second.simulator!.burst('zite-team', 30);
+        const stored = second.admin
+          .exportLedger(second.simulator!.accountId)
+          .events.filter((e) => e.workspaceId === 'zite-team');
+        expect(stored.filter((e) => e.id.includes('-l')).length).toBe(2 * burst.events);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
