@@ -119,9 +119,9 @@ try {
   console.log('| --- | --- | --- |');
   console.log(`| raw better-sqlite3 read of the same rows (baseline) | ${fmt(raw)} | 1.00 |`);
   console.log(
-    `| GET /usage, gzip (what a sync client asks for) | ${fmt(gzip.rate)} | ${(gzip.rate / raw).toFixed(2)} |`,
+    `| GET /usage, gzip (what a client on a network asks for) | ${fmt(gzip.rate)} | ${(gzip.rate / raw).toFixed(2)} |`,
   );
-  console.log(`| GET /usage, uncompressed | ${fmt(identity.rate)} | ${(identity.rate / raw).toFixed(2)} |`);
+  console.log(`| GET /usage, uncompressed (the app's sync on loopback) | ${fmt(identity.rate)} | ${(identity.rate / raw).toFixed(2)} |`);
   console.log('');
   console.log(`server peak RSS: ${fmt(peakRss)} MB (child process, whole run)`);
   console.log(`pages: ${gzip.pages} of ${LIMIT} events; ${(EVENTS / gzip.pages).toFixed(0)} per page`);
