@@ -121,7 +121,9 @@ try {
   console.log(
     `| GET /usage, gzip (what a client on a network asks for) | ${fmt(gzip.rate)} | ${(gzip.rate / raw).toFixed(2)} |`,
   );
-  console.log(`| GET /usage, uncompressed (the app's sync on loopback) | ${fmt(identity.rate)} | ${(identity.rate / raw).toFixed(2)} |`);
+  console.log(
+    `| GET /usage, uncompressed (the app's sync on loopback) | ${fmt(identity.rate)} | ${(identity.rate / raw).toFixed(2)} |`,
+  );
   console.log('');
   console.log(`server peak RSS: ${fmt(peakRss)} MB (child process, whole run)`);
   console.log(`pages: ${gzip.pages} of ${LIMIT} events; ${(EVENTS / gzip.pages).toFixed(0)} per page`);
