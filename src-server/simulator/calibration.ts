@@ -1,3 +1,4 @@
+import { BURN_WINDOW_DAYS } from '../../src-shared/engine/simulate-pool';
 import { DAY_MS } from '../../src-shared/time/instant';
 import type { PoolRole } from './demo-cast';
 import type { Part } from './fill';
@@ -20,8 +21,8 @@ const PACE_90_PROJECTED = 0.96;
 const PACE_90_CAP = 0.8999;
 /** The run-dry pool asks for this much more than it holds, so it runs dry and calls get blocked. */
 const RUNS_DRY_DEMAND = 1.25;
-/** The engine's burn window (src-shared/engine/simulate-pool.ts BURN_WINDOW_DAYS). */
-const BURN_WINDOW_MS = 7 * DAY_MS;
+/** The engine's trailing window for the burn rate: calibrating the same window makes its forecast land. */
+const BURN_WINDOW_MS = BURN_WINDOW_DAYS * DAY_MS;
 
 export interface CurrentPeriod {
   start: number;
