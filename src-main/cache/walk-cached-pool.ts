@@ -29,7 +29,7 @@ export function validSummariesUntil(state: PoolState): Millis {
 
 /** A pool's raw events in [from, to], as the engine walks them. */
 export function loadPoolEvents(cache: Cache, ws: CachedWorkspaceInput, pool: ResolvedPool, from: Millis, to: Millis): PoolEvents {
-  return cachedPoolEvents(cache.read.events.poolRange(ws.key, pool.pool, from, to), ws.resolved.workspace.id, pool.pool, ws.price);
+  return cachedPoolEvents(cache.read.events.poolRange(ws.key, pool.pool, from, to), ws.price);
 }
 
 export interface CachedWalk {
