@@ -1,6 +1,7 @@
 import type { Catalog } from '../../src-shared/catalog/catalog';
 import { evaluationJson } from '../../src-shared/engine/status-json';
-import type { Millis } from '../../src-shared/time/instant';
+import type { Drift } from '../../src-shared/ipc/snapshot';
+import { toIso, type Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
 import { evaluateCache } from '../cache/evaluate-cache';
 import type { DriftRecord } from '../db/repositories/drift-repository';
@@ -44,6 +45,11 @@ export async function reconcile(cache: Cache, api: AccountApi, options: Reconcil
     out.set(workspaceId, records);
   }
   return out;
+}
+
+/** A pool's last reconciliation as the snapshot shows it (null difference is never sent: 0 means in step). */
+export function snapshotDrift(d: DriftRecord): Drift {
+  return { localRemaining: d.localRemaining, serverRemaining: d.serverRemaining, difference: driftOf(d), checkedAt: toIso(d.checkedAt) };
 }
 
 /** Local remaining minus the server's, 0 when they agree to the hundred-millionth. */

@@ -26,3 +26,17 @@ describe('freshnessOf', () => {
     expect(describeFreshness(f)).toBe(words);
   });
 });
+
+describe('snapshotDrift', () => {
+  it('reports local minus server, and 0 for float noise', async () => {
+    const { snapshotDrift } = await import('../../../../src-main/sync/reconcile');
+    const base = { pool: 'integration' as const, checkedAt: Date.UTC(2026, 10, 20), asOf: 0, localUsed: 0, serverUsed: 0 };
+    expect(snapshotDrift({ ...base, localRemaining: 120, serverRemaining: 100 })).toEqual({
+      localRemaining: 120,
+      serverRemaining: 100,
+      difference: 20,
+      checkedAt: '2026-11-20T00:00:00.000Z',
+    });
+    expect(snapshotDrift({ ...base, localRemaining: 0.1 + 0.2, serverRemaining: 0.3 }).difference).toBe(0);
+  });
+});
