@@ -1,7 +1,7 @@
-import { invokeContract, pushContract, type InvokeName, type PushName, type RendererApi } from '../../src-shared/ipc/contract';
-import { unwrapInvokeResult, type InvokeResult } from '../../src-shared/ipc/invoke-result';
+import { invokeContract, pushContract, type InvokeName, type PushName, type RendererApi } from './contract';
+import { unwrapInvokeResult, type InvokeResult } from './invoke-result';
 
-/** The parts of ipcRenderer the API uses (so tests can hand in a fake). */
+/** The parts of ipcRenderer the API uses: Electron's ipcRenderer, the browser mode's HTTP transport, or a test fake. */
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
   on(channel: string, listener: (event: unknown, payload: unknown) => void): unknown;
@@ -17,7 +17,8 @@ export function createRendererApi(ipc: IpcRendererLike): RendererApi {
   const api: Record<string, unknown> = {};
   for (const name of Object.keys(invokeContract) as InvokeName[]) {
     const { channel } = invokeContract[name];
-    api[name] = async (input?: unknown) => unwrapInvokeResult((await ipc.invoke(channel, input)) as InvokeResult<unknown>);
+    api[name] = async (input?: unknown) =>
+      unwrapInvokeResult((await ipc.invoke(channel, input)) as InvokeResult<unknown>);
   }
   for (const name of Object.keys(pushContract) as PushName[]) {
     const { channel } = pushContract[name];
