@@ -1,6 +1,7 @@
 import type { Millis } from '../../src-shared/time/instant';
 import { openDatabase, type Db, type OpenDatabaseOptions } from '../db/connection';
 import { createAccountReader, createAccountWriter } from '../db/repositories/accounts-repository';
+import { createAppStateReader, createAppStateWriter } from '../db/repositories/app-state-repository';
 import { createDriftReader, createDriftWriter } from '../db/repositories/drift-repository';
 import { createEventReader, createEventWriter } from '../db/repositories/events-repository';
 import { createGrantReader, createGrantWriter } from '../db/repositories/grants-repository';
@@ -24,6 +25,7 @@ function readers(db: Db) {
     summaries: createSummaryReader(db),
     rollups: createRollupReader(db),
     drift: createDriftReader(db),
+    appState: createAppStateReader(db),
   };
 }
 
@@ -39,6 +41,7 @@ function writers(db: Db) {
     summaries: createSummaryWriter(db),
     rollups: createRollupWriter(db),
     drift: createDriftWriter(db),
+    appState: createAppStateWriter(db),
   };
 }
 

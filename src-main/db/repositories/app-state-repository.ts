@@ -1,0 +1,27 @@
+import type { Db } from '../connection';
+
+/** Keys of the app_state table, each with the type of its value. */
+export interface AppStateValues {
+  /** Notifications are held until this instant (epoch ms), or null. */
+  pausedUntil: number | null;
+}
+
+export type AppStateKey = keyof AppStateValues;
+
+export function createAppStateReader(db: Db) {
+  const get = db.prepare<[string], { value: string }>('SELECT value FROM app_state WHERE key = ?');
+  return {
+    /** The stored value, or `fallback` when none was ever stored. */
+    get<K extends AppStateKey>(key: K, fallback: AppStateValues[K]): AppStateValues[K] {
+      const row = get.get(key);
+      return row ? (JSON.parse(row.value) as AppStateValues[K]) : fallback;
+    },
+  };
+}
+
+export function createAppStateWriter(db: Db) {
+  const put = db.prepare<[string, string]>('INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  return {
+    set: <K extends AppStateKey>(key: K, value: AppStateValues[K]): void => void put.run(key, JSON.stringify(value)),
+  };
+}
