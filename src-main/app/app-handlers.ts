@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import type { Catalog } from '../../src-shared/catalog/catalog';
+import { parseMonth } from '../../src-shared/engine/report';
+import { reportJson, type ReportJson } from '../../src-shared/engine/report-json';
+import type { HistoryResult } from '../../src-shared/ipc/contract';
+import type { Snapshot } from '../../src-shared/ipc/snapshot';
+import type { Account } from '../../src-shared/settings/settings';
+import type { SnoozeSpan } from '../alerts/snooze';
+import type { Cache } from '../cache/cache';
+import { historyMonths } from '../cache/history-months';
+import { reviewMonthFromCache } from '../cache/month-review';
+import type { InvokeHandlers } from '../ipc/invoke-handlers';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsStore } from '../settings/settings-store';
+import { testConnection } from '../sync/test-connection';
+import { DEMO_ACCOUNT_ID, type DemoServer } from './demo-server';
+import { settingsOverrides, shownWorkspaces } from './engine-view';
+import { exportReport } from './history-export';
+import type { SyncReason } from './scheduler';
+
+/** What the handlers need from the runtime around them. */
+export interface AppHandlerDeps {
+  cache: Cache;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  catalog: () => Catalog;
+  shownAccountIds(): string[];
+  snapshot(): Snapshot;
+  requestSync(reason: SyncReason): boolean;
+  /** Syncs now, or right after the running sync. */
+  syncSoon(reason: SyncReason): void;
+  pauseAlerts(span: SnoozeSpan): { pausedUntil: string | null };
+  ensureDemo(): Promise<DemoServer>;
+  stopDemo(): Promise<void>;
+  refresh(): Snapshot;
+}
+
+/** A month reviewed from the cache for the shown accounts (or one workspace of them). */
+function reviewMonth(deps: AppHandlerDeps, period: string, workspaceId: string | undefined): { report: ReportJson; names: Record<string, string>; members: Record<string, Record<string, string>> } {
+  const shown = shownWorkspaces(deps.cache, deps.shownAccountIds());
+  const wanted = workspaceId === undefined ? shown : shown.filter((w) => w.workspace.id === workspaceId);
+  if (workspaceId !== undefined && wanted.length === 0) throw new Error(`There is no workspace "${workspaceId}" in this account's history.`);
+  const names = Object.fromEntries(shown.map((w) => [w.workspace.id, w.workspace.name || w.workspace.id]));
+  const members = Object.fromEntries(wanted.map((w) => [w.workspace.id, Object.fromEntries((w.workspace.members ?? []).map((m) => [m.id, m.name]))]));
+  if (wanted.length === 0) return { report: { period, pools: [], alerts: [] }, names, members };
+  const catalog = deps.catalog();
+  const report = reviewMonthFromCache(deps.cache, parseMonth(period), {
+    catalog,
+    overrides: settingsOverrides(wanted, deps.settings.get(), catalog),
+    workspaceIds: wanted.map((w) => w.workspace.id),
+  });
+  return { report: reportJson(report), names, members };
+}
+
+/** Every call of the IPC contract over the runtime: the one implementation both transports register. */
+export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
+  const { cache, settings, secrets } = deps;
+
+  /** Drops the demo's server and cached data: real accounts replace it. */
+  async function leaveDemo(): Promise<void> {
+    await deps.stopDemo();
+    if (cache.read.accounts.get(DEMO_ACCOUNT_ID)) cache.transaction(() => cache.write.accounts.remove(DEMO_ACCOUNT_ID));
+    if (settings.get().demo) settings.update({ demo: false });
+  }
+
+  return {
+    getSnapshot: () => deps.snapshot(),
+    syncNow: () => ({ started: deps.requestSync('manual') }),
+    getHistoryMonths: () => historyMonths(cache),
+    getHistory({ period, workspaceId }): HistoryResult {
+      const { report, names } = reviewMonth(deps, period, workspaceId);
+      return { report, months: historyMonths(cache), names };
+    },
+    exportHistory({ period, format, workspaceId }) {
+      const { report, names, members } = reviewMonth(deps, period, workspaceId);
+      return exportReport(report, format, names, members, workspaceId);
+    },
+    getSettings: () => settings.get(),
+    updateSettings: (patch) => settings.update(patch),
+    async addAccount({ label, serverUrl, token }): Promise<Account> {
+      const check = await testConnection(serverUrl, token);
+      if (!check.ok) throw new Error(check.message);
+      const account: Account = { id: `acc-${randomUUID().slice(0, 8)}`, label, serverUrl: serverUrl.replace(/\/+$/, '') };
+      await secrets.set(account.id, token);
+      await leaveDemo();
+      settings.addAccount(account);
+      if (!settings.get().onboarded) settings.update({ onboarded: true });
+      deps.syncSoon('settings');
+      return account;
+    },
+    async removeAccount({ id }) {
+      if (!settings.get().accounts.some((a) => a.id === id)) throw new Error(`There is no account "${id}" to remove.`);
+      const next = settings.removeAccount(id);
+      await secrets.delete(id);
+      // Its cached usage goes with it, so its workspaces leave the overview and the tray.
+      cache.transaction(() => cache.write.accounts.remove(id));
+      deps.refresh();
+      return next;
+    },
+    testConnection: ({ serverUrl, token }) => testConnection(serverUrl, token),
+    async startDemo() {
+      await deps.ensureDemo();
+      const next = settings.update({ demo: true, onboarded: true });
+      deps.syncSoon('settings');
+      return next;
+    },
+    snoozeAlerts: (input) => deps.pauseAlerts(input.for),
+  };
+}

@@ -1,0 +1,339 @@
+import { builtinCatalog, type Catalog } from '../../src-shared/catalog/catalog';
+import type { Snapshot, SyncStatus } from '../../src-shared/ipc/snapshot';
+import type { Account, Settings } from '../../src-shared/settings/settings';
+import { toIso, type Millis } from '../../src-shared/time/instant';
+import { runAlertPass } from '../alerts/alert-loop';
+import type { NotificationContent } from '../alerts/notification-text';
+import { snoozeUntil, type SnoozeSpan } from '../alerts/snooze';
+import type { Cache } from '../cache/cache';
+import type { DispatchLog } from '../ipc/dispatch-invoke';
+import type { InvokeHandlers } from '../ipc/invoke-handlers';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsStore } from '../settings/settings-store';
+import { createSyncService, type SyncServiceDeps } from '../sync/sync-service';
+import { appAlertCandidates } from './app-alert-candidates';
+import { createAppHandlers } from './app-handlers';
+import { composeSnapshot } from './compose-snapshot';
+import { DEMO_ACCOUNT_ID, type DemoServer, type StartDemoServer } from './demo-server';
+import { readEngineView, settingsOverrides, type EngineView } from './engine-view';
+import { SyncScheduler, type SchedulerClock, type SyncReason } from './scheduler';
+import { syncPolicyOf } from './sync-policy';
+
+/** The app's logger: dispatch refusals and failures, plus lifecycle lines. Never handed a token. */
+export interface AppLog extends DispatchLog {
+  info(message: string, context?: Record<string, unknown>): void;
+}
+
+export interface AppRuntimeDeps {
+  /** The open cache; the caller opened it and closes it after dispose(). */
+  cache: Cache;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  /** Starts the embedded demo server (in-process reference server with its simulator). */
+  startDemo: StartDemoServer;
+  /** Shows one desktop notification (Electron) or reports it (browser mode, tests). */
+  notify(content: NotificationContent): void;
+  log: AppLog;
+  clock?: SchedulerClock;
+  timeZone?: string;
+  locale?: string;
+  catalog?: () => Catalog;
+  random?: () => number;
+  /** How often countdowns, staleness and time-driven alerts are refreshed (default 60 s). */
+  tickMs?: number;
+  /** Sync tuning (tests shorten timeouts and retries). */
+  sync?: Partial<Pick<SyncServiceDeps, 'timeoutMs' | 'retry' | 'pageSize' | 'sleep'>>;
+}
+
+/**
+ * The app without its windows: cache, sync, engine, scheduler and alert loop, answering every call
+ * of the IPC contract. Plain Node: the Electron shell and the browser mode each put a transport and
+ * their own surface (tray, notifications) around the same runtime.
+ */
+export interface AppRuntime {
+  handlers: InvokeHandlers;
+  snapshot(): Snapshot;
+  /** Called with every new snapshot (after a sync, a settings change, a tick); returns the unsubscribe. */
+  subscribe(listener: (snapshot: Snapshot) => void): () => void;
+  settings(): Settings;
+  /** Syncs now unless one runs; returns whether one started. */
+  requestSync(reason?: SyncReason): boolean;
+  pauseAlerts(span: SnoozeSpan): { pausedUntil: string | null };
+  /** The machine woke from sleep. */
+  onResume(): void;
+  start(): void;
+  /** Resolves when no sync is running. */
+  whenIdle(): Promise<void>;
+  /** Stops timers, cancels a running sync and closes the demo server. */
+  dispose(): Promise<void>;
+}
+
+/** Alerts the alert centre lists (newest first). */
+const ALERT_LIST_LIMIT = 200;
+const DEFAULT_TICK_MS = 60_000;
+
+const realClock: SchedulerClock = {
+  now: Date.now,
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** Which accounts the app shows: real accounts win over the demo; neither is onboarding. */
+export function modeOf(settings: Pick<Settings, 'accounts' | 'demo'>): Snapshot['mode'] {
+  if (settings.accounts.length > 0) return 'accounts';
+  return settings.demo ? 'demo' : 'onboarding';
+}
+
+export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
+  const { cache, log } = deps;
+  const clock = deps.clock ?? realClock;
+  const now = (): Millis => clock.now();
+  const timeZone = deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const catalog = deps.catalog ?? (() => builtinCatalog);
+  const listeners = new Set<(s: Snapshot) => void>();
+
+  let demo: DemoServer | null = null;
+  let demoStarting: Promise<DemoServer> | null = null;
+  let syncing = false;
+  let nextSyncAt: number | null = null;
+  let view: EngineView | null = null;
+  let viewError: { message: string; at: string } | null = null;
+  let current: Snapshot | null = null;
+  let disposed = false;
+
+  const settings = () => deps.settings.get();
+  const mode = () => modeOf(settings());
+  const shownAccountIds = (): string[] => {
+    const s = settings();
+    const m = modeOf(s);
+    return m === 'accounts' ? s.accounts.map((a) => a.id) : m === 'demo' ? [DEMO_ACCOUNT_ID] : [];
+  };
+
+  // The demo's token lives only as long as its server: never in the secret store.
+  const secrets: SecretStore = {
+    get: async (id) => (id === DEMO_ACCOUNT_ID ? (demo?.token ?? null) : deps.secrets.get(id)),
+    set: (id, token) => deps.secrets.set(id, token),
+    delete: (id) => deps.secrets.delete(id),
+  };
+  const syncService = createSyncService({
+    cache,
+    secrets,
+    now,
+    catalog,
+    // Closed periods are summarised with the lead's budgets and thresholds, as the cards show them.
+    overrides: () => settingsOverrides(cache.read.workspaces.list(), settings(), catalog()),
+    ...(deps.random ? { random: deps.random } : {}),
+    ...deps.sync,
+  });
+
+  async function ensureDemo(): Promise<DemoServer> {
+    if (demo) return demo;
+    demoStarting ??= deps.startDemo().then(
+      (server) => {
+        demo = server;
+        log.info('demo server started', { url: server.account.serverUrl });
+        return server;
+      },
+      (err: unknown) => {
+        demoStarting = null;
+        throw err;
+      },
+    );
+    return demoStarting;
+  }
+
+  async function stopDemo(): Promise<void> {
+    const server = demo ?? (demoStarting ? await demoStarting.catch(() => null) : null);
+    demo = null;
+    demoStarting = null;
+    if (!server) return;
+    syncService.cancel(DEMO_ACCOUNT_ID);
+    await server.close();
+    log.info('demo server stopped');
+  }
+
+  /** The sync line of the snapshot, from the cache's account states (so it survives a restart). */
+  function syncStatus(): SyncStatus {
+    let lastSuccessAt: number | null = null;
+    let lastError: SyncStatus['lastError'] = viewError;
+    let offline = false;
+    for (const id of shownAccountIds()) {
+      const state = cache.read.syncState.account(id);
+      if (state.lastSuccessAt !== null) lastSuccessAt = Math.max(lastSuccessAt ?? 0, state.lastSuccessAt);
+      const failing = state.lastErrorAt !== null && state.lastError !== null && state.lastErrorAt >= (state.lastSuccessAt ?? Number.NEGATIVE_INFINITY);
+      if (failing && state.lastErrorKind !== 'cancelled') {
+        lastError ??= { message: state.lastError!, at: toIso(state.lastErrorAt!) };
+        if (state.lastErrorKind === 'offline') offline = true;
+      }
+    }
+    return {
+      running: syncing,
+      lastSuccessAt: lastSuccessAt === null ? null : toIso(lastSuccessAt),
+      lastError,
+      nextSyncAt: nextSyncAt === null ? null : toIso(nextSyncAt),
+      offline,
+    };
+  }
+
+  const pausedUntil = () => cache.read.appState.get('pausedUntil', null);
+
+  function compose(): Snapshot {
+    return composeSnapshot({
+      now: now(),
+      mode: mode(),
+      settings: settings(),
+      catalog: catalog(),
+      workspaces: view?.workspaces ?? [],
+      sync: syncStatus(),
+      alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }),
+      pausedUntil: pausedUntil(),
+    });
+  }
+
+  function publish(snapshot: Snapshot): void {
+    current = snapshot;
+    for (const listener of listeners) {
+      try {
+        listener(snapshot);
+      } catch (err) {
+        log.error('snapshot listener failed', { error: err });
+      }
+    }
+  }
+
+  function alertPass(snapshot: Snapshot): boolean {
+    if (!view) return false;
+    const result = runAlertPass(
+      { store: cache.alerts, notify: deps.notify, now, timeZone, ...(deps.locale ? { locale: deps.locale } : {}) },
+      {
+        candidates: appAlertCandidates(view.evaluation.alerts, snapshot.workspaces, deps.locale),
+        workspaces: snapshot.workspaces,
+        settings: settings(),
+        pausedUntil: pausedUntil(),
+      },
+    );
+    return result.raised.length > 0 || result.shown.length > 0;
+  }
+
+  /** Re-reads the cache, re-runs the engine at now, raises due alerts and publishes the snapshot. */
+  function refresh(): Snapshot {
+    try {
+      const s = settings();
+      view = readEngineView(cache, { now: now(), accountIds: shownAccountIds(), settings: s, catalog: catalog() });
+      viewError = null;
+    } catch (err) {
+      // Keep the last good view on screen and say why it did not move.
+      log.error('evaluating the cache failed', { error: err });
+      viewError = { message: `Creditbar could not evaluate the cached usage: ${(err as Error).message}`, at: toIso(now()) };
+    }
+    let snapshot = compose();
+    if (alertPass(snapshot)) snapshot = { ...snapshot, alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }) };
+    publish(snapshot);
+    return snapshot;
+  }
+
+  /** One sync of every shown account, one after the other; rejects when any failed (for the backoff). */
+  async function syncAll(reason: SyncReason): Promise<void> {
+    let accounts: Account[];
+    try {
+      accounts = mode() === 'demo' ? [(await ensureDemo()).account] : mode() === 'accounts' ? settings().accounts : [];
+    } catch (err) {
+      viewError = { message: `The demo server could not start: ${(err as Error).message}`, at: toIso(now()) };
+      publish(compose());
+      throw err;
+    }
+    if (accounts.length === 0 || disposed) return;
+    syncing = true;
+    publish(compose());
+    const failures: Error[] = [];
+    try {
+      for (const account of accounts) {
+        try {
+          const summary = await syncService.sync(account);
+          if (summary.errors.length > 0) failures.push(new Error(summary.errors[0]));
+          log.info('synced', { account: account.id, reason, received: summary.received, ms: summary.finishedAt - summary.startedAt });
+        } catch (err) {
+          failures.push(err as Error);
+          log.warn('sync failed', { account: account.id, reason, error: (err as Error).message });
+        }
+      }
+    } finally {
+      syncing = false;
+      if (!disposed) refresh();
+    }
+    if (failures.length > 0) throw failures[0];
+  }
+
+  const scheduler = new SyncScheduler({
+    clock,
+    policy: () => syncPolicyOf(current ?? compose(), settings()),
+    runSync: syncAll,
+    ...(deps.random ? { random: deps.random } : {}),
+    onPlan: (at) => {
+      nextSyncAt = at;
+    },
+  });
+
+  /** Syncs as soon as the running sync (if any) is done: account changes must not wait an interval. */
+  const syncSoon = (reason: SyncReason) => {
+    if (!scheduler.requestSync(reason)) void scheduler.whenIdle().then(() => scheduler.requestSync(reason));
+  };
+
+  function pauseAlerts(span: SnoozeSpan): { pausedUntil: string | null } {
+    const until = snoozeUntil(span, now(), timeZone);
+    cache.write.appState.set('pausedUntil', until);
+    refresh();
+    return { pausedUntil: until === null ? null : toIso(until) };
+  }
+
+  const handlers = createAppHandlers({
+    cache,
+    settings: deps.settings,
+    secrets: deps.secrets,
+    catalog,
+    shownAccountIds,
+    snapshot: () => current ?? refresh(),
+    requestSync: (reason) => scheduler.requestSync(reason),
+    syncSoon,
+    pauseAlerts,
+    ensureDemo,
+    stopDemo,
+    refresh,
+  });
+
+  let ticker: NodeJS.Timeout | null = null;
+  let unwatchSettings: (() => void) | null = null;
+
+  return {
+    handlers,
+    snapshot: () => current ?? refresh(),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    settings,
+    requestSync: (reason = 'manual') => scheduler.requestSync(reason),
+    pauseAlerts,
+    onResume: () => void scheduler.onResume(),
+    start() {
+      refresh();
+      unwatchSettings = deps.settings.onChange(() => {
+        refresh();
+        scheduler.reschedule();
+      });
+      ticker = setInterval(() => refresh(), deps.tickMs ?? DEFAULT_TICK_MS);
+      scheduler.start();
+      log.info('runtime started', { mode: mode(), timeZone });
+    },
+    whenIdle: () => scheduler.whenIdle(),
+    async dispose() {
+      disposed = true;
+      if (ticker) clearInterval(ticker);
+      unwatchSettings?.();
+      scheduler.stop();
+      syncService.cancelAll();
+      await scheduler.whenIdle();
+      await stopDemo();
+    },
+  };
+}

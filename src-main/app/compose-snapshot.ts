@@ -1,0 +1,103 @@
+import type { Catalog } from '../../src-shared/catalog/catalog';
+import { cacheCandidates } from '../../src-shared/engine/advisors/cache-candidates';
+import { planFit } from '../../src-shared/engine/advisors/plan-fit';
+import type { PoolEvaluation } from '../../src-shared/engine/evaluate';
+import { dayEntries } from '../../src-shared/engine/report';
+import { periodJson, tidy } from '../../src-shared/engine/status-json';
+import type { PoolCard, PoolState, RaisedAlert, Snapshot, SyncStatus, WorkspaceCard } from '../../src-shared/ipc/snapshot';
+import type { Settings } from '../../src-shared/settings/settings';
+import { DAY_MS, toIso, type Millis } from '../../src-shared/time/instant';
+import type { Workspace } from '../../src-shared/types/ledger';
+import type { DriftRecord } from '../db/repositories/drift-repository';
+import { freshnessOf, type FreshnessPolicy } from '../sync/freshness';
+import { snapshotDrift } from '../sync/reconcile';
+import { poolMarks } from './threshold-overrides';
+
+/** A pool turns amber at 50 % and red at 90 % of what it holds (the tray's and the cards' colours). */
+export const WARN_PERCENT = 50;
+export const CRITICAL_PERCENT = 90;
+
+/** One cached workspace with what the engine and the sync state say about it. */
+export interface WorkspaceFacts {
+  accountId: string;
+  workspace: Workspace;
+  /** The engine's evaluation of each of its pools at the snapshot's instant. */
+  pools: PoolEvaluation[];
+  lastSyncAt: Millis | null;
+  drift: readonly DriftRecord[];
+}
+
+export interface ComposeSnapshotInput {
+  now: Millis;
+  mode: Snapshot['mode'];
+  settings: Pick<Settings, 'thresholds' | 'syncIntervalMinutes' | 'staleAfterMinutes'>;
+  catalog: Catalog;
+  workspaces: readonly WorkspaceFacts[];
+  sync: SyncStatus;
+  alerts: RaisedAlert[];
+  pausedUntil: Millis | null;
+}
+
+/** The colour state of a pool from its balance. */
+export function poolStateOf(percentUsed: number, remaining: number, available: number): PoolState {
+  if (remaining <= 0 && (available > 0 || percentUsed >= 100)) return 'exhausted';
+  if (percentUsed >= CRITICAL_PERCENT) return 'critical';
+  if (percentUsed >= WARN_PERCENT) return 'warn';
+  return 'ok';
+}
+
+/** How long data stays "live": one sync interval plus a minute for the sync itself to run. */
+export function freshnessPolicyOf(settings: Pick<Settings, 'syncIntervalMinutes' | 'staleAfterMinutes'>): FreshnessPolicy {
+  return { liveForMs: (settings.syncIntervalMinutes + 1) * 60_000, staleAfterMs: settings.staleAfterMinutes * 60_000 };
+}
+
+function poolCard(facts: WorkspaceFacts, p: PoolEvaluation, input: ComposeSnapshotInput): PoolCard {
+  const r = p.current;
+  const status = periodJson(facts.workspace.id, r, p.forecast);
+  const names = new Map((facts.workspace.members ?? []).map((m) => [m.id, m.name]));
+  // The days of the period so far: today included, the days still ahead not drawn as zeros.
+  const through = Math.min(r.end, (Math.floor(r.asOf / DAY_MS) + 1) * DAY_MS);
+  const drift = facts.drift.find((d) => d.pool === p.pool);
+  return {
+    ...status,
+    state: poolStateOf(status.percentUsed, status.remaining, status.available),
+    byDay: Object.fromEntries(dayEntries(r.byDay, r.start, through).map(([day, credits]) => [day, tidy(credits)])),
+    marks: poolMarks(input.settings.thresholds[facts.workspace.id], facts.workspace.thresholds, status.available),
+    drift: drift ? snapshotDrift(drift) : null,
+    budgets: r.budgets.map((b) => ({
+      memberId: b.memberId,
+      name: names.get(b.memberId) ?? b.memberId,
+      budget: b.budget,
+      used: tidy(b.used),
+      reachedAt: b.reachedAt === null ? null : toIso(b.reachedAt),
+    })),
+    cacheCandidates: cacheCandidates(r),
+    planFit: planFit(p, input.catalog),
+  };
+}
+
+function workspaceCard(facts: WorkspaceFacts, input: ComposeSnapshotInput): WorkspaceCard {
+  const ws = facts.workspace;
+  return {
+    id: ws.id,
+    name: ws.name || ws.id,
+    provider: ws.provider,
+    plan: ws.plan,
+    accountId: facts.accountId,
+    members: (ws.members ?? []).map((m) => ({ id: m.id, name: m.name })),
+    pools: facts.pools.map((p) => poolCard(facts, p, input)),
+    freshness: freshnessOf(facts.lastSyncAt, input.now, freshnessPolicyOf(input.settings)),
+  };
+}
+
+/** Everything the tray and the renderer show, from the engine's evaluation and the app's state. Pure. */
+export function composeSnapshot(input: ComposeSnapshotInput): Snapshot {
+  return {
+    asOf: toIso(input.now),
+    mode: input.mode,
+    sync: input.sync,
+    workspaces: input.workspaces.map((w) => workspaceCard(w, input)),
+    alerts: input.alerts,
+    pausedUntil: input.pausedUntil !== null && input.pausedUntil > input.now ? toIso(input.pausedUntil) : null,
+  };
+}

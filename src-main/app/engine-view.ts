@@ -1,0 +1,61 @@
+import type { Catalog } from '../../src-shared/catalog/catalog';
+import type { Evaluation } from '../../src-shared/engine/evaluate';
+import { resolveWorkspace, type WorkspaceOverrides } from '../../src-shared/engine/resolve-workspace';
+import type { Settings } from '../../src-shared/settings/settings';
+import type { Millis } from '../../src-shared/time/instant';
+import type { Cache } from '../cache/cache';
+import { evaluateCache } from '../cache/evaluate-cache';
+import type { CachedWorkspace } from '../db/repositories/workspaces-repository';
+import type { WorkspaceFacts } from './compose-snapshot';
+import { overridesFromSettings } from './threshold-overrides';
+
+/** What the engine says about the shown accounts' workspaces at one instant, with their sync facts. */
+export interface EngineView {
+  evaluation: Evaluation;
+  workspaces: WorkspaceFacts[];
+}
+
+/** The shown workspaces: those of the given accounts, in the cache's order. */
+export function shownWorkspaces(cache: Cache, accountIds: readonly string[]): CachedWorkspace[] {
+  const wanted = new Set(accountIds);
+  return cache.read.workspaces.list().filter((w) => wanted.has(w.accountId));
+}
+
+/** The engine overrides of the lead's settings for these workspaces (credit thresholds against each one's first pool). */
+export function settingsOverrides(
+  workspaces: readonly CachedWorkspace[],
+  settings: Pick<Settings, 'thresholds' | 'budgets'>,
+  catalog: Catalog,
+): Record<string, WorkspaceOverrides> {
+  const byId = new Map(workspaces.map((w) => [w.workspace.id, w.workspace]));
+  return overridesFromSettings(settings, (id) => {
+    const ws = byId.get(id);
+    if (!ws) return null;
+    try {
+      return resolveWorkspace(ws, catalog).pools[0]?.allowance ?? null;
+    } catch {
+      return null; // a pool without an allowance: the engine reports it when it evaluates
+    }
+  });
+}
+
+/** Reads the cache and runs the engine for the accounts shown (gathering only; composing is pure, elsewhere). */
+export function readEngineView(
+  cache: Cache,
+  options: { now: Millis; accountIds: readonly string[]; settings: Pick<Settings, 'thresholds' | 'budgets'>; catalog: Catalog },
+): EngineView {
+  const cached = shownWorkspaces(cache, options.accountIds);
+  if (cached.length === 0) return { evaluation: { asOf: options.now, pools: [], alerts: [] }, workspaces: [] };
+  const overrides = settingsOverrides(cached, options.settings, options.catalog);
+  const evaluation = evaluateCache(cache, { asOf: options.now, catalog: options.catalog, overrides, workspaceIds: cached.map((w) => w.workspace.id) });
+  const workspaces = cached.map(
+    (w): WorkspaceFacts => ({
+      accountId: w.accountId,
+      workspace: w.workspace,
+      pools: evaluation.pools.filter((p) => p.workspace.id === w.workspace.id),
+      lastSyncAt: cache.read.syncState.workspace(w.key).lastSuccessAt,
+      drift: cache.read.drift.forWorkspace(w.key),
+    }),
+  );
+  return { evaluation, workspaces };
+}
