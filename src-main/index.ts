@@ -1,9 +1,68 @@
-// Electron entry point: one instance, then the shell over the app's services.
-import { app } from 'electron';
+// Electron entry point: one instance, then the app runtime over the user's files, then the shell.
+import { app, dialog } from 'electron';
 import { join } from 'node:path';
-import { createOnboardingServices } from './app/onboarding-services';
+import { createAppRuntime } from './app/app-runtime';
+import { embeddedDemoServer } from './app/demo-server';
 import { startShell } from './app/shell';
+import { openCache } from './cache/cache';
+import { createFileLog } from './logging/file-log';
+import { resolveSqliteBinding } from './native/electron-sqlite-binding';
+import { readSqliteManifest } from './native/read-sqlite-manifest';
+import { createElectronSecretStore } from './secrets/secret-store-electron';
+import { createElectronSettingsBackend } from './settings/settings-store-electron';
+import { createSettingsStore } from './settings/settings-store';
 import { resolveAppOrigin } from './windows/app-origin';
+
+async function main(): Promise<void> {
+  const userData = app.getPath('userData');
+  const log = createFileLog(join(app.getPath('logs'), 'creditbar.log'), { echo: !app.isPackaged });
+  try {
+    const sqlite = resolveSqliteBinding({
+      electronVersion: process.versions.electron,
+      platform: process.platform,
+      arch: process.arch,
+      packaged: app.isPackaged,
+      projectRoot: app.getAppPath(),
+      resourcesPath: process.resourcesPath,
+      readManifest: readSqliteManifest,
+    });
+    const cache = openCache(join(userData, 'cache.sqlite'), sqlite);
+    let notify: Parameters<typeof createAppRuntime>[0]['notify'] = () => {};
+    const runtime = createAppRuntime({
+      cache,
+      settings: createSettingsStore(createElectronSettingsBackend()),
+      secrets: createElectronSecretStore(),
+      startDemo: embeddedDemoServer(userData, {}, sqlite),
+      notify: (content) => notify(content),
+      log,
+    });
+    const shell = startShell(runtime, {
+      // CommonJS: a sandboxed renderer cannot load an ES module preload (see electron.vite.config.ts).
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      origin: resolveAppOrigin(process.env['ELECTRON_RENDERER_URL'], join(import.meta.dirname, '../renderer/index.html')),
+    }, log);
+    notify = shell.notify;
+    runtime.start();
+    app.on('second-instance', () => shell.openMainWindow());
+    let quitting = false;
+    app.on('before-quit', (event) => {
+      if (quitting) return;
+      // Let a running sync stop and the demo server close before the cache does.
+      quitting = true;
+      event.preventDefault();
+      shell.dispose();
+      void runtime.dispose().finally(() => {
+        cache.close();
+        app.quit();
+      });
+    });
+  } catch (err) {
+    // A cache from a newer Creditbar, a missing native build...: one sentence, then quit (nothing is deleted).
+    log.error('Creditbar could not start', { error: err });
+    dialog.showErrorBox('Creditbar could not start', (err as Error).message);
+    app.exit(1);
+  }
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -12,12 +71,6 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {});
   void app.whenReady().then(() => {
     if (process.platform === 'darwin') app.dock?.hide();
-    const shell = startShell(createOnboardingServices(), {
-      // CommonJS: a sandboxed renderer cannot load an ES module preload (see electron.vite.config.ts).
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      origin: resolveAppOrigin(process.env['ELECTRON_RENDERER_URL'], join(import.meta.dirname, '../renderer/index.html')),
-    });
-    app.on('second-instance', () => shell.openMainWindow());
-    app.on('before-quit', () => shell.dispose());
+    return main();
   });
 }

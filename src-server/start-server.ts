@@ -29,6 +29,8 @@ export interface StartServerOptions {
   /** Log requests (pino, JSON lines on stdout). */
   logger?: boolean;
   catalog?: Catalog;
+  /** better-sqlite3's compiled binding, when the host is not plain Node (the desktop app under Electron). */
+  nativeBinding?: string;
 }
 
 export interface RunningServer {
@@ -57,7 +59,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const catalog = options.catalog ?? builtinCatalog;
   const tempDir = options.dbPath === undefined ? mkdtempSync(join(tmpdir(), 'creditbar-server-')) : undefined;
   const dbPath = options.dbPath ?? join(tempDir!, 'server.sqlite');
-  const db = openServerDatabase(dbPath);
+  const db = openServerDatabase(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const store = createStore(db);
   const admin = createAdmin(store, clock, catalog);
   let limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : null;

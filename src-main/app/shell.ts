@@ -1,8 +1,7 @@
-// The Electron shell: windows, tray, IPC, notifications, the sync scheduler and the alert loop,
-// put together over ShellServices. Every decision is made by the pure modules it calls.
+// The Electron shell: windows, tray, IPC and notifications around the app runtime. Every decision
+// is made by the runtime and the pure modules it calls; this only applies them to Electron.
 import { app, powerMonitor, session, shell as electronShell, type WebContents } from 'electron';
-import { runAlertPass } from '../alerts/alert-loop';
-import { snoozeUntil } from '../alerts/snooze';
+import type { NotificationContent } from '../alerts/notification-text';
 import { createPusher } from '../ipc/push-to-renderer';
 import { registerInvokeHandlers } from '../ipc/register-invoke-handlers';
 import { TrustedSenders } from '../ipc/trusted-senders';
@@ -13,28 +12,26 @@ import { isAppUrl, type AppOrigin } from '../windows/app-origin';
 import { createMainWindowController } from '../windows/main-window';
 import { createPopoverWindow } from '../windows/popover-window';
 import { denyAllPermissions, hardenWebContents } from '../windows/secure-window-options';
-import { SyncScheduler } from './scheduler';
-import type { ShellServices } from './shell-services';
-import { syncPolicyOf } from './sync-policy';
+import type { AppLog, AppRuntime } from './app-runtime';
 
 export interface ShellPaths {
   preload: string;
   origin: AppOrigin;
 }
 
-/** Redraws countdowns and staleness, and runs the alert loop for time-driven alerts. */
-const TICK_MS = 60_000;
 /** Windows truncates tray tooltips at 127 characters. */
 const WINDOWS_TOOLTIP_MAX = 127;
 
 export interface Shell {
   /** Opens the main window (second instance, dock click). */
   openMainWindow(): void;
+  /** Shows a desktop notification whose click opens its workspace (the runtime's notify). */
+  notify(content: NotificationContent): void;
   dispose(): void;
 }
 
-/** Starts the shell; call once, after app.whenReady(). */
-export function startShell(services: ShellServices, paths: ShellPaths): Shell {
+/** Starts the shell; call once, after app.whenReady(), before runtime.start(). */
+export function startShell(runtime: AppRuntime, paths: ShellPaths, log: AppLog): Shell {
   const appUrl = (url: string) => isAppUrl(url, paths.origin);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const trusted = new TrustedSenders();
@@ -57,85 +54,51 @@ export function startShell(services: ShellServices, paths: ShellPaths): Shell {
     popover.show(tray.bounds());
     push('onOpenWorkspace', { workspaceId });
   };
-  const notifier = createElectronNotifier(openWorkspace, (content) => services.log.info('notification (unsupported here)', { title: content.title }));
-
-  const alertPass = () =>
-    runAlertPass(
-      { store: services.alertStore, notify: (n) => notifier.show(n), now: Date.now, timeZone },
-      { candidates: services.alertCandidates(), workspaces: services.snapshot().workspaces, settings: services.settings(), pausedUntil: services.pausedUntil() },
-    );
-
-  const scheduler = new SyncScheduler({
-    clock: { now: Date.now, setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
-    policy: () => syncPolicyOf(services.snapshot(), services.settings()),
-    runSync: async (reason) => {
-      try {
-        await services.sync(reason);
-      } finally {
-        alertPass();
-      }
-    },
-  });
-
-  const pauseAlerts = (span: '1h' | 'tomorrow' | 'off') => {
-    const until = snoozeUntil(span, Date.now(), timeZone);
-    services.setPausedUntil(until);
-    alertPass();
-    return { pausedUntil: until === null ? null : new Date(until).toISOString() };
-  };
+  const notifier = createElectronNotifier(openWorkspace, (content) => log.info('notification (not supported on this desktop)', { title: content.title }));
 
   const tray = createAppTray(
-    { openWorkspace, syncNow: () => scheduler.requestSync('manual'), pauseAlerts, openApp: openMain, quit: () => app.quit() },
+    {
+      openWorkspace,
+      syncNow: () => runtime.requestSync('manual'),
+      pauseAlerts: (span) => runtime.pauseAlerts(span),
+      openApp: openMain,
+      quit: () => app.quit(),
+    },
     (bounds) => popover.toggle(bounds),
   );
   const render = () =>
     tray.apply(
       buildTrayModel({
-        snapshot: services.snapshot(),
-        settings: services.settings(),
+        snapshot: runtime.snapshot(),
+        settings: runtime.settings(),
         now: Date.now(),
         timeZone,
         maxTooltipLength: process.platform === 'win32' ? WINDOWS_TOOLTIP_MAX : undefined,
       }),
     );
 
-  const unregister = registerInvokeHandlers(
-    {
-      ...services.handlers,
-      syncNow: () => ({ started: scheduler.requestSync('manual') }),
-      snoozeAlerts: (input) => pauseAlerts(input.for),
-    },
-    trusted,
-    appUrl,
-    services.log,
-  );
+  const unregister = registerInvokeHandlers(runtime.handlers, trusted, appUrl, log);
 
   let startAtLogin: boolean | null = null;
-  const unsubscribe = services.subscribe((snapshot) => {
+  // The runtime publishes after every sync, settings change and minute tick: countdowns stay current.
+  const unsubscribe = runtime.subscribe((snapshot) => {
     render();
     push('onSnapshot', snapshot);
-    scheduler.reschedule();
-    const wanted = services.settings().startAtLogin;
+    const wanted = runtime.settings().startAtLogin;
     if (wanted !== startAtLogin && app.isPackaged) app.setLoginItemSettings({ openAtLogin: wanted });
     startAtLogin = wanted;
   });
-  const onResume = () => scheduler.onResume();
+  const onResume = () => runtime.onResume();
   powerMonitor.on('resume', onResume);
-  const ticker = setInterval(() => {
-    render();
-    alertPass();
-  }, TICK_MS);
 
   render();
-  scheduler.start();
-  services.log.info('shell started', { timeZone, origin: paths.origin.kind });
+  log.info('shell started', { timeZone, origin: paths.origin.kind });
 
   return {
     openMainWindow: openMain,
+    notify: (content) => notifier.show(content),
     dispose() {
-      clearInterval(ticker);
       powerMonitor.off('resume', onResume);
-      scheduler.stop();
       unsubscribe();
       unregister();
       tray.destroy();

@@ -10,11 +10,12 @@ const BUSY_TIMEOUT_MS = 5000;
 /**
  * Opens (creating if needed) the server's database: WAL so that pages are read while the simulator
  * writes, foreign keys on, a busy timeout, and the schema migrated. A database from a newer server
- * is refused (DatabaseTooNewError) and closed untouched.
+ * is refused (DatabaseTooNewError) and closed untouched. `nativeBinding` is for the desktop app's
+ * embedded demo, which runs under Electron's build of better-sqlite3.
  */
-export function openServerDatabase(path: string): Database.Database {
+export function openServerDatabase(path: string, options: Pick<Database.Options, 'nativeBinding'> = {}): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new Database(path, options);
   try {
     assertNotTooNew(db, path); // before any pragma writes to the file
     db.pragma('journal_mode = WAL');
