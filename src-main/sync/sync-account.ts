@@ -207,7 +207,9 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
     const maintenance = maintainCache(cache, { now: now(), ...(deps.catalog ? { catalog: deps.catalog } : {}), ...(deps.overrides ? { overrides: deps.overrides } : {}), ...(deps.keepRaw ? { keepRaw: true } : {}) });
     if (deps.reconcile !== false) {
       const synced = results.filter((r) => r.error === null).map((r) => r.workspaceId);
-      const drift = await reconcile(cache, api, { asOf: now(), workspaceIds: synced, ...(deps.catalog ? { catalog: deps.catalog } : {}), ...(signal ? { signal } : {}) });
+      // Compared at the server's instant when this sync began: everything that happened before it
+      // was pulled, and usage that keeps arriving meanwhile is left out on both sides (not drift).
+      const drift = await reconcile(cache, api, { asOf: startedAt + health.offsetMs, workspaceIds: synced, ...(deps.catalog ? { catalog: deps.catalog } : {}), ...(signal ? { signal } : {}) });
       for (const r of results) r.drift = drift.get(r.workspaceId) ?? [];
     }
     const errors = results.filter((r) => r.error !== null).map((r) => r.error!);
