@@ -43,7 +43,18 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       // The bundle ships to users and counts against the 500 KB gzip budget: minified it is ~115 KB.
       minify: true,
-      rollupOptions: { input: { index: resolve(root, 'src-renderer/index.html') } },
+      rollupOptions: {
+        // web-transport is browser mode's window.api (src-renderer/ipc/web-transport.ts): a second
+        // entry that index.html does not load; the web server injects it under a fixed name.
+        input: {
+          index: resolve(root, 'src-renderer/index.html'),
+          'web-transport': resolve(root, 'src-renderer/ipc/web-transport.ts'),
+        },
+        output: {
+          entryFileNames: (chunk) =>
+            chunk.name === 'web-transport' ? 'web-transport.js' : 'assets/[name]-[hash].js',
+        },
+      },
     },
   },
 });

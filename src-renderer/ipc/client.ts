@@ -1,9 +1,10 @@
 import type { RendererApi } from '../../src-shared/ipc/contract';
 
 /**
- * The only file that touches window.api. In Electron the preload puts it there; in browser mode
- * (`npm run web`) a transport script the web server injects does. Everything else in the renderer
- * gets the typed client from here, through the store, so tests can hand in a fake one.
+ * The only file that reads window.api. In Electron the preload puts it there; in browser mode
+ * (`npm run web`) ipc/web-transport.ts does, injected by the web server before the app's script.
+ * Everything else in the renderer gets the typed client from here, through the store, so tests can
+ * hand in a fake one.
  */
 
 declare global {
