@@ -64,6 +64,8 @@ export interface AppRuntime {
   start(): void;
   /** Resolves when no sync is running. */
   whenIdle(): Promise<void>;
+  /** The running demo server, if any (the browser mode's test hook closes it to play "server down"). */
+  demoServer(): DemoServer | null;
   /** Stops timers, cancels a running sync and closes the demo server. */
   dispose(): Promise<void>;
 }
@@ -148,7 +150,8 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     demoStarting = null;
     if (!server) return;
     syncService.cancel(DEMO_ACCOUNT_ID);
-    await server.close();
+    // It may be closed already (a test hook playing "server down"): closing twice is not an error.
+    await server.close().catch(() => undefined);
     log.info('demo server stopped');
   }
 
@@ -326,6 +329,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
       log.info('runtime started', { mode: mode(), timeZone });
     },
     whenIdle: () => scheduler.whenIdle(),
+    demoServer: () => demo,
     async dispose() {
       disposed = true;
       if (ticker) clearInterval(ticker);

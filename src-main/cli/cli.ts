@@ -6,6 +6,7 @@ import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
+import { webCommand } from './commands/web';
 import type { CliIo } from './io';
 
 type Command = (argv: string[], io: CliIo) => Promise<void>;
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   status: { run: statusCommand, summary: 'status --db FILE [--as-of ISO] [--json]   status from the cache' },
   import: { run: importCommand, summary: 'import LEDGER.json --db FILE   load a ledger file into the cache' },
   export: { run: exportCommand, summary: 'export --db FILE > ledger.json   write the cache as a ledger file' },
+  web: { run: webCommand, summary: 'web [--demo] [--data DIR] [--port N]   the app in a browser on 127.0.0.1 (npm run web)' },
 };
 
 function help(): string {

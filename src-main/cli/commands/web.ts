@@ -1,0 +1,112 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createAppRuntime } from '../../app/app-runtime';
+import { embeddedDemoServer } from '../../app/demo-server';
+import { createPusher } from '../../ipc/push-to-renderer';
+import { createFileLog } from '../../logging/file-log';
+import { createMemorySecretStore } from '../../secrets/secret-store';
+import { createJsonFileSettingsBackend } from '../../settings/settings-file-backend';
+import { createSettingsStore } from '../../settings/settings-store';
+import { startWebServer } from '../../web/web-server';
+import { openCacheFile } from '../cache-io';
+import { CliError, EXIT_USAGE } from '../cli-error';
+import { parseFlags, type CliIo } from '../io';
+
+const USAGE = 'creditbar web [--demo] [--data DIR] [--port N] [--renderer DIR] [--test-hooks]';
+
+/** The built renderer in a checkout (electron-vite build writes it). */
+const DEFAULT_RENDERER = resolve(import.meta.dirname, '../../../out/renderer');
+
+/** Where browser mode keeps its cache and settings unless told otherwise. */
+export function defaultWebDataDir(env: Readonly<Record<string, string | undefined>>): string {
+  return env['CREDITBAR_WEB_DATA'] || join(homedir(), '.creditbar-web');
+}
+
+function portFlag(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`web: --port must be a whole number from 0 to 65535, got "${value}"\nusage: ${USAGE}`, EXIT_USAGE);
+  return port;
+}
+
+/**
+ * `creditbar web` (npm run web): the app's real services in this process (cache, sync, engine,
+ * alerts, and the embedded demo server), and the built renderer served on 127.0.0.1 with the IPC
+ * contract over HTTP. Runs until Ctrl-C. Tokens of accounts added here live in memory only.
+ */
+export async function webCommand(argv: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parseFlags(
+    'web',
+    argv,
+    { demo: { type: 'boolean' }, data: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' }, 'test-hooks': { type: 'boolean' } },
+    USAGE,
+  );
+  if (positionals.length > 0) throw new CliError(`web: unexpected argument "${positionals[0]}"\nusage: ${USAGE}`, EXIT_USAGE);
+  const port = portFlag(values.port);
+  const rendererDir = resolve(values.renderer ?? DEFAULT_RENDERER);
+  if (!existsSync(join(rendererDir, 'index.html')) || !existsSync(join(rendererDir, 'web-transport.js'))) {
+    throw new CliError(`web: no built renderer in ${rendererDir}: run \`npx electron-vite build\` first (npm run web does)`);
+  }
+  const dataDir = resolve(values.data ?? defaultWebDataDir(process.env));
+  mkdirSync(dataDir, { recursive: true });
+
+  const log = createFileLog(join(dataDir, 'logs', 'creditbar.log'));
+  const cache = openCacheFile(join(dataDir, 'cache.sqlite'), io, 'create');
+  const settings = createSettingsStore(createJsonFileSettingsBackend(join(dataDir, 'settings.json')));
+  if (settings.readOnlyReason) throw new CliError(`web: ${settings.readOnlyReason}`);
+  if (values.demo && settings.get().accounts.length === 0 && !settings.get().demo) settings.update({ demo: true, onboarded: true });
+
+  let push: ReturnType<typeof createPusher> = () => {};
+  const runtime = createAppRuntime({
+    cache,
+    settings,
+    secrets: createMemorySecretStore(),
+    startDemo: embeddedDemoServer(dataDir),
+    // No desktop here: a notification is a line in the terminal (and the alert centre lists it).
+    notify: (n) => io.stdout(`notification: ${n.title} | ${n.body.replace(/\n/g, ' | ')}\n`),
+    log,
+  });
+  const server = await startWebServer({ handlers: runtime.handlers, rendererDir, port, log });
+  push = createPusher(() => server.clients());
+  runtime.subscribe((snapshot) => push('onSnapshot', snapshot));
+  runtime.start();
+
+  io.stdout(
+    [
+      'Creditbar in browser mode (the app\'s services in this process, the UI in your browser)',
+      `  open          ${server.url}`,
+      `  data          ${dataDir}`,
+      `  mode          ${runtime.snapshot().mode}${runtime.snapshot().mode === 'onboarding' ? ' (the page offers the demo)' : ''}`,
+      '  tokens        accounts added here keep their token in memory only: add them again after a restart',
+      'Ctrl-C stops it.',
+      '',
+    ].join('\n'),
+  );
+
+  await new Promise<void>((done) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      void (async () => {
+        await server.close();
+        await runtime.dispose();
+        cache.close();
+        io.stdout('Stopped.\n');
+        done();
+      })();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    if (values['test-hooks']) {
+      // End-to-end tests drive what no page can: "stop-demo" takes the demo server away (offline).
+      createInterface({ input: process.stdin }).on('line', (line) => {
+        // The runtime keeps the account, so the next sync meets a closed port, as when a real server goes down.
+        if (line.trim() === 'stop-demo') void runtime.demoServer()?.close().then(() => io.stdout('test-hook: demo server stopped\n'));
+        if (line.trim() === 'quit') stop();
+      });
+    }
+  });
+}
