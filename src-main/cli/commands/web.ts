@@ -27,7 +27,11 @@ export function defaultWebDataDir(env: Readonly<Record<string, string | undefine
 function portFlag(value: string | undefined): number {
   if (value === undefined) return 0;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`web: --port must be a whole number from 0 to 65535, got "${value}"\nusage: ${USAGE}`, EXIT_USAGE);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(
+      `web: --port must be a whole number from 0 to 65535, got "${value}"\nusage: ${USAGE}`,
+      EXIT_USAGE,
+    );
   return port;
 }
 
@@ -40,14 +44,23 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseFlags(
     'web',
     argv,
-    { demo: { type: 'boolean' }, data: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' }, 'test-hooks': { type: 'boolean' } },
+    {
+      demo: { type: 'boolean' },
+      data: { type: 'string' },
+      port: { type: 'string' },
+      renderer: { type: 'string' },
+      'test-hooks': { type: 'boolean' },
+    },
     USAGE,
   );
-  if (positionals.length > 0) throw new CliError(`web: unexpected argument "${positionals[0]}"\nusage: ${USAGE}`, EXIT_USAGE);
+  if (positionals.length > 0)
+    throw new CliError(`web: unexpected argument "${positionals[0]}"\nusage: ${USAGE}`, EXIT_USAGE);
   const port = portFlag(values.port);
   const rendererDir = resolve(values.renderer ?? DEFAULT_RENDERER);
   if (!existsSync(join(rendererDir, 'index.html')) || !existsSync(join(rendererDir, 'web-transport.js'))) {
-    throw new CliError(`web: no built renderer in ${rendererDir}: run \`npx electron-vite build\` first (npm run web does)`);
+    throw new CliError(
+      `web: no built renderer in ${rendererDir}: run \`npx electron-vite build\` first (npm run web does)`,
+    );
   }
   const dataDir = resolve(values.data ?? defaultWebDataDir(process.env));
   mkdirSync(dataDir, { recursive: true });
@@ -56,7 +69,8 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
   const cache = openCacheFile(join(dataDir, 'cache.sqlite'), io, 'create');
   const settings = createSettingsStore(createJsonFileSettingsBackend(join(dataDir, 'settings.json')));
   if (settings.readOnlyReason) throw new CliError(`web: ${settings.readOnlyReason}`);
-  if (values.demo && settings.get().accounts.length === 0 && !settings.get().demo) settings.update({ demo: true, onboarded: true });
+  if (values.demo && settings.get().accounts.length === 0 && !settings.get().demo)
+    settings.update({ demo: true, onboarded: true });
 
   let push: ReturnType<typeof createPusher> = () => {};
   const runtime = createAppRuntime({
@@ -75,7 +89,7 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
 
   io.stdout(
     [
-      'Creditbar in browser mode (the app\'s services in this process, the UI in your browser)',
+      "Creditbar in browser mode (the app's services in this process, the UI in your browser)",
       `  open          ${server.url}`,
       `  data          ${dataDir}`,
       `  mode          ${runtime.snapshot().mode}${runtime.snapshot().mode === 'onboarding' ? ' (the page offers the demo)' : ''}`,
@@ -87,9 +101,11 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
 
   await new Promise<void>((done) => {
     let stopping = false;
+    const hooks = values['test-hooks'] ? createInterface({ input: process.stdin }) : null;
     const stop = () => {
       if (stopping) return;
       stopping = true;
+      hooks?.close(); // an open stdin would keep the process alive after the stop
       void (async () => {
         await server.close();
         await runtime.dispose();
@@ -100,13 +116,15 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    if (values['test-hooks']) {
-      // End-to-end tests drive what no page can: "stop-demo" takes the demo server away (offline).
-      createInterface({ input: process.stdin }).on('line', (line) => {
-        // The runtime keeps the account, so the next sync meets a closed port, as when a real server goes down.
-        if (line.trim() === 'stop-demo') void runtime.demoServer()?.close().then(() => io.stdout('test-hook: demo server stopped\n'));
-        if (line.trim() === 'quit') stop();
-      });
-    }
+    // End-to-end tests drive what no page can: "stop-demo" takes the demo server away (offline).
+    hooks?.on('line', (line) => {
+      // The runtime keeps the account, so the next sync meets a closed port, as when a real server goes down.
+      if (line.trim() === 'stop-demo')
+        void runtime
+          .demoServer()
+          ?.close()
+          .then(() => io.stdout('test-hook: demo server stopped\n'));
+      if (line.trim() === 'quit') stop();
+    });
   });
 }

@@ -1,0 +1,19 @@
+import { expect, openApp, screenshot, synced, test } from './fixtures';
+import { startWebApp } from './web-app';
+
+test('first run explains itself and "Try the demo" syncs the demo for real', async ({ page }) => {
+  const app = await startWebApp({ demo: false });
+  try {
+    await openApp(page, app);
+    await expect(page.getByTestId('onboarding')).toBeVisible();
+    await expect(page.locator('body')).toHaveAttribute('data-mode', 'onboarding');
+    await page.setViewportSize({ width: 380, height: 560 });
+    await screenshot(page, 'onboarding');
+    await page.getByRole('button', { name: /Try the demo/ }).click();
+    await expect(page.locator('body')).toHaveAttribute('data-mode', 'demo');
+    await synced(page);
+    await expect(page.getByTestId('pool-card')).toHaveCount(5);
+  } finally {
+    await app.stop();
+  }
+});
