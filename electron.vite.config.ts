@@ -13,7 +13,9 @@ const devOnlyRelaxedCsp = {
   name: 'creditbar-dev-csp',
   apply: 'serve' as const,
   transformIndexHtml: (html: string) =>
-    html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
 };
 
 export default defineConfig({

@@ -3,10 +3,14 @@ import tseslint from 'typescript-eslint';
 
 /** Paths a folder may not reach into, as no-restricted-imports patterns. */
 const otherRoots = (/** @type {string[]} */ roots) =>
-  roots.map((root) => ({ group: [`**/${root}`, `**/${root}/**`], message: `Import direction: do not import from ${root} here.` }));
+  roots.map((root) => ({
+    group: [`**/${root}`, `**/${root}/**`],
+    message: `Import direction: do not import from ${root} here.`,
+  }));
 
 const nodeAndNative = {
-  regex: '^(node:|electron$|electron/|better-sqlite3$|electron-store$|fs$|path$|os$|child_process$|http$|https$)',
+  regex:
+    '^(node:|electron$|electron/|better-sqlite3$|electron-store$|fs$|path$|os$|child_process$|http$|https$)',
   message: 'This folder stays free of Node, Electron and native modules.',
 };
 
@@ -39,7 +43,10 @@ export default tseslint.config(
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [nodeAndNative, ...otherRoots(['src-main', 'src-server', 'test'])] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [nodeAndNative, ...otherRoots(['src-main', 'src-server', 'test'])] },
+      ],
       'no-restricted-syntax': [
         'error',
         {
@@ -64,7 +71,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^electron', message: 'The server runs without Electron.' }, ...otherRoots(['src-main', 'src-renderer', 'test'])] },
+        {
+          patterns: [
+            { regex: '^electron', message: 'The server runs without Electron.' },
+            ...otherRoots(['src-main', 'src-renderer', 'test']),
+          ],
+        },
       ],
     },
   },
@@ -85,14 +97,20 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^electron$|^electron/|^electron-store$', message: 'Services import no electron; put Electron calls in an adapter.' },
+            {
+              regex: '^electron$|^electron/|^electron-store$',
+              message: 'Services import no electron; put Electron calls in an adapter.',
+            },
             ...otherRoots(['src-renderer', 'test']),
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "Identifier[name=/^ipc(Main|Renderer)$/]", message: 'Use the IPC wrapper, not raw ipcMain/ipcRenderer.' },
+        {
+          selector: 'Identifier[name=/^ipc(Main|Renderer)$/]',
+          message: 'Use the IPC wrapper, not raw ipcMain/ipcRenderer.',
+        },
       ],
     },
   },

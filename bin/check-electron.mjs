@@ -4,7 +4,12 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { electronStartProblem } = await import('../src-main/native/check-electron-start.ts');
-const problem = electronStartProblem(new URL('..', import.meta.url).pathname, process.env, process.platform, process.arch);
+const problem = electronStartProblem(
+  new URL('..', import.meta.url).pathname,
+  process.env,
+  process.platform,
+  process.arch,
+);
 if (problem) {
   console.error(problem);
   process.exit(1);

@@ -36,11 +36,18 @@ async function main(): Promise<void> {
       notify: (content) => notify(content),
       log,
     });
-    const shell = startShell(runtime, {
-      // CommonJS: a sandboxed renderer cannot load an ES module preload (see electron.vite.config.ts).
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      origin: resolveAppOrigin(process.env['ELECTRON_RENDERER_URL'], join(import.meta.dirname, '../renderer/index.html')),
-    }, log);
+    const shell = startShell(
+      runtime,
+      {
+        // CommonJS: a sandboxed renderer cannot load an ES module preload (see electron.vite.config.ts).
+        preload: join(import.meta.dirname, '../preload/index.cjs'),
+        origin: resolveAppOrigin(
+          process.env['ELECTRON_RENDERER_URL'],
+          join(import.meta.dirname, '../renderer/index.html'),
+        ),
+      },
+      log,
+    );
     notify = shell.notify;
     runtime.start();
     app.on('second-instance', () => shell.openMainWindow());

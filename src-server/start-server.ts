@@ -59,7 +59,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const catalog = options.catalog ?? builtinCatalog;
   const tempDir = options.dbPath === undefined ? mkdtempSync(join(tmpdir(), 'creditbar-server-')) : undefined;
   const dbPath = options.dbPath ?? join(tempDir!, 'server.sqlite');
-  const db = openServerDatabase(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = openServerDatabase(
+    dbPath,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
   const store = createStore(db);
   const admin = createAdmin(store, clock, catalog);
   let limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : null;

@@ -7,7 +7,10 @@ import { toIso } from '../../src-shared/time/instant';
  * the app's own (sync-stale, drift). The loop raises each key once; a candidate that disappears
  * (period ended, sync recovered) lets a queued alert expire instead of firing late.
  */
-export type AlertCandidate = Pick<RaisedAlert, 'key' | 'kind' | 'workspaceId' | 'pool' | 'percent' | 'at' | 'message'>;
+export type AlertCandidate = Pick<
+  RaisedAlert,
+  'key' | 'kind' | 'workspaceId' | 'pool' | 'percent' | 'at' | 'message'
+>;
 
 /** An engine alert as a candidate. */
 export function candidateFromEngineAlert(alert: Alert): AlertCandidate {

@@ -47,7 +47,8 @@ export function runAlertPass(deps: AlertLoopDeps, input: AlertPassInput): AlertP
   const now = deps.now();
   const raisedAt = toIso(now);
   const heldUntil = holdUntil(now, input.settings.quietHours, input.pausedUntil, deps.timeZone);
-  const allowed = (a: Pick<RaisedAlert, 'kind' | 'workspaceId'>) => notificationAllowed(a.kind, a.workspaceId, input.settings);
+  const allowed = (a: Pick<RaisedAlert, 'kind' | 'workspaceId'>) =>
+    notificationAllowed(a.kind, a.workspaceId, input.settings);
 
   const seen = new Set<string>();
   const fresh = input.candidates.filter((c) => {
@@ -60,7 +61,10 @@ export function runAlertPass(deps: AlertLoopDeps, input: AlertPassInput): AlertP
   const current = new Set(input.candidates.map((c) => c.key));
   const released = heldUntil === null ? deps.store.list({ delivery: 'queued' }) : [];
   const expired = released.filter((a) => !current.has(a.key) || !allowed(a));
-  const due = [...released.filter((a) => current.has(a.key) && allowed(a)), ...(heldUntil === null ? fresh.filter(allowed) : [])];
+  const due = [
+    ...released.filter((a) => current.has(a.key) && allowed(a)),
+    ...(heldUntil === null ? fresh.filter(allowed) : []),
+  ];
   const { notify, superseded } = selectNotifications(due);
   const deliveryOf = new Map<string, AlertDelivery>([
     ...notify.map((a) => [a.key, 'shown'] as const),
@@ -79,7 +83,9 @@ export function runAlertPass(deps: AlertLoopDeps, input: AlertPassInput): AlertP
     if (delivery) deps.store.setDelivery(a.key, delivery);
   }
 
-  const shown = notify.map((a) => notificationText(a, input.workspaces, { now, timeZone: deps.timeZone, locale: deps.locale }));
+  const shown = notify.map((a) =>
+    notificationText(a, input.workspaces, { now, timeZone: deps.timeZone, locale: deps.locale }),
+  );
   for (const content of shown) deps.notify(content);
   return { raised, shown, heldUntil };
 }

@@ -6,7 +6,11 @@ import type { Settings } from '../../src-shared/settings/settings';
  * kind not muted for the workspace. A switched-off alert is still recorded (silent) and listed in
  * the alert centre, so turning a kind back on never replays the past.
  */
-export function notificationAllowed(kind: RaisedAlert['kind'], workspaceId: string, settings: Pick<Settings, 'notifications'>): boolean {
+export function notificationAllowed(
+  kind: RaisedAlert['kind'],
+  workspaceId: string,
+  settings: Pick<Settings, 'notifications'>,
+): boolean {
   const { notifications } = settings;
   if (!notifications.enabled) return false;
   if (notifications.kinds[kind] === false) return false;

@@ -34,7 +34,14 @@ export function wallTimeAt(instant: number, timeZone: string): WallTime & { seco
   for (const part of formatFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  return { year: parts['year']!, month: parts['month']!, day: parts['day']!, hour: parts['hour']!, minute: parts['minute']!, second: parts['second']! };
+  return {
+    year: parts['year']!,
+    month: parts['month']!,
+    day: parts['day']!,
+    hour: parts['hour']!,
+    minute: parts['minute']!,
+    second: parts['second']!,
+  };
 }
 
 function offsetAt(instant: number, timeZone: string): number {
@@ -81,10 +88,18 @@ export function nextLocalTime(after: number, minutes: number, timeZone: string):
   const today = wallTimeAt(after, timeZone);
   for (let dayOffset = 0; dayOffset <= 2; dayOffset++) {
     const candidate = instantOfWallTime(
-      { year: today.year, month: today.month, day: today.day + dayOffset, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+      {
+        year: today.year,
+        month: today.month,
+        day: today.day + dayOffset,
+        hour: Math.floor(minutes / 60),
+        minute: minutes % 60,
+      },
       timeZone,
     );
     if (candidate > after) return candidate;
   }
-  throw new Error(`No local time ${minutes} min past midnight after ${new Date(after).toISOString()} in ${timeZone}.`);
+  throw new Error(
+    `No local time ${minutes} min past midnight after ${new Date(after).toISOString()} in ${timeZone}.`,
+  );
 }

@@ -41,7 +41,8 @@ function topLine(ws: WorkspaceCard, pool: PoolCard, locale: string): string | nu
 function balanceLine(pool: PoolCard, now: number, locale: string): string {
   const resets = `resets in ${formatDuration(Date.parse(pool.periodEnd) - now)}`;
   if (pool.state === 'exhausted' || pool.remaining <= 0) {
-    const blocked = pool.blockedCalls > 0 ? `, ${formatCredits(pool.blockedCalls, locale)} calls refused so far` : '';
+    const blocked =
+      pool.blockedCalls > 0 ? `, ${formatCredits(pool.blockedCalls, locale)} calls refused so far` : '';
     return `0 of ${formatCredits(pool.available, locale)} left${blocked}; ${resets}`;
   }
   return `${formatCredits(pool.remaining, locale)} of ${formatCredits(pool.available, locale)} left (${wholePercent(pool.percentUsed)}% used); ${resets}`;
@@ -51,7 +52,11 @@ function runOutLine(pool: PoolCard, ctx: TextContext, locale: string): string | 
   if (pool.forecast.runsOutAt === null) return null;
   const at = Date.parse(pool.forecast.runsOutAt);
   if (!(at < Date.parse(pool.periodEnd))) return null;
-  const day = new Intl.DateTimeFormat(locale, { timeZone: ctx.timeZone, month: 'short', day: 'numeric' }).format(at);
+  const day = new Intl.DateTimeFormat(locale, {
+    timeZone: ctx.timeZone,
+    month: 'short',
+    day: 'numeric',
+  }).format(at);
   return `At ${formatCredits(pool.forecast.burnPerDay, locale)} a day it runs dry on ${day}, ${formatDuration(Date.parse(pool.periodEnd) - at)} before the reset.`;
 }
 
@@ -82,7 +87,11 @@ function title(alert: Notifiable, ws: string, pool: PoolCard | undefined, now: n
  * time to reset, and who and what used the most this period. Numbers come from the current snapshot,
  * so an alert released after quiet hours shows the balance at release, not at the crossing.
  */
-export function notificationText(alert: Notifiable, workspaces: readonly WorkspaceCard[], ctx: TextContext): NotificationContent {
+export function notificationText(
+  alert: Notifiable,
+  workspaces: readonly WorkspaceCard[],
+  ctx: TextContext,
+): NotificationContent {
   const locale = ctx.locale ?? 'en-US';
   const ws = workspaces.find((w) => w.id === alert.workspaceId);
   const pool = ws?.pools.find((p) => p.pool === alert.pool);
@@ -99,5 +108,10 @@ export function notificationText(alert: Notifiable, workspaces: readonly Workspa
     lines.push(alert.message);
     if (ws && pool && alert.kind === 'member-budget') lines.push(balanceLine(pool, ctx.now, locale));
   }
-  return { key: alert.key, workspaceId: alert.workspaceId, title: title(alert, name, pool, ctx.now), body: lines.join('\n') };
+  return {
+    key: alert.key,
+    workspaceId: alert.workspaceId,
+    title: title(alert, name, pool, ctx.now),
+    body: lines.join('\n'),
+  };
 }

@@ -2,7 +2,12 @@ import type { RaisedAlert } from '../../src-shared/ipc/snapshot';
 
 type Selectable = Pick<RaisedAlert, 'key' | 'kind' | 'workspaceId' | 'pool' | 'percent'>;
 
-const POOL_KINDS = new Set<RaisedAlert['kind']>(['threshold', 'exhausted', 'projected-run-out', 'mid-period-audit']);
+const POOL_KINDS = new Set<RaisedAlert['kind']>([
+  'threshold',
+  'exhausted',
+  'projected-run-out',
+  'mid-period-audit',
+]);
 
 /** How loud an alert of a pool is: exhausted, then the highest threshold, then a projected run-out, then the audit. */
 export function severity(alert: Selectable): number {
@@ -22,7 +27,9 @@ export function severity(alert: Selectable): number {
 
 function groupOf(alert: Selectable): string {
   // Alerts about a pool's balance share one notification; budgets, staleness and drift stand alone.
-  return POOL_KINDS.has(alert.kind) && alert.pool !== null ? `pool|${alert.workspaceId}|${alert.pool}` : `own|${alert.key}`;
+  return POOL_KINDS.has(alert.kind) && alert.pool !== null
+    ? `pool|${alert.workspaceId}|${alert.pool}`
+    : `own|${alert.key}`;
 }
 
 /**
@@ -30,7 +37,9 @@ function groupOf(alert: Selectable): string {
  * notification per pool, naming its most severe alert (a jump from 40 % to 95 % says "90 %", not
  * "50 %" then "90 %"); the others of that pool are superseded. Order of the input is kept.
  */
-export function selectNotifications<T extends Selectable>(alerts: readonly T[]): { notify: T[]; superseded: T[] } {
+export function selectNotifications<T extends Selectable>(
+  alerts: readonly T[],
+): { notify: T[]; superseded: T[] } {
   const best = new Map<string, T>();
   for (const alert of alerts) {
     const group = groupOf(alert);

@@ -23,7 +23,9 @@ export function snoozeUntil(span: SnoozeSpan, now: number, timeZone: string): nu
       const morning = nextLocalTime(now, SNOOZE_MORNING_MINUTES, timeZone);
       const minute = minuteOfDay(now, timeZone);
       // Between 05:00 and 08:00 the next 08:00 is today's, which is not "tomorrow": take the one after.
-      return minute >= NIGHT_ENDS_MINUTES && minute < SNOOZE_MORNING_MINUTES ? nextLocalTime(morning, SNOOZE_MORNING_MINUTES, timeZone) : morning;
+      return minute >= NIGHT_ENDS_MINUTES && minute < SNOOZE_MORNING_MINUTES
+        ? nextLocalTime(morning, SNOOZE_MORNING_MINUTES, timeZone)
+        : morning;
     }
   }
 }

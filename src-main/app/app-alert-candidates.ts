@@ -10,7 +10,11 @@ import { describeFreshness } from '../sync/freshness';
  * one (after a recovery) raises again; drift is keyed by pool and period, so a lasting difference
  * raises once a period rather than after every sync.
  */
-export function appAlertCandidates(engineAlerts: readonly Alert[], workspaces: readonly WorkspaceCard[], locale?: string): AlertCandidate[] {
+export function appAlertCandidates(
+  engineAlerts: readonly Alert[],
+  workspaces: readonly WorkspaceCard[],
+  locale?: string,
+): AlertCandidate[] {
   const out = engineAlerts.map(candidateFromEngineAlert);
   for (const ws of workspaces) {
     const f = ws.freshness;

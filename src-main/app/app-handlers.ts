@@ -36,12 +36,22 @@ export interface AppHandlerDeps {
 }
 
 /** A month reviewed from the cache for the shown accounts (or one workspace of them). */
-function reviewMonth(deps: AppHandlerDeps, period: string, workspaceId: string | undefined): { report: ReportJson; names: Record<string, string>; members: Record<string, Record<string, string>> } {
+function reviewMonth(
+  deps: AppHandlerDeps,
+  period: string,
+  workspaceId: string | undefined,
+): { report: ReportJson; names: Record<string, string>; members: Record<string, Record<string, string>> } {
   const shown = shownWorkspaces(deps.cache, deps.shownAccountIds());
   const wanted = workspaceId === undefined ? shown : shown.filter((w) => w.workspace.id === workspaceId);
-  if (workspaceId !== undefined && wanted.length === 0) throw new Error(`There is no workspace "${workspaceId}" in this account's history.`);
+  if (workspaceId !== undefined && wanted.length === 0)
+    throw new Error(`There is no workspace "${workspaceId}" in this account's history.`);
   const names = Object.fromEntries(shown.map((w) => [w.workspace.id, w.workspace.name || w.workspace.id]));
-  const members = Object.fromEntries(wanted.map((w) => [w.workspace.id, Object.fromEntries((w.workspace.members ?? []).map((m) => [m.id, m.name]))]));
+  const members = Object.fromEntries(
+    wanted.map((w) => [
+      w.workspace.id,
+      Object.fromEntries((w.workspace.members ?? []).map((m) => [m.id, m.name])),
+    ]),
+  );
   if (wanted.length === 0) return { report: { period, pools: [], alerts: [] }, names, members };
   const catalog = deps.catalog();
   const report = reviewMonthFromCache(deps.cache, parseMonth(period), {
@@ -59,7 +69,8 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
   /** Drops the demo's server and cached data: real accounts replace it. */
   async function leaveDemo(): Promise<void> {
     await deps.stopDemo();
-    if (cache.read.accounts.get(DEMO_ACCOUNT_ID)) cache.transaction(() => cache.write.accounts.remove(DEMO_ACCOUNT_ID));
+    if (cache.read.accounts.get(DEMO_ACCOUNT_ID))
+      cache.transaction(() => cache.write.accounts.remove(DEMO_ACCOUNT_ID));
     if (settings.get().demo) settings.update({ demo: false });
   }
 
@@ -80,7 +91,11 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
     async addAccount({ label, serverUrl, token }): Promise<Account> {
       const check = await testConnection(serverUrl, token);
       if (!check.ok) throw new Error(check.message);
-      const account: Account = { id: `acc-${randomUUID().slice(0, 8)}`, label, serverUrl: serverUrl.replace(/\/+$/, '') };
+      const account: Account = {
+        id: `acc-${randomUUID().slice(0, 8)}`,
+        label,
+        serverUrl: serverUrl.replace(/\/+$/, ''),
+      };
       await secrets.set(account.id, token);
       await leaveDemo();
       settings.addAccount(account);
@@ -89,7 +104,8 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
       return account;
     },
     async removeAccount({ id }) {
-      if (!settings.get().accounts.some((a) => a.id === id)) throw new Error(`There is no account "${id}" to remove.`);
+      if (!settings.get().accounts.some((a) => a.id === id))
+        throw new Error(`There is no account "${id}" to remove.`);
       const next = settings.removeAccount(id);
       await secrets.delete(id);
       // Its cached usage goes with it, so its workspaces leave the overview and the tray.

@@ -163,7 +163,10 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     for (const id of shownAccountIds()) {
       const state = cache.read.syncState.account(id);
       if (state.lastSuccessAt !== null) lastSuccessAt = Math.max(lastSuccessAt ?? 0, state.lastSuccessAt);
-      const failing = state.lastErrorAt !== null && state.lastError !== null && state.lastErrorAt >= (state.lastSuccessAt ?? Number.NEGATIVE_INFINITY);
+      const failing =
+        state.lastErrorAt !== null &&
+        state.lastError !== null &&
+        state.lastErrorAt >= (state.lastSuccessAt ?? Number.NEGATIVE_INFINITY);
       if (failing && state.lastErrorKind !== 'cancelled') {
         lastError ??= { message: state.lastError!, at: toIso(state.lastErrorAt!) };
         if (state.lastErrorKind === 'offline') offline = true;
@@ -207,7 +210,13 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
   function alertPass(snapshot: Snapshot): boolean {
     if (!view) return false;
     const result = runAlertPass(
-      { store: cache.alerts, notify: deps.notify, now, timeZone, ...(deps.locale ? { locale: deps.locale } : {}) },
+      {
+        store: cache.alerts,
+        notify: deps.notify,
+        now,
+        timeZone,
+        ...(deps.locale ? { locale: deps.locale } : {}),
+      },
       {
         candidates: appAlertCandidates(view.evaluation.alerts, snapshot.workspaces, deps.locale),
         workspaces: snapshot.workspaces,
@@ -222,15 +231,24 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
   function refresh(): Snapshot {
     try {
       const s = settings();
-      view = readEngineView(cache, { now: now(), accountIds: shownAccountIds(), settings: s, catalog: catalog() });
+      view = readEngineView(cache, {
+        now: now(),
+        accountIds: shownAccountIds(),
+        settings: s,
+        catalog: catalog(),
+      });
       viewError = null;
     } catch (err) {
       // Keep the last good view on screen and say why it did not move.
       log.error('evaluating the cache failed', { error: err });
-      viewError = { message: `Creditbar could not evaluate the cached usage: ${(err as Error).message}`, at: toIso(now()) };
+      viewError = {
+        message: `Creditbar could not evaluate the cached usage: ${(err as Error).message}`,
+        at: toIso(now()),
+      };
     }
     let snapshot = compose();
-    if (alertPass(snapshot)) snapshot = { ...snapshot, alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }) };
+    if (alertPass(snapshot))
+      snapshot = { ...snapshot, alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }) };
     publish(snapshot);
     return snapshot;
   }
@@ -239,7 +257,8 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
   async function syncAll(reason: SyncReason): Promise<void> {
     let accounts: Account[];
     try {
-      accounts = mode() === 'demo' ? [(await ensureDemo()).account] : mode() === 'accounts' ? settings().accounts : [];
+      accounts =
+        mode() === 'demo' ? [(await ensureDemo()).account] : mode() === 'accounts' ? settings().accounts : [];
     } catch (err) {
       viewError = { message: `The demo server could not start: ${(err as Error).message}`, at: toIso(now()) };
       publish(compose());
@@ -254,7 +273,12 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
         try {
           const summary = await syncService.sync(account);
           if (summary.errors.length > 0) failures.push(new Error(summary.errors[0]));
-          log.info('synced', { account: account.id, reason, received: summary.received, ms: summary.finishedAt - summary.startedAt });
+          log.info('synced', {
+            account: account.id,
+            reason,
+            received: summary.received,
+            ms: summary.finishedAt - summary.startedAt,
+          });
         } catch (err) {
           failures.push(err as Error);
           log.warn('sync failed', { account: account.id, reason, error: (err as Error).message });

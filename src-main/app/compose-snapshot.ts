@@ -4,7 +4,14 @@ import { planFit } from '../../src-shared/engine/advisors/plan-fit';
 import type { PoolEvaluation } from '../../src-shared/engine/evaluate';
 import { dayEntries } from '../../src-shared/engine/report';
 import { periodJson, tidy } from '../../src-shared/engine/status-json';
-import type { PoolCard, PoolState, RaisedAlert, Snapshot, SyncStatus, WorkspaceCard } from '../../src-shared/ipc/snapshot';
+import type {
+  PoolCard,
+  PoolState,
+  RaisedAlert,
+  Snapshot,
+  SyncStatus,
+  WorkspaceCard,
+} from '../../src-shared/ipc/snapshot';
 import type { Settings } from '../../src-shared/settings/settings';
 import { DAY_MS, toIso, type Millis } from '../../src-shared/time/instant';
 import type { Workspace } from '../../src-shared/types/ledger';
@@ -47,8 +54,13 @@ export function poolStateOf(percentUsed: number, remaining: number, available: n
 }
 
 /** How long data stays "live": one sync interval plus a minute for the sync itself to run. */
-export function freshnessPolicyOf(settings: Pick<Settings, 'syncIntervalMinutes' | 'staleAfterMinutes'>): FreshnessPolicy {
-  return { liveForMs: (settings.syncIntervalMinutes + 1) * 60_000, staleAfterMs: settings.staleAfterMinutes * 60_000 };
+export function freshnessPolicyOf(
+  settings: Pick<Settings, 'syncIntervalMinutes' | 'staleAfterMinutes'>,
+): FreshnessPolicy {
+  return {
+    liveForMs: (settings.syncIntervalMinutes + 1) * 60_000,
+    staleAfterMs: settings.staleAfterMinutes * 60_000,
+  };
 }
 
 function poolCard(facts: WorkspaceFacts, p: PoolEvaluation, input: ComposeSnapshotInput): PoolCard {
@@ -61,8 +73,14 @@ function poolCard(facts: WorkspaceFacts, p: PoolEvaluation, input: ComposeSnapsh
   return {
     ...status,
     state: poolStateOf(status.percentUsed, status.remaining, status.available),
-    byDay: Object.fromEntries(dayEntries(r.byDay, r.start, through).map(([day, credits]) => [day, tidy(credits)])),
-    marks: poolMarks(input.settings.thresholds[facts.workspace.id], facts.workspace.thresholds, status.available),
+    byDay: Object.fromEntries(
+      dayEntries(r.byDay, r.start, through).map(([day, credits]) => [day, tidy(credits)]),
+    ),
+    marks: poolMarks(
+      input.settings.thresholds[facts.workspace.id],
+      facts.workspace.thresholds,
+      status.available,
+    ),
     drift: drift ? snapshotDrift(drift) : null,
     budgets: r.budgets.map((b) => ({
       memberId: b.memberId,
@@ -98,6 +116,7 @@ export function composeSnapshot(input: ComposeSnapshotInput): Snapshot {
     sync: input.sync,
     workspaces: input.workspaces.map((w) => workspaceCard(w, input)),
     alerts: input.alerts,
-    pausedUntil: input.pausedUntil !== null && input.pausedUntil > input.now ? toIso(input.pausedUntil) : null,
+    pausedUntil:
+      input.pausedUntil !== null && input.pausedUntil > input.now ? toIso(input.pausedUntil) : null,
   };
 }

@@ -21,9 +21,19 @@ export type StartDemoServer = () => Promise<DemoServer>;
  * 127.0.0.1 (a free port). Its database lives in `dataDir`, so a restart reuses the same history
  * and the cache's cursors stay valid.
  */
-export function embeddedDemoServer(dataDir: string, demo: DemoOptions = {}, sqlite: { nativeBinding?: string } = {}): StartDemoServer {
+export function embeddedDemoServer(
+  dataDir: string,
+  demo: DemoOptions = {},
+  sqlite: { nativeBinding?: string } = {},
+): StartDemoServer {
   return async () => {
-    const server = await startServer({ host: '127.0.0.1', port: 0, dbPath: join(dataDir, 'demo-server.sqlite'), demo, ...sqlite });
+    const server = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      dbPath: join(dataDir, 'demo-server.sqlite'),
+      demo,
+      ...sqlite,
+    });
     return {
       account: { id: DEMO_ACCOUNT_ID, label: 'Demo team', serverUrl: server.url },
       token: server.demoToken!,

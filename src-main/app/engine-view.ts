@@ -42,20 +42,29 @@ export function settingsOverrides(
 /** Reads the cache and runs the engine for the accounts shown (gathering only; composing is pure, elsewhere). */
 export function readEngineView(
   cache: Cache,
-  options: { now: Millis; accountIds: readonly string[]; settings: Pick<Settings, 'thresholds' | 'budgets'>; catalog: Catalog },
+  options: {
+    now: Millis;
+    accountIds: readonly string[];
+    settings: Pick<Settings, 'thresholds' | 'budgets'>;
+    catalog: Catalog;
+  },
 ): EngineView {
   const cached = shownWorkspaces(cache, options.accountIds);
-  if (cached.length === 0) return { evaluation: { asOf: options.now, pools: [], alerts: [] }, workspaces: [] };
+  if (cached.length === 0)
+    return { evaluation: { asOf: options.now, pools: [], alerts: [] }, workspaces: [] };
   const overrides = settingsOverrides(cached, options.settings, options.catalog);
-  const evaluation = evaluateCache(cache, { asOf: options.now, catalog: options.catalog, overrides, workspaceIds: cached.map((w) => w.workspace.id) });
-  const workspaces = cached.map(
-    (w): WorkspaceFacts => ({
-      accountId: w.accountId,
-      workspace: w.workspace,
-      pools: evaluation.pools.filter((p) => p.workspace.id === w.workspace.id),
-      lastSyncAt: cache.read.syncState.workspace(w.key).lastSuccessAt,
-      drift: cache.read.drift.forWorkspace(w.key),
-    }),
-  );
+  const evaluation = evaluateCache(cache, {
+    asOf: options.now,
+    catalog: options.catalog,
+    overrides,
+    workspaceIds: cached.map((w) => w.workspace.id),
+  });
+  const workspaces = cached.map((w): WorkspaceFacts => ({
+    accountId: w.accountId,
+    workspace: w.workspace,
+    pools: evaluation.pools.filter((p) => p.workspace.id === w.workspace.id),
+    lastSyncAt: cache.read.syncState.workspace(w.key).lastSuccessAt,
+    drift: cache.read.drift.forWorkspace(w.key),
+  }));
   return { evaluation, workspaces };
 }

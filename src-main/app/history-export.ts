@@ -2,7 +2,16 @@ import type { ExportResult } from '../../src-shared/ipc/contract';
 import type { ReportJson } from '../../src-shared/engine/report-json';
 
 /** The columns of the CSV export: one fact per row, so a spreadsheet can pivot any of them. */
-export const CSV_COLUMNS = ['workspace_id', 'workspace', 'pool', 'period_start', 'period_end', 'metric', 'key', 'value'] as const;
+export const CSV_COLUMNS = [
+  'workspace_id',
+  'workspace',
+  'pool',
+  'period_start',
+  'period_end',
+  'metric',
+  'key',
+  'value',
+] as const;
 
 /**
  * A CSV field: quoted when it holds a comma, quote or line break; a text that a spreadsheet would
@@ -25,12 +34,20 @@ function breakdownRows(metric: string, breakdown: Record<string, number>): Row[]
  * The month review as CSV (long format): totals, each threshold's crossing, the day the pool ran
  * dry, the change against the period before, then credits by day, member, action and app.
  */
-export function reportCsv(report: ReportJson, names: Readonly<Record<string, string>>, memberNames: Readonly<Record<string, Record<string, string>>> = {}): string {
+export function reportCsv(
+  report: ReportJson,
+  names: Readonly<Record<string, string>>,
+  memberNames: Readonly<Record<string, Record<string, string>>> = {},
+): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const p of report.pools) {
     const rows: Row[] = [];
     if (p.reset === 'daily') {
-      rows.push(['allowance_per_day', '', p.allowancePerDay], ['used', '', p.used], ['blocked_calls', '', p.blockedCalls]);
+      rows.push(
+        ['allowance_per_day', '', p.allowancePerDay],
+        ['used', '', p.used],
+        ['blocked_calls', '', p.blockedCalls],
+      );
       rows.push(...p.dryDays.map((d): Row => ['ran_dry', d, d]));
     } else {
       rows.push(
@@ -51,7 +68,11 @@ export function reportCsv(report: ReportJson, names: Readonly<Record<string, str
     const members = memberNames[p.workspaceId] ?? {};
     rows.push(
       ...breakdownRows('credits_by_day', p.byDay),
-      ...breakdownRows('credits_by_member', p.byMember).map(([m, id, v]): Row => [m, members[id] ? `${members[id]} (${id})` : id, v]),
+      ...breakdownRows('credits_by_member', p.byMember).map(([m, id, v]): Row => [
+        m,
+        members[id] ? `${members[id]} (${id})` : id,
+        v,
+      ]),
       ...breakdownRows('credits_by_action', p.byAction),
       ...breakdownRows('credits_by_app', p.byApp),
     );

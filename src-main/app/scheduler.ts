@@ -36,7 +36,8 @@ export const DEFAULT_TUNING: SchedulerTuning = {
   jitter: 0.1,
 };
 
-export type SyncReason = 'start' | 'manual' | 'resume' | 'interval' | 'fast' | 'backoff' | 'reset' | 'settings';
+export type SyncReason =
+  'start' | 'manual' | 'resume' | 'interval' | 'fast' | 'backoff' | 'reset' | 'settings';
 
 export interface PlannedSync {
   /** Epoch ms. */
@@ -61,7 +62,10 @@ export function planNextSync(
   let delay = base;
   let reason: SyncReason = policy.hot ? 'fast' : 'interval';
   if (failures > 0) {
-    const backoff = Math.min(tuning.backoffBaseMs * 2 ** Math.min(failures - 1, 30), Math.max(tuning.backoffMaxMs, base));
+    const backoff = Math.min(
+      tuning.backoffBaseMs * 2 ** Math.min(failures - 1, 30),
+      Math.max(tuning.backoffMaxMs, base),
+    );
     delay = Math.round(backoff * (1 + tuning.jitter * (2 * random - 1)));
     reason = 'backoff';
   }
@@ -139,7 +143,12 @@ export class SyncScheduler {
   }
 
   get state(): { running: boolean; failures: number; nextAt: number | null; nextReason: SyncReason | null } {
-    return { running: this.running !== null, failures: this.failures, nextAt: this.planned?.at ?? null, nextReason: this.planned?.reason ?? null };
+    return {
+      running: this.running !== null,
+      failures: this.failures,
+      nextAt: this.planned?.at ?? null,
+      nextReason: this.planned?.reason ?? null,
+    };
   }
 
   private async run(reason: SyncReason): Promise<void> {
@@ -158,7 +167,14 @@ export class SyncScheduler {
   private schedule(): void {
     this.clearTimer();
     const now = this.deps.clock.now();
-    const next = planNextSync(this.deps.policy(), this.failures, this.lastFinishedAt, now, (this.deps.random ?? Math.random)(), this.tuning);
+    const next = planNextSync(
+      this.deps.policy(),
+      this.failures,
+      this.lastFinishedAt,
+      now,
+      (this.deps.random ?? Math.random)(),
+      this.tuning,
+    );
     this.plan(next);
     this.timer = this.deps.clock.setTimeout(() => {
       this.timer = null;

@@ -36,7 +36,9 @@ export function startShell(runtime: AppRuntime, paths: ShellPaths, log: AppLog):
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const trusted = new TrustedSenders();
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl, (url) => void electronShell.openExternal(url)));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, appUrl, (url) => void electronShell.openExternal(url)),
+  );
   denyAllPermissions(session.defaultSession);
 
   const trust = (contents: WebContents) => {
@@ -48,13 +50,18 @@ export function startShell(runtime: AppRuntime, paths: ShellPaths, log: AppLog):
   trust(popover.window.webContents);
   const mainWindow = createMainWindowController(paths.preload, paths.origin);
   const openMain = () => void mainWindow.open().then((win) => trust(win.webContents));
-  const push = createPusher(() => [popover.window.webContents, ...(mainWindow.current() ? [mainWindow.current()!.webContents] : [])]);
+  const push = createPusher(() => [
+    popover.window.webContents,
+    ...(mainWindow.current() ? [mainWindow.current()!.webContents] : []),
+  ]);
 
   const openWorkspace = (workspaceId: string) => {
     popover.show(tray.bounds());
     push('onOpenWorkspace', { workspaceId });
   };
-  const notifier = createElectronNotifier(openWorkspace, (content) => log.info('notification (not supported on this desktop)', { title: content.title }));
+  const notifier = createElectronNotifier(openWorkspace, (content) =>
+    log.info('notification (not supported on this desktop)', { title: content.title }),
+  );
 
   const tray = createAppTray(
     {

@@ -10,7 +10,10 @@ export const HOT_PERCENT = 90;
  * between 90 % and dry (a dry pool cannot change before its reset, so syncing it faster helps no one);
  * the soonest period end, to sync right after a reset.
  */
-export function syncPolicyOf(snapshot: Snapshot, settings: Pick<Settings, 'syncIntervalMinutes'>): SyncPolicy {
+export function syncPolicyOf(
+  snapshot: Snapshot,
+  settings: Pick<Settings, 'syncIntervalMinutes'>,
+): SyncPolicy {
   const pools = snapshot.workspaces.flatMap((ws) => ws.pools);
   const ends = pools.map((p) => Date.parse(p.periodEnd)).filter(Number.isFinite);
   return {

@@ -14,7 +14,9 @@ function round2(x: number): number {
  */
 export function thresholdPercents(setting: ThresholdSetting, available: number): number[] {
   if (setting.unit === 'percent') return [...new Set(setting.values)].sort((a, b) => a - b);
-  const percents = setting.values.map((credits) => (available > 0 ? Math.min(100, Math.max(0.01, round2((credits / available) * 100))) : 100));
+  const percents = setting.values.map((credits) =>
+    available > 0 ? Math.min(100, Math.max(0.01, round2((credits / available) * 100))) : 100,
+  );
   return [...new Set(percents)].sort((a, b) => a - b);
 }
 
@@ -22,7 +24,11 @@ export function thresholdPercents(setting: ThresholdSetting, available: number):
  * The marks a pool card shows: the lead's thresholds in percent, else the workspace's own from the
  * account API, else 50, 90 and 100.
  */
-export function poolMarks(setting: ThresholdSetting | undefined, workspaceThresholds: readonly number[] | undefined, available: number): number[] {
+export function poolMarks(
+  setting: ThresholdSetting | undefined,
+  workspaceThresholds: readonly number[] | undefined,
+  available: number,
+): number[] {
   if (setting) return thresholdPercents(setting, available);
   return [...(workspaceThresholds ?? DEFAULT_MARKS)];
 }

@@ -37,7 +37,18 @@ export function loadEngineInputs(cache: Cache, options: EngineContextOptions = {
     .filter((w) => !wanted || wanted.has(w.workspace.id))
     .map((w) => {
       const resolved = resolveWorkspace(w.workspace, catalog, options.overrides?.[w.workspace.id]);
-      const price = createPricer(catalog, w.workspace.provider, w.workspace.existingCustomer ?? false, rateCards(w.accountId));
-      return { key: w.key, accountId: w.accountId, resolved, grants: cache.read.grants.forWorkspace(w.key, w.workspace.id), price };
+      const price = createPricer(
+        catalog,
+        w.workspace.provider,
+        w.workspace.existingCustomer ?? false,
+        rateCards(w.accountId),
+      );
+      return {
+        key: w.key,
+        accountId: w.accountId,
+        resolved,
+        grants: cache.read.grants.forWorkspace(w.key, w.workspace.id),
+        price,
+      };
     });
 }

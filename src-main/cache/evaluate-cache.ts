@@ -28,13 +28,22 @@ export function evaluateCache(cache: Cache, options: CacheEvaluateOptions): Eval
     for (const pool of ws.resolved.pools) {
       const walk = walkCachedPool(cache, ws, pool, asOf, asOf);
       const before: PeriodResult[] = walk.checkpoint
-        ? cache.read.summaries.between(ws.key, pool.pool, Number.NEGATIVE_INFINITY, walk.checkpoint.end).map((s) => periodFromSummary(s, ws.resolved.thresholds))
+        ? cache.read.summaries
+            .between(ws.key, pool.pool, Number.NEGATIVE_INFINITY, walk.checkpoint.end)
+            .map((s) => periodFromSummary(s, ws.resolved.thresholds))
         : [];
       const periods = [...before, ...walk.results];
       const current = periods[periods.length - 1]!;
       const forecast = forecastOf(current);
       const workspace = ws.resolved.workspace;
-      pools.push({ workspace, pool: pool.pool, periods, current, forecast, alerts: periodAlerts(workspace, current, forecast) });
+      pools.push({
+        workspace,
+        pool: pool.pool,
+        periods,
+        current,
+        forecast,
+        alerts: periodAlerts(workspace, current, forecast),
+      });
     }
   }
   return { asOf, pools, alerts: sortAlerts(pools.flatMap((p) => p.alerts)) };

@@ -20,7 +20,9 @@ export function exportLedger(cache: Cache, write: (chunk: string) => void): Expo
   const workspaces = cache.read.workspaces.list();
   const grants = workspaces.flatMap((w) => cache.read.grants.forWorkspace(w.key, w.workspace.id));
   const rateCards = cache.read.rateCards.all();
-  write(`{"version":${LEDGER_VERSION},\n"workspaces":${JSON.stringify(workspaces.map((w) => w.workspace))},\n"grants":${JSON.stringify(grants)},\n"events":[`);
+  write(
+    `{"version":${LEDGER_VERSION},\n"workspaces":${JSON.stringify(workspaces.map((w) => w.workspace))},\n"grants":${JSON.stringify(grants)},\n"events":[`,
+  );
   let events = 0;
   let buffer: string[] = [];
   for (const w of workspaces) {

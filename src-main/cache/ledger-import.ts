@@ -45,24 +45,34 @@ export function importLedger(cache: Cache, ledger: Ledger, options: ImportOption
   const keys = new Map<string, number>();
   cache.transaction(() => {
     if (!cache.read.accounts.get(accountId)) {
-      cache.write.accounts.upsert({ id: accountId, label: accountId === LOCAL_ACCOUNT_ID ? 'Imported ledgers' : accountId, serverUrl: null }, options.now);
+      cache.write.accounts.upsert(
+        {
+          id: accountId,
+          label: accountId === LOCAL_ACCOUNT_ID ? 'Imported ledgers' : accountId,
+          serverUrl: null,
+        },
+        options.now,
+      );
     }
     for (const ws of ledger.workspaces) {
       const { key, configChanged } = cache.write.workspaces.upsert(accountId, ws, options.now);
       keys.set(ws.id, key);
-      if (configChanged) for (const pool of POOLS) cache.write.poolState.markDirty(key, pool, Number.NEGATIVE_INFINITY);
+      if (configChanged)
+        for (const pool of POOLS) cache.write.poolState.markDirty(key, pool, Number.NEGATIVE_INFINITY);
     }
     for (const card of ledger.rateCards ?? []) {
       const from = cache.write.rateCards.upsert(accountId, card);
       if (from === null) continue;
       for (const w of cache.read.workspaces.ofAccount(accountId)) {
-        if (w.workspace.provider === card.provider) for (const pool of POOLS) cache.write.poolState.markDirty(w.key, pool, from);
+        if (w.workspace.provider === card.provider)
+          for (const pool of POOLS) cache.write.poolState.markDirty(w.key, pool, from);
       }
     }
     const grantsBy = groupBy(ledger.grants, (g) => g.workspaceId);
     for (const [workspaceId, grants] of grantsBy) {
       const key = keys.get(workspaceId)!;
-      for (const [pool, from] of cache.write.grants.merge(key, grants)) cache.write.poolState.markDirty(key, pool, from);
+      for (const [pool, from] of cache.write.grants.merge(key, grants))
+        cache.write.poolState.markDirty(key, pool, from);
     }
   });
 
@@ -72,7 +82,9 @@ export function importLedger(cache: Cache, ledger: Ledger, options: ImportOption
     cache.transaction(() => {
       for (const [workspaceId, events] of groupBy(batch, (e) => e.workspaceId)) {
         const key = keys.get(workspaceId)!;
-        const rawFrom = new Map(POOLS.map((p) => [p, cache.read.poolState.get(key, p).rawFrom ?? Number.NEGATIVE_INFINITY]));
+        const rawFrom = new Map(
+          POOLS.map((p) => [p, cache.read.poolState.get(key, p).rawFrom ?? Number.NEGATIVE_INFINITY]),
+        );
         const result = cache.write.events.insertMany(key, events, rawFrom);
         inserted += result.inserted;
         for (const [pool, t] of result.earliestByPool) cache.write.poolState.markDirty(key, pool, t);

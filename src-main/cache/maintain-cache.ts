@@ -1,5 +1,10 @@
 import { walkPoolFrom } from '../../src-shared/engine/checkpoint';
-import { checkpointAfter, summarizePeriod, summaryThresholds, type PeriodSummary } from '../../src-shared/engine/period-summary';
+import {
+  checkpointAfter,
+  summarizePeriod,
+  summaryThresholds,
+  type PeriodSummary,
+} from '../../src-shared/engine/period-summary';
 import { nextPeriod, periodAt } from '../../src-shared/engine/periods';
 import type { ResolvedPool } from '../../src-shared/engine/resolve-workspace';
 import { createRollupCollector } from '../../src-shared/engine/rollup';
@@ -40,7 +45,11 @@ function invalidate(cache: Cache, ws: CachedWorkspaceInput, pool: ResolvedPool):
 }
 
 /** Where summarising resumes: after the last summary, else at the period of the pool's first record. */
-function firstUnsummarised(cache: Cache, ws: CachedWorkspaceInput, pool: ResolvedPool): { start: Millis; last: PeriodSummary | null } | null {
+function firstUnsummarised(
+  cache: Cache,
+  ws: CachedWorkspaceInput,
+  pool: ResolvedPool,
+): { start: Millis; last: PeriodSummary | null } | null {
   const last = cache.read.summaries.latestEndingBy(ws.key, pool.pool, Number.POSITIVE_INFINITY);
   if (last) return { start: last.end, last };
   const bounds = cache.read.events.bounds(ws.key, pool.pool);
@@ -63,8 +72,20 @@ function summarise(cache: Cache, ws: CachedWorkspaceInput, pool: ResolvedPool, n
   for (let p = periodAt(pool.reset, from.start); p.end <= now; p = nextPeriod(pool.reset, p)) {
     const events = loadPoolEvents(cache, ws, pool, p.start, p.end - 1);
     const rollups = createRollupCollector(events);
-    const [result] = walkPoolFrom({ resolved: ws.resolved, pool, events, grants: ws.grants, asOf: p.end, from: checkpoint, thresholds, onCall: rollups.onCall });
-    if (!result || result.start !== p.start || !result.closed) throw new Error(`summarising ${ws.resolved.workspace.id} (${pool.pool}): the walk did not close the period`);
+    const [result] = walkPoolFrom({
+      resolved: ws.resolved,
+      pool,
+      events,
+      grants: ws.grants,
+      asOf: p.end,
+      from: checkpoint,
+      thresholds,
+      onCall: rollups.onCall,
+    });
+    if (!result || result.start !== p.start || !result.closed)
+      throw new Error(
+        `summarising ${ws.resolved.workspace.id} (${pool.pool}): the walk did not close the period`,
+      );
     const summary = summarizePeriod(result);
     cache.transaction(() => {
       cache.write.summaries.put(ws.key, summary, cache.now());

@@ -1,6 +1,10 @@
 import { walkPoolFrom } from '../../src-shared/engine/checkpoint';
 import type { PeriodResult } from '../../src-shared/engine/period-result';
-import { checkpointAfter, periodFromSummary, type PeriodSummary } from '../../src-shared/engine/period-summary';
+import {
+  checkpointAfter,
+  periodFromSummary,
+  type PeriodSummary,
+} from '../../src-shared/engine/period-summary';
 import type { PoolEvents } from '../../src-shared/engine/pool-events';
 import { nextPeriod, periodAt } from '../../src-shared/engine/periods';
 import type { ResolvedPool } from '../../src-shared/engine/resolve-workspace';
@@ -28,7 +32,13 @@ export function validSummariesUntil(state: PoolState): Millis {
 }
 
 /** A pool's raw events in [from, to], as the engine walks them. */
-export function loadPoolEvents(cache: Cache, ws: CachedWorkspaceInput, pool: ResolvedPool, from: Millis, to: Millis): PoolEvents {
+export function loadPoolEvents(
+  cache: Cache,
+  ws: CachedWorkspaceInput,
+  pool: ResolvedPool,
+  from: Millis,
+  to: Millis,
+): PoolEvents {
   return cachedPoolEvents(cache.read.events.poolRange(ws.key, pool.pool, from, to), ws.price);
 }
 
@@ -43,7 +53,13 @@ export interface CachedWalk {
  * Walks one pool to asOf from the latest valid checkpoint at or before `startBy` (so that the
  * period holding `startBy` is among the results), reading only the raw events after it.
  */
-export function walkCachedPool(cache: Cache, ws: CachedWorkspaceInput, pool: ResolvedPool, asOf: Millis, startBy: Millis): CachedWalk {
+export function walkCachedPool(
+  cache: Cache,
+  ws: CachedWorkspaceInput,
+  pool: ResolvedPool,
+  asOf: Millis,
+  startBy: Millis,
+): CachedWalk {
   const state = cache.read.poolState.get(ws.key, pool.pool);
   const limit = Math.min(periodAt(pool.reset, startBy).start, validSummariesUntil(state));
   const checkpoint = cache.read.summaries.latestEndingBy(ws.key, pool.pool, limit);
@@ -69,7 +85,13 @@ export function walkCachedPool(cache: Cache, ws: CachedWorkspaceInput, pool: Res
  * Every period of a pool that starts in [from, to), seen at its end (or at `to` if later): from
  * summaries where they are valid, walked from raw events for the rest. Used by month reviews.
  */
-export function cachedPeriods(cache: Cache, ws: CachedWorkspaceInput, pool: ResolvedPool, from: Millis, to: Millis): PeriodResult[] {
+export function cachedPeriods(
+  cache: Cache,
+  ws: CachedWorkspaceInput,
+  pool: ResolvedPool,
+  from: Millis,
+  to: Millis,
+): PeriodResult[] {
   const state = cache.read.poolState.get(ws.key, pool.pool);
   const validUntil = validSummariesUntil(state);
   const thresholds = ws.resolved.thresholds;
@@ -80,7 +102,8 @@ export function cachedPeriods(cache: Cache, ws: CachedWorkspaceInput, pool: Reso
       .map((s) => [s.start, s]),
   );
   const wanted: { start: Millis; end: Millis }[] = [];
-  for (let p = periodAt(pool.reset, from); p.start < to; p = nextPeriod(pool.reset, p)) if (p.start >= from) wanted.push(p);
+  for (let p = periodAt(pool.reset, from); p.start < to; p = nextPeriod(pool.reset, p))
+    if (p.start >= from) wanted.push(p);
   const missing = wanted.filter((p) => !summarised.has(p.start));
   const walked = new Map<Millis, PeriodResult>();
   // Periods before the first summary precede every record (all closed periods after it are
@@ -91,18 +114,29 @@ export function cachedPeriods(cache: Cache, ws: CachedWorkspaceInput, pool: Reso
   if (empty.length > 0) {
     const start = empty[0]!.start;
     const end = empty[empty.length - 1]!.end;
-    for (const r of walkPoolFrom({ resolved: ws.resolved, pool, events: emptyEvents(), grants: [], asOf: end, from: { start, carry: [] } })) {
+    for (const r of walkPoolFrom({
+      resolved: ws.resolved,
+      pool,
+      events: emptyEvents(),
+      grants: [],
+      asOf: end,
+      from: { start, carry: [] },
+    })) {
       walked.set(r.start, r);
     }
   }
   if (raw.length > 0) {
-    for (const r of walkCachedPool(cache, ws, pool, raw[raw.length - 1]!.end, raw[0]!.start).results) walked.set(r.start, r);
+    for (const r of walkCachedPool(cache, ws, pool, raw[raw.length - 1]!.end, raw[0]!.start).results)
+      walked.set(r.start, r);
   }
   return wanted.map((p) => {
     const s = summarised.get(p.start);
     if (s) return periodFromSummary(s, thresholds);
     const r = walked.get(p.start);
-    if (!r) throw new Error(`period ${toIso(p.start)} of ${ws.resolved.workspace.id} (${pool.pool}) was not walked`);
+    if (!r)
+      throw new Error(
+        `period ${toIso(p.start)} of ${ws.resolved.workspace.id} (${pool.pool}) was not walked`,
+      );
     return r;
   });
 }

@@ -8,7 +8,8 @@ import type { CliIo } from './io';
 
 /** Reads the required --db flag. */
 export function dbFlag(command: string, value: string | undefined, usage: string): string {
-  if (!value) throw new CliError(`${command}: missing --db FILE (the cache file)\nusage: ${usage}`, EXIT_USAGE);
+  if (!value)
+    throw new CliError(`${command}: missing --db FILE (the cache file)\nusage: ${usage}`, EXIT_USAGE);
   return value;
 }
 
@@ -23,9 +24,11 @@ export function openCacheFile(file: string, io: CliIo, mode: 'read' | 'create'):
   try {
     return openCache(file, { now: io.now });
   } catch (err) {
-    if (err instanceof DatabaseTooNewError || err instanceof NotADatabaseError) throw new CliError(err.message);
+    if (err instanceof DatabaseTooNewError || err instanceof NotADatabaseError)
+      throw new CliError(err.message);
     const code = (err as { code?: string }).code;
-    if (code === 'SQLITE_CANTOPEN') throw new CliError(`cannot open the cache ${file}: check that its folder exists and is writable`);
+    if (code === 'SQLITE_CANTOPEN')
+      throw new CliError(`cannot open the cache ${file}: check that its folder exists and is writable`);
     throw err;
   }
 }
@@ -35,7 +38,8 @@ export async function withCache<T>(cache: Cache, fn: (cache: Cache) => Promise<T
   try {
     return await fn(cache);
   } catch (err) {
-    if (err instanceof WorkspaceOwnerError || err instanceof CacheHistoryError) throw new CliError(err.message);
+    if (err instanceof WorkspaceOwnerError || err instanceof CacheHistoryError)
+      throw new CliError(err.message);
     throw err;
   } finally {
     cache.close();

@@ -12,17 +12,38 @@ import type { CliIo } from './io';
 type Command = (argv: string[], io: CliIo) => Promise<void>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  evaluate: { run: evaluateCommand, summary: 'evaluate LEDGER.json [--as-of ISO] [--json]   status of every workspace and pool' },
-  report: { run: reportCommand, summary: 'report (LEDGER.json | --db FILE) --period YYYY-MM [--json]   review of a past month' },
-  sync: { run: syncCommand, summary: 'sync --server URL --token-env NAME --db FILE   pull an account into a cache file' },
+  evaluate: {
+    run: evaluateCommand,
+    summary: 'evaluate LEDGER.json [--as-of ISO] [--json]   status of every workspace and pool',
+  },
+  report: {
+    run: reportCommand,
+    summary: 'report (LEDGER.json | --db FILE) --period YYYY-MM [--json]   review of a past month',
+  },
+  sync: {
+    run: syncCommand,
+    summary: 'sync --server URL --token-env NAME --db FILE   pull an account into a cache file',
+  },
   status: { run: statusCommand, summary: 'status --db FILE [--as-of ISO] [--json]   status from the cache' },
   import: { run: importCommand, summary: 'import LEDGER.json --db FILE   load a ledger file into the cache' },
-  export: { run: exportCommand, summary: 'export --db FILE > ledger.json   write the cache as a ledger file' },
-  web: { run: webCommand, summary: 'web [--demo] [--data DIR] [--port N]   the app in a browser on 127.0.0.1 (npm run web)' },
+  export: {
+    run: exportCommand,
+    summary: 'export --db FILE > ledger.json   write the cache as a ledger file',
+  },
+  web: {
+    run: webCommand,
+    summary: 'web [--demo] [--data DIR] [--port N]   the app in a browser on 127.0.0.1 (npm run web)',
+  },
 };
 
 function help(): string {
-  return ['usage: creditbar <command> [options]', '', 'commands:', ...Object.values(COMMANDS).map((c) => `  ${c.summary}`), ''].join('\n');
+  return [
+    'usage: creditbar <command> [options]',
+    '',
+    'commands:',
+    ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
+    '',
+  ].join('\n');
 }
 
 /** Runs one command line and returns the exit code; user errors become one line on stderr. */

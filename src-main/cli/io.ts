@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { catalogOverrideSchema, builtinCatalog, mergeCatalog, type Catalog } from '../../src-shared/catalog/catalog';
+import {
+  catalogOverrideSchema,
+  builtinCatalog,
+  mergeCatalog,
+  type Catalog,
+} from '../../src-shared/catalog/catalog';
 import { describeIssue, LedgerError, parseLedgerText } from '../../src-shared/ledger/parse-ledger';
 import type { Ledger } from '../../src-shared/types/ledger';
 import { parseInstant, type Millis } from '../../src-shared/time/instant';
@@ -40,7 +45,8 @@ async function readText(path: string, what: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
     throw new CliError(`cannot read ${what} ${path}: ${why}`);
   }
 }
@@ -76,7 +82,10 @@ export function asOfFlag(value: string | undefined, io: CliIo): Millis {
   if (value === undefined) return io.now();
   const t = parseInstant(value);
   if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    throw new CliError(`--as-of "${value}" is not an ISO 8601 instant: use e.g. 2026-11-15T12:00:00Z`, EXIT_USAGE);
+    throw new CliError(
+      `--as-of "${value}" is not an ISO 8601 instant: use e.g. 2026-11-15T12:00:00Z`,
+      EXIT_USAGE,
+    );
   }
   return t;
 }

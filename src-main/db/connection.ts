@@ -31,7 +31,9 @@ export class DatabaseTooNewError extends Error {
 /** The file exists but is not an SQLite database (or is damaged); it is never overwritten. */
 export class NotADatabaseError extends Error {
   constructor(readonly file: string) {
-    super(`${file} is not a Creditbar cache (not an SQLite database): choose another file; this one was left untouched`);
+    super(
+      `${file} is not a Creditbar cache (not an SQLite database): choose another file; this one was left untouched`,
+    );
     this.name = 'NotADatabaseError';
   }
 }

@@ -19,20 +19,28 @@ export function latestVersion(migrations: readonly Migration[]): number {
 export function migrate(db: Database.Database, migrations: readonly Migration[], file: string): void {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migrations must be numbered 1, 2, 3 ...: found ${m.version} (${m.name}) at position ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(
+        `migrations must be numbered 1, 2, 3 ...: found ${m.version} (${m.name}) at position ${i + 1}`,
+      );
   });
   const known = latestVersion(sorted);
   const run = db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > known) {
-      throw new Error(`the cache ${file} has schema ${current}, newer than this Creditbar knows (${known}): update Creditbar to open it`);
+      throw new Error(
+        `the cache ${file} has schema ${current}, newer than this Creditbar knows (${known}): update Creditbar to open it`,
+      );
     }
     for (const m of sorted) if (m.version > current) m.up(db);
     if (known > current) db.pragma(`user_version = ${known}`);
   });
   if (db.readonly) {
     const current = db.pragma('user_version', { simple: true }) as number;
-    if (current !== known) throw new Error(`the cache ${file} is at schema ${current} and opened read-only: open it once read-write to upgrade it`);
+    if (current !== known)
+      throw new Error(
+        `the cache ${file} is at schema ${current} and opened read-only: open it once read-write to upgrade it`,
+      );
     return;
   }
   run.immediate();

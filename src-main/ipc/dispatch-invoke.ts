@@ -43,12 +43,18 @@ export async function dispatchInvoke(
   const verdict = senderCheck();
   if (!verdict.trusted) {
     log?.warn('IPC call refused: untrusted sender', { channel, reason: verdict.reason });
-    return { ok: false, error: { code: 'untrusted-sender', message: `Refused ${channel}: ${verdict.reason}` } };
+    return {
+      ok: false,
+      error: { code: 'untrusted-sender', message: `Refused ${channel}: ${verdict.reason}` },
+    };
   }
   const name = invokeNameOf(channel);
   if (!name) {
     log?.warn('IPC call refused: unknown channel', { channel });
-    return { ok: false, error: { code: 'unknown-channel', message: `Creditbar has no call named ${channel}.` } };
+    return {
+      ok: false,
+      error: { code: 'unknown-channel', message: `Creditbar has no call named ${channel}.` },
+    };
   }
   const parsed = invokeContract[name].input.safeParse(payload);
   if (!parsed.success) {

@@ -17,7 +17,10 @@ export function registerInvokeHandlers(
     // The preload sends exactly one argument; anything more did not come from it.
     ipcMain.handle(channel, (event, ...args: unknown[]) =>
       args.length > 1
-        ? { ok: false, error: { code: 'invalid-input', message: `Invalid input for ${channel}: expected one argument.` } }
+        ? {
+            ok: false,
+            error: { code: 'invalid-input', message: `Invalid input for ${channel}: expected one argument.` },
+          }
         : dispatchInvoke(handlers, channel, args[0], () => checkIpcSender(event, trusted, isAppUrl), log),
     );
   }

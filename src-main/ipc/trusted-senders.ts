@@ -31,11 +31,17 @@ export class TrustedSenders {
  * Accepts an IPC message only from a known window's main frame showing the app's own page: not from
  * an iframe, not from a window the app did not create, not after a navigation to another origin.
  */
-export function checkIpcSender(event: IpcSenderEvent, trusted: TrustedSenders, isAppUrl: (url: string) => boolean): SenderVerdict {
-  if (!trusted.has(event.sender.id)) return { trusted: false, reason: 'the message did not come from a Creditbar window.' };
+export function checkIpcSender(
+  event: IpcSenderEvent,
+  trusted: TrustedSenders,
+  isAppUrl: (url: string) => boolean,
+): SenderVerdict {
+  if (!trusted.has(event.sender.id))
+    return { trusted: false, reason: 'the message did not come from a Creditbar window.' };
   const frame = event.senderFrame;
   if (!frame) return { trusted: false, reason: 'the sending frame is gone.' };
-  if (frame.parent !== null) return { trusted: false, reason: 'the message came from a sub-frame, not the window itself.' };
+  if (frame.parent !== null)
+    return { trusted: false, reason: 'the message came from a sub-frame, not the window itself.' };
   if (!isAppUrl(frame.url)) return { trusted: false, reason: 'the sending page is not part of Creditbar.' };
   return { trusted: true };
 }

@@ -11,11 +11,15 @@ const SECRET_TEXT = /(Bearer\s+)[^\s"']+|\bcb_demo_[a-z0-9]+/gi;
 
 /** A context value made safe to write: secrets by key name or shape replaced, errors as message and stack. */
 export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.replace(SECRET_TEXT, (_m, bearer: string | undefined) => `${bearer ?? ''}[redacted]`);
-  if (value instanceof Error) return { name: value.name, message: redact(value.message), stack: redact(value.stack ?? '') };
+  if (typeof value === 'string')
+    return value.replace(SECRET_TEXT, (_m, bearer: string | undefined) => `${bearer ?? ''}[redacted]`);
+  if (value instanceof Error)
+    return { name: value.name, message: redact(value.message), stack: redact(value.stack ?? '') };
   if (value === null || typeof value !== 'object' || depth > 4) return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1)]),
+  );
 }
 
 /**
@@ -26,14 +30,21 @@ export function createFileLog(file: string, options: { echo?: boolean; now?: () 
   mkdirSync(dirname(file), { recursive: true });
   const now = options.now ?? Date.now;
   const write = (level: 'info' | 'warn' | 'error', message: string, context?: Record<string, unknown>) => {
-    const line = JSON.stringify({ at: new Date(now()).toISOString(), level, message: redact(message), ...(context ? { context: redact(context) } : {}) });
+    const line = JSON.stringify({
+      at: new Date(now()).toISOString(),
+      level,
+      message: redact(message),
+      ...(context ? { context: redact(context) } : {}),
+    });
     try {
-      if ((statSync(file, { throwIfNoEntry: false })?.size ?? 0) > LOG_ROTATE_BYTES) renameSync(file, `${file}.1`);
+      if ((statSync(file, { throwIfNoEntry: false })?.size ?? 0) > LOG_ROTATE_BYTES)
+        renameSync(file, `${file}.1`);
       appendFileSync(file, line + '\n');
     } catch {
       // A full disk must not take the app down with it; the console still gets the line.
     }
-    if (options.echo) (level === 'info' ? console.log : level === 'warn' ? console.warn : console.error)(line);
+    if (options.echo)
+      (level === 'info' ? console.log : level === 'warn' ? console.warn : console.error)(line);
   };
   return {
     info: (message, context) => write('info', message, context),

@@ -1,9 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { BINDING_FILE, ELECTRON_SQLITE_DIR, MANIFEST_FILE, type ElectronSqliteManifest } from './electron-sqlite-binding';
+import {
+  BINDING_FILE,
+  ELECTRON_SQLITE_DIR,
+  MANIFEST_FILE,
+  type ElectronSqliteManifest,
+} from './electron-sqlite-binding';
 import { electronBinaryStatus } from './electron-binary';
 import { readSqliteManifest } from './read-sqlite-manifest';
 
@@ -18,7 +32,11 @@ export interface BuildDeps {
   force: boolean;
   log(line: string): void;
   /** Runs `node script args` (injected so tests need no network). */
-  runNode(script: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): RunResult;
+  runNode(
+    script: string,
+    args: string[],
+    options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+  ): RunResult;
   now(): Date;
 }
 
@@ -27,7 +45,17 @@ export type BuildOutcome = 'skipped' | 'up-to-date' | 'built' | 'failed';
 const PREFIX = 'better-sqlite3 for Electron';
 
 /** npm passes its config to scripts as npm_config_*; these would point node-gyp at Node's headers (nodedir) or another target. */
-const NPM_BUILD_KEYS = ['nodedir', 'runtime', 'target', 'target_arch', 'disturl', 'dist_url', 'build_from_source', 'arch', 'platform'];
+const NPM_BUILD_KEYS = [
+  'nodedir',
+  'runtime',
+  'target',
+  'target_arch',
+  'disturl',
+  'dist_url',
+  'build_from_source',
+  'arch',
+  'platform',
+];
 
 function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const clean = { ...env };
@@ -40,7 +68,9 @@ function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 function nodeGypScript(projectRoot: string, env: NodeJS.ProcessEnv): string | null {
   const candidates = [
     env['npm_config_node_gyp'],
-    env['npm_execpath'] ? join(dirname(env['npm_execpath']), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js') : undefined,
+    env['npm_execpath']
+      ? join(dirname(env['npm_execpath']), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')
+      : undefined,
     join(projectRoot, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
   ];
   return candidates.find((c): c is string => !!c && existsSync(c)) ?? null;
@@ -48,10 +78,17 @@ function nodeGypScript(projectRoot: string, env: NodeJS.ProcessEnv): string | nu
 
 /** The most telling line of a failed tool's output: a network error if there is one, else the last line. */
 export function failureReason(output: string): string {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
-  const network = lines.find((l) => /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|\b40[34]\b/.test(l));
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const network = lines.find((l) =>
+    /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|\b40[34]\b/.test(l),
+  );
   if (!network && lines.some((l) => l.includes('network connectivity'))) return 'network unreachable';
-  return (network ?? lines.at(-1) ?? 'no output').replace(/^(prebuild-install|gyp) (warn|ERR!)( \w+)? /, '').slice(0, 160);
+  return (network ?? lines.at(-1) ?? 'no output')
+    .replace(/^(prebuild-install|gyp) (warn|ERR!)( \w+)? /, '')
+    .slice(0, 160);
 }
 
 /**
@@ -68,11 +105,15 @@ export function buildElectronSqlite(deps: BuildDeps): BuildOutcome {
   }
   const electron = electronBinaryStatus(projectRoot, env);
   if (!electron.version || (!electron.installed && !deps.force)) {
-    log(`${PREFIX}: skipped (Electron's binary is not installed here, so nothing would load it; Node uses the regular build).`);
+    log(
+      `${PREFIX}: skipped (Electron's binary is not installed here, so nothing would load it; Node uses the regular build).`,
+    );
     return 'skipped';
   }
   const packageDir = join(projectRoot, 'node_modules', 'better-sqlite3');
-  const betterSqlite3 = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const betterSqlite3 = (
+    JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }
+  ).version;
   const outDir = join(projectRoot, ELECTRON_SQLITE_DIR);
   const current = readSqliteManifest(join(outDir, MANIFEST_FILE));
   if (
@@ -90,7 +131,8 @@ export function buildElectronSqlite(deps: BuildDeps): BuildOutcome {
   const work = mkdtempSync(join(tmpdir(), 'creditbar-sqlite-'));
   try {
     for (const entry of ['package.json', 'binding.gyp', 'src', 'deps']) {
-      if (existsSync(join(packageDir, entry))) cpSync(join(packageDir, entry), join(work, entry), { recursive: true });
+      if (existsSync(join(packageDir, entry)))
+        cpSync(join(packageDir, entry), join(work, entry), { recursive: true });
     }
     const env2 = childEnv(env);
     const target = ['--runtime=electron', `--target=${electron.version}`, `--arch=${deps.arch}`];
@@ -99,26 +141,45 @@ export function buildElectronSqlite(deps: BuildDeps): BuildOutcome {
     let source: ElectronSqliteManifest['source'] | null = null;
 
     const prebuild = createRequire(join(packageDir, 'package.json')).resolve('prebuild-install/bin.js');
-    const fetched = deps.runNode(prebuild, [...target, `--platform=${deps.platform}`], { cwd: work, env: env2, timeoutMs: 120_000 });
+    const fetched = deps.runNode(prebuild, [...target, `--platform=${deps.platform}`], {
+      cwd: work,
+      env: env2,
+      timeoutMs: 120_000,
+    });
     if (fetched.ok && existsSync(built)) source = 'prebuild-install';
     else attempts.push(`prebuilt binary: ${failureReason(fetched.output)}`);
 
     const gyp = source ? null : nodeGypScript(projectRoot, env);
     if (!source && gyp) {
-      const compiled = deps.runNode(gyp, ['rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers'], { cwd: work, env: env2, timeoutMs: 15 * 60_000 });
+      const compiled = deps.runNode(
+        gyp,
+        ['rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers'],
+        { cwd: work, env: env2, timeoutMs: 15 * 60_000 },
+      );
       if (compiled.ok && existsSync(built)) source = 'node-gyp';
       else attempts.push(`headers: ${failureReason(compiled.output)}`);
     } else if (!source) attempts.push('node-gyp not found');
 
     if (!source) {
-      log(`${PREFIX} ${electron.version}: not built (${attempts.join('; ')}). Node tests are unaffected; run \`npm run native:electron\` once online to use \`npm start\`.`);
+      log(
+        `${PREFIX} ${electron.version}: not built (${attempts.join('; ')}). Node tests are unaffected; run \`npm run native:electron\` once online to use \`npm start\`.`,
+      );
       return 'failed';
     }
     mkdirSync(outDir, { recursive: true });
     copyFileSync(built, join(outDir, BINDING_FILE));
-    const manifest: ElectronSqliteManifest = { electron: electron.version, platform: deps.platform, arch: deps.arch, betterSqlite3, source, builtAt: deps.now().toISOString() };
+    const manifest: ElectronSqliteManifest = {
+      electron: electron.version,
+      platform: deps.platform,
+      arch: deps.arch,
+      betterSqlite3,
+      source,
+      builtAt: deps.now().toISOString(),
+    };
     writeFileSync(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    log(`${PREFIX} ${electron.version}: ready (${source === 'prebuild-install' ? 'prebuilt binary' : 'compiled against Electron headers'}).`);
+    log(
+      `${PREFIX} ${electron.version}: ready (${source === 'prebuild-install' ? 'prebuilt binary' : 'compiled against Electron headers'}).`,
+    );
     return 'built';
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -126,8 +187,17 @@ export function buildElectronSqlite(deps: BuildDeps): BuildOutcome {
 }
 
 /** The real process runner: `node script args` with a timeout, output captured. */
-export function runNodeScript(script: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): RunResult {
-  const result = spawnSync(process.execPath, [script, ...args], { cwd: options.cwd, env: options.env, timeout: options.timeoutMs, encoding: 'utf8' });
+export function runNodeScript(
+  script: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): RunResult {
+  const result = spawnSync(process.execPath, [script, ...args], {
+    cwd: options.cwd,
+    env: options.env,
+    timeout: options.timeoutMs,
+    encoding: 'utf8',
+  });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? `\n${result.error.message}` : ''}`;
   return { ok: result.status === 0, output };
 }

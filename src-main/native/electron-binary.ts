@@ -9,7 +9,10 @@ export type ElectronBinaryStatus =
  * Whether the Electron executable is on disk, judged the way the electron package's index.js does
  * (path.txt, or ELECTRON_OVERRIDE_DIST_PATH) without requiring it, since it throws when absent.
  */
-export function electronBinaryStatus(projectRoot: string, env: NodeJS.ProcessEnv = process.env): ElectronBinaryStatus {
+export function electronBinaryStatus(
+  projectRoot: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ElectronBinaryStatus {
   const dir = join(projectRoot, 'node_modules', 'electron');
   let version: string | null = null;
   try {

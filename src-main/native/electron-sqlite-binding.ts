@@ -47,9 +47,17 @@ export interface SqliteBindingOptions {
 }
 
 /** Why the Electron copy cannot be used, in one sentence for the user, or null when it matches. */
-export function manifestMismatch(manifest: ElectronSqliteManifest | null, ctx: Pick<BindingContext, 'electronVersion' | 'platform' | 'arch'>): string | null {
-  if (!manifest) return `better-sqlite3 has no build for Electron ${ctx.electronVersion} yet: run \`npm run native:electron\` (it needs to reach Electron's prebuilt binaries or headers).`;
-  if (manifest.electron !== ctx.electronVersion || manifest.platform !== ctx.platform || manifest.arch !== ctx.arch) {
+export function manifestMismatch(
+  manifest: ElectronSqliteManifest | null,
+  ctx: Pick<BindingContext, 'electronVersion' | 'platform' | 'arch'>,
+): string | null {
+  if (!manifest)
+    return `better-sqlite3 has no build for Electron ${ctx.electronVersion} yet: run \`npm run native:electron\` (it needs to reach Electron's prebuilt binaries or headers).`;
+  if (
+    manifest.electron !== ctx.electronVersion ||
+    manifest.platform !== ctx.platform ||
+    manifest.arch !== ctx.arch
+  ) {
     return `better-sqlite3 was built for Electron ${manifest.electron} on ${manifest.platform}-${manifest.arch}, not Electron ${ctx.electronVersion} on ${ctx.platform}-${ctx.arch}: run \`npm run native:electron\`.`;
   }
   return null;
@@ -62,7 +70,10 @@ export function manifestMismatch(manifest: ElectronSqliteManifest | null, ctx: P
  */
 export function resolveSqliteBinding(ctx: BindingContext): SqliteBindingOptions {
   if (!ctx.electronVersion) return {};
-  const dir = ctx.packaged && ctx.resourcesPath ? join(ctx.resourcesPath, PACKAGED_SQLITE_DIR) : join(ctx.projectRoot, ELECTRON_SQLITE_DIR);
+  const dir =
+    ctx.packaged && ctx.resourcesPath
+      ? join(ctx.resourcesPath, PACKAGED_SQLITE_DIR)
+      : join(ctx.projectRoot, ELECTRON_SQLITE_DIR);
   const problem = manifestMismatch(ctx.readManifest(join(dir, MANIFEST_FILE)), ctx);
   if (problem) throw new Error(problem);
   return { nativeBinding: join(dir, BINDING_FILE) };

@@ -5,7 +5,9 @@ import type { ElectronSqliteManifest } from './electron-sqlite-binding';
 export function readSqliteManifest(path: string): ElectronSqliteManifest | null {
   try {
     const value = JSON.parse(readFileSync(path, 'utf8')) as Partial<ElectronSqliteManifest>;
-    return typeof value.electron === 'string' && typeof value.platform === 'string' && typeof value.arch === 'string'
+    return typeof value.electron === 'string' &&
+      typeof value.platform === 'string' &&
+      typeof value.arch === 'string'
       ? (value as ElectronSqliteManifest)
       : null;
   } catch {

@@ -11,7 +11,10 @@ export interface Notifier {
  * A notifier whose click opens the alert's workspace. Shown notifications are kept referenced until
  * closed: a notification object collected by the garbage collector loses its click handler.
  */
-export function createElectronNotifier(openWorkspace: (workspaceId: string) => void, onUnsupported?: (content: NotificationContent) => void): Notifier {
+export function createElectronNotifier(
+  openWorkspace: (workspaceId: string) => void,
+  onUnsupported?: (content: NotificationContent) => void,
+): Notifier {
   const live = new Set<Notification>();
   return {
     show(content) {

@@ -12,7 +12,9 @@ export interface TokenCipher {
 /** No OS-backed encryption here: a token is never written in the clear instead. */
 export class EncryptionUnavailableError extends Error {
   constructor() {
-    super('this system offers no encrypted storage (keychain) for the token: unlock or install one, then add the account again');
+    super(
+      'this system offers no encrypted storage (keychain) for the token: unlock or install one, then add the account again',
+    );
     this.name = 'EncryptionUnavailableError';
   }
 }
@@ -27,7 +29,9 @@ export function createEncryptedFileSecretStore(file: string, cipher: TokenCipher
       return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw new Error(`the token file ${file} cannot be read (${(err as Error).message}): remove it and add the accounts' tokens again`);
+      throw new Error(
+        `the token file ${file} cannot be read (${(err as Error).message}): remove it and add the accounts' tokens again`,
+      );
     }
   };
   const save = (entries: Record<string, string>) => {

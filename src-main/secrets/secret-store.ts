@@ -23,9 +23,14 @@ export function createMemorySecretStore(initial: Record<string, string> = {}): S
  * Read-only tokens from environment variables, `nameFor(accountId)` naming the variable (the CLI
  * maps its one account to `--token-env NAME`). Storing is refused: set the variable instead.
  */
-export function createEnvSecretStore(nameFor: (accountId: string) => string, env: Readonly<Record<string, string | undefined>>): SecretStore {
+export function createEnvSecretStore(
+  nameFor: (accountId: string) => string,
+  env: Readonly<Record<string, string | undefined>>,
+): SecretStore {
   const readOnly = async () => {
-    throw new Error('tokens given through environment variables cannot be changed here: set the variable instead');
+    throw new Error(
+      'tokens given through environment variables cannot be changed here: set the variable instead',
+    );
   };
   return {
     get: async (id) => env[nameFor(id)] || null,

@@ -11,7 +11,9 @@ export function createJsonFileSettingsBackend(file: string): SettingsBackend {
         return JSON.parse(readFileSync(file, 'utf8')) as unknown;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw new Error(`the settings file ${file} cannot be read (${(err as Error).message}): fix or remove it`);
+        throw new Error(
+          `the settings file ${file} cannot be read (${(err as Error).message}): fix or remove it`,
+        );
       }
     },
     write(settings: Settings) {

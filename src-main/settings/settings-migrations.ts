@@ -15,18 +15,26 @@ const SECRET_KEYS = new Set(['token', 'apiToken', 'secret', 'password']);
 function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !SECRET_KEYS.has(k)).map(([k, v]) => [k, withoutSecrets(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !SECRET_KEYS.has(k))
+        .map(([k, v]) => [k, withoutSecrets(v)]),
+    );
   }
   return value;
 }
 
 /** Every step, oldest first. Version 0 is a file without a version (a first draft, or hand-made). */
-export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [{ from: 0, up: (raw) => ({ ...raw, version: 1 }) }];
+export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [
+  { from: 0, up: (raw) => ({ ...raw, version: 1 }) },
+];
 
 /** The settings file is from a newer Creditbar: it is used read-only (defaults) and never overwritten. */
 export class SettingsTooNewError extends Error {
   constructor(readonly found: number) {
-    super(`the settings were saved by a newer Creditbar (version ${found}, this one knows ${SETTINGS_VERSION}): update Creditbar; until then defaults apply and the file is left untouched`);
+    super(
+      `the settings were saved by a newer Creditbar (version ${found}, this one knows ${SETTINGS_VERSION}): update Creditbar; until then defaults apply and the file is left untouched`,
+    );
     this.name = 'SettingsTooNewError';
   }
 }
@@ -63,6 +71,7 @@ export function migrateSettings(stored: unknown): MigratedSettings {
     else reset.push(key);
   }
   const settings = settingsSchema.parse(merged);
-  const changed = version !== SETTINGS_VERSION || reset.length > 0 || JSON.stringify(settings) !== JSON.stringify(stored);
+  const changed =
+    version !== SETTINGS_VERSION || reset.length > 0 || JSON.stringify(settings) !== JSON.stringify(stored);
   return { settings, changed, reset };
 }

@@ -8,7 +8,10 @@ const KEY = 'settings';
 
 /** electron-store as the settings backend; `cwd` overrides the folder (tests, portable builds). */
 export function createElectronSettingsBackend(options: { cwd?: string } = {}): SettingsBackend {
-  const store = new Store<Record<string, unknown>>({ name: 'settings', ...(options.cwd ? { cwd: options.cwd } : {}) });
+  const store = new Store<Record<string, unknown>>({
+    name: 'settings',
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  });
   return {
     read: () => store.get(KEY),
     write: (settings: Settings) => store.set(KEY, settings),

@@ -1,4 +1,10 @@
-import { accountSchema, settingsPatchSchema, type Account, type Settings, type SettingsPatch } from '../../src-shared/settings/settings';
+import {
+  accountSchema,
+  settingsPatchSchema,
+  type Account,
+  type Settings,
+  type SettingsPatch,
+} from '../../src-shared/settings/settings';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { migrateSettings, SettingsTooNewError } from './settings-migrations';
 

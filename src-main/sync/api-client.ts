@@ -14,7 +14,13 @@ import {
   type WorkspaceList,
 } from '../../src-shared/api';
 import { parseInstant, toIso, type Millis } from '../../src-shared/time/instant';
-import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, sleep as realSleep, type RetryPolicy } from './backoff';
+import {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
+  sleep as realSleep,
+  type RetryPolicy,
+} from './backoff';
 import { SyncError } from './sync-errors';
 
 /** Why a request is being retried, and after how long (for progress lines and tests). */
@@ -56,13 +62,19 @@ export interface AccountApi {
   health(signal?: AbortSignal): Promise<Health & { offsetMs: number }>;
   workspaces(signal?: AbortSignal): Promise<WorkspaceList>;
   grants(workspaceId: string, signal?: AbortSignal): Promise<GrantList>;
-  usage(workspaceId: string, page: { cursor: string | null; limit: number }, signal?: AbortSignal): Promise<UsagePage>;
+  usage(
+    workspaceId: string,
+    page: { cursor: string | null; limit: number },
+    signal?: AbortSignal,
+  ): Promise<UsagePage>;
   balance(workspaceId: string, asOf: Millis, signal?: AbortSignal): Promise<Balance>;
 }
 
 /** `events[3].occurredAt: expected an ISO 8601 instant ...` */
 export function describeIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+  const path = issue.path
+    .map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
+    .join('');
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
@@ -101,12 +113,19 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
   const now = options.now ?? Date.now;
   const acceptEncoding = (options.compression ?? !isLoopback(baseUrl)) ? 'gzip, deflate, br' : 'identity';
 
-  async function attempt(path: string, signal: AbortSignal | undefined): Promise<{ body: unknown; status: number; retryAfter: string | null }> {
+  async function attempt(
+    path: string,
+    signal: AbortSignal | undefined,
+  ): Promise<{ body: unknown; status: number; retryAfter: string | null }> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
       const res = await fetch(baseUrl + path, {
-        headers: { authorization: `Bearer ${options.token}`, accept: 'application/json', 'accept-encoding': acceptEncoding },
+        headers: {
+          authorization: `Bearer ${options.token}`,
+          accept: 'application/json',
+          'accept-encoding': acceptEncoding,
+        },
         signal: combined,
       });
       // Reading the body is under the same timeout: a server that stalls mid-body is a timeout too.
@@ -122,14 +141,21 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
       return { body, status: res.status, retryAfter: res.headers.get('retry-after') };
     } catch (err) {
       if (err instanceof Transient) throw err;
-      if (signal?.aborted) throw new SyncError('cancelled', 'the sync was cancelled; nothing stored was lost');
-      if (timeout.aborted) throw new Transient('offline', `no answer from ${baseUrl} within ${Math.round(timeoutMs / 1000)} s`);
+      if (signal?.aborted)
+        throw new SyncError('cancelled', 'the sync was cancelled; nothing stored was lost');
+      if (timeout.aborted)
+        throw new Transient('offline', `no answer from ${baseUrl} within ${Math.round(timeoutMs / 1000)} s`);
       const code = networkCode(err);
       throw new Transient('offline', `cannot reach ${baseUrl} (${code})`, undefined, UNREACHABLE.has(code));
     }
   }
 
-  async function request<T>(path: string, schema: z.ZodType<T>, what: string, signal?: AbortSignal): Promise<T> {
+  async function request<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    what: string,
+    signal?: AbortSignal,
+  ): Promise<T> {
     let transient = 0;
     let limited = 0;
     for (;;) {
@@ -152,7 +178,12 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
         if (status === 429) {
           const ms = parseRetryAfter(retryAfter, now()) ?? backoffDelay(limited, policy, random);
           if (limited >= policy.rateLimitRetries || ms > policy.maxRetryAfterMs) {
-            throw new SyncError('server', `the server keeps rate-limiting this token (429): try again after ${toIso(now() + ms)}`, status, code);
+            throw new SyncError(
+              'server',
+              `the server keeps rate-limiting this token (429): try again after ${toIso(now() + ms)}`,
+              status,
+              code,
+            );
           }
           limited++;
           delay = ms;
@@ -160,15 +191,33 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
         } else if (status >= 500) {
           throw new Transient('server', `the server failed with ${status} (${message})`, status);
         } else if (status === 401) {
-          throw new SyncError('auth', `the server refused the token (401): check the token of this account in Settings`, status, code);
+          throw new SyncError(
+            'auth',
+            `the server refused the token (401): check the token of this account in Settings`,
+            status,
+            code,
+          );
         } else if (status === 404) {
-          throw new SyncError('other', `${what} is not on the server (404): it may have been removed or belong to another account`, status, code);
+          throw new SyncError(
+            'other',
+            `${what} is not on the server (404): it may have been removed or belong to another account`,
+            status,
+            code,
+          );
         } else {
-          throw new SyncError('other', `the server rejected the request for ${what} (${status}: ${message})`, status, code);
+          throw new SyncError(
+            'other',
+            `the server rejected the request for ${what} (${status}: ${message})`,
+            status,
+            code,
+          );
         }
       } catch (err) {
         if (!(err instanceof Transient)) throw err;
-        if (transient >= (err.unreachable ? Math.min(policy.unreachableRetries, policy.retries) : policy.retries)) {
+        if (
+          transient >=
+          (err.unreachable ? Math.min(policy.unreachableRetries, policy.retries) : policy.retries)
+        ) {
           throw new SyncError(
             err.kind,
             err.kind === 'offline'
@@ -200,13 +249,24 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
       return { ...health, offsetMs: parseInstant(health.now) - Math.round((sent + received) / 2) };
     },
     workspaces: (signal) => request(apiPaths.workspaces(), workspaceListSchema, 'the workspace list', signal),
-    grants: (id, signal) => request(apiPaths.grants(id), grantListSchema, `the grants of workspace "${id}"`, signal),
+    grants: (id, signal) =>
+      request(apiPaths.grants(id), grantListSchema, `the grants of workspace "${id}"`, signal),
     usage: (id, page, signal) => {
       const query = new URLSearchParams({ limit: String(page.limit) });
       if (page.cursor !== null) query.set('cursor', page.cursor);
-      return request(`${apiPaths.usage(id)}?${query}`, usagePageSchema, `a usage page of workspace "${id}"`, signal);
+      return request(
+        `${apiPaths.usage(id)}?${query}`,
+        usagePageSchema,
+        `a usage page of workspace "${id}"`,
+        signal,
+      );
     },
     balance: (id, asOf, signal) =>
-      request(`${apiPaths.balance(id)}?${new URLSearchParams({ asOf: toIso(asOf) })}`, balanceSchema, `the balance of workspace "${id}"`, signal),
+      request(
+        `${apiPaths.balance(id)}?${new URLSearchParams({ asOf: toIso(asOf) })}`,
+        balanceSchema,
+        `the balance of workspace "${id}"`,
+        signal,
+      ),
   };
 }

@@ -31,7 +31,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
  * fixed, half random) so that clients that failed together do not retry together, while each wait
  * still grows.
  */
-export function backoffDelay(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random: () => number): Millis {
+export function backoffDelay(
+  attempt: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number,
+): Millis {
   const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
   return Math.round(cap / 2 + random() * (cap / 2));
 }

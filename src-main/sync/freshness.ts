@@ -24,7 +24,12 @@ export function freshnessOf(lastSyncAt: Millis | null, now: Millis, policy: Fres
 export function describeFreshness(f: Freshness): string {
   if (f.ageSeconds === null) return 'never synced';
   const minutes = Math.floor(f.ageSeconds / 60);
-  const age = minutes < 60 ? `${minutes} min` : minutes < 2880 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 1440)} d`;
+  const age =
+    minutes < 60
+      ? `${minutes} min`
+      : minutes < 2880
+        ? `${Math.floor(minutes / 60)} h`
+        : `${Math.floor(minutes / 1440)} d`;
   if (f.kind === 'live') return 'live';
   return f.kind === 'cached' ? `cached ${age} ago` : `stale: ${age} old`;
 }

@@ -18,11 +18,19 @@ export interface ReconcileOptions {
  * Compares the local engine's balance of every pool with the server's /balance at the same asOf
  * (so clock skew cannot show as drift) and records the result; a non-zero difference is drift.
  */
-export async function reconcile(cache: Cache, api: AccountApi, options: ReconcileOptions): Promise<Map<string, DriftRecord[]>> {
+export async function reconcile(
+  cache: Cache,
+  api: AccountApi,
+  options: ReconcileOptions,
+): Promise<Map<string, DriftRecord[]>> {
   const out = new Map<string, DriftRecord[]>();
   if (options.workspaceIds.length === 0) return out;
   const local = evaluationJson(
-    evaluateCache(cache, { asOf: options.asOf, workspaceIds: options.workspaceIds, ...(options.catalog ? { catalog: options.catalog } : {}) }),
+    evaluateCache(cache, {
+      asOf: options.asOf,
+      workspaceIds: options.workspaceIds,
+      ...(options.catalog ? { catalog: options.catalog } : {}),
+    }),
   );
   for (const workspaceId of options.workspaceIds) {
     const server = await api.balance(workspaceId, options.asOf, options.signal);
@@ -49,7 +57,12 @@ export async function reconcile(cache: Cache, api: AccountApi, options: Reconcil
 
 /** A pool's last reconciliation as the snapshot shows it (null difference is never sent: 0 means in step). */
 export function snapshotDrift(d: DriftRecord): Drift {
-  return { localRemaining: d.localRemaining, serverRemaining: d.serverRemaining, difference: driftOf(d), checkedAt: toIso(d.checkedAt) };
+  return {
+    localRemaining: d.localRemaining,
+    serverRemaining: d.serverRemaining,
+    difference: driftOf(d),
+    checkedAt: toIso(d.checkedAt),
+  };
 }
 
 /** Local remaining minus the server's, 0 when they agree to the hundred-millionth. */

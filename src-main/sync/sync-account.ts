@@ -88,7 +88,12 @@ function checkPage(workspaceId: string, events: readonly UsageEvent[]): void {
  * The next page is requested before the current one is written, so the server prepares it while
  * we store: nothing is committed out of order, a prefetched page is simply dropped on failure.
  */
-async function pullUsage(deps: SyncDeps, key: number, workspaceId: string, progress: { total: number }): Promise<Omit<WorkspaceSyncResult, 'drift' | 'error'>> {
+async function pullUsage(
+  deps: SyncDeps,
+  key: number,
+  workspaceId: string,
+  progress: { total: number },
+): Promise<Omit<WorkspaceSyncResult, 'drift' | 'error'>> {
   const { cache, api } = deps;
   const limit = deps.pageSize ?? DEFAULT_PAGE_SIZE;
   const local = new AbortController();
@@ -113,7 +118,8 @@ async function pullUsage(deps: SyncDeps, key: number, workspaceId: string, progr
         if (err instanceof SyncError && err.code === 'cursor_expired' && cursor !== null && !restarted) {
           restarted = true;
           const expected = cursor;
-          if (!cache.transaction(() => cache.write.syncState.advanceCursor(key, expected, null, 0))) throw conflict(workspaceId);
+          if (!cache.transaction(() => cache.write.syncState.advanceCursor(key, expected, null, 0)))
+            throw conflict(workspaceId);
           cursor = null;
           next = fetchPage(cursor);
           continue;
@@ -123,17 +129,23 @@ async function pullUsage(deps: SyncDeps, key: number, workspaceId: string, progr
       checkPage(workspaceId, page.events);
       if (page.hasMore) {
         if (page.events.length === 0 && page.nextCursor === cursor) {
-          throw new SyncError('malformed', `the server says more usage of workspace "${workspaceId}" is waiting but sends none and keeps the same cursor: try again later`);
+          throw new SyncError(
+            'malformed',
+            `the server says more usage of workspace "${workspaceId}" is waiting but sends none and keeps the same cursor: try again later`,
+          );
         }
         next = fetchPage(page.nextCursor);
       }
       const from = cursor;
       const inserted = cache.transaction(() => {
-        const rawFrom = new Map(POOLS.map((p) => [p, cache.read.poolState.get(key, p).rawFrom ?? Number.NEGATIVE_INFINITY]));
+        const rawFrom = new Map(
+          POOLS.map((p) => [p, cache.read.poolState.get(key, p).rawFrom ?? Number.NEGATIVE_INFINITY]),
+        );
         const r = cache.write.events.insertMany(key, page.events, rawFrom);
         for (const [pool, t] of r.earliestByPool) cache.write.poolState.markDirty(key, pool, t);
         for (const [pool, n] of r.skipped) cache.write.poolState.addSkipped(key, pool, n);
-        if (!cache.write.syncState.advanceCursor(key, from, page.nextCursor, page.events.length)) throw conflict(workspaceId);
+        if (!cache.write.syncState.advanceCursor(key, from, page.nextCursor, page.events.length))
+          throw conflict(workspaceId);
         return r.inserted;
       });
       cursor = page.nextCursor;
@@ -141,7 +153,12 @@ async function pullUsage(deps: SyncDeps, key: number, workspaceId: string, progr
       result.received += page.events.length;
       result.inserted += inserted;
       progress.total += page.events.length;
-      deps.onProgress?.({ workspaceId, received: result.received, pages: result.pages, total: progress.total });
+      deps.onProgress?.({
+        workspaceId,
+        received: result.received,
+        pages: result.pages,
+        total: progress.total,
+      });
       if (!page.hasMore) return result;
     }
   } finally {
@@ -150,7 +167,10 @@ async function pullUsage(deps: SyncDeps, key: number, workspaceId: string, progr
 }
 
 function conflict(workspaceId: string): SyncError {
-  return new SyncError('conflict', `another sync of this cache moved the cursor of workspace "${workspaceId}" meanwhile: this page was dropped; sync again once it finishes`);
+  return new SyncError(
+    'conflict',
+    `another sync of this cache moved the cursor of workspace "${workspaceId}" meanwhile: this page was dropped; sync again once it finishes`,
+  );
 }
 
 /**
@@ -177,12 +197,14 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
         const from = cache.write.rateCards.upsert(account.id, card);
         if (from === null) continue;
         for (const w of cache.read.workspaces.ofAccount(account.id)) {
-          if (w.workspace.provider === card.provider) for (const pool of POOLS) cache.write.poolState.markDirty(w.key, pool, from);
+          if (w.workspace.provider === card.provider)
+            for (const pool of POOLS) cache.write.poolState.markDirty(w.key, pool, from);
         }
       }
       return list.workspaces.map((ws) => {
         const { key, configChanged } = cache.write.workspaces.upsert(account.id, ws, startedAt);
-        if (configChanged) for (const pool of POOLS) cache.write.poolState.markDirty(key, pool, Number.NEGATIVE_INFINITY);
+        if (configChanged)
+          for (const pool of POOLS) cache.write.poolState.markDirty(key, pool, Number.NEGATIVE_INFINITY);
         return { key, id: ws.id };
       });
     });
@@ -193,7 +215,8 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
       try {
         const grants = await api.grants(id, signal);
         cache.transaction(() => {
-          for (const [pool, from] of cache.write.grants.replaceAll(key, grants.grants)) cache.write.poolState.markDirty(key, pool, from);
+          for (const [pool, from] of cache.write.grants.replaceAll(key, grants.grants))
+            cache.write.poolState.markDirty(key, pool, from);
         });
         const pulled = await pullUsage(deps, key, id, progress);
         cache.write.syncState.workspaceSucceeded(key, now());
@@ -204,12 +227,22 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
         results.push({ workspaceId: id, received: 0, inserted: 0, pages: 0, error: err.message, drift: [] });
       }
     }
-    const maintenance = maintainCache(cache, { now: now(), ...(deps.catalog ? { catalog: deps.catalog } : {}), ...(deps.overrides ? { overrides: deps.overrides } : {}), ...(deps.keepRaw ? { keepRaw: true } : {}) });
+    const maintenance = maintainCache(cache, {
+      now: now(),
+      ...(deps.catalog ? { catalog: deps.catalog } : {}),
+      ...(deps.overrides ? { overrides: deps.overrides } : {}),
+      ...(deps.keepRaw ? { keepRaw: true } : {}),
+    });
     if (deps.reconcile !== false) {
       const synced = results.filter((r) => r.error === null).map((r) => r.workspaceId);
       // Compared at the server's instant when this sync began: everything that happened before it
       // was pulled, and usage that keeps arriving meanwhile is left out on both sides (not drift).
-      const drift = await reconcile(cache, api, { asOf: startedAt + health.offsetMs, workspaceIds: synced, ...(deps.catalog ? { catalog: deps.catalog } : {}), ...(signal ? { signal } : {}) });
+      const drift = await reconcile(cache, api, {
+        asOf: startedAt + health.offsetMs,
+        workspaceIds: synced,
+        ...(deps.catalog ? { catalog: deps.catalog } : {}),
+        ...(signal ? { signal } : {}),
+      });
       for (const r of results) r.drift = drift.get(r.workspaceId) ?? [];
     }
     const errors = results.filter((r) => r.error !== null).map((r) => r.error!);

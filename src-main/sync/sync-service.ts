@@ -41,7 +41,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
   async function run(account: Account, signal: AbortSignal): Promise<SyncSummary> {
     const token = await deps.secrets.get(account.id);
-    if (!token) throw new SyncError('auth', `no token is stored for account "${account.label}": add it in Settings`);
+    if (!token)
+      throw new SyncError('auth', `no token is stored for account "${account.label}": add it in Settings`);
     const api = createApiClient({
       baseUrl: account.serverUrl,
       token,
@@ -74,7 +75,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       const existing = running.get(account.id);
       if (existing) return existing.promise;
       const controller = new AbortController();
-      const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+      const signal = options.signal
+        ? AbortSignal.any([options.signal, controller.signal])
+        : controller.signal;
       const promise = run(account, signal).finally(() => running.delete(account.id));
       running.set(account.id, { promise, controller });
       return promise;

@@ -37,9 +37,10 @@ function paintAt(u: number, v: number, inset: number): Paint {
   const needleAngle = ((START_DEG - SHOWN * SWEEP_DEG) * Math.PI) / 180;
   const tip = { x: CENTRE.x + 0.25 * Math.cos(needleAngle), y: CENTRE.y - 0.25 * Math.sin(needleAngle) };
 
-  if (r <= 0.055 || segmentDistance(u, v, CENTRE.x, CENTRE.y, tip.x, tip.y) <= 0.022) return { colour: WHITE, alpha: 1 };
+  if (r <= 0.055 || segmentDistance(u, v, CENTRE.x, CENTRE.y, tip.x, tip.y) <= 0.022)
+    return { colour: WHITE, alpha: 1 };
   if (r >= 0.22 && r <= 0.31) {
-    const along = (((START_DEG - angle) % 360) + 360) % 360 / SWEEP_DEG;
+    const along = ((((START_DEG - angle) % 360) + 360) % 360) / SWEEP_DEG;
     if (along <= 1) {
       if (along <= 0.5) return { colour: LEVEL_COLOURS.ok, alpha: 1 };
       if (along <= SHOWN) return { colour: LEVEL_COLOURS.warn, alpha: 1 };
@@ -47,7 +48,10 @@ function paintAt(u: number, v: number, inset: number): Paint {
     }
   }
   const t = (v - inset) / (1 - 2 * inset);
-  return { colour: [0, 1, 2].map((i) => Math.round(TOP[i]! * (1 - t) + BOTTOM[i]! * t)) as unknown as Rgb, alpha: 1 };
+  return {
+    colour: [0, 1, 2].map((i) => Math.round(TOP[i]! * (1 - t) + BOTTOM[i]! * t)) as unknown as Rgb,
+    alpha: 1,
+  };
 }
 
 /**

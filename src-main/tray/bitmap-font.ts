@@ -52,7 +52,11 @@ export interface TextLayout {
 }
 
 /** Width and height of `text` at `scale`, with one font pixel between glyphs. */
-export function measureText(font: BitmapFont, text: string, scale: number): { width: number; height: number } {
+export function measureText(
+  font: BitmapFont,
+  text: string,
+  scale: number,
+): { width: number; height: number } {
   const n = text.length;
   return { width: n === 0 ? 0 : (n * font.width + (n - 1)) * scale, height: font.height * scale };
 }
@@ -61,7 +65,12 @@ export function measureText(font: BitmapFont, text: string, scale: number): { wi
  * The largest rendering of `text` that fits the box: the candidate (font, integer scale) with the
  * tallest glyphs wins, the finer font on a tie. Null when nothing fits.
  */
-export function fitText(text: string, boxWidth: number, boxHeight: number, fonts: readonly BitmapFont[] = [FONT_5X7, FONT_3X5]): TextLayout | null {
+export function fitText(
+  text: string,
+  boxWidth: number,
+  boxHeight: number,
+  fonts: readonly BitmapFont[] = [FONT_5X7, FONT_3X5],
+): TextLayout | null {
   let best: TextLayout | null = null;
   for (const font of fonts) {
     for (let scale = 1; ; scale++) {

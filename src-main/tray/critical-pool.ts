@@ -40,7 +40,9 @@ function compareNumbers(a: number, b: number): number {
 
 /** Every pool of every workspace, most critical first. */
 export function poolsByCriticality(workspaces: readonly WorkspaceCard[]): PoolRef[] {
-  return workspaces.flatMap((workspace) => workspace.pools.map((pool) => ({ workspace, pool }))).sort(comparePoolCriticality);
+  return workspaces
+    .flatMap((workspace) => workspace.pools.map((pool) => ({ workspace, pool })))
+    .sort(comparePoolCriticality);
 }
 
 /** The pool the tray badge shows, or null when no workspace has a pool yet. */

@@ -92,7 +92,11 @@ export function renderTrayIconImage(state: TrayIconState, options: IconOptions):
   const layout = fitText(text, px - 2 * pad, px - 2 * pad);
   const mask = layout ? inkMask(text, layout, px) : new Uint8Array(px * px);
   const radius = px * 0.22;
-  const fill: Rgb = options.template ? [0, 0, 0] : state.dimmed ? blend(LEVEL_COLOURS[state.level], GREY, 0.6) : LEVEL_COLOURS[state.level];
+  const fill: Rgb = options.template
+    ? [0, 0, 0]
+    : state.dimmed
+      ? blend(LEVEL_COLOURS[state.level], GREY, 0.6)
+      : LEVEL_COLOURS[state.level];
   const ink: Rgb = TEXT_COLOURS[state.dimmed ? 'ok' : state.level];
   const fillAlpha = state.dimmed ? DIMMED_ALPHA : 255;
   const data = new Uint8Array(px * px * 4);

@@ -44,7 +44,8 @@ export function encodePng(image: RgbaImage): Buffer {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw new Error(`PNG size must be positive integers, got ${width}x${height}.`);
   }
-  if (data.length !== width * height * 4) throw new Error(`PNG data must hold ${width * height * 4} bytes, got ${data.length}.`);
+  if (data.length !== width * height * 4)
+    throw new Error(`PNG data must hold ${width * height * 4} bytes, got ${data.length}.`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -53,5 +54,10 @@ export function encodePng(image: RgbaImage): Buffer {
   const stride = width * 4;
   const raw = Buffer.alloc((stride + 1) * height);
   for (let y = 0; y < height; y++) raw.set(data.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
-  return Buffer.concat([Buffer.from(SIGNATURE), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([
+    Buffer.from(SIGNATURE),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
 }

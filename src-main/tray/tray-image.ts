@@ -19,7 +19,11 @@ export interface TrayImageSpec {
  * menu bar's light or dark look like every other menu-bar icon, and the colour badge from the warning
  * level on, because then the colour is the message. Windows also gets 1.5x for 150 % displays.
  */
-export function trayImageSpec(state: TrayIconState, platform: NodeJS.Platform, cache: TrayIconCache): TrayImageSpec {
+export function trayImageSpec(
+  state: TrayIconState,
+  platform: NodeJS.Platform,
+  cache: TrayIconCache,
+): TrayImageSpec {
   const size = trayIconSize(platform);
   const template = platform === 'darwin' && state.level === 'ok';
   const scales = platform === 'win32' ? [1, 1.5, 2] : [1, 2];
@@ -27,7 +31,12 @@ export function trayImageSpec(state: TrayIconState, platform: NodeJS.Platform, c
     template,
     representations: scales.map((scaleFactor) => {
       const px = Math.round(size * scaleFactor);
-      return { scaleFactor, width: px, height: px, buffer: cache.get(state, { size, scale: scaleFactor, template }) };
+      return {
+        scaleFactor,
+        width: px,
+        height: px,
+        buffer: cache.get(state, { size, scale: scaleFactor, template }),
+      };
     }),
   };
 }

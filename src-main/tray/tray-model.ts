@@ -50,15 +50,23 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
   const locale = input.locale ?? 'en-US';
   const critical = mostCriticalPool(snapshot.workspaces);
   const failing = syncFailing(snapshot);
-  const staleNames = snapshot.workspaces.filter((ws) => isStale(ws, now, input.settings.staleAfterMinutes)).map((ws) => ws.name);
+  const staleNames = snapshot.workspaces
+    .filter((ws) => isStale(ws, now, input.settings.staleAfterMinutes))
+    .map((ws) => ws.name);
 
   if (!critical) {
     return {
       icon: { percent: null, level: 'ok', dimmed: true },
       title: '',
-      tooltip: snapshot.mode === 'onboarding' ? 'Creditbar: no workspace yet. Open it to try the demo.' : 'Creditbar: no workspace data yet.',
+      tooltip:
+        snapshot.mode === 'onboarding'
+          ? 'Creditbar: no workspace yet. Open it to try the demo.'
+          : 'Creditbar: no workspace data yet.',
       menu: [
-        { type: 'info', label: snapshot.mode === 'onboarding' ? 'No workspace yet' : syncLine(snapshot, now) },
+        {
+          type: 'info',
+          label: snapshot.mode === 'onboarding' ? 'No workspace yet' : syncLine(snapshot, now),
+        },
         { type: 'separator' },
         ...(snapshot.mode === 'onboarding' ? [] : [syncNowItem(snapshot)]),
         { type: 'action', action: 'open', label: 'Open Creditbar', enabled: true },
@@ -73,7 +81,11 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
   const header = tooltipHeader(snapshot, now, failing, staleNames);
   const lines = snapshot.workspaces.flatMap((ws) => {
     const top = mostCriticalPool([ws]);
-    return top ? [`${poolName(ws, top.pool)}: ${remainingText(top.pool, locale)}, resets in ${resetsIn(top.pool, now)}`] : [];
+    return top
+      ? [
+          `${poolName(ws, top.pool)}: ${remainingText(top.pool, locale)}, resets in ${resetsIn(top.pool, now)}`,
+        ]
+      : [];
   });
 
   return {
@@ -82,15 +94,13 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
     tooltip: fitTooltip(header, lines, input.maxTooltipLength ?? Number.POSITIVE_INFINITY),
     menu: [
       ...snapshot.workspaces.flatMap((ws) =>
-        ws.pools.map(
-          (pool): TrayMenuItem => ({
-            type: 'workspace',
-            workspaceId: ws.id,
-            pool: pool.pool,
-            level: pool.state,
-            label: `${poolName(ws, pool)}: ${remainingText(pool, locale)} (${wholePercent(pool.percentUsed)}%), resets in ${resetsIn(pool, now)}`,
-          }),
-        ),
+        ws.pools.map((pool): TrayMenuItem => ({
+          type: 'workspace',
+          workspaceId: ws.id,
+          pool: pool.pool,
+          level: pool.state,
+          label: `${poolName(ws, pool)}: ${remainingText(pool, locale)} (${wholePercent(pool.percentUsed)}%), resets in ${resetsIn(pool, now)}`,
+        })),
       ),
       { type: 'separator' },
       { type: 'info', label: syncLine(snapshot, now) },
@@ -138,13 +148,22 @@ function ago(iso: string, now: number): string {
 function syncLine(snapshot: Snapshot, now: number): string {
   const { sync } = snapshot;
   if (sync.running) return 'Syncing…';
-  if (sync.offline) return sync.lastSuccessAt ? `Offline: showing data from ${ago(sync.lastSuccessAt, now)}` : 'Offline: no data yet';
-  if (syncFailing(snapshot) && sync.lastError) return `Sync failed ${ago(sync.lastError.at, now)}: ${sync.lastError.message}`;
+  if (sync.offline)
+    return sync.lastSuccessAt
+      ? `Offline: showing data from ${ago(sync.lastSuccessAt, now)}`
+      : 'Offline: no data yet';
+  if (syncFailing(snapshot) && sync.lastError)
+    return `Sync failed ${ago(sync.lastError.at, now)}: ${sync.lastError.message}`;
   return sync.lastSuccessAt ? `Synced ${ago(sync.lastSuccessAt, now)}` : 'Not synced yet';
 }
 
 function syncNowItem(snapshot: Snapshot): TrayMenuItem {
-  return { type: 'action', action: 'sync-now', label: snapshot.sync.running ? 'Syncing…' : 'Sync now', enabled: !snapshot.sync.running };
+  return {
+    type: 'action',
+    action: 'sync-now',
+    label: snapshot.sync.running ? 'Syncing…' : 'Sync now',
+    enabled: !snapshot.sync.running,
+  };
 }
 
 function pauseItems(snapshot: Snapshot, now: number, timeZone: string, locale: string): TrayMenuItem[] {
@@ -163,14 +182,20 @@ function pauseItems(snapshot: Snapshot, now: number, timeZone: string, locale: s
 
 /** "08:00" today or within a day, "Tue 08:00" further out. */
 function clockText(at: number, now: number, timeZone: string, locale: string): string {
-  const options: Intl.DateTimeFormatOptions = { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  };
   if (at - now >= 24 * 60 * MINUTE) options.weekday = 'short';
   return new Intl.DateTimeFormat(locale, options).format(at);
 }
 
 function tooltipHeader(snapshot: Snapshot, now: number, failing: boolean, staleNames: string[]): string {
   if (failing) return snapshot.sync.offline ? 'Creditbar (offline)' : 'Creditbar (sync failing)';
-  if (staleNames.length > 0) return `Creditbar (data from ${snapshot.sync.lastSuccessAt ? ago(snapshot.sync.lastSuccessAt, now) : 'no sync yet'})`;
+  if (staleNames.length > 0)
+    return `Creditbar (data from ${snapshot.sync.lastSuccessAt ? ago(snapshot.sync.lastSuccessAt, now) : 'no sync yet'})`;
   return 'Creditbar';
 }
 

@@ -13,7 +13,11 @@ export interface AppTray {
 }
 
 /** Creates the tray icon. `onClick` gets the icon's bounds so the popover can open next to it. */
-export function createAppTray(actions: TrayActions, onClick: (bounds: Rectangle) => void, platform = process.platform): AppTray {
+export function createAppTray(
+  actions: TrayActions,
+  onClick: (bounds: Rectangle) => void,
+  platform = process.platform,
+): AppTray {
   const cache = new TrayIconCache();
   const tray = new Tray(nativeImage.createEmpty());
   let menu = Menu.buildFromTemplate([]);

@@ -31,10 +31,20 @@ export function createPopoverWindow(preloadPath: string, origin: AppOrigin): Pop
 
   const show = (trayBounds: Rectangle): void => {
     // Linux AppIndicator reports empty bounds: the cursor is where the icon was clicked.
-    const anchor = hasUsableBounds(trayBounds) ? trayBounds : { ...screen.getCursorScreenPoint(), width: 1, height: 1 };
-    const display = screen.getDisplayNearestPoint({ x: anchor.x + anchor.width / 2, y: anchor.y + anchor.height / 2 });
+    const anchor = hasUsableBounds(trayBounds)
+      ? trayBounds
+      : { ...screen.getCursorScreenPoint(), width: 1, height: 1 };
+    const display = screen.getDisplayNearestPoint({
+      x: anchor.x + anchor.width / 2,
+      y: anchor.y + anchor.height / 2,
+    });
     const [width = 0, height = 0] = window.getSize();
-    const { x, y } = popoverPosition({ trayBounds: anchor, windowSize: { width, height }, displayBounds: display.bounds, workArea: display.workArea });
+    const { x, y } = popoverPosition({
+      trayBounds: anchor,
+      windowSize: { width, height },
+      displayBounds: display.bounds,
+      workArea: display.workArea,
+    });
     window.setPosition(x, y, false);
     window.show();
     window.focus();

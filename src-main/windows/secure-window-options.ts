@@ -62,7 +62,11 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
  * window.open is denied (https links go to the browser instead), navigation of any frame away from
  * the app and redirects are cancelled, and <webview> can never attach.
  */
-export function hardenWebContents(contents: WebContents, isAppUrl: (url: string) => boolean, openExternal: (url: string) => void): void {
+export function hardenWebContents(
+  contents: WebContents,
+  isAppUrl: (url: string) => boolean,
+  openExternal: (url: string) => void,
+): void {
   contents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) openExternal(url);
     return { action: 'deny' };

@@ -28,7 +28,10 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey?: s
     return (
       <div className="status-message error" role="alert">
         <p className="status-title">This screen could not be drawn.</p>
-        <p>{this.state.error.message}. Go back to the overview, or reload the window; if it happens again, the log has the details.</p>
+        <p>
+          {this.state.error.message}. Go back to the overview, or reload the window; if it happens again, the
+          log has the details.
+        </p>
         <p>
           <a className="button" href="#/overview">
             Back to overview

@@ -16,7 +16,11 @@ export function NavBar(): React.JSX.Element {
   return (
     <nav className="nav-bar" aria-label="Screens">
       {ITEMS.map((item) => (
-        <a key={item.screen} href={formatRoute({ screen: item.screen })} aria-current={current === item.screen ? 'page' : undefined}>
+        <a
+          key={item.screen}
+          href={formatRoute({ screen: item.screen })}
+          aria-current={current === item.screen ? 'page' : undefined}
+        >
           {item.label}
           {item.screen === 'alerts' && alerts > 0 ? (
             <span className="count" aria-label={`, ${alerts} raised`}>

@@ -25,7 +25,11 @@ export function measureRender(what: string, startMark: string | undefined): numb
   performance.mark(end);
   let ms: number | null = null;
   try {
-    const m = performance.measure(`creditbar:${what}`, startMark && performance.getEntriesByName(startMark).length ? startMark : undefined, end);
+    const m = performance.measure(
+      `creditbar:${what}`,
+      startMark && performance.getEntriesByName(startMark).length ? startMark : undefined,
+      end,
+    );
     ms = m ? Math.round(m.duration * 10) / 10 : null;
   } catch {
     // An unknown start mark is not worth breaking the screen for; the rendered mark stays.

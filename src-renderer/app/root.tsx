@@ -6,7 +6,13 @@ import { StoreProvider } from '../store/store-context';
 import { Shell } from './shell';
 
 /** The whole app around one client: creates its store, loads, and listens to pushes. */
-export function Root({ client, initialRoute }: { client: CreditbarClient; initialRoute?: Route }): React.JSX.Element {
+export function Root({
+  client,
+  initialRoute,
+}: {
+  client: CreditbarClient;
+  initialRoute?: Route;
+}): React.JSX.Element {
   const [store] = useState(() => createAppStore(client, initialRoute ?? parseRoute(window.location.hash)));
   useEffect(() => {
     const off = connectPushes(store, client);

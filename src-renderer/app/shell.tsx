@@ -40,7 +40,9 @@ export function Shell(): React.JSX.Element {
   const mode = useAppStore((s) => s.snapshot?.mode ?? null);
   const loadSnapshot = useAppStore((s) => s.loadSnapshot);
   const onboarding = mode === 'onboarding';
-  useReadinessSignals(mode === null ? (status === 'error' ? 'error' : 'loading') : onboarding ? 'onboarding' : route.screen);
+  useReadinessSignals(
+    mode === null ? (status === 'error' ? 'error' : 'loading') : onboarding ? 'onboarding' : route.screen,
+  );
 
   if (mode === null) {
     return (
@@ -74,7 +76,9 @@ export function Shell(): React.JSX.Element {
       </header>
       <StatusBanner />
       <main className="screen" id="main">
-        <ErrorBoundary resetKey={route.screen === 'workspace' ? `workspace/${route.workspaceId}` : route.screen}>
+        <ErrorBoundary
+          resetKey={route.screen === 'workspace' ? `workspace/${route.workspaceId}` : route.screen}
+        >
           <ScreenFor route={route} />
         </ErrorBoundary>
       </main>

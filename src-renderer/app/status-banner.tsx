@@ -20,7 +20,8 @@ export function StatusBanner(): React.JSX.Element | null {
       <div key="offline" className="banner banner-offline" role="status" data-testid="offline-banner">
         <OfflineIcon />
         <span>
-          Offline: showing the data from the last sync{age ? ` (${age})` : ''}. Creditbar keeps retrying; check your connection or the server.
+          Offline: showing the data from the last sync{age ? ` (${age})` : ''}. Creditbar keeps retrying;
+          check your connection or the server.
         </span>
       </div>,
     );
@@ -34,8 +35,7 @@ export function StatusBanner(): React.JSX.Element | null {
   if (pausedUntil && Date.parse(pausedUntil) > now) {
     banners.push(
       <div key="paused" className="banner banner-info" role="status" data-testid="paused-banner">
-        <span>Notifications paused until {formatTime(pausedUntil)}.</span>{' '}
-        <a href="#/alerts">Change</a>
+        <span>Notifications paused until {formatTime(pausedUntil)}.</span> <a href="#/alerts">Change</a>
       </div>,
     );
   }

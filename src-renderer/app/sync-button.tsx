@@ -6,7 +6,13 @@ export function SyncButton(): React.JSX.Element {
   const running = useAppStore((s) => s.syncRequested || (s.snapshot?.sync.running ?? false));
   const syncNow = useAppStore((s) => s.syncNow);
   return (
-    <button type="button" className="button icon-button sync-button" onClick={() => void syncNow()} disabled={running} aria-busy={running}>
+    <button
+      type="button"
+      className="button icon-button sync-button"
+      onClick={() => void syncNow()}
+      disabled={running}
+      aria-busy={running}
+    >
       <SyncIcon className={running ? 'icon spinning' : 'icon'} />
       <span>{running ? 'Syncing…' : 'Sync now'}</span>
     </button>

@@ -19,10 +19,19 @@ export function markPosition(percent: number): number {
 }
 
 /** A meter of the pool's use with a tick at every threshold; reached ticks are drawn solid. */
-export function BalanceBar({ label, percentUsed, used, available, state, marks }: BalanceBarProps): React.JSX.Element {
+export function BalanceBar({
+  label,
+  percentUsed,
+  used,
+  available,
+  state,
+  marks,
+}: BalanceBarProps): React.JSX.Element {
   const fill = Math.min(100, Math.max(0, percentUsed));
   const sorted = [...marks].sort((a, b) => a - b);
-  const thresholdText = sorted.length ? ` Thresholds at ${sorted.map((m) => formatPercent(m)).join(', ')}.` : '';
+  const thresholdText = sorted.length
+    ? ` Thresholds at ${sorted.map((m) => formatPercent(m)).join(', ')}.`
+    : '';
   return (
     <div
       className={`balance-bar bar-${state}`}

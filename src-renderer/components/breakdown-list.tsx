@@ -14,7 +14,13 @@ export interface BreakdownListProps {
 }
 
 /** Sorted rows of name, credits and share, each with a small bar. */
-export function BreakdownList({ title, values, names, limit = 8, emptyText = 'Nothing used yet.' }: BreakdownListProps): React.JSX.Element {
+export function BreakdownList({
+  title,
+  values,
+  names,
+  limit = 8,
+  emptyText = 'Nothing used yet.',
+}: BreakdownListProps): React.JSX.Element {
   const entries = Object.entries(values).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const total = entries.reduce((s, [, v]) => s + v, 0);
   const max = entries[0]?.[1] ?? 0;

@@ -4,7 +4,10 @@ import { formatCredits, formatDay, formatDateTime, formatLongUnit } from './form
 const DAY = 86_400_000;
 
 /** What the forecast sentence needs from a pool. */
-export type ForecastInput = Pick<PoolStatusJson, 'used' | 'remaining' | 'available' | 'periodEnd' | 'exhaustedAt' | 'blockedCalls' | 'forecast'>;
+export type ForecastInput = Pick<
+  PoolStatusJson,
+  'used' | 'remaining' | 'available' | 'periodEnd' | 'exhaustedAt' | 'blockedCalls' | 'forecast'
+>;
 
 export interface ForecastText {
   /** The sentence a lead reads first. */
@@ -15,7 +18,9 @@ export interface ForecastText {
 }
 
 function beforeReset(ms: number): string {
-  return ms >= DAY ? formatLongUnit(Math.round(ms / DAY), 'day') : formatLongUnit(Math.max(1, Math.round(ms / 3_600_000)), 'hour');
+  return ms >= DAY
+    ? formatLongUnit(Math.round(ms / DAY), 'day')
+    : formatLongUnit(Math.max(1, Math.round(ms / 3_600_000)), 'hour');
 }
 
 /** When the pool empties if the whole period used `projected` credits at an even pace; null if it lasts. */
@@ -37,11 +42,18 @@ export function forecastText(input: ForecastInput, asOf: number): ForecastText {
   const f = input.forecast;
   if (input.exhaustedAt !== null || (input.remaining <= 0 && input.available > 0)) {
     const when = input.exhaustedAt ? ` on ${formatDateTime(input.exhaustedAt)}` : '';
-    const blocked = input.blockedCalls === 1 ? '1 call blocked since' : `${formatCredits(input.blockedCalls)} calls blocked since`;
+    const blocked =
+      input.blockedCalls === 1
+        ? '1 call blocked since'
+        : `${formatCredits(input.blockedCalls)} calls blocked since`;
     return { sentence: `Ran dry${when}; ${blocked}.`, range: null, tone: 'exhausted' };
   }
   if (f.burnPerDay <= 0) {
-    return { sentence: 'No use in the last 7 days: at this pace the pool lasts to the reset.', range: null, tone: 'idle' };
+    return {
+      sentence: 'No use in the last 7 days: at this pace the pool lasts to the reset.',
+      range: null,
+      tone: 'idle',
+    };
   }
   if (f.runsOutAt !== null) {
     const end = Date.parse(input.periodEnd);
@@ -54,7 +66,11 @@ export function forecastText(input: ForecastInput, asOf: number): ForecastText {
         : latest === null
           ? `Range: as early as ${formatDay(earliest)}, or it may last to the reset.`
           : `Range: ${formatDay(earliest)} to ${formatDay(latest)}.`;
-    return { sentence: `At this pace runs dry on ${formatDay(at)}, ${beforeReset(end - at)} before the reset.`, range, tone: 'warn' };
+    return {
+      sentence: `At this pace runs dry on ${formatDay(at)}, ${beforeReset(end - at)} before the reset.`,
+      range,
+      tone: 'warn',
+    };
   }
   return {
     sentence: `At this pace ${formatCredits(Math.round(f.projectedUsed))} of ${formatCredits(input.available)} used by the reset.`,

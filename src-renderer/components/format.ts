@@ -9,7 +9,10 @@ function locales(): readonly string[] {
   return typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : ['en-US'];
 }
 
-function memo<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+function memo<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
   let f = cache.get(key);
   if (!f) {
     f = make();
@@ -43,7 +46,9 @@ export function formatPercent(percent: number, maximumFractionDigits = 1): strin
 
 /** A signed change: "+12%" / "−4%". */
 export function formatSignedPercent(percent: number): string {
-  return numberFormat({ style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(percent / 100);
+  return numberFormat({ style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
+    percent / 100,
+  );
 }
 
 export function formatSignedCredits(credits: number): string {
@@ -62,7 +67,9 @@ export function formatDayKey(day: string): string {
 
 /** "23 Nov, 14:05" in the user's zone. */
 export function formatDateTime(iso: string | number): string {
-  return dateFormat({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return dateFormat({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
 }
 
 /** "14:05". */
@@ -72,7 +79,9 @@ export function formatTime(iso: string | number): string {
 
 /** A `YYYY-MM` month as "November 2026" (the month is a UTC calendar month). */
 export function formatMonth(period: string): string {
-  return dateFormat({ month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
+  return dateFormat({ month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${period}-01T00:00:00Z`),
+  );
 }
 
 /** "12 minutes ago", "in 3 hours": the largest unit that fits. */

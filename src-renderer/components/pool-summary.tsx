@@ -8,7 +8,8 @@ import { formatCredits, formatPercent } from './format';
 /** The local balance against the server's, in words: which one counts more, and by how much. */
 export function driftText(drift: Drift): string {
   const n = formatCredits(Math.abs(drift.difference));
-  const side = drift.difference > 0 ? `${n} fewer than this computer's count` : `${n} more than this computer's count`;
+  const side =
+    drift.difference > 0 ? `${n} fewer than this computer's count` : `${n} more than this computer's count`;
   return `Drift: the server says ${formatCredits(drift.serverRemaining)} remaining, ${side}. The next sync usually settles it.`;
 }
 
@@ -16,11 +17,26 @@ export function driftText(drift: Drift): string {
  * The numbers of one pool, shared by the overview card and the workspace screen: the bar, used of
  * available, percent, remaining, the countdown, the forecast sentence and any drift.
  */
-export function PoolSummary({ pool, label, asOf }: { pool: PoolCard; label: string; asOf: string }): React.JSX.Element {
+export function PoolSummary({
+  pool,
+  label,
+  asOf,
+}: {
+  pool: PoolCard;
+  label: string;
+  asOf: string;
+}): React.JSX.Element {
   const forecast = forecastText(pool, Date.parse(asOf));
   return (
     <div className="pool-summary">
-      <BalanceBar label={label} percentUsed={pool.percentUsed} used={pool.used} available={pool.available} state={pool.state} marks={pool.marks} />
+      <BalanceBar
+        label={label}
+        percentUsed={pool.percentUsed}
+        used={pool.used}
+        available={pool.available}
+        state={pool.state}
+        marks={pool.marks}
+      />
       <dl className="pool-numbers">
         <div>
           <dt>Used</dt>
@@ -30,11 +46,15 @@ export function PoolSummary({ pool, label, asOf }: { pool: PoolCard; label: stri
         </div>
         <div>
           <dt>Percent used</dt>
-          <dd data-testid="percent" data-value={pool.percentUsed}>{formatPercent(pool.percentUsed)}</dd>
+          <dd data-testid="percent" data-value={pool.percentUsed}>
+            {formatPercent(pool.percentUsed)}
+          </dd>
         </div>
         <div>
           <dt>Remaining</dt>
-          <dd data-testid="remaining" data-value={pool.remaining}>{formatCredits(pool.remaining)}</dd>
+          <dd data-testid="remaining" data-value={pool.remaining}>
+            {formatCredits(pool.remaining)}
+          </dd>
         </div>
       </dl>
       <p className="pool-reset">

@@ -18,7 +18,15 @@ export function Empty({ title, children }: { title: string; children?: React.Rea
   );
 }
 
-export function ErrorState({ title, message, onRetry }: { title: string; message: string; onRetry?: () => void }): React.JSX.Element {
+export function ErrorState({
+  title,
+  message,
+  onRetry,
+}: {
+  title: string;
+  message: string;
+  onRetry?: () => void;
+}): React.JSX.Element {
   return (
     <div className="status-message error" role="alert" data-testid="error">
       <p className="status-title">{title}</p>

@@ -38,7 +38,8 @@ const REMOTE_PREFIX = /^Error invoking remote method '[^']+': (?:\w*Error: )?/;
 
 /** The user-facing text of an error from a client call. */
 export function errorMessage(error: unknown): string {
-  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : 'Something went wrong.';
+  const raw =
+    error instanceof Error ? error.message : typeof error === 'string' ? error : 'Something went wrong.';
   const message = raw.replace(REMOTE_PREFIX, '').trim();
   return message.length > 0 ? message : 'Something went wrong.';
 }

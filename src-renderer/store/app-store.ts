@@ -13,7 +13,10 @@ export type AppStore = StoreApi<AppState>;
  * One store per app instance, built around the client it is given (the real window.api, or a
  * fake in tests), so nothing needs a module-level mock.
  */
-export function createAppStore(client: CreditbarClient, initialRoute: Route = { screen: 'overview' }): AppStore {
+export function createAppStore(
+  client: CreditbarClient,
+  initialRoute: Route = { screen: 'overview' },
+): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createSnapshotSlice(client)(...a),
     ...createSettingsSlice(client)(...a),
@@ -25,7 +28,9 @@ export function createAppStore(client: CreditbarClient, initialRoute: Route = { 
 /** Subscribes the store to the main process's pushes; returns the unsubscribe. */
 export function connectPushes(store: AppStore, client: CreditbarClient): () => void {
   const offSnapshot = client.onSnapshot((snapshot) => store.getState().receiveSnapshot(snapshot));
-  const offOpen = client.onOpenWorkspace(({ workspaceId }) => store.getState().navigate({ screen: 'workspace', workspaceId }));
+  const offOpen = client.onOpenWorkspace(({ workspaceId }) =>
+    store.getState().navigate({ screen: 'workspace', workspaceId }),
+  );
   return () => {
     offSnapshot();
     offOpen();

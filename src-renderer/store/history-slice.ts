@@ -69,7 +69,9 @@ export const createHistorySlice =
     async setHistoryWorkspace(workspaceId) {
       set({ historyWorkspace: workspaceId });
       const { selectedMonth, compareMonth } = get();
-      await Promise.all([selectedMonth, compareMonth].filter((p): p is string => p !== null).map((p) => get().loadReview(p)));
+      await Promise.all(
+        [selectedMonth, compareMonth].filter((p): p is string => p !== null).map((p) => get().loadReview(p)),
+      );
     },
     async loadReview(period, force = false) {
       const workspaceId = get().historyWorkspace;
@@ -77,20 +79,29 @@ export const createHistorySlice =
       const existing = get().reviews[key];
       if (!force && existing && existing.status !== 'error') return;
       performance.mark(`creditbar:history-requested:${period}`);
-      set({ reviews: { ...get().reviews, [key]: { status: 'loading', result: existing?.result ?? null, error: null } } });
+      set({
+        reviews: {
+          ...get().reviews,
+          [key]: { status: 'loading', result: existing?.result ?? null, error: null },
+        },
+      });
       try {
         const result = await client.getHistory(workspaceId ? { period, workspaceId } : { period });
         set({ reviews: { ...get().reviews, [key]: { status: 'ready', result, error: null } } });
       } catch (error) {
         console.error('getHistory failed', period, error);
-        set({ reviews: { ...get().reviews, [key]: { status: 'error', result: null, error: errorMessage(error) } } });
+        set({
+          reviews: { ...get().reviews, [key]: { status: 'error', result: null, error: errorMessage(error) } },
+        });
       }
     },
     async exportHistory(format) {
       const { selectedMonth, historyWorkspace } = get();
       if (!selectedMonth) return { ok: false, message: 'Pick a month to export first.' };
       try {
-        const request = historyWorkspace ? { period: selectedMonth, format, workspaceId: historyWorkspace } : { period: selectedMonth, format };
+        const request = historyWorkspace
+          ? { period: selectedMonth, format, workspaceId: historyWorkspace }
+          : { period: selectedMonth, format };
         return { ok: true, value: await client.exportHistory(request) };
       } catch (error) {
         console.error('exportHistory failed', error);

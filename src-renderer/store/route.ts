@@ -10,7 +10,10 @@ export type Screen = Route['screen'];
 
 /** Reads `#/workspace/zite-pro` style hashes; anything unknown is the overview. */
 export function parseRoute(hash: string): Route {
-  const [screen, arg] = hash.replace(/^#\/?/, '').split('/').map((p) => decodeURIComponent(p));
+  const [screen, arg] = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .map((p) => decodeURIComponent(p));
   switch (screen) {
     case 'workspace':
       return arg ? { screen: 'workspace', workspaceId: arg } : { screen: 'overview' };
@@ -24,5 +27,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export function formatRoute(route: Route): string {
-  return route.screen === 'workspace' ? `#/workspace/${encodeURIComponent(route.workspaceId)}` : `#/${route.screen}`;
+  return route.screen === 'workspace'
+    ? `#/workspace/${encodeURIComponent(route.workspaceId)}`
+    : `#/${route.screen}`;
 }

@@ -13,7 +13,10 @@ const BUSY_TIMEOUT_MS = 5000;
  * is refused (DatabaseTooNewError) and closed untouched. `nativeBinding` is for the desktop app's
  * embedded demo, which runs under Electron's build of better-sqlite3.
  */
-export function openServerDatabase(path: string, options: Pick<Database.Options, 'nativeBinding'> = {}): Database.Database {
+export function openServerDatabase(
+  path: string,
+  options: Pick<Database.Options, 'nativeBinding'> = {},
+): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, options);
   try {

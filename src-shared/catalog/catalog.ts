@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { poolKindSchema, providerSchema, resetRuleSchema, type PoolKind, type Provider } from '../types/ledger';
+import {
+  poolKindSchema,
+  providerSchema,
+  resetRuleSchema,
+  type PoolKind,
+  type Provider,
+} from '../types/ledger';
 import builtinCatalogData from './builtin-catalog.json';
 
 const bandSchema = z.object({ upTo: z.number().positive().nullable(), credits: z.number().nonnegative() });

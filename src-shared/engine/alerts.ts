@@ -3,7 +3,8 @@ import { toIso, type Millis } from '../time/instant';
 import type { Forecast } from './forecast';
 import { availableOf, remainingOf, type PeriodResult } from './period-result';
 
-export type AlertKind = 'threshold' | 'exhausted' | 'mid-period-audit' | 'projected-run-out' | 'member-budget';
+export type AlertKind =
+  'threshold' | 'exhausted' | 'mid-period-audit' | 'projected-run-out' | 'member-budget';
 
 /** Something a lead should hear about once: its key never changes, so it is raised once. */
 export interface Alert {
@@ -22,7 +23,13 @@ export interface Alert {
 }
 
 /** Builds the stable alert key from its parts. */
-export function alertKey(workspaceId: string, pool: PoolKind, periodStart: Millis, kind: AlertKind, threshold: string | number): string {
+export function alertKey(
+  workspaceId: string,
+  pool: PoolKind,
+  periodStart: Millis,
+  kind: AlertKind,
+  threshold: string | number,
+): string {
   return [workspaceId, pool, toIso(periodStart), kind, String(threshold)].join('|');
 }
 
@@ -43,7 +50,8 @@ function day(t: Millis): string {
 export function periodAlerts(ws: Workspace, r: PeriodResult, forecast: Forecast): Alert[] {
   const name = ws.name || ws.id;
   const base = { workspaceId: ws.id, pool: r.pool, periodStart: r.start };
-  const key = (kind: AlertKind, threshold: string | number) => alertKey(ws.id, r.pool, r.start, kind, threshold);
+  const key = (kind: AlertKind, threshold: string | number) =>
+    alertKey(ws.id, r.pool, r.start, kind, threshold);
   const alerts: Alert[] = [];
   for (const mark of r.thresholds) {
     if (mark.percent >= 100 || mark.reachedAt === null) continue;

@@ -33,14 +33,25 @@ export function lotsFromJson(lots: readonly LotJson[]): Lot[] {
 }
 
 /** One pool's grants as the walk takes them: granted in [from, asOf], by grantedAt then id. */
-export function poolGrants(grants: readonly Grant[], pool: ResolvedPool['pool'], asOf: Millis, from = Number.NEGATIVE_INFINITY): PoolGrant[] {
+export function poolGrants(
+  grants: readonly Grant[],
+  pool: ResolvedPool['pool'],
+  asOf: Millis,
+  from = Number.NEGATIVE_INFINITY,
+): PoolGrant[] {
   const out: PoolGrant[] = [];
   for (const g of grants) {
     if (g.pool !== pool) continue;
     const grantedAt = parseInstant(g.grantedAt);
     // A grant before the checkpoint is already in its carried lots (or expired).
     if (grantedAt > asOf || grantedAt < from) continue;
-    out.push({ id: g.id, kind: g.kind, credits: g.credits, grantedAt, expiresAt: g.expiresAt ? parseInstant(g.expiresAt) : Number.POSITIVE_INFINITY });
+    out.push({
+      id: g.id,
+      kind: g.kind,
+      credits: g.credits,
+      grantedAt,
+      expiresAt: g.expiresAt ? parseInstant(g.expiresAt) : Number.POSITIVE_INFINITY,
+    });
   }
   return out.sort((a, b) => a.grantedAt - b.grantedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

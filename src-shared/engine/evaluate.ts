@@ -85,12 +85,18 @@ export function prepareWorkspace(
   const price = createPricer(catalog, workspace.provider, workspace.existingCustomer ?? false, rateCards);
   const first = markFirstCopies(events);
   const eventsByPool = new Map<PoolKind, UsageEvent[]>(resolved.pools.map((p) => [p.pool, []]));
-  for (let i = 0; i < events.length; i++) if (first[i] === 1) eventsByPool.get(events[i]!.pool)?.push(events[i]!);
+  for (let i = 0; i < events.length; i++)
+    if (first[i] === 1) eventsByPool.get(events[i]!.pool)?.push(events[i]!);
   return { resolved, grants, eventsByPool, price };
 }
 
 /** Walks one pool of a prepared workspace up to asOf and returns every period, oldest first. */
-export function walkPool(prepared: PreparedWorkspace, pool: ResolvedPool, asOf: Millis, earliest?: Millis): PeriodResult[] {
+export function walkPool(
+  prepared: PreparedWorkspace,
+  pool: ResolvedPool,
+  asOf: Millis,
+  earliest?: Millis,
+): PeriodResult[] {
   const grants = prepared.grants
     .filter((g) => g.pool === pool.pool)
     .map(toPoolGrant)
@@ -121,7 +127,14 @@ export function evaluateResolved(
     const periods = walkPool(prepared, pool, options.asOf, options.earliest);
     const current = periods[periods.length - 1]!;
     const forecast = forecastOf(current);
-    return { workspace, pool: pool.pool, periods, current, forecast, alerts: periodAlerts(workspace, current, forecast) };
+    return {
+      workspace,
+      pool: pool.pool,
+      periods,
+      current,
+      forecast,
+      alerts: periodAlerts(workspace, current, forecast),
+    };
   });
 }
 
@@ -146,16 +159,22 @@ export function checkRecords(
     const ws = workspaces.get(r.workspaceId);
     const record = `${array}[${index}] (id "${r.id}")`;
     if (!ws) {
-      throw new EngineInputError(`${record}: workspaceId "${r.workspaceId}" is not a workspace of the ledger`, {
-        record,
-        field: 'workspaceId',
-      });
+      throw new EngineInputError(
+        `${record}: workspaceId "${r.workspaceId}" is not a workspace of the ledger`,
+        {
+          record,
+          field: 'workspaceId',
+        },
+      );
     }
     if (!ws.pools.some((p) => p.pool === r.pool)) {
-      throw new EngineInputError(`${record}: pool "${r.pool}" is not a pool of workspace "${r.workspaceId}"`, {
-        record,
-        field: 'pool',
-      });
+      throw new EngineInputError(
+        `${record}: pool "${r.pool}" is not a pool of workspace "${r.workspaceId}"`,
+        {
+          record,
+          field: 'pool',
+        },
+      );
     }
   };
   grants.forEach((g, i) => check('grants', i, g));
@@ -163,7 +182,11 @@ export function checkRecords(
 }
 
 /** Resolves every workspace of a ledger, failing on the first that cannot be resolved. */
-export function resolveLedger(ledger: Ledger, catalog: Catalog, overrides?: EvaluateOptions['overrides']): Map<string, ResolvedWorkspace> {
+export function resolveLedger(
+  ledger: Ledger,
+  catalog: Catalog,
+  overrides?: EvaluateOptions['overrides'],
+): Map<string, ResolvedWorkspace> {
   const resolved = new Map<string, ResolvedWorkspace>();
   ledger.workspaces.forEach((ws, i) => {
     if (resolved.has(ws.id)) {
@@ -195,7 +218,12 @@ export function evaluateLedger(ledger: Ledger, options: EvaluateOptions): Evalua
   for (const e of ledger.events) eventsBy.get(e.workspaceId)!.push(e);
   const pools: PoolEvaluation[] = [];
   for (const [id, ws] of resolved) {
-    pools.push(...evaluateResolved(ws, grantsBy.get(id)!, eventsBy.get(id)!, ledger.rateCards ?? [], { ...options, catalog }));
+    pools.push(
+      ...evaluateResolved(ws, grantsBy.get(id)!, eventsBy.get(id)!, ledger.rateCards ?? [], {
+        ...options,
+        catalog,
+      }),
+    );
   }
   return { asOf: options.asOf, pools, alerts: sortAlerts(pools.flatMap((p) => p.alerts)) };
 }

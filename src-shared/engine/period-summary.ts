@@ -46,7 +46,10 @@ export interface PeriodSummary {
 
 /** Summarises a closed period walked with summaryThresholds(...). */
 export function summarizePeriod(r: PeriodResult): PeriodSummary {
-  if (!r.closed) throw new Error(`period ${new Date(r.start).toISOString()} of pool ${r.pool} is not closed and cannot be summarised`);
+  if (!r.closed)
+    throw new Error(
+      `period ${new Date(r.start).toISOString()} of pool ${r.pool} is not closed and cannot be summarised`,
+    );
   const marks: Record<string, Millis> = {};
   for (const m of r.thresholds) if (m.reachedAt !== null) marks[String(m.percent)] = m.reachedAt;
   return {

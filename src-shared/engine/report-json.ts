@@ -3,7 +3,14 @@ import { toIso } from '../time/instant';
 import { forecastOf } from './forecast';
 import { percentUsedOf, type PeriodResult } from './period-result';
 import { dayEntries, type MonthOfDaysReview, type MonthReport, type PeriodReview } from './report';
-import { alertJson, breakdownJson, periodJson, tidy, type AlertJson, type PoolStatusJson } from './status-json';
+import {
+  alertJson,
+  breakdownJson,
+  periodJson,
+  tidy,
+  type AlertJson,
+  type PoolStatusJson,
+} from './status-json';
 
 /** The change of a reviewed period against the one before it. */
 export interface ChangeJson {
@@ -99,7 +106,9 @@ function daysReportJson(review: MonthOfDaysReview): DaysReportJson {
     byAction: breakdownJson(byAction),
     byMember: breakdownJson(byMember),
     byApp: breakdownJson(byApp),
-    byDay: Object.fromEntries(dayEntries(byDay, review.monthStart, review.monthEnd).map(([d, c]) => [d, tidy(c)])),
+    byDay: Object.fromEntries(
+      dayEntries(byDay, review.monthStart, review.monthEnd).map(([d, c]) => [d, tidy(c)]),
+    ),
     dryDays: review.days.filter((d) => d.exhaustedAt !== null).map((d) => toIso(d.start).slice(0, 10)),
   };
 }

@@ -3,7 +3,13 @@ import type { Grant, Ledger, PoolKind, UsageEvent } from '../types/ledger';
 import { DAY_MS, toIso, type Millis } from '../time/instant';
 import { periodAlerts, type Alert } from './alerts';
 import { EngineInputError } from './errors';
-import { prepareWorkspace, resolveLedger, walkPool, type EvaluateOptions, type PreparedWorkspace } from './evaluate';
+import {
+  prepareWorkspace,
+  resolveLedger,
+  walkPool,
+  type EvaluateOptions,
+  type PreparedWorkspace,
+} from './evaluate';
 import { forecastOf } from './forecast';
 import type { PeriodResult } from './period-result';
 import { periodStartingInMonth, previousPeriod } from './periods';
@@ -64,8 +70,18 @@ function reviewPool(prepared: PreparedWorkspace, pool: ResolvedPool, month: Mont
   if (pool.reset.kind === 'daily') {
     const monthStart = Date.UTC(month.year, month.month - 1, 1);
     const monthEnd = Date.UTC(month.year, month.month, 1);
-    const days = walkPool(prepared, pool, monthEnd, monthStart).filter((p) => p.start >= monthStart && p.end <= monthEnd);
-    return { kind: 'days', workspaceId, pool: pool.pool, monthStart, monthEnd, allowancePerDay: pool.allowance, days };
+    const days = walkPool(prepared, pool, monthEnd, monthStart).filter(
+      (p) => p.start >= monthStart && p.end <= monthEnd,
+    );
+    return {
+      kind: 'days',
+      workspaceId,
+      pool: pool.pool,
+      monthStart,
+      monthEnd,
+      allowancePerDay: pool.allowance,
+      days,
+    };
   }
   const target = periodStartingInMonth(pool.reset, month.year, month.month);
   const before = previousPeriod(pool.reset, target);
@@ -74,14 +90,26 @@ function reviewPool(prepared: PreparedWorkspace, pool: ResolvedPool, month: Mont
   const period = find(target.start);
   const alerts = periodAlerts(prepared.resolved.workspace, period, forecastOf(period));
   const reset = pool.reset.kind;
-  return { kind: 'period', workspaceId, pool: pool.pool, reset, period, previous: find(before.start), alerts };
+  return {
+    kind: 'period',
+    workspaceId,
+    pool: pool.pool,
+    reset,
+    period,
+    previous: find(before.start),
+    alerts,
+  };
 }
 
 /**
  * The review of a past month: for each pool, the period that starts in that month evaluated at its
  * end, with the period before it for comparison (daily pools: every day of the calendar month).
  */
-export function reportMonth(ledger: Ledger, month: Month, options: Omit<EvaluateOptions, 'asOf'> = {}): MonthReport {
+export function reportMonth(
+  ledger: Ledger,
+  month: Month,
+  options: Omit<EvaluateOptions, 'asOf'> = {},
+): MonthReport {
   const catalog: Catalog = options.catalog ?? builtinCatalog;
   const resolved = resolveLedger(ledger, catalog, options.overrides);
   const grants = new Map<string, Grant[]>([...resolved.keys()].map((id) => [id, []]));
@@ -94,14 +122,20 @@ export function reportMonth(ledger: Ledger, month: Month, options: Omit<Evaluate
     for (const pool of ws.pools) pools.push(reviewPool(prepared, pool, month));
   }
   const alerts = pools.flatMap((p) =>
-    p.kind === 'period' ? p.alerts : p.days.flatMap((d) => periodAlerts(resolved.get(p.workspaceId)!.workspace, d, forecastOf(d))),
+    p.kind === 'period'
+      ? p.alerts
+      : p.days.flatMap((d) => periodAlerts(resolved.get(p.workspaceId)!.workspace, d, forecastOf(d))),
   );
   alerts.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { month, pools, alerts };
 }
 
 /** Credits per UTC day as `YYYY-MM-DD` entries, every day of [start, end) listed (0 where nothing ran). */
-export function dayEntries(byDay: ReadonlyMap<number, number>, start: Millis, end: Millis): [string, number][] {
+export function dayEntries(
+  byDay: ReadonlyMap<number, number>,
+  start: Millis,
+  end: Millis,
+): [string, number][] {
   const entries: [string, number][] = [];
   for (let day = Math.floor(start / DAY_MS); day * DAY_MS < end; day++) {
     entries.push([toIso(day * DAY_MS).slice(0, 10), byDay.get(day) ?? 0]);

@@ -30,7 +30,11 @@ export interface WorkspaceOverrides {
  * Fills in a workspace's pools from the catalog where the ledger leaves them out, and fails with a
  * message naming the workspace when a pool's allowance is known from neither.
  */
-export function resolveWorkspace(ws: Workspace, catalog: Catalog, overrides?: WorkspaceOverrides): ResolvedWorkspace {
+export function resolveWorkspace(
+  ws: Workspace,
+  catalog: Catalog,
+  overrides?: WorkspaceOverrides,
+): ResolvedWorkspace {
   const providerEntry = catalog.providers[ws.provider];
   const declared = ws.pools ?? [{ pool: 'integration' as const }];
   const seen = new Set<PoolKind>();
@@ -63,6 +67,8 @@ export function resolveWorkspace(ws: Workspace, catalog: Catalog, overrides?: Wo
   const budgets = new Map<string, number>();
   for (const m of ws.members ?? []) if (m.budget !== undefined) budgets.set(m.id, m.budget);
   for (const [id, budget] of Object.entries(overrides?.budgets ?? {})) budgets.set(id, budget);
-  const thresholds = [...new Set(overrides?.thresholds ?? ws.thresholds ?? DEFAULT_THRESHOLDS)].sort((a, b) => a - b);
+  const thresholds = [...new Set(overrides?.thresholds ?? ws.thresholds ?? DEFAULT_THRESHOLDS)].sort(
+    (a, b) => a - b,
+  );
   return { workspace: ws, pools, thresholds, budgets };
 }

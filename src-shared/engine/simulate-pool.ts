@@ -100,7 +100,13 @@ export function simulatePool(input: SimulateInput): PeriodResult[] {
           gi++;
           if (g.expiresAt <= Math.max(g.grantedAt, p.start)) continue; // never usable in this period
           if (g.credits >= 0) {
-            book.add({ id: g.id, kind: g.kind, grantedAt: g.grantedAt, expiresAt: g.expiresAt, balance: g.credits });
+            book.add({
+              id: g.id,
+              kind: g.kind,
+              grantedAt: g.grantedAt,
+              expiresAt: g.expiresAt,
+              balance: g.credits,
+            });
             bonus += g.credits;
           } else {
             // A negative adjustment takes credits in burn order; it cannot take a pool below zero.
@@ -155,12 +161,19 @@ export function simulatePool(input: SimulateInput): PeriodResult[] {
       }
       if (price > 0) {
         const scaled = used * 100;
-        while (nextThreshold < thresholds.length && scaled >= thresholds[nextThreshold]! * available - EPSILON) {
+        while (
+          nextThreshold < thresholds.length &&
+          scaled >= thresholds[nextThreshold]! * available - EPSILON
+        ) {
           reached[nextThreshold++] = t;
         }
         if (halfwayAt === null && scaled >= 50 * available - EPSILON) halfwayAt = t;
         const budget = budgets.get(e.memberId);
-        if (budget !== undefined && !budgetReached.has(e.memberId) && byMember.get(e.memberId)! >= budget - EPSILON) {
+        if (
+          budget !== undefined &&
+          !budgetReached.has(e.memberId) &&
+          byMember.get(e.memberId)! >= budget - EPSILON
+        ) {
           budgetReached.set(e.memberId, t);
         }
         checkExhausted(t);

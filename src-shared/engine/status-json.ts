@@ -24,7 +24,13 @@ export interface PoolStatusJson {
   byAction: Record<string, number>;
   byMember: Record<string, number>;
   byApp: Record<string, number>;
-  forecast: { burnPerDay: number; projectedUsed: number; low: number; high: number; runsOutAt: string | null };
+  forecast: {
+    burnPerDay: number;
+    projectedUsed: number;
+    low: number;
+    high: number;
+    runsOutAt: string | null;
+  };
   unknownActions: string[];
 }
 
@@ -62,7 +68,13 @@ function isoOrNull(t: Millis | null): string | null {
 }
 
 export function forecastJson(f: Forecast): PoolStatusJson['forecast'] {
-  return { burnPerDay: f.burnPerDay, projectedUsed: f.projectedUsed, low: f.low, high: f.high, runsOutAt: isoOrNull(f.runsOutAt) };
+  return {
+    burnPerDay: f.burnPerDay,
+    projectedUsed: f.projectedUsed,
+    low: f.low,
+    high: f.high,
+    runsOutAt: isoOrNull(f.runsOutAt),
+  };
 }
 
 /** One period of one pool in the documented JSON shape. */

@@ -24,17 +24,21 @@ function invoke<O>() {
 const none = z.undefined();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
 
-export const historyRequestSchema = z.object({ period: month, workspaceId: z.string().min(1).optional() }).strict();
+export const historyRequestSchema = z
+  .object({ period: month, workspaceId: z.string().min(1).optional() })
+  .strict();
 export const exportRequestSchema = z
   .object({ period: month, format: z.enum(['csv', 'json']), workspaceId: z.string().min(1).optional() })
   .strict();
 export const accountInputSchema = z
-  .object({ label: z.string().trim().min(1).max(80), serverUrl: z.url({ protocol: /^https?$/ }), token: z.string().min(8).max(4096) })
+  .object({
+    label: z.string().trim().min(1).max(80),
+    serverUrl: z.url({ protocol: /^https?$/ }),
+    token: z.string().min(8).max(4096),
+  })
   .strict();
 export const connectionTestSchema = accountInputSchema.omit({ label: true });
-export const snoozeSchema = z
-  .object({ for: z.enum(['1h', 'tomorrow', 'off']) })
-  .strict();
+export const snoozeSchema = z.object({ for: z.enum(['1h', 'tomorrow', 'off']) }).strict();
 
 /** A past month reviewed from the cache, and which months can be picked. */
 export interface HistoryResult {
@@ -98,7 +102,9 @@ export type PushPayload<N extends PushName> = NonNullable<PushContract[N]['paylo
 
 /** The API the preload exposes on window.api (and the browser transport imitates). */
 export type RendererApi = {
-  [N in InvokeName]: InvokeInput<N> extends undefined ? () => Promise<InvokeOutput<N>> : (input: InvokeInput<N>) => Promise<InvokeOutput<N>>;
+  [N in InvokeName]: InvokeInput<N> extends undefined
+    ? () => Promise<InvokeOutput<N>>
+    : (input: InvokeInput<N>) => Promise<InvokeOutput<N>>;
 } & {
   [N in PushName]: (listener: (payload: PushPayload<N>) => void) => () => void;
 };

@@ -19,14 +19,19 @@ function describeRecord(data: unknown, path: Path): { record: string; rest: Path
   if (path.length >= 2 && typeof path[0] === 'string' && typeof path[1] === 'number') {
     const array = (data as Record<string, unknown>)[path[0]];
     const item = Array.isArray(array) ? (array[path[1]] as { id?: unknown } | undefined) : undefined;
-    const id = item && typeof item === 'object' && typeof item.id === 'string' && item.id !== '' ? ` (id "${item.id}")` : '';
+    const id =
+      item && typeof item === 'object' && typeof item.id === 'string' && item.id !== ''
+        ? ` (id "${item.id}")`
+        : '';
     return { record: `${path[0]}[${path[1]}]${id}`, rest: path.slice(2) };
   }
   return { record: path.length > 0 ? String(path[0]) : 'the ledger', rest: path.slice(1) };
 }
 
 function fieldName(rest: Path): string {
-  return rest.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+  return rest
+    .map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
+    .join('');
 }
 
 /** One sentence for the first problem zod found, naming the record and the field. */

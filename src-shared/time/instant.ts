@@ -48,13 +48,27 @@ export function parseInstant(s: string): Millis {
     const second = digits(s, 17, 2);
     const ms = n === 24 ? (s[19] === '.' ? digits(s, 20, 3) : -1) : 0;
     if (
-      year >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23 &&
-      minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && ms >= 0 &&
-      s[4] === '-' && s[7] === '-' && s[13] === ':' && s[16] === ':'
+      year >= 0 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      hour >= 0 &&
+      hour <= 23 &&
+      minute >= 0 &&
+      minute <= 59 &&
+      second >= 0 &&
+      second <= 59 &&
+      ms >= 0 &&
+      s[4] === '-' &&
+      s[7] === '-' &&
+      s[13] === ':' &&
+      s[16] === ':'
     ) {
       const monthDays = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
       if (day > monthDays) return Number.NaN;
-      return daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+      return (
+        daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms
+      );
     }
   }
   return Date.parse(s);

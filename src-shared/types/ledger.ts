@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** An ISO 8601 instant with a zone (Z or an offset); the engine works in UTC. */
-export const instantSchema = z.iso.datetime({ offset: true, message: 'expected an ISO 8601 instant such as 2026-11-01T00:00:00Z' });
+export const instantSchema = z.iso.datetime({
+  offset: true,
+  message: 'expected an ISO 8601 instant such as 2026-11-01T00:00:00Z',
+});
 
 const idSchema = z.string().min(1, 'expected a non-empty id');
 

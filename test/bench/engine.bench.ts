@@ -37,11 +37,19 @@ const baselineMs = median(Array.from({ length: RUNS }, () => time(baseline)));
 
 const pool = engine().pools[0]!;
 const perSecond = (ms: number) => Math.round((EVENTS / ms) * 1000).toLocaleString('en-US');
-console.log(`engine bench: Team-plan month, ${EVENTS.toLocaleString('en-US')} events, 20 members (median of ${RUNS})`);
+console.log(
+  `engine bench: Team-plan month, ${EVENTS.toLocaleString('en-US')} events, 20 members (median of ${RUNS})`,
+);
 console.log(`  engine evaluate:  ${engineMs.toFixed(0)} ms  (${perSecond(engineMs)} events/s)`);
 console.log(`  baseline loop:    ${baselineMs.toFixed(0)} ms  (${perSecond(baselineMs)} events/s)`);
 console.log(`  ratio engine/baseline: ${(engineMs / baselineMs).toFixed(1)}x`);
-console.log(`  target: under 1,000 ms for the month -> ${engineMs < 1000 ? 'within' : 'over'} by ${Math.abs(1000 - engineMs).toFixed(0)} ms`);
+console.log(
+  `  target: under 1,000 ms for the month -> ${engineMs < 1000 ? 'within' : 'over'} by ${Math.abs(1000 - engineMs).toFixed(0)} ms`,
+);
 const peakMb = process.resourceUsage().maxRSS / 1024;
-console.log(`  peak RSS: ${peakMb.toFixed(0)} MB, of which the ledger itself ${(rssBefore / 2 ** 20).toFixed(0)} MB`);
-console.log(`  result: used ${pool.used.toLocaleString('en-US')} of ${pool.available.toLocaleString('en-US')}, ${pool.blockedCalls} blocked, dry at ${pool.exhaustedAt}`);
+console.log(
+  `  peak RSS: ${peakMb.toFixed(0)} MB, of which the ledger itself ${(rssBefore / 2 ** 20).toFixed(0)} MB`,
+);
+console.log(
+  `  result: used ${pool.used.toLocaleString('en-US')} of ${pool.available.toLocaleString('en-US')}, ${pool.blockedCalls} blocked, dry at ${pool.exhaustedAt}`,
+);

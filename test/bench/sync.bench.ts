@@ -19,7 +19,8 @@ const BATCH = 5000;
 const TRIALS = Number(process.env['BENCH_TRIALS'] ?? 3);
 const TSX = resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
 const here = (f: string) => resolve(import.meta.dirname, f);
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mb = (bytes: number) => `${fmt(bytes / 2 ** 20, 1)} MB`;
 
 const now = new Date();
@@ -30,31 +31,59 @@ const dir = mkdtempSync(join(tmpdir(), 'creditbar-bench-'));
 /** Table and index sizes of a database file, from SQLite's dbstat. */
 function sizes(file: string): Map<string, number> {
   const db = openDatabase(file, { readonly: true });
-  const rows = db.prepare<[], { name: string; bytes: number }>('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name').all();
+  const rows = db
+    .prepare<[], { name: string; bytes: number }>(
+      'SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name',
+    )
+    .all();
   db.close();
   return new Map(rows.map((r) => [r.name, r.bytes]));
 }
 const sum = (m: Map<string, number>, names: string[]) => names.reduce((s, n) => s + (m.get(n) ?? 0), 0);
 
 async function main(): Promise<void> {
-  console.log(`sync bench: a Zite Team month (${fmt(EVENTS)} events, 20 members) from the reference server on loopback`);
+  console.log(
+    `sync bench: a Zite Team month (${fmt(EVENTS)} events, 20 members) from the reference server on loopback`,
+  );
 
   // 1. The server, in its own process so that its memory and CPU are not the syncing process's.
-  const server = spawn(TSX, [here('sync/server-child.ts'), String(EVENTS), String(year), String(month)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const { url, token, importMs } = await new Promise<{ url: string; token: string; importMs: number }>((ok, fail) => {
-    createInterface({ input: server.stdout! }).once('line', (line) => ok(JSON.parse(line)));
-    server.once('exit', (code) => fail(new Error(`the bench server exited (${code}) before it was ready`)));
+  const server = spawn(TSX, [here('sync/server-child.ts'), String(EVENTS), String(year), String(month)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
+  const { url, token, importMs } = await new Promise<{ url: string; token: string; importMs: number }>(
+    (ok, fail) => {
+      createInterface({ input: server.stdout! }).once('line', (line) => ok(JSON.parse(line)));
+      server.once('exit', (code) => fail(new Error(`the bench server exited (${code}) before it was ready`)));
+    },
+  );
   console.log(`  server ready at ${url} (loaded the month in ${fmt(importMs / 1000, 1)} s)`);
 
   try {
     // 2. The raw baseline: the same rows, one prepared statement, transactions of one page each.
     const ledger = teamMonthLedger(EVENTS, year, month);
-    const rows = ledger.events.map((e) => [1, e.id, e.pool, parseInstant(e.occurredAt), e.memberId, e.app ?? null, e.action, e.units ?? null, e.credits ?? null, e.inputHash ?? null] as const);
+    const rows = ledger.events.map(
+      (e) =>
+        [
+          1,
+          e.id,
+          e.pool,
+          parseInstant(e.occurredAt),
+          e.memberId,
+          e.app ?? null,
+          e.action,
+          e.units ?? null,
+          e.credits ?? null,
+          e.inputHash ?? null,
+        ] as const,
+    );
     const rawInsert = (file: string): number => {
       const raw = openDatabase(file);
       raw.prepare("INSERT INTO accounts (id, label, created_at) VALUES ('raw', 'raw', 0)").run();
-      raw.prepare("INSERT INTO workspaces (key, id, account_id, name, provider, plan, pools_declared, thresholds_declared, updated_at) VALUES (1, 'team', 'raw', 'Team', 'zite', 'team', 0, 0, 0)").run();
+      raw
+        .prepare(
+          "INSERT INTO workspaces (key, id, account_id, name, provider, plan, pools_declared, thresholds_declared, updated_at) VALUES (1, 'team', 'raw', 'Team', 'zite', 'team', 0, 0, 0)",
+        )
+        .run();
       const insert = raw.prepare(
         'INSERT OR IGNORE INTO events (workspace_key, id, pool, occurred_at, member_id, app, action, units, credits, input_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
@@ -70,9 +99,21 @@ async function main(): Promise<void> {
 
     // 3. The sync, in a child process measuring its own peak RSS; trials alternate with the raw
     // loop so that both see the same load on a shared machine, and the medians are compared.
-    type SyncResult = { received: number; inserted: number; pages: number; pullMs: number; totalMs: number; errors: string[]; drift: number[]; pullRssMb: number; maxRssMb: number };
+    type SyncResult = {
+      received: number;
+      inserted: number;
+      pages: number;
+      pullMs: number;
+      totalMs: number;
+      errors: string[];
+      drift: number[];
+      pullRssMb: number;
+      maxRssMb: number;
+    };
     const syncOnce = (file: string) => {
-      const child = spawn(TSX, [here('sync/sync-child.ts'), url, token, file, String(EVENTS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(TSX, [here('sync/sync-child.ts'), url, token, file, String(EVENTS)], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       return new Promise<SyncResult>((ok, fail) => {
         createInterface({ input: child.stdout! }).once('line', (line) => ok(JSON.parse(line)));
         child.once('exit', (code) => code !== 0 && fail(new Error(`the sync child failed (${code})`)));
@@ -86,7 +127,8 @@ async function main(): Promise<void> {
       if (trial > 0) rmSync(syncFile, { force: true });
       const result = await syncOnce(syncFile);
       if (result.errors.length > 0) throw new Error(`the sync reported errors: ${result.errors.join('; ')}`);
-      if (result.inserted !== EVENTS) throw new Error(`the sync stored ${result.inserted} events, expected ${EVENTS}`);
+      if (result.inserted !== EVENTS)
+        throw new Error(`the sync stored ${result.inserted} events, expected ${EVENTS}`);
       syncRuns.push(result);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -95,11 +137,19 @@ async function main(): Promise<void> {
     const rawRate = (EVENTS / rawMs) * 1000;
     const syncRate = (EVENTS / pullMs) * 1000;
     const list = (xs: number[]) => xs.map((x) => fmt(x)).join(', ');
-    console.log(`  raw insert loop:   ${fmt(rawMs)} ms  (${fmt(rawRate)} rows/s; one prepared statement, ${fmt(BATCH)} rows per transaction; trials ${list(rawRuns)} ms)`);
-    console.log(`  sync (pull+store): ${fmt(pullMs)} ms  (${fmt(syncRate)} events/s; ${syncRuns[0]!.pages} pages, validated, written with their cursor; trials ${list(syncRuns.map((r) => r.pullMs))} ms)`);
-    console.log(`  ratio sync/raw:    ${fmt((syncRate / rawRate) * 100)} %  (medians of ${TRIALS} alternating trials; target ≥ 50 %)`);
+    console.log(
+      `  raw insert loop:   ${fmt(rawMs)} ms  (${fmt(rawRate)} rows/s; one prepared statement, ${fmt(BATCH)} rows per transaction; trials ${list(rawRuns)} ms)`,
+    );
+    console.log(
+      `  sync (pull+store): ${fmt(pullMs)} ms  (${fmt(syncRate)} events/s; ${syncRuns[0]!.pages} pages, validated, written with their cursor; trials ${list(syncRuns.map((r) => r.pullMs))} ms)`,
+    );
+    console.log(
+      `  ratio sync/raw:    ${fmt((syncRate / rawRate) * 100)} %  (medians of ${TRIALS} alternating trials; target ≥ 50 %)`,
+    );
     const last = syncRuns[syncRuns.length - 1]!;
-    console.log(`  whole sync incl. summaries and reconciliation with /balance: ${fmt(median(syncRuns.map((r) => r.totalMs)))} ms; drift ${last.drift.every((d) => Math.abs(d) < 1e-8) ? 'none' : last.drift.join(', ')}`);
+    console.log(
+      `  whole sync incl. summaries and reconciliation with /balance: ${fmt(median(syncRuns.map((r) => r.totalMs)))} ms; drift ${last.drift.every((d) => Math.abs(d) < 1e-8) ? 'none' : last.drift.join(', ')}`,
+    );
     console.log(
       `  peak RSS of the syncing process: ${fmt(Math.max(...syncRuns.map((r) => r.pullRssMb)))} MB while pulling, ${fmt(Math.max(...syncRuns.map((r) => r.maxRssMb)))} MB with the reconciliation that evaluates the month  (target < 300 MB)`,
     );
@@ -110,7 +160,12 @@ async function main(): Promise<void> {
     const yearFile = join(dir, 'year.db');
     const yearCache = openCache(yearFile);
     const b0 = performance.now();
-    const cells = buildYearCache(yearCache, { workspaces: 10, months: 12, last: { year, month: month - 1 || 12 }, eventsPerMonth: YEAR_EVENTS });
+    const cells = buildYearCache(yearCache, {
+      workspaces: 10,
+      months: 12,
+      last: { year, month: month - 1 || 12 },
+      eventsPerMonth: YEAR_EVENTS,
+    });
     const buildMs = performance.now() - b0;
 
     // 5. The month review of a closed month from rollups, over that year of ten workspaces.
@@ -127,19 +182,34 @@ async function main(): Promise<void> {
     const fromDay = Date.UTC(target.year, target.month - 1, 1) / DAY_MS;
     const toDay = Date.UTC(target.year, target.month, 1) / DAY_MS;
     const d0 = performance.now();
-    for (const w of yearCache.read.workspaces.list()) for (const by of ['member', 'action', 'app', 'day'] as const) yearCache.read.rollups.breakdown(w.key, 'integration', fromDay, toDay, by);
+    for (const w of yearCache.read.workspaces.list())
+      for (const by of ['member', 'action', 'app', 'day'] as const)
+        yearCache.read.rollups.breakdown(w.key, 'integration', fromDay, toDay, by);
     const drillMs = performance.now() - d0;
     yearCache.close();
-    console.log(`month review of ${target.year}-${String(target.month).padStart(2, '0')} (closed) over a year of 10 Team workspaces (${fmt(cells)} rollup cells, built in ${fmt(buildMs / 1000, 1)} s):`);
-    console.log(`  review from summaries and rollups: median ${fmt(runs[10]!, 1)} ms, worst ${fmt(runs[20]!, 1)} ms for ${pools} pools  (target < 50 ms)`);
-    console.log(`  every breakdown re-read from the fine rollups by SQL (member, action, app, day × 10 workspaces): ${fmt(drillMs, 1)} ms`);
+    console.log(
+      `month review of ${target.year}-${String(target.month).padStart(2, '0')} (closed) over a year of 10 Team workspaces (${fmt(cells)} rollup cells, built in ${fmt(buildMs / 1000, 1)} s):`,
+    );
+    console.log(
+      `  review from summaries and rollups: median ${fmt(runs[10]!, 1)} ms, worst ${fmt(runs[20]!, 1)} ms for ${pools} pools  (target < 50 ms)`,
+    );
+    console.log(
+      `  every breakdown re-read from the fine rollups by SQL (member, action, app, day × 10 workspaces): ${fmt(drillMs, 1)} ms`,
+    );
 
     const yearSizes = sizes(yearFile);
-    const closedBytes = sum(yearSizes, ['period_summaries', 'rollups', 'labels', 'sqlite_autoindex_labels_1']) / (10 * 12);
+    const closedBytes =
+      sum(yearSizes, ['period_summaries', 'rollups', 'labels', 'sqlite_autoindex_labels_1']) / (10 * 12);
     console.log('disk:');
-    console.log(`  raw events of one Team month (table and indexes): ${mb(rawMonthBytes)} (${fmt(rawMonthBytes / EVENTS)} bytes per event); sync cache file ${mb(statSync(syncFile).size)}`);
-    console.log(`  one closed month (summary + rollups, ${fmt(cells / 120)} cells at ${fmt(YEAR_EVENTS)} events/month): ${mb(closedBytes)}`);
-    console.log(`  a year of one Team workspace (2 raw months + 12 summarised): about ${mb(2 * rawMonthBytes + 12 * closedBytes)}`);
+    console.log(
+      `  raw events of one Team month (table and indexes): ${mb(rawMonthBytes)} (${fmt(rawMonthBytes / EVENTS)} bytes per event); sync cache file ${mb(statSync(syncFile).size)}`,
+    );
+    console.log(
+      `  one closed month (summary + rollups, ${fmt(cells / 120)} cells at ${fmt(YEAR_EVENTS)} events/month): ${mb(closedBytes)}`,
+    );
+    console.log(
+      `  a year of one Team workspace (2 raw months + 12 summarised): about ${mb(2 * rawMonthBytes + 12 * closedBytes)}`,
+    );
   } finally {
     server.stdin!.end();
     await new Promise((ok) => server.once('exit', ok));

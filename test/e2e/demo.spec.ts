@@ -17,20 +17,32 @@ const NEAR_HALF = 'zite-pro';
 test.describe.configure({ mode: 'serial' });
 
 test.describe('the demo in browser mode', () => {
-  test('shows every demo workspace with the balance the engine gives for the same cache', async ({ page, demoApp }) => {
+  test('shows every demo workspace with the balance the engine gives for the same cache', async ({
+    page,
+    demoApp,
+  }) => {
     await openApp(page, demoApp);
     await synced(page);
     await expect(page.locator('body')).toHaveAttribute('data-mode', 'demo');
     const cards = page.getByTestId('pool-card');
     await expect(cards).toHaveCount(5);
-    for (const name of Object.values(DEMO)) await expect(page.getByRole('heading', { name, exact: false }).first()).toBeVisible();
+    for (const name of Object.values(DEMO))
+      await expect(page.getByRole('heading', { name, exact: false }).first()).toBeVisible();
 
     // The same cache through the CLI, at the instant the screen shows: every figure agrees.
     const asOf = (await page.locator('body').getAttribute('data-snapshot-at'))!;
-    const status = await creditbarJson<EvaluationJson>(['status', '--db', demoApp.cacheFile, '--as-of', asOf]);
+    const status = await creditbarJson<EvaluationJson>([
+      'status',
+      '--db',
+      demoApp.cacheFile,
+      '--as-of',
+      asOf,
+    ]);
     expect(status.pools).toHaveLength(5);
     for (const pool of status.pools) {
-      const card = page.locator(`[data-testid="pool-card"][data-workspace-id="${pool.workspaceId}"][data-pool="${pool.pool}"]`);
+      const card = page.locator(
+        `[data-testid="pool-card"][data-workspace-id="${pool.workspaceId}"][data-pool="${pool.pool}"]`,
+      );
       await expect(card.getByTestId('used')).toHaveAttribute('data-value', String(pool.used));
       await expect(card.getByTestId('remaining')).toHaveAttribute('data-value', String(pool.remaining));
       await expect(card.getByTestId('percent')).toHaveAttribute('data-value', String(pool.percentUsed));
@@ -44,12 +56,17 @@ test.describe('the demo in browser mode', () => {
     await screenshot(page, 'overview-popover');
   });
 
-  test('sees the simulator push a workspace past 50 % and the alert arrive in the alert centre', async ({ page, demoApp }) => {
+  test('sees the simulator push a workspace past 50 % and the alert arrive in the alert centre', async ({
+    page,
+    demoApp,
+  }) => {
     await openApp(page, demoApp);
     await synced(page);
     await page.getByRole('link', { name: /^Alerts/ }).click();
     await expect(page.getByTestId('alerts-screen')).toBeVisible();
-    const alert = page.locator(`[data-testid="alert-item"][data-workspace-id="${NEAR_HALF}"][data-kind="threshold"][data-percent="50"]`);
+    const alert = page.locator(
+      `[data-testid="alert-item"][data-workspace-id="${NEAR_HALF}"][data-kind="threshold"][data-percent="50"]`,
+    );
     // Live activity keeps arriving; each sync brings it in. Sync until the 50 % alert is raised.
     await expect(async () => {
       await syncNow(page);
@@ -74,12 +91,17 @@ test.describe('the demo in browser mode', () => {
     await screenshot(page, 'workspace');
   });
 
-  test('reviews a past month offline with the totals of creditbar report on the same cache, and exports CSV', async ({ page, demoApp }) => {
+  test('reviews a past month offline with the totals of creditbar report on the same cache, and exports CSV', async ({
+    page,
+    demoApp,
+  }) => {
     await openApp(page, demoApp);
     await synced(page);
     await page.getByRole('link', { name: 'History' }).click();
     const month = page.getByLabel('Month', { exact: true });
-    const months = await month.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const months = await month
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     expect(months.length).toBeGreaterThanOrEqual(6);
     const past = months[2]!; // closed two months ago: summarised, its raw events no longer kept
     await month.selectOption(past);
@@ -88,9 +110,14 @@ test.describe('the demo in browser mode', () => {
     const report = await creditbarJson<ReportJson>(['report', '--db', demoApp.cacheFile, '--period', past]);
     expect(report.pools).toHaveLength(5);
     for (const pool of report.pools) {
-      const review = page.locator(`[data-testid="pool-review"][data-workspace-id="${pool.workspaceId}"][data-pool="${pool.pool}"]`);
+      const review = page.locator(
+        `[data-testid="pool-review"][data-workspace-id="${pool.workspaceId}"][data-pool="${pool.pool}"]`,
+      );
       await expect(review.getByTestId('review-used')).toHaveAttribute('data-value', String(pool.used));
-      await expect(review.getByTestId('review-blocked')).toHaveAttribute('data-value', String(pool.blockedCalls));
+      await expect(review.getByTestId('review-blocked')).toHaveAttribute(
+        'data-value',
+        String(pool.blockedCalls),
+      );
     }
     await screenshot(page, 'history');
 
@@ -98,10 +125,14 @@ test.describe('the demo in browser mode', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(`creditbar-${past}.csv`);
-    const rows = readFileSync((await file.path())!, 'utf8').trim().split('\r\n');
+    const rows = readFileSync((await file.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
     expect(rows[0]).toBe('workspace_id,workspace,pool,period_start,period_end,metric,key,value');
     const pro = report.pools.find((p) => p.workspaceId === 'zite-pro')!;
-    expect(rows).toContain(`zite-pro,${DEMO['zite-pro']},integration,${pro.periodStart},${pro.periodEnd},used,,${pro.used}`);
+    expect(rows).toContain(
+      `zite-pro,${DEMO['zite-pro']},integration,${pro.periodStart},${pro.periodEnd},used,,${pro.used}`,
+    );
 
     // Two months side by side.
     await page.getByLabel('Compare with').selectOption(months[3]!);
@@ -112,9 +143,15 @@ test.describe('the demo in browser mode', () => {
   test('moves the card marks when a threshold changes in Settings', async ({ page, demoApp }) => {
     await openApp(page, demoApp);
     await synced(page);
-    const marks = page.locator('[data-testid="pool-card"][data-workspace-id="zite-team"] [data-testid="threshold-mark"]');
+    const marks = page.locator(
+      '[data-testid="pool-card"][data-workspace-id="zite-team"] [data-testid="threshold-mark"]',
+    );
     await expect(marks).toHaveCount(3);
-    expect(await marks.evaluateAll((m) => m.map((e) => e.getAttribute('data-percent')))).toEqual(['50', '90', '100']);
+    expect(await marks.evaluateAll((m) => m.map((e) => e.getAttribute('data-percent')))).toEqual([
+      '50',
+      '90',
+      '100',
+    ]);
 
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect(page.locator('body')).toHaveAttribute('data-settings-ready', 'true');
@@ -126,6 +163,9 @@ test.describe('the demo in browser mode', () => {
 
     await page.getByRole('link', { name: 'Overview' }).click();
     await expect(marks).toHaveCount(2);
-    expect(await marks.evaluateAll((m) => m.map((e) => e.getAttribute('data-percent')))).toEqual(['40', '75']);
+    expect(await marks.evaluateAll((m) => m.map((e) => e.getAttribute('data-percent')))).toEqual([
+      '40',
+      '75',
+    ]);
   });
 });

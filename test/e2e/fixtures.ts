@@ -28,7 +28,9 @@ export async function syncNow(page: Page): Promise<void> {
   const before = await page.locator('body').getAttribute('data-snapshot-at');
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.locator('body')).not.toHaveAttribute('data-snapshot-at', before ?? '');
-  await expect(page.locator('body')).toHaveAttribute('data-sync-state', /idle|offline|error/, { timeout: 90_000 });
+  await expect(page.locator('body')).toHaveAttribute('data-sync-state', /idle|offline|error/, {
+    timeout: 90_000,
+  });
 }
 
 /** One demo app per worker, shared by the specs that only read it or change what others do not look at. */

@@ -7,9 +7,14 @@ test('keeps the last data on screen and says offline when the account API goes a
     await openApp(page, app);
     await synced(page);
     const figures = () =>
-      page.getByTestId('pool-card').evaluateAll((cards) =>
-        cards.map((c) => `${c.getAttribute('data-workspace-id')}/${c.getAttribute('data-pool')}: ${c.querySelector('[data-testid="used"]')?.getAttribute('data-value')}`),
-      );
+      page
+        .getByTestId('pool-card')
+        .evaluateAll((cards) =>
+          cards.map(
+            (c) =>
+              `${c.getAttribute('data-workspace-id')}/${c.getAttribute('data-pool')}: ${c.querySelector('[data-testid="used"]')?.getAttribute('data-value')}`,
+          ),
+        );
     const before = await figures();
     expect(before).toHaveLength(5);
 

@@ -9,7 +9,9 @@ import { defineConfig } from '@playwright/test';
  */
 const chromium = process.env['CREDITBAR_CHROMIUM'] ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-  throw new Error(`No Chromium at ${chromium}: install it with \`apt-get install -y chromium\` (or set CREDITBAR_CHROMIUM).`);
+  throw new Error(
+    `No Chromium at ${chromium}: install it with \`apt-get install -y chromium\` (or set CREDITBAR_CHROMIUM).`,
+  );
 }
 
 export default defineConfig({
@@ -31,7 +33,15 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromium,
       // Root needs --no-sandbox; the rest keeps Chromium from calling out of a machine with no internet.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
 });

@@ -31,7 +31,16 @@ export interface StartOptions {
 /** Starts `bin/creditbar web --test-hooks` on a free port and waits for its URL. */
 export async function startWebApp(options: StartOptions = {}): Promise<WebApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'creditbar-e2e-'));
-  const args = [BIN, 'web', '--data', dataDir, '--port', '0', '--test-hooks', ...(options.demo === false ? [] : ['--demo'])];
+  const args = [
+    BIN,
+    'web',
+    '--data',
+    dataDir,
+    '--port',
+    '0',
+    '--test-hooks',
+    ...(options.demo === false ? [] : ['--demo']),
+  ];
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, args, { cwd: ROOT, stdio: 'pipe' });
   let out = '';
   let err = '';
@@ -55,10 +64,19 @@ export async function startWebApp(options: StartOptions = {}): Promise<WebApp> {
       };
       const timer = setTimeout(() => {
         waiters.delete(check);
-        reject(new Error(`creditbar web never printed ${pattern} within ${timeoutMs} ms.\nstdout:\n${out}\nstderr:\n${err}`));
+        reject(
+          new Error(
+            `creditbar web never printed ${pattern} within ${timeoutMs} ms.\nstdout:\n${out}\nstderr:\n${err}`,
+          ),
+        );
       }, timeoutMs);
       void exited.then((code) => {
-        if (!check()) reject(new Error(`creditbar web exited (${code}) before printing ${pattern}.\nstdout:\n${out}\nstderr:\n${err}`));
+        if (!check())
+          reject(
+            new Error(
+              `creditbar web exited (${code}) before printing ${pattern}.\nstdout:\n${out}\nstderr:\n${err}`,
+            ),
+          );
       });
       if (!check()) waiters.add(check);
     });
@@ -83,7 +101,10 @@ export async function startWebApp(options: StartOptions = {}): Promise<WebApp> {
 
 /** Runs bin/creditbar to the end and returns its parsed --json output. */
 export async function creditbarJson<T>(args: string[]): Promise<T> {
-  const child = spawn(process.execPath, [BIN, ...args, '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args, '--json'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));

@@ -5,7 +5,9 @@ import { historyResult, MONTHS } from './fixtures/report';
 import { settingsFixture } from './fixtures/settings';
 import { demoSnapshot } from './fixtures/snapshot';
 
-type Mocked<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? Mock<(...args: A) => R> : T[K] };
+type Mocked<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? Mock<(...args: A) => R> : T[K];
+};
 
 export type FakeClient = Mocked<RendererApi> & {
   /** Pushes a snapshot as the main process would. */
@@ -33,11 +35,17 @@ export function fakeClient(overrides: Partial<RendererApi> = {}): FakeClient {
       settings = { ...settings, ...patch };
       return settings;
     }),
-    addAccount: vi.fn(async ({ label, serverUrl }: { label: string; serverUrl: string }) => ({ id: 'acc-1', label, serverUrl })),
+    addAccount: vi.fn(async ({ label, serverUrl }: { label: string; serverUrl: string }) => ({
+      id: 'acc-1',
+      label,
+      serverUrl,
+    })),
     removeAccount: vi.fn(async () => settings),
     testConnection: vi.fn(async () => ({ ok: true, message: 'Connected.', workspaces: 3 })),
     startDemo: vi.fn(async () => settings),
-    snoozeAlerts: vi.fn(async ({ for: f }: { for: string }) => ({ pausedUntil: f === 'off' ? null : '2026-11-21T11:00:00.000Z' })),
+    snoozeAlerts: vi.fn(async ({ for: f }: { for: string }) => ({
+      pausedUntil: f === 'off' ? null : '2026-11-21T11:00:00.000Z',
+    })),
     onSnapshot: vi.fn((l: (s: Snapshot) => void) => {
       snapshotListeners.add(l);
       return () => snapshotListeners.delete(l);
@@ -53,6 +61,7 @@ export function fakeClient(overrides: Partial<RendererApi> = {}): FakeClient {
       openListeners.forEach((l) => l({ workspaceId }));
     },
   };
-  for (const [k, v] of Object.entries(overrides)) (client as Record<string, unknown>)[k] = vi.fn(v as (...a: unknown[]) => unknown);
+  for (const [k, v] of Object.entries(overrides))
+    (client as Record<string, unknown>)[k] = vi.fn(v as (...a: unknown[]) => unknown);
   return client as unknown as FakeClient;
 }

@@ -9,7 +9,10 @@ import { fakeClient, type FakeClient } from './fake-client';
 /** Renders a component inside a store over a fake client, with the store preloaded as given. */
 export function renderWithStore(
   ui: ReactNode,
-  { client = fakeClient(), state = {} }: { client?: FakeClient; state?: Partial<ReturnType<AppStore['getState']>> } = {},
+  {
+    client = fakeClient(),
+    state = {},
+  }: { client?: FakeClient; state?: Partial<ReturnType<AppStore['getState']>> } = {},
 ): RenderResult & { store: AppStore; client: FakeClient } {
   const store = createAppStore(client);
   store.setState(state);
@@ -18,6 +21,9 @@ export function renderWithStore(
 }
 
 /** Renders the whole app (Root) over a fake client, as main.tsx does over window.api. */
-export function renderApp(client: FakeClient = fakeClient(), route?: Route): RenderResult & { client: FakeClient } {
+export function renderApp(
+  client: FakeClient = fakeClient(),
+  route?: Route,
+): RenderResult & { client: FakeClient } {
   return { ...render(<Root client={client} initialRoute={route} />), client };
 }

@@ -19,5 +19,13 @@ export async function evaluateCommand(argv: string[], io: CliIo): Promise<void> 
   const ledger = await loadLedger(path, catalog);
   const result = evaluationJson(evaluateLedger(ledger, { asOf, catalog }));
   if (values.json) io.stdout(JSON.stringify(result, null, 2) + '\n');
-  else io.stdout(statusTable(result.asOf, result.pools, result.alerts, new Map(ledger.workspaces.map((w) => [w.id, w.name]))));
+  else
+    io.stdout(
+      statusTable(
+        result.asOf,
+        result.pools,
+        result.alerts,
+        new Map(ledger.workspaces.map((w) => [w.id, w.name])),
+      ),
+    );
 }

@@ -8,7 +8,12 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 /** `creditbar import`: a ledger file into the cache (validated whole first; ids already cached are skipped). */
 export async function importCommand(argv: string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parseFlags('import', argv, { db: { type: 'string' }, catalog: { type: 'string' } }, USAGE);
+  const { values, positionals } = parseFlags(
+    'import',
+    argv,
+    { db: { type: 'string' }, catalog: { type: 'string' } },
+    USAGE,
+  );
   const path = onePositional('import', positionals, 'the ledger file', USAGE);
   const file = dbFlag('import', values.db, USAGE);
   const catalog = await loadCatalog(values.catalog);

@@ -7,10 +7,22 @@ import { reportTable } from '../format/report-table';
 import type { CliIo } from '../io';
 
 /** `creditbar report --db FILE`: the month review from the cache (closed periods from their summaries). */
-export async function reportFromCache(file: string, month: Month, json: boolean, catalog: Catalog, io: CliIo): Promise<void> {
+export async function reportFromCache(
+  file: string,
+  month: Month,
+  json: boolean,
+  catalog: Catalog,
+  io: CliIo,
+): Promise<void> {
   await withCache(openCacheFile(file, io, 'read'), (cache) => {
     const result = reportJson(reviewMonthFromCache(cache, month, { catalog }));
     if (json) io.stdout(JSON.stringify(result, null, 2) + '\n');
-    else io.stdout(reportTable(result, new Map(cache.read.workspaces.list().map((w) => [w.workspace.id, w.workspace.name]))));
+    else
+      io.stdout(
+        reportTable(
+          result,
+          new Map(cache.read.workspaces.list().map((w) => [w.workspace.id, w.workspace.name])),
+        ),
+      );
   });
 }

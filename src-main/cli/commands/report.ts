@@ -13,14 +13,24 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseFlags(
     'report',
     argv,
-    { period: { type: 'string' }, json: { type: 'boolean' }, catalog: { type: 'string' }, db: { type: 'string' } },
+    {
+      period: { type: 'string' },
+      json: { type: 'boolean' },
+      catalog: { type: 'string' },
+      db: { type: 'string' },
+    },
     USAGE,
   );
   if (values.db !== undefined && positionals.length > 0) {
-    throw new CliError(`report: give either a ledger file or --db FILE, not both\nusage: ${USAGE}`, EXIT_USAGE);
+    throw new CliError(
+      `report: give either a ledger file or --db FILE, not both\nusage: ${USAGE}`,
+      EXIT_USAGE,
+    );
   }
-  const path = values.db === undefined ? onePositional('report', positionals, 'the ledger file', USAGE) : undefined;
-  if (values.period === undefined) throw new CliError(`report: missing --period YYYY-MM\nusage: ${USAGE}`, EXIT_USAGE);
+  const path =
+    values.db === undefined ? onePositional('report', positionals, 'the ledger file', USAGE) : undefined;
+  if (values.period === undefined)
+    throw new CliError(`report: missing --period YYYY-MM\nusage: ${USAGE}`, EXIT_USAGE);
   let month;
   try {
     month = parseMonth(values.period);

@@ -14,10 +14,16 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseFlags(
     'status',
     argv,
-    { db: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, catalog: { type: 'string' } },
+    {
+      db: { type: 'string' },
+      'as-of': { type: 'string' },
+      json: { type: 'boolean' },
+      catalog: { type: 'string' },
+    },
     USAGE,
   );
-  if (positionals.length > 0) throw new CliError(`status: unexpected argument "${positionals[0]}"\nusage: ${USAGE}`, EXIT_USAGE);
+  if (positionals.length > 0)
+    throw new CliError(`status: unexpected argument "${positionals[0]}"\nusage: ${USAGE}`, EXIT_USAGE);
   const file = dbFlag('status', values.db, USAGE);
   const asOf = asOfFlag(values['as-of'], io);
   const catalog = await loadCatalog(values.catalog);
@@ -30,7 +36,10 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
     const workspaces = cache.read.workspaces.list();
     const names = new Map(workspaces.map((w) => [w.workspace.id, w.workspace.name]));
     io.stdout(statusTable(result.asOf, result.pools, result.alerts, names));
-    const policy = { liveForMs: DEFAULT_SETTINGS.syncIntervalMinutes * 60_000, staleAfterMs: DEFAULT_SETTINGS.staleAfterMinutes * 60_000 };
+    const policy = {
+      liveForMs: DEFAULT_SETTINGS.syncIntervalMinutes * 60_000,
+      staleAfterMs: DEFAULT_SETTINGS.staleAfterMinutes * 60_000,
+    };
     const lines = workspaces.map((w) => {
       const state = cache.read.syncState.workspace(w.key);
       const account = cache.read.accounts.get(w.accountId);

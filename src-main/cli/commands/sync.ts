@@ -7,7 +7,8 @@ import { dbFlag, openCacheFile, withCache } from '../cache-io';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { loadCatalog, parseFlags, type CliIo } from '../io';
 
-const USAGE = 'creditbar sync --server URL --token-env NAME --db FILE [--account ID] [--page-size N] [--timeout SECONDS] [--progress] [--json]';
+const USAGE =
+  'creditbar sync --server URL --token-env NAME --db FILE [--account ID] [--page-size N] [--timeout SECONDS] [--progress] [--json]';
 
 /** Exit code of a sync cancelled with Ctrl-C (128 + SIGINT), as shells expect. */
 const EXIT_CANCELLED = 130;
@@ -31,7 +32,8 @@ function serverFlag(value: string | undefined): URL {
 function positiveInt(flag: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new CliError(`--${flag} "${value}" must be a whole number from 1 to ${max}`, EXIT_USAGE);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new CliError(`--${flag} "${value}" must be a whole number from 1 to ${max}`, EXIT_USAGE);
   return n;
 }
 
@@ -40,11 +42,20 @@ export function summaryLine(summary: SyncSummary, server: string): string {
   const seconds = ((summary.finishedAt - summary.startedAt) / 1000).toFixed(1);
   const duplicates = summary.received - summary.inserted;
   const drifting = summary.workspaces.flatMap((w) =>
-    w.drift.filter((d) => driftOf(d) !== 0).map((d) => `${w.workspaceId} ${d.pool} ${driftOf(d) > 0 ? '+' : ''}${count(driftOf(d))}`),
+    w.drift
+      .filter((d) => driftOf(d) !== 0)
+      .map((d) => `${w.workspaceId} ${d.pool} ${driftOf(d) > 0 ? '+' : ''}${count(driftOf(d))}`),
   );
   const checked = summary.workspaces.some((w) => w.drift.length > 0);
-  const drift = !checked ? '' : drifting.length === 0 ? '; balances match the server' : `; drift against the server: ${drifting.join(', ')}`;
-  const skew = Math.abs(summary.serverOffsetMs) >= 60_000 ? `; the server's clock is ${Math.round(summary.serverOffsetMs / 60_000)} min off ours` : '';
+  const drift = !checked
+    ? ''
+    : drifting.length === 0
+      ? '; balances match the server'
+      : `; drift against the server: ${drifting.join(', ')}`;
+  const skew =
+    Math.abs(summary.serverOffsetMs) >= 60_000
+      ? `; the server's clock is ${Math.round(summary.serverOffsetMs / 60_000)} min off ours`
+      : '';
   return (
     `synced ${summary.workspaces.length} workspace(s) from ${server}: ${count(summary.inserted)} new event(s)` +
     `${duplicates > 0 ? ` (${count(duplicates)} already cached)` : ''} in ${summary.pages} page(s), ${seconds} s${drift}${skew}`
@@ -92,12 +103,21 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<void> {
     },
     USAGE,
   );
-  if (positionals.length > 0) throw new CliError(`sync: unexpected argument "${positionals[0]}"\nusage: ${USAGE}`, EXIT_USAGE);
+  if (positionals.length > 0)
+    throw new CliError(`sync: unexpected argument "${positionals[0]}"\nusage: ${USAGE}`, EXIT_USAGE);
   const server = serverFlag(values.server);
   const tokenEnv = values['token-env'];
-  if (!tokenEnv) throw new CliError(`sync: missing --token-env NAME (the environment variable holding the account token)\nusage: ${USAGE}`, EXIT_USAGE);
+  if (!tokenEnv)
+    throw new CliError(
+      `sync: missing --token-env NAME (the environment variable holding the account token)\nusage: ${USAGE}`,
+      EXIT_USAGE,
+    );
   const token = process.env[tokenEnv];
-  if (!token) throw new CliError(`the environment variable ${tokenEnv} is empty or not set: put the account's token in it`, EXIT_USAGE);
+  if (!token)
+    throw new CliError(
+      `the environment variable ${tokenEnv} is empty or not set: put the account's token in it`,
+      EXIT_USAGE,
+    );
   const file = dbFlag('sync', values.db, USAGE);
   const pageSize = positiveInt('page-size', values['page-size'], 5000, 5000);
   const timeoutMs = positiveInt('timeout', values.timeout, 30, 3600) * 1000;
@@ -126,7 +146,8 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<void> {
     if (summary.errors.length > 0) throw new CliError(summary.errors.join('\ncreditbar: '));
   } catch (err) {
     progress?.clear();
-    if (err instanceof SyncError) throw new CliError(err.message, err.kind === 'cancelled' ? EXIT_CANCELLED : 1);
+    if (err instanceof SyncError)
+      throw new CliError(err.message, err.kind === 'cancelled' ? EXIT_CANCELLED : 1);
     throw err;
   } finally {
     process.off('SIGINT', onSigint);

@@ -11,7 +11,9 @@ function periodBlock(p: PeriodReportJson, name: string): string[] {
     p.change.usedChangePercent === null
       ? `previous period used ${credits(p.change.previousUsed)}`
       : `${p.change.usedChange >= 0 ? '+' : ''}${p.change.usedChangePercent.toFixed(1)} % against the period before (${credits(p.change.previousUsed)})`;
-  const marks = p.thresholds.map((t) => `${t.percent} %: ${t.reachedAt ? shortInstant(t.reachedAt) : 'not reached'}`);
+  const marks = p.thresholds.map(
+    (t) => `${t.percent} %: ${t.reachedAt ? shortInstant(t.reachedAt) : 'not reached'}`,
+  );
   return [
     `${name}, ${p.pool} pool, ${p.periodStart.slice(0, 10)} to ${p.periodEnd.slice(0, 10)}`,
     `  used ${credits(p.used)} of ${credits(p.available)} (${p.percentUsed.toFixed(1)} %), ${change}`,
@@ -48,7 +50,9 @@ export function reportTable(report: ReportJson, names: ReadonlyMap<string, strin
           names.get(p.workspaceId) ?? p.workspaceId,
           p.pool,
           credits(p.used),
-          p.change.usedChangePercent === null ? 'new' : `${p.change.usedChangePercent >= 0 ? '+' : ''}${p.change.usedChangePercent.toFixed(1)} %`,
+          p.change.usedChangePercent === null
+            ? 'new'
+            : `${p.change.usedChangePercent >= 0 ? '+' : ''}${p.change.usedChangePercent.toFixed(1)} %`,
         ]),
         new Set([2, 3]),
       ),

@@ -2,7 +2,12 @@ import type { AlertJson, PoolStatusJson } from '../../../src-shared/engine/statu
 import { credits, duration, shortInstant, table } from './table';
 
 /** The readable form of `evaluate` and `status`: one row per pool, then the alerts. */
-export function statusTable(asOf: string, pools: PoolStatusJson[], alerts: AlertJson[], names: ReadonlyMap<string, string>): string {
+export function statusTable(
+  asOf: string,
+  pools: PoolStatusJson[],
+  alerts: AlertJson[],
+  names: ReadonlyMap<string, string>,
+): string {
   const rows = pools.map((p) => [
     names.get(p.workspaceId) ?? p.workspaceId,
     p.pool,
@@ -10,17 +15,26 @@ export function statusTable(asOf: string, pools: PoolStatusJson[], alerts: Alert
     `${p.percentUsed.toFixed(1)} %`,
     credits(p.remaining),
     p.exhaustedAt ? `dry since ${shortInstant(p.exhaustedAt)}` : duration(p.resetsInSeconds),
-    p.forecast.runsOutAt ? `runs dry ${shortInstant(p.forecast.runsOutAt)}` : `~${credits(p.forecast.projectedUsed)} by reset`,
+    p.forecast.runsOutAt
+      ? `runs dry ${shortInstant(p.forecast.runsOutAt)}`
+      : `~${credits(p.forecast.projectedUsed)} by reset`,
     p.blockedCalls > 0 ? String(p.blockedCalls) : '',
   ]);
   const out = [
     `Creditbar: as of ${shortInstant(asOf)} UTC`,
     '',
-    table(['Workspace', 'Pool', 'Used / available', 'Used', 'Remaining', 'Resets in', 'Forecast', 'Blocked'], rows, new Set([2, 3, 4, 7])),
+    table(
+      ['Workspace', 'Pool', 'Used / available', 'Used', 'Remaining', 'Resets in', 'Forecast', 'Blocked'],
+      rows,
+      new Set([2, 3, 4, 7]),
+    ),
   ];
   const unknown = pools.filter((p) => p.unknownActions.length > 0);
   for (const p of unknown) {
-    out.push('', `Note: ${names.get(p.workspaceId) ?? p.workspaceId} has actions no rate card knows (priced 1 each): ${p.unknownActions.join(', ')}`);
+    out.push(
+      '',
+      `Note: ${names.get(p.workspaceId) ?? p.workspaceId} has actions no rate card knows (priced 1 each): ${p.unknownActions.join(', ')}`,
+    );
   }
   out.push('', alerts.length === 0 ? 'No alerts.' : 'Alerts:');
   for (const a of alerts) out.push(`  ${shortInstant(a.at)}  ${a.message}`);

@@ -20,7 +20,9 @@ const toAccount = (r: AccountRow): CachedAccount => ({ id: r.id, label: r.label,
 
 export function createAccountReader(db: Db) {
   const get = db.prepare<[string], AccountRow>('SELECT id, label, server_url FROM accounts WHERE id = ?');
-  const list = db.prepare<[], AccountRow>('SELECT id, label, server_url FROM accounts ORDER BY created_at, id');
+  const list = db.prepare<[], AccountRow>(
+    'SELECT id, label, server_url FROM accounts ORDER BY created_at, id',
+  );
   return {
     get: (id: string): CachedAccount | null => {
       const row = get.get(id);
@@ -37,7 +39,8 @@ export function createAccountWriter(db: Db) {
   );
   const remove = db.prepare<[string]>('DELETE FROM accounts WHERE id = ?');
   return {
-    upsert: (account: CachedAccount, now: number): void => void upsert.run(account.id, account.label, account.serverUrl, now),
+    upsert: (account: CachedAccount, now: number): void =>
+      void upsert.run(account.id, account.label, account.serverUrl, now),
     /** Removes the account with its workspaces and everything cached for them. */
     remove: (id: string): void => void remove.run(id),
   };

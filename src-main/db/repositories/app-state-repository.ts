@@ -20,8 +20,11 @@ export function createAppStateReader(db: Db) {
 }
 
 export function createAppStateWriter(db: Db) {
-  const put = db.prepare<[string, string]>('INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const put = db.prepare<[string, string]>(
+    'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   return {
-    set: <K extends AppStateKey>(key: K, value: AppStateValues[K]): void => void put.run(key, JSON.stringify(value)),
+    set: <K extends AppStateKey>(key: K, value: AppStateValues[K]): void =>
+      void put.run(key, JSON.stringify(value)),
   };
 }

@@ -46,6 +46,15 @@ export function createDriftWriter(db: Db) {
   );
   return {
     put: (key: number, d: DriftRecord): void =>
-      void put.run(key, d.pool, d.checkedAt, d.asOf, d.localUsed, d.serverUsed, d.localRemaining, d.serverRemaining),
+      void put.run(
+        key,
+        d.pool,
+        d.checkedAt,
+        d.asOf,
+        d.localUsed,
+        d.serverUsed,
+        d.localRemaining,
+        d.serverRemaining,
+      ),
   };
 }

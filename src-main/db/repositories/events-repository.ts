@@ -3,7 +3,16 @@ import { parseInstant, toIso, type Millis } from '../../../src-shared/time/insta
 import type { Db } from '../connection';
 
 /** An event row as the engine reads it: [id, occurredAt ms, memberId, app, action, units, credits, inputHash]. */
-export type EventTuple = [string, number, string, string | null, string, number | null, number | null, string | null];
+export type EventTuple = [
+  string,
+  number,
+  string,
+  string | null,
+  string,
+  number | null,
+  number | null,
+  string | null,
+];
 type ExportTuple = [...EventTuple, PoolKind];
 
 export function createEventReader(db: Db) {
@@ -14,11 +23,15 @@ export function createEventReader(db: Db) {
        WHERE workspace_key = ? AND pool = ? AND occurred_at >= ? AND occurred_at <= ? ORDER BY occurred_at`,
     )
     .raw();
-  const all = db.prepare<[number], ExportTuple>(
-    `SELECT id, occurred_at, member_id, app, action, units, credits, input_hash, pool FROM events
+  const all = db
+    .prepare<[number], ExportTuple>(
+      `SELECT id, occurred_at, member_id, app, action, units, credits, input_hash, pool FROM events
      WHERE workspace_key = ? ORDER BY occurred_at, id`,
-  ).raw();
-  const count = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM events WHERE workspace_key = ?');
+    )
+    .raw();
+  const count = db.prepare<[number], { n: number }>(
+    'SELECT count(*) AS n FROM events WHERE workspace_key = ?',
+  );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
   const bounds = db.prepare<[number, string], { lo: number | null; hi: number | null }>(
     'SELECT min(occurred_at) AS lo, max(occurred_at) AS hi FROM events WHERE workspace_key = ? AND pool = ?',
@@ -56,17 +69,36 @@ export interface InsertResult {
 }
 
 export function createEventWriter(db: Db) {
-  const insert = db.prepare<[number, string, string, number, string, string | null, string, number | null, number | null, string | null]>(
+  const insert = db.prepare<
+    [
+      number,
+      string,
+      string,
+      number,
+      string,
+      string | null,
+      string,
+      number | null,
+      number | null,
+      string | null,
+    ]
+  >(
     `INSERT OR IGNORE INTO events (workspace_key, id, pool, occurred_at, member_id, app, action, units, credits, input_hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const purge = db.prepare<[number, string, number]>('DELETE FROM events WHERE workspace_key = ? AND pool = ? AND occurred_at < ?');
+  const purge = db.prepare<[number, string, number]>(
+    'DELETE FROM events WHERE workspace_key = ? AND pool = ? AND occurred_at < ?',
+  );
   return {
     /**
      * Inserts events, ignoring ids the workspace already has (call inside a transaction). `rawFrom`
      * says, per pool, before which instant raw events are no longer kept: events before it are skipped.
      */
-    insertMany(key: number, events: readonly UsageEvent[], rawFrom?: ReadonlyMap<PoolKind, Millis>): InsertResult {
+    insertMany(
+      key: number,
+      events: readonly UsageEvent[],
+      rawFrom?: ReadonlyMap<PoolKind, Millis>,
+    ): InsertResult {
       const result: InsertResult = { inserted: 0, earliestByPool: new Map(), skipped: new Map() };
       for (const e of events) {
         const t = parseInstant(e.occurredAt);
@@ -75,7 +107,18 @@ export function createEventWriter(db: Db) {
           result.skipped.set(e.pool, (result.skipped.get(e.pool) ?? 0) + 1);
           continue;
         }
-        const changes = insert.run(key, e.id, e.pool, t, e.memberId, e.app ?? null, e.action, e.units ?? null, e.credits ?? null, e.inputHash ?? null).changes;
+        const changes = insert.run(
+          key,
+          e.id,
+          e.pool,
+          t,
+          e.memberId,
+          e.app ?? null,
+          e.action,
+          e.units ?? null,
+          e.credits ?? null,
+          e.inputHash ?? null,
+        ).changes;
         if (changes === 0) continue;
         result.inserted++;
         const earliest = result.earliestByPool.get(e.pool);

@@ -29,13 +29,22 @@ export function createGrantReader(db: Db) {
   );
   return {
     /** A workspace's grants as ledger records (instants normalised to UTC). */
-    forWorkspace: (key: number, workspaceId: string): Grant[] => forWorkspace.all(key).map((r) => toGrant(workspaceId, r)),
+    forWorkspace: (key: number, workspaceId: string): Grant[] =>
+      forWorkspace.all(key).map((r) => toGrant(workspaceId, r)),
   };
 }
 
 /** The earliest instant at which two versions of a grant differ in effect. */
 function changedFrom(a: GrantRow | undefined, b: GrantRow | undefined): Millis | null {
-  if (a && b && a.pool === b.pool && a.kind === b.kind && a.credits === b.credits && a.granted_at === b.granted_at && a.expires_at === b.expires_at) {
+  if (
+    a &&
+    b &&
+    a.pool === b.pool &&
+    a.kind === b.kind &&
+    a.credits === b.credits &&
+    a.granted_at === b.granted_at &&
+    a.expires_at === b.expires_at
+  ) {
     return null;
   }
   return Math.min(a?.granted_at ?? Infinity, b?.granted_at ?? Infinity);
@@ -60,7 +69,9 @@ function note(changed: ChangedFrom, pool: Grant['pool'], t: Millis | null): void
 }
 
 export function createGrantWriter(db: Db) {
-  const current = db.prepare<[number], GrantRow>('SELECT id, pool, kind, credits, granted_at, expires_at FROM grants WHERE workspace_key = ?');
+  const current = db.prepare<[number], GrantRow>(
+    'SELECT id, pool, kind, credits, granted_at, expires_at FROM grants WHERE workspace_key = ?',
+  );
   const upsert = db.prepare<[number, string, string, string, number, number, number | null]>(
     `INSERT INTO grants (workspace_key, id, pool, kind, credits, granted_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (workspace_key, id) DO UPDATE SET pool = excluded.pool, kind = excluded.kind, credits = excluded.credits,

@@ -19,24 +19,36 @@ interface Row {
 }
 
 export function createPoolStateReader(db: Db) {
-  const get = db.prepare<[number, string], Row>('SELECT raw_from, dirty_from, skipped_events FROM pool_state WHERE workspace_key = ? AND pool = ?');
+  const get = db.prepare<[number, string], Row>(
+    'SELECT raw_from, dirty_from, skipped_events FROM pool_state WHERE workspace_key = ? AND pool = ?',
+  );
   return {
     get(key: number, pool: PoolKind): PoolState {
       const r = get.get(key, pool);
-      return r ? { rawFrom: r.raw_from, dirtyFrom: r.dirty_from, skippedEvents: r.skipped_events } : { rawFrom: null, dirtyFrom: null, skippedEvents: 0 };
+      return r
+        ? { rawFrom: r.raw_from, dirtyFrom: r.dirty_from, skippedEvents: r.skipped_events }
+        : { rawFrom: null, dirtyFrom: null, skippedEvents: 0 };
     },
   };
 }
 
 export function createPoolStateWriter(db: Db) {
-  const ensure = db.prepare<[number, string]>('INSERT OR IGNORE INTO pool_state (workspace_key, pool) VALUES (?, ?)');
+  const ensure = db.prepare<[number, string]>(
+    'INSERT OR IGNORE INTO pool_state (workspace_key, pool) VALUES (?, ?)',
+  );
   // min() of SQLite ignores NULL only as an aggregate, hence the coalesce.
   const dirty = db.prepare<[number, number, number, string]>(
     'UPDATE pool_state SET dirty_from = min(coalesce(dirty_from, ?), ?) WHERE workspace_key = ? AND pool = ?',
   );
-  const clean = db.prepare<[number, string]>('UPDATE pool_state SET dirty_from = NULL WHERE workspace_key = ? AND pool = ?');
-  const rawFrom = db.prepare<[number, number, string]>('UPDATE pool_state SET raw_from = ? WHERE workspace_key = ? AND pool = ?');
-  const skipped = db.prepare<[number, number, string]>('UPDATE pool_state SET skipped_events = skipped_events + ? WHERE workspace_key = ? AND pool = ?');
+  const clean = db.prepare<[number, string]>(
+    'UPDATE pool_state SET dirty_from = NULL WHERE workspace_key = ? AND pool = ?',
+  );
+  const rawFrom = db.prepare<[number, number, string]>(
+    'UPDATE pool_state SET raw_from = ? WHERE workspace_key = ? AND pool = ?',
+  );
+  const skipped = db.prepare<[number, number, string]>(
+    'UPDATE pool_state SET skipped_events = skipped_events + ? WHERE workspace_key = ? AND pool = ?',
+  );
   return {
     /** Records that data from `t` on changed, so summaries of periods ending after it are stale. */
     markDirty(key: number, pool: PoolKind, t: Millis): void {

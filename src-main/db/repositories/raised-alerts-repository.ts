@@ -33,8 +33,12 @@ const NO_LIMIT = -1;
 
 export function createRaisedAlertReader(db: Db) {
   const has = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM raised_alerts WHERE key = ?');
-  const list = db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM raised_alerts ORDER BY raised_at DESC, key LIMIT ?`);
-  const listOf = db.prepare<[string, number], Row>(`SELECT ${COLUMNS} FROM raised_alerts WHERE delivery = ? ORDER BY raised_at DESC, key LIMIT ?`);
+  const list = db.prepare<[number], Row>(
+    `SELECT ${COLUMNS} FROM raised_alerts ORDER BY raised_at DESC, key LIMIT ?`,
+  );
+  const listOf = db.prepare<[string, number], Row>(
+    `SELECT ${COLUMNS} FROM raised_alerts WHERE delivery = ? ORDER BY raised_at DESC, key LIMIT ?`,
+  );
   return {
     has: (key: string): boolean => has.get(key) !== undefined,
     list(query: { delivery?: AlertDelivery; limit?: number } = {}): RaisedAlert[] {
@@ -46,7 +50,9 @@ export function createRaisedAlertReader(db: Db) {
 }
 
 export function createRaisedAlertWriter(db: Db, now: () => Millis) {
-  const insert = db.prepare<[string, string, string, string | null, number | null, number, number, string, string, number | null]>(
+  const insert = db.prepare<
+    [string, string, string, string | null, number | null, number, number, string, string, number | null]
+  >(
     `INSERT OR IGNORE INTO raised_alerts (key, kind, workspace_id, pool, percent, at, raised_at, message, delivery, delivered_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -57,8 +63,18 @@ export function createRaisedAlertWriter(db: Db, now: () => Millis) {
     record(alert: RaisedAlert): boolean {
       const raisedAt = parseInstant(alert.raisedAt);
       return (
-        insert.run(alert.key, alert.kind, alert.workspaceId, alert.pool, alert.percent, parseInstant(alert.at), raisedAt, alert.message, alert.delivery, alert.delivery === 'shown' ? raisedAt : null)
-          .changes === 1
+        insert.run(
+          alert.key,
+          alert.kind,
+          alert.workspaceId,
+          alert.pool,
+          alert.percent,
+          parseInstant(alert.at),
+          raisedAt,
+          alert.message,
+          alert.delivery,
+          alert.delivery === 'shown' ? raisedAt : null,
+        ).changes === 1
       );
     },
     setDelivery(key: string, delivery: AlertDelivery): void {

@@ -8,13 +8,19 @@ interface RateCardRow {
   rates: string;
 }
 
-const toCard = (r: RateCardRow): RateCard => ({ provider: r.provider, effectiveFrom: toIso(r.effective_from), rates: JSON.parse(r.rates) as RateCard['rates'] });
+const toCard = (r: RateCardRow): RateCard => ({
+  provider: r.provider,
+  effectiveFrom: toIso(r.effective_from),
+  rates: JSON.parse(r.rates) as RateCard['rates'],
+});
 
 export function createRateCardReader(db: Db) {
   const ofAccount = db.prepare<[string], RateCardRow>(
     'SELECT provider, effective_from, rates FROM rate_cards WHERE account_id = ? ORDER BY provider, effective_from',
   );
-  const all = db.prepare<[], RateCardRow>('SELECT DISTINCT provider, effective_from, rates FROM rate_cards ORDER BY provider, effective_from');
+  const all = db.prepare<[], RateCardRow>(
+    'SELECT DISTINCT provider, effective_from, rates FROM rate_cards ORDER BY provider, effective_from',
+  );
   return {
     /** The dated rate cards that price one account's workspaces. */
     ofAccount: (accountId: string): RateCard[] => ofAccount.all(accountId).map(toCard),
@@ -24,7 +30,9 @@ export function createRateCardReader(db: Db) {
 }
 
 export function createRateCardWriter(db: Db) {
-  const get = db.prepare<[string, string, number], { rates: string }>('SELECT rates FROM rate_cards WHERE account_id = ? AND provider = ? AND effective_from = ?');
+  const get = db.prepare<[string, string, number], { rates: string }>(
+    'SELECT rates FROM rate_cards WHERE account_id = ? AND provider = ? AND effective_from = ?',
+  );
   const upsert = db.prepare<[string, string, number, string]>(
     `INSERT INTO rate_cards (account_id, provider, effective_from, rates) VALUES (?, ?, ?, ?)
      ON CONFLICT (account_id, provider, effective_from) DO UPDATE SET rates = excluded.rates`,

@@ -38,13 +38,22 @@ export function createRollupReader(db: Db) {
   );
   return {
     /** Credits and calls of days [fromDay, toDay) summed by one dimension (days as whole days since the epoch). */
-    breakdown(key: number, pool: PoolKind, fromDay: number, toDay: number, by: RollupDimension): Map<string, { credits: number; calls: number }> {
+    breakdown(
+      key: number,
+      pool: PoolKind,
+      fromDay: number,
+      toDay: number,
+      by: RollupDimension,
+    ): Map<string, { credits: number; calls: number }> {
       let stmt = statements.get(by);
       if (!stmt) statements.set(by, (stmt = prepareBy(by)));
-      return new Map(stmt.all(key, pool, fromDay, toDay).map(([k, credits, calls]) => [String(k), { credits, calls }]));
+      return new Map(
+        stmt.all(key, pool, fromDay, toDay).map(([k, credits, calls]) => [String(k), { credits, calls }]),
+      );
     },
     /** Every cell of days [fromDay, toDay): member × action × app per day. */
-    cells: (key: number, pool: PoolKind, fromDay: number, toDay: number): RollupCell[] => cells.all(key, pool, fromDay, toDay),
+    cells: (key: number, pool: PoolKind, fromDay: number, toDay: number): RollupCell[] =>
+      cells.all(key, pool, fromDay, toDay),
   };
 }
 
@@ -52,14 +61,18 @@ export function createRollupWriter(db: Db) {
   const put = db.prepare<[number, string, number, number, number, number, number, number]>(
     'INSERT OR REPLACE INTO rollups (workspace_key, pool, day, member, action, app, credits, calls) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const removeFrom = db.prepare<[number, string, number]>('DELETE FROM rollups WHERE workspace_key = ? AND pool = ? AND day >= ?');
+  const removeFrom = db.prepare<[number, string, number]>(
+    'DELETE FROM rollups WHERE workspace_key = ? AND pool = ? AND day >= ?',
+  );
   return {
     put(key: number, pool: PoolKind, cells: readonly RollupCell[]): void {
       // A fresh label map per call: ids inserted by a transaction that rolled back must not be reused.
       const label = labelCache(db);
-      for (const c of cells) put.run(key, pool, c.day, label(c.memberId), label(c.action), label(c.app), c.credits, c.calls);
+      for (const c of cells)
+        put.run(key, pool, c.day, label(c.memberId), label(c.action), label(c.app), c.credits, c.calls);
     },
     /** Drops rollups of days from `fromDay` on (they are recomputed with their period's summary). */
-    removeFromDay: (key: number, pool: PoolKind, fromDay: number): number => removeFrom.run(key, pool, Math.max(fromDay, -1e8)).changes,
+    removeFromDay: (key: number, pool: PoolKind, fromDay: number): number =>
+      removeFrom.run(key, pool, Math.max(fromDay, -1e8)).changes,
   };
 }

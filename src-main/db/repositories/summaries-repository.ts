@@ -19,7 +19,10 @@ interface Row {
 }
 
 /** The parts of a summary kept as JSON rather than columns. */
-type Detail = Pick<PeriodSummary, 'marks' | 'budgets' | 'unknownActions' | 'window' | 'byAction' | 'byMember' | 'byApp' | 'byDay' | 'carryOut'>;
+type Detail = Pick<
+  PeriodSummary,
+  'marks' | 'budgets' | 'unknownActions' | 'window' | 'byAction' | 'byMember' | 'byApp' | 'byDay' | 'carryOut'
+>;
 
 function toSummary(r: Row): PeriodSummary {
   const detail = JSON.parse(r.detail) as Detail;
@@ -39,7 +42,8 @@ function toSummary(r: Row): PeriodSummary {
   };
 }
 
-const COLUMNS = 'pool, period_start, period_end, allowance, bonus, used, calls, blocked_calls, blocked_credits, exhausted_at, halfway_at, detail';
+const COLUMNS =
+  'pool, period_start, period_end, allowance, bonus, used, calls, blocked_calls, blocked_credits, exhausted_at, halfway_at, detail';
 
 export function createSummaryReader(db: Db) {
   const between = db.prepare<[number, string, number, number], Row>(
@@ -51,8 +55,13 @@ export function createSummaryReader(db: Db) {
   const first = db.prepare<[number, string], Row>(
     `SELECT ${COLUMNS} FROM period_summaries WHERE workspace_key = ? AND pool = ? ORDER BY period_start LIMIT 1`,
   );
-  const starts = db.prepare<[], { period_start: number }>('SELECT DISTINCT period_start FROM period_summaries');
-  const totals = db.prepare<[number, string], { period_start: number; period_end: number; used: number; blocked_credits: number; exhausted: number }>(
+  const starts = db.prepare<[], { period_start: number }>(
+    'SELECT DISTINCT period_start FROM period_summaries',
+  );
+  const totals = db.prepare<
+    [number, string],
+    { period_start: number; period_end: number; used: number; blocked_credits: number; exhausted: number }
+  >(
     `SELECT period_start, period_end, used, blocked_credits, exhausted_at IS NOT NULL AS exhausted FROM period_summaries
      WHERE workspace_key = ? AND pool = ? ORDER BY period_start`,
   );
@@ -77,11 +86,30 @@ export function createSummaryReader(db: Db) {
 }
 
 export function createSummaryWriter(db: Db) {
-  const put = db.prepare<[number, string, number, number, number, number, number, number, number, number, number | null, number | null, string, number]>(
+  const put = db.prepare<
+    [
+      number,
+      string,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number | null,
+      number | null,
+      string,
+      number,
+    ]
+  >(
     `INSERT OR REPLACE INTO period_summaries (workspace_key, pool, period_start, period_end, allowance, bonus, used, calls, blocked_calls,
        blocked_credits, exhausted_at, halfway_at, detail, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const removeAfter = db.prepare<[number, string, number]>('DELETE FROM period_summaries WHERE workspace_key = ? AND pool = ? AND period_end > ?');
+  const removeAfter = db.prepare<[number, string, number]>(
+    'DELETE FROM period_summaries WHERE workspace_key = ? AND pool = ? AND period_end > ?',
+  );
   return {
     put(key: number, s: PeriodSummary, computedAt: Millis): void {
       const detail: Detail = {
@@ -95,9 +123,25 @@ export function createSummaryWriter(db: Db) {
         byDay: s.byDay,
         carryOut: s.carryOut,
       };
-      put.run(key, s.pool, s.start, s.end, s.allowance, s.bonus, s.used, s.calls, s.blockedCalls, s.blockedCredits, s.exhaustedAt, s.halfwayAt, JSON.stringify(detail), computedAt);
+      put.run(
+        key,
+        s.pool,
+        s.start,
+        s.end,
+        s.allowance,
+        s.bonus,
+        s.used,
+        s.calls,
+        s.blockedCalls,
+        s.blockedCredits,
+        s.exhaustedAt,
+        s.halfwayAt,
+        JSON.stringify(detail),
+        computedAt,
+      );
     },
     /** Drops summaries of periods ending after `t` (new data made them stale); returns how many. */
-    removeEndingAfter: (key: number, pool: PoolKind, t: Millis): number => removeAfter.run(key, pool, Math.max(t, -8.64e15)).changes,
+    removeEndingAfter: (key: number, pool: PoolKind, t: Millis): number =>
+      removeAfter.run(key, pool, Math.max(t, -8.64e15)).changes,
   };
 }

@@ -39,7 +39,13 @@ interface AccountRow {
   server_offset_ms: number | null;
 }
 
-const EMPTY_WORKSPACE: WorkspaceSyncState = { cursor: null, eventsReceived: 0, lastSuccessAt: null, lastError: null, lastErrorAt: null };
+const EMPTY_WORKSPACE: WorkspaceSyncState = {
+  cursor: null,
+  eventsReceived: 0,
+  lastSuccessAt: null,
+  lastError: null,
+  lastErrorAt: null,
+};
 const EMPTY_ACCOUNT: AccountSyncState = {
   lastAttemptAt: null,
   lastSuccessAt: null,
@@ -50,13 +56,21 @@ const EMPTY_ACCOUNT: AccountSyncState = {
 };
 
 export function createSyncStateReader(db: Db) {
-  const ws = db.prepare<[number], WorkspaceRow>('SELECT cursor, events_received, last_success_at, last_error, last_error_at FROM sync_state WHERE workspace_key = ?');
+  const ws = db.prepare<[number], WorkspaceRow>(
+    'SELECT cursor, events_received, last_success_at, last_error, last_error_at FROM sync_state WHERE workspace_key = ?',
+  );
   const account = db.prepare<[string], AccountRow>('SELECT * FROM account_sync WHERE account_id = ?');
   return {
     workspace(key: number): WorkspaceSyncState {
       const r = ws.get(key);
       if (!r) return { ...EMPTY_WORKSPACE };
-      return { cursor: r.cursor, eventsReceived: r.events_received, lastSuccessAt: r.last_success_at, lastError: r.last_error, lastErrorAt: r.last_error_at };
+      return {
+        cursor: r.cursor,
+        eventsReceived: r.events_received,
+        lastSuccessAt: r.last_success_at,
+        lastError: r.last_error,
+        lastErrorAt: r.last_error_at,
+      };
     },
     account(accountId: string): AccountSyncState {
       const r = account.get(accountId);
@@ -80,17 +94,25 @@ export function createSyncStateWriter(db: Db) {
   const advance = db.prepare<[string | null, number, number, string | null]>(
     'UPDATE sync_state SET cursor = ?, events_received = events_received + ? WHERE workspace_key = ? AND cursor IS ?',
   );
-  const success = db.prepare<[number, number]>('UPDATE sync_state SET last_success_at = ?, last_error = NULL, last_error_at = NULL WHERE workspace_key = ?');
-  const failure = db.prepare<[string, number, number]>('UPDATE sync_state SET last_error = ?, last_error_at = ? WHERE workspace_key = ?');
+  const success = db.prepare<[number, number]>(
+    'UPDATE sync_state SET last_success_at = ?, last_error = NULL, last_error_at = NULL WHERE workspace_key = ?',
+  );
+  const failure = db.prepare<[string, number, number]>(
+    'UPDATE sync_state SET last_error = ?, last_error_at = ? WHERE workspace_key = ?',
+  );
   const ensureAccount = db.prepare<[string]>('INSERT OR IGNORE INTO account_sync (account_id) VALUES (?)');
-  const attempt = db.prepare<[number, string]>('UPDATE account_sync SET last_attempt_at = ? WHERE account_id = ?');
+  const attempt = db.prepare<[number, string]>(
+    'UPDATE account_sync SET last_attempt_at = ? WHERE account_id = ?',
+  );
   const accountSuccess = db.prepare<[number, string]>(
     'UPDATE account_sync SET last_success_at = ?, last_error = NULL, last_error_kind = NULL, last_error_at = NULL WHERE account_id = ?',
   );
   const accountFailure = db.prepare<[string, string, number, string]>(
     'UPDATE account_sync SET last_error = ?, last_error_kind = ?, last_error_at = ? WHERE account_id = ?',
   );
-  const offset = db.prepare<[number, string]>('UPDATE account_sync SET server_offset_ms = ? WHERE account_id = ?');
+  const offset = db.prepare<[number, string]>(
+    'UPDATE account_sync SET server_offset_ms = ? WHERE account_id = ?',
+  );
   return {
     /**
      * Moves the cursor from `expected` to `next` (inside the page's transaction). Returns false when

@@ -49,9 +49,15 @@ function group<T extends { workspace_key: number }>(rows: T[]): Map<number, T[]>
 
 export function createWorkspaceReader(db: Db) {
   const all = db.prepare<[], WorkspaceRow>('SELECT * FROM workspaces ORDER BY key');
-  const pools = db.prepare<[], PoolRow>('SELECT workspace_key, pool, allowance, reset, overage FROM pools ORDER BY workspace_key, position');
-  const members = db.prepare<[], MemberRow>('SELECT workspace_key, id, name, budget FROM members ORDER BY workspace_key, position');
-  const thresholds = db.prepare<[], ThresholdRow>('SELECT workspace_key, percent FROM thresholds ORDER BY workspace_key, percent');
+  const pools = db.prepare<[], PoolRow>(
+    'SELECT workspace_key, pool, allowance, reset, overage FROM pools ORDER BY workspace_key, position',
+  );
+  const members = db.prepare<[], MemberRow>(
+    'SELECT workspace_key, id, name, budget FROM members ORDER BY workspace_key, position',
+  );
+  const thresholds = db.prepare<[], ThresholdRow>(
+    'SELECT workspace_key, percent FROM thresholds ORDER BY workspace_key, percent',
+  );
 
   const list = (): CachedWorkspace[] => {
     const poolsBy = group(pools.all());
@@ -70,7 +76,10 @@ export function createWorkspaceReader(db: Db) {
         });
       }
       const ms = membersBy.get(r.key);
-      if (ms) ws.members = ms.map((m) => (m.budget === null ? { id: m.id, name: m.name } : { id: m.id, name: m.name, budget: m.budget }));
+      if (ms)
+        ws.members = ms.map((m) =>
+          m.budget === null ? { id: m.id, name: m.name } : { id: m.id, name: m.name, budget: m.budget },
+        );
       if (r.thresholds_declared) ws.thresholds = (thresholdsBy.get(r.key) ?? []).map((t) => t.percent);
       return { key: r.key, accountId: r.account_id, workspace: ws };
     });
@@ -89,19 +98,29 @@ export class WorkspaceOwnerError extends Error {
     readonly workspaceId: string,
     readonly owner: string,
   ) {
-    super(`workspace "${workspaceId}" is already cached for account "${owner}": use a separate cache file for this account`);
+    super(
+      `workspace "${workspaceId}" is already cached for account "${owner}": use a separate cache file for this account`,
+    );
     this.name = 'WorkspaceOwnerError';
   }
 }
 
 /** Normalised config, to tell whether a sync changed anything that alters past balances. */
 function configKey(ws: Workspace): string {
-  return JSON.stringify([ws.provider, ws.plan, ws.existingCustomer ?? null, ws.pools ?? null, ws.thresholds ?? null]);
+  return JSON.stringify([
+    ws.provider,
+    ws.plan,
+    ws.existingCustomer ?? null,
+    ws.pools ?? null,
+    ws.thresholds ?? null,
+  ]);
 }
 
 export function createWorkspaceWriter(db: Db) {
   const reader = createWorkspaceReader(db);
-  const owner = db.prepare<[string], { key: number; account_id: string }>('SELECT key, account_id FROM workspaces WHERE id = ?');
+  const owner = db.prepare<[string], { key: number; account_id: string }>(
+    'SELECT key, account_id FROM workspaces WHERE id = ?',
+  );
   const insert = db.prepare<[string, string, string, string, string, number | null, number, number, number]>(
     `INSERT INTO workspaces (id, account_id, name, provider, plan, existing_customer, pools_declared, thresholds_declared, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -119,7 +138,9 @@ export function createWorkspaceWriter(db: Db) {
   const insertMember = db.prepare<[number, string, number, string, number | null]>(
     'INSERT OR REPLACE INTO members (workspace_key, id, position, name, budget) VALUES (?, ?, ?, ?, ?)',
   );
-  const insertThreshold = db.prepare<[number, number]>('INSERT OR IGNORE INTO thresholds (workspace_key, percent) VALUES (?, ?)');
+  const insertThreshold = db.prepare<[number, number]>(
+    'INSERT OR IGNORE INTO thresholds (workspace_key, percent) VALUES (?, ?)',
+  );
   const remove = db.prepare<[number]>('DELETE FROM workspaces WHERE key = ?');
 
   /**
@@ -128,7 +149,8 @@ export function createWorkspaceWriter(db: Db) {
    */
   const upsert = (accountId: string, ws: Workspace, now: number): { key: number; configChanged: boolean } => {
     const existing = owner.get(ws.id);
-    if (existing && existing.account_id !== accountId) throw new WorkspaceOwnerError(ws.id, existing.account_id);
+    if (existing && existing.account_id !== accountId)
+      throw new WorkspaceOwnerError(ws.id, existing.account_id);
     const before = existing ? reader.list().find((w) => w.key === existing.key) : undefined;
     const existingCustomer = ws.existingCustomer === undefined ? null : ws.existingCustomer ? 1 : 0;
     const poolsDeclared = ws.pools ? 1 : 0;
@@ -136,20 +158,52 @@ export function createWorkspaceWriter(db: Db) {
     let key: number;
     if (existing) {
       key = existing.key;
-      update.run(ws.name, ws.provider, ws.plan, existingCustomer, poolsDeclared, thresholdsDeclared, now, key);
+      update.run(
+        ws.name,
+        ws.provider,
+        ws.plan,
+        existingCustomer,
+        poolsDeclared,
+        thresholdsDeclared,
+        now,
+        key,
+      );
     } else {
-      key = Number(insert.run(ws.id, accountId, ws.name, ws.provider, ws.plan, existingCustomer, poolsDeclared, thresholdsDeclared, now).lastInsertRowid);
+      key = Number(
+        insert.run(
+          ws.id,
+          accountId,
+          ws.name,
+          ws.provider,
+          ws.plan,
+          existingCustomer,
+          poolsDeclared,
+          thresholdsDeclared,
+          now,
+        ).lastInsertRowid,
+      );
     }
     clearPools.run(key);
     clearMembers.run(key);
     clearThresholds.run(key);
     (ws.pools ?? []).forEach((p, i) =>
-      insertPool.run(key, p.pool, i, p.allowance ?? null, p.reset ? JSON.stringify(p.reset) : null, p.overage === undefined ? null : p.overage ? 1 : 0),
+      insertPool.run(
+        key,
+        p.pool,
+        i,
+        p.allowance ?? null,
+        p.reset ? JSON.stringify(p.reset) : null,
+        p.overage === undefined ? null : p.overage ? 1 : 0,
+      ),
     );
     (ws.members ?? []).forEach((m, i) => insertMember.run(key, m.id, i, m.name, m.budget ?? null));
     for (const t of ws.thresholds ?? []) insertThreshold.run(key, t);
-    const budgetsKey = (w: Workspace) => JSON.stringify((w.members ?? []).map((m) => [m.id, m.budget ?? null]));
-    const configChanged = !before || configKey(before.workspace) !== configKey(ws) || budgetsKey(before.workspace) !== budgetsKey(ws);
+    const budgetsKey = (w: Workspace) =>
+      JSON.stringify((w.members ?? []).map((m) => [m.id, m.budget ?? null]));
+    const configChanged =
+      !before ||
+      configKey(before.workspace) !== configKey(ws) ||
+      budgetsKey(before.workspace) !== budgetsKey(ws);
     return { key, configChanged };
   };
   return {

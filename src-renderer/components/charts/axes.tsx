@@ -3,7 +3,17 @@ import { FRAME, PLOT, type ReferenceLine } from './chart-frame';
 import { labelIndexes } from './scale';
 
 /** Y grid with values and the x labels, drawn under the data. */
-export function Grid({ ticks, y, labels, x }: { ticks: number[]; y: (v: number) => number; labels: string[]; x: (i: number) => number }): React.JSX.Element {
+export function Grid({
+  ticks,
+  y,
+  labels,
+  x,
+}: {
+  ticks: number[];
+  y: (v: number) => number;
+  labels: string[];
+  x: (i: number) => number;
+}): React.JSX.Element {
   return (
     <g className="chart-axes" aria-hidden="true">
       {ticks.map((t) => (
@@ -45,7 +55,15 @@ export function labelGroups(ys: number[]): number[][] {
 }
 
 /** Dashed lines across the plot (thresholds), drawn over the data so they stay visible. */
-export function ReferenceLines({ lines, max, y }: { lines: ReferenceLine[]; max: number; y: (v: number) => number }): React.JSX.Element {
+export function ReferenceLines({
+  lines,
+  max,
+  y,
+}: {
+  lines: ReferenceLine[];
+  max: number;
+  y: (v: number) => number;
+}): React.JSX.Element {
   const shown = lines.filter((l) => l.value <= max).sort((a, b) => a.value - b.value);
   const groups = labelGroups(shown.map((l) => y(l.value)));
   return (
@@ -58,7 +76,13 @@ export function ReferenceLines({ lines, max, y }: { lines: ReferenceLine[]; max:
       {groups.map((g) => {
         const top = shown[g[g.length - 1]!]!;
         return (
-          <text key={top.label} className="chart-ref-label" x={PLOT.right - 2} y={y(top.value) - 3} textAnchor="end">
+          <text
+            key={top.label}
+            className="chart-ref-label"
+            x={PLOT.right - 2}
+            y={y(top.value) - 3}
+            textAnchor="end"
+          >
             {g.map((i) => shown[i]!.label).join(' · ')}
           </text>
         );

@@ -28,7 +28,14 @@ export interface BarChartProps {
  * Daily bars as SVG: a month is at most 31 bars, so a few rects beat a chart library, follow the
  * theme's CSS variables, and stay readable by screen readers (titles plus a data table).
  */
-export function BarChart({ title, summary, labels, series, lines = [], highlight }: BarChartProps): React.JSX.Element {
+export function BarChart({
+  title,
+  summary,
+  labels,
+  series,
+  lines = [],
+  highlight,
+}: BarChartProps): React.JSX.Element {
   const id = useId();
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const axis = niceAxis(Math.max(0, ...all, ...lines.map((l) => l.value)));
@@ -76,7 +83,10 @@ export function BarChart({ title, summary, labels, series, lines = [], highlight
       <DataTable
         caption={title}
         columns={['Day', ...series.map((s) => s.name)]}
-        rows={labels.map((l, i) => [l, ...series.map((s) => (s.values[i] === null ? '–' : formatCredits(s.values[i] ?? 0)))])}
+        rows={labels.map((l, i) => [
+          l,
+          ...series.map((s) => (s.values[i] === null ? '–' : formatCredits(s.values[i] ?? 0))),
+        ])}
       />
     </figure>
   );

@@ -26,7 +26,14 @@ export interface LineChartProps {
 }
 
 /** Cumulative use against the thresholds, with the projection to the reset. */
-export function LineChart({ title, summary, labels, values, lines = [], projection }: LineChartProps): React.JSX.Element {
+export function LineChart({
+  title,
+  summary,
+  labels,
+  values,
+  lines = [],
+  projection,
+}: LineChartProps): React.JSX.Element {
   const id = useId();
   const known = values.filter((v): v is number => v !== null);
   const axis = niceAxis(Math.max(0, ...known, ...lines.map((l) => l.value), projection?.high ?? 0));
@@ -52,7 +59,12 @@ export function LineChart({ title, summary, labels, values, lines = [], projecti
                 `${x(projection.toIndex)},${y(projection.low)}`,
               ].join(' ')}
             />
-            <line x1={x(projection.fromIndex)} y1={y(projection.fromValue)} x2={x(projection.toIndex)} y2={y(projection.value)} />
+            <line
+              x1={x(projection.fromIndex)}
+              y1={y(projection.fromValue)}
+              x2={x(projection.toIndex)}
+              y2={y(projection.value)}
+            />
           </g>
         ) : null}
         {points.length > 1 ? <polyline className="chart-line" points={points.join(' ')} /> : null}

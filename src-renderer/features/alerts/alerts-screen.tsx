@@ -34,7 +34,9 @@ export function AlertsScreen(): React.JSX.Element {
   const [workspaceFilter, setWorkspaceFilter] = useState('');
   if (!snapshot) return <Loading label="Loading alerts…" />;
   const names = Object.fromEntries(snapshot.workspaces.map((w) => [w.id, w.name]));
-  const alerts = sortAlerts(snapshot.alerts).filter((a) => workspaceFilter === '' || a.workspaceId === workspaceFilter);
+  const alerts = sortAlerts(snapshot.alerts).filter(
+    (a) => workspaceFilter === '' || a.workspaceId === workspaceFilter,
+  );
   return (
     <section aria-labelledby={`${id}-title`} className="alerts" data-testid="alerts-screen">
       <h1 id={`${id}-title`} className="screen-title">
@@ -45,7 +47,11 @@ export function AlertsScreen(): React.JSX.Element {
         <div className="toolbar">
           <div className="field">
             <label htmlFor={`${id}-ws`}>Workspace</label>
-            <select id={`${id}-ws`} value={workspaceFilter} onChange={(e) => setWorkspaceFilter(e.target.value)}>
+            <select
+              id={`${id}-ws`}
+              value={workspaceFilter}
+              onChange={(e) => setWorkspaceFilter(e.target.value)}
+            >
               <option value="">All workspaces</option>
               {snapshot.workspaces.map((w) => (
                 <option key={w.id} value={w.id}>
@@ -58,12 +64,22 @@ export function AlertsScreen(): React.JSX.Element {
       ) : null}
       {alerts.length === 0 ? (
         <Empty title={snapshot.alerts.length === 0 ? 'No alerts yet.' : 'No alerts for this workspace.'}>
-          <p>Creditbar raises one alert when a pool passes a threshold, runs dry, or is projected to; each appears here once.</p>
+          <p>
+            Creditbar raises one alert when a pool passes a threshold, runs dry, or is projected to; each
+            appears here once.
+          </p>
         </Empty>
       ) : (
         <ol className="alert-list" aria-label="Raised alerts, newest first">
           {alerts.map((a) => (
-            <li key={a.key} className={`alert-item alert-${a.kind}`} data-testid="alert-item" data-kind={a.kind} data-workspace-id={a.workspaceId} data-percent={a.percent ?? undefined}>
+            <li
+              key={a.key}
+              className={`alert-item alert-${a.kind}`}
+              data-testid="alert-item"
+              data-kind={a.kind}
+              data-workspace-id={a.workspaceId}
+              data-percent={a.percent ?? undefined}
+            >
               <span className="alert-icon">
                 <KindIcon kind={a.kind} />
               </span>
@@ -75,7 +91,12 @@ export function AlertsScreen(): React.JSX.Element {
                 <p className="alert-message">{a.message}</p>
                 <p className="alert-meta muted">
                   <time dateTime={a.at}>{formatDateTime(a.at)}</time>
-                  {a.raisedAt !== a.at ? <> · raised <time dateTime={a.raisedAt}>{formatDateTime(a.raisedAt)}</time></> : null}
+                  {a.raisedAt !== a.at ? (
+                    <>
+                      {' '}
+                      · raised <time dateTime={a.raisedAt}>{formatDateTime(a.raisedAt)}</time>
+                    </>
+                  ) : null}
                   {' · '}
                   <span className={`delivery delivery-${a.delivery}`} data-testid="delivery">
                     {DELIVERY_LABEL[a.delivery]}

@@ -12,7 +12,9 @@ export function SnoozeControls(): React.JSX.Element {
     <section className="snooze card" aria-labelledby="snooze-title">
       <h2 id="snooze-title">Notifications</h2>
       <p data-testid="snooze-state" data-paused={paused}>
-        {paused ? `Paused until ${formatDateTime(pausedUntil)}. Alerts are still recorded here and shown when the pause ends.` : 'On: you are notified as alerts are raised.'}
+        {paused
+          ? `Paused until ${formatDateTime(pausedUntil)}. Alerts are still recorded here and shown when the pause ends.`
+          : 'On: you are notified as alerts are raised.'}
       </p>
       <div className="button-row" role="group" aria-label="Pause notifications">
         <button type="button" className="button" onClick={() => void snooze('1h')}>

@@ -22,11 +22,15 @@ export function dailySeries(pool: ReviewedPool): { days: string[]; values: numbe
  * Two months' days side by side, aligned by day of the period (day 1 with day 1), padded with
  * null where one month is shorter.
  */
-export function compareDaily(a: ReviewedPool, b: ReviewedPool | undefined): { labels: string[]; a: (number | null)[]; b: (number | null)[] } {
+export function compareDaily(
+  a: ReviewedPool,
+  b: ReviewedPool | undefined,
+): { labels: string[]; a: (number | null)[]; b: (number | null)[] } {
   const sa = dailySeries(a).values;
   const sb = b ? dailySeries(b).values : [];
   const length = Math.max(sa.length, sb.length);
-  const pad = (v: number[]): (number | null)[] => Array.from({ length }, (_, i) => (i < v.length ? v[i]! : null));
+  const pad = (v: number[]): (number | null)[] =>
+    Array.from({ length }, (_, i) => (i < v.length ? v[i]! : null));
   return { labels: Array.from({ length }, (_, i) => String(i + 1)), a: pad(sa), b: pad(sb) };
 }
 
@@ -41,9 +45,20 @@ export function crossings(pool: PeriodReportJson): { percent: number; reachedAt:
 }
 
 /** The headline numbers of a reviewed pool, whatever its reset. */
-export function totalsOf(pool: ReviewedPool): { used: number; available: number | null; percentUsed: number | null; blockedCalls: number } {
-  if (isDaysReport(pool)) return { used: pool.used, available: null, percentUsed: null, blockedCalls: pool.blockedCalls };
-  return { used: pool.used, available: pool.available, percentUsed: pool.percentUsed, blockedCalls: pool.blockedCalls };
+export function totalsOf(pool: ReviewedPool): {
+  used: number;
+  available: number | null;
+  percentUsed: number | null;
+  blockedCalls: number;
+} {
+  if (isDaysReport(pool))
+    return { used: pool.used, available: null, percentUsed: null, blockedCalls: pool.blockedCalls };
+  return {
+    used: pool.used,
+    available: pool.available,
+    percentUsed: pool.percentUsed,
+    blockedCalls: pool.blockedCalls,
+  };
 }
 
 export interface PoolComparison {

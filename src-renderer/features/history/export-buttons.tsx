@@ -14,9 +14,12 @@ export function ExportButtons(): React.JSX.Element {
   const [done, setDone] = useState<Done | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => () => {
-    if (done) URL.revokeObjectURL(done.url);
-  }, [done]);
+  useEffect(
+    () => () => {
+      if (done) URL.revokeObjectURL(done.url);
+    },
+    [done],
+  );
 
   async function run(format: 'csv' | 'json'): Promise<void> {
     setBusy(format);

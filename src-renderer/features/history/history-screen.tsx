@@ -46,7 +46,13 @@ export function HistoryScreen(): React.JSX.Element {
 
   let body: React.JSX.Element;
   if (monthsStatus === 'error' && !months) {
-    body = <ErrorState title="The list of months could not be read." message={`${monthsError ?? ''} Try again.`} onRetry={() => void loadMonths()} />;
+    body = (
+      <ErrorState
+        title="The list of months could not be read."
+        message={`${monthsError ?? ''} Try again.`}
+        onRetry={() => void loadMonths()}
+      />
+    );
   } else if (!months) {
     body = <Loading label="Loading months…" />;
   } else if (months.length === 0) {
@@ -68,10 +74,22 @@ export function HistoryScreen(): React.JSX.Element {
   } else {
     body = (
       <>
-        {comparing ? <MonthCompare a={shown.report} b={comparing.report} names={{ ...comparing.names, ...shown.names }} /> : null}
-        {compareWith && other?.status === 'loading' ? <Loading label={`Loading ${formatMonth(compareWith)}…`} /> : null}
+        {comparing ? (
+          <MonthCompare
+            a={shown.report}
+            b={comparing.report}
+            names={{ ...comparing.names, ...shown.names }}
+          />
+        ) : null}
+        {compareWith && other?.status === 'loading' ? (
+          <Loading label={`Loading ${formatMonth(compareWith)}…`} />
+        ) : null}
         {compareWith && other?.status === 'error' ? (
-          <ErrorState title={`${formatMonth(compareWith)} could not be loaded to compare.`} message={other.error ?? ''} onRetry={() => void loadReview(compareWith, true)} />
+          <ErrorState
+            title={`${formatMonth(compareWith)} could not be loaded to compare.`}
+            message={other.error ?? ''}
+            onRetry={() => void loadReview(compareWith, true)}
+          />
         ) : null}
         {shown.report.pools.length === 0 ? (
           <Empty title={`No usage in ${formatMonth(shown.report.period)}.`} />
@@ -91,7 +109,11 @@ export function HistoryScreen(): React.JSX.Element {
         <div className="toolbar">
           <div className="field">
             <label htmlFor={`${id}-month`}>Month</label>
-            <select id={`${id}-month`} value={selected ?? ''} onChange={(e) => void selectMonth(e.target.value)}>
+            <select
+              id={`${id}-month`}
+              value={selected ?? ''}
+              onChange={(e) => void selectMonth(e.target.value)}
+            >
               {months.map((m) => (
                 <option key={m} value={m}>
                   {formatMonth(m)}
@@ -101,7 +123,11 @@ export function HistoryScreen(): React.JSX.Element {
           </div>
           <div className="field">
             <label htmlFor={`${id}-compare`}>Compare with</label>
-            <select id={`${id}-compare`} value={compareWith ?? ''} onChange={(e) => void selectCompare(e.target.value || null)}>
+            <select
+              id={`${id}-compare`}
+              value={compareWith ?? ''}
+              onChange={(e) => void selectCompare(e.target.value || null)}
+            >
               <option value="">No comparison</option>
               {months
                 .filter((m) => m !== selected)
@@ -115,7 +141,11 @@ export function HistoryScreen(): React.JSX.Element {
           {workspaces.length > 1 ? (
             <div className="field">
               <label htmlFor={`${id}-ws`}>Workspace</label>
-              <select id={`${id}-ws`} value={workspaceId ?? ''} onChange={(e) => void setWorkspace(e.target.value || null)}>
+              <select
+                id={`${id}-ws`}
+                value={workspaceId ?? ''}
+                onChange={(e) => void setWorkspace(e.target.value || null)}
+              >
                 <option value="">All workspaces</option>
                 {workspaces.map((w) => (
                   <option key={w.id} value={w.id}>

@@ -1,10 +1,23 @@
 import type { ReportJson } from '../../../src-shared/engine/report-json';
-import { formatCredits, formatMonth, formatSignedCredits, formatSignedPercent } from '../../components/format';
+import {
+  formatCredits,
+  formatMonth,
+  formatSignedCredits,
+  formatSignedPercent,
+} from '../../components/format';
 import { POOL_LABEL } from '../../components/labels';
 import { comparePools } from './chart-data';
 
 /** Two months side by side: each pool's use and the difference. */
-export function MonthCompare({ a, b, names }: { a: ReportJson; b: ReportJson; names: Record<string, string> }): React.JSX.Element {
+export function MonthCompare({
+  a,
+  b,
+  names,
+}: {
+  a: ReportJson;
+  b: ReportJson;
+  names: Record<string, string>;
+}): React.JSX.Element {
   const rows = comparePools(a, b);
   return (
     <section className="card" aria-labelledby="compare-title" data-testid="month-compare">

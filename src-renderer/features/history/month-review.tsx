@@ -2,7 +2,15 @@ import type { DaysReportJson, PeriodReportJson, ReportJson } from '../../../src-
 import { BreakdownList } from '../../components/breakdown-list';
 import { BarChart } from '../../components/charts/bar-chart';
 import { LineChart } from '../../components/charts/line-chart';
-import { formatCredits, formatDateTime, formatDayKey, formatMonth, formatPercent, formatSignedCredits, formatSignedPercent } from '../../components/format';
+import {
+  formatCredits,
+  formatDateTime,
+  formatDayKey,
+  formatMonth,
+  formatPercent,
+  formatSignedCredits,
+  formatSignedPercent,
+} from '../../components/format';
 import { POOL_LABEL, alertTitle } from '../../components/labels';
 import { cumulative, thresholdLines } from '../workspace-detail/chart-data';
 import { compareDaily, crossings, dailySeries, isDaysReport, poolKey, type ReviewedPool } from './chart-data';
@@ -25,7 +33,17 @@ function name(names: Record<string, string>, id: string): string {
 }
 
 /** One figure; `raw` is the unformatted number, for tests that compare with `creditbar report`. */
-function Stat({ label, value, testId, raw }: { label: string; value: React.ReactNode; testId?: string; raw?: number }): React.JSX.Element {
+function Stat({
+  label,
+  value,
+  testId,
+  raw,
+}: {
+  label: string;
+  value: React.ReactNode;
+  testId?: string;
+  raw?: number;
+}): React.JSX.Element {
   return (
     <div>
       <dt>{label}</dt>
@@ -45,16 +63,36 @@ function PeriodFacts({ pool }: { pool: PeriodReportJson }): React.JSX.Element {
   return (
     <>
       <dl className="stats">
-        <Stat label="Used" value={`${formatCredits(pool.used)} of ${formatCredits(pool.available)}`} testId="review-used" raw={pool.used} />
-        <Stat label="Percent used" value={formatPercent(pool.percentUsed)} testId="review-percent" raw={pool.percentUsed} />
-        <Stat label="Blocked calls" value={formatCredits(pool.blockedCalls)} testId="review-blocked" raw={pool.blockedCalls} />
+        <Stat
+          label="Used"
+          value={`${formatCredits(pool.used)} of ${formatCredits(pool.available)}`}
+          testId="review-used"
+          raw={pool.used}
+        />
+        <Stat
+          label="Percent used"
+          value={formatPercent(pool.percentUsed)}
+          testId="review-percent"
+          raw={pool.percentUsed}
+        />
+        <Stat
+          label="Blocked calls"
+          value={formatCredits(pool.blockedCalls)}
+          testId="review-blocked"
+          raw={pool.blockedCalls}
+        />
         <Stat label="Change" value={change} testId="review-change" raw={c.usedChange} />
       </dl>
       <h3>Thresholds</h3>
       <ul className="crossings" data-testid="crossings">
         {crossings(pool).map((t) => (
           <li key={t.percent}>
-            {formatPercent(t.percent)}: {t.reachedAt ? <time dateTime={t.reachedAt}>reached {formatDateTime(t.reachedAt)}</time> : 'not reached'}
+            {formatPercent(t.percent)}:{' '}
+            {t.reachedAt ? (
+              <time dateTime={t.reachedAt}>reached {formatDateTime(t.reachedAt)}</time>
+            ) : (
+              'not reached'
+            )}
           </li>
         ))}
         <li data-testid="ran-dry">
@@ -75,14 +113,35 @@ function DaysFacts({ pool }: { pool: DaysReportJson }): React.JSX.Element {
       <dl className="stats">
         <Stat label="Used" value={formatCredits(pool.used)} testId="review-used" raw={pool.used} />
         <Stat label="Daily allowance" value={formatCredits(pool.allowancePerDay)} />
-        <Stat label="Blocked calls" value={formatCredits(pool.blockedCalls)} testId="review-blocked" raw={pool.blockedCalls} />
-        <Stat label="Days it ran dry" value={pool.dryDays.length === 0 ? 'None' : pool.dryDays.map(formatDayKey).join(', ')} testId="ran-dry" />
+        <Stat
+          label="Blocked calls"
+          value={formatCredits(pool.blockedCalls)}
+          testId="review-blocked"
+          raw={pool.blockedCalls}
+        />
+        <Stat
+          label="Days it ran dry"
+          value={pool.dryDays.length === 0 ? 'None' : pool.dryDays.map(formatDayKey).join(', ')}
+          testId="ran-dry"
+        />
       </dl>
     </>
   );
 }
 
-function PoolReview({ pool, names, other, otherPeriod, period }: { pool: ReviewedPool; names: Record<string, string>; other: ReviewedPool | undefined; otherPeriod: string | null; period: string }): React.JSX.Element {
+function PoolReview({
+  pool,
+  names,
+  other,
+  otherPeriod,
+  period,
+}: {
+  pool: ReviewedPool;
+  names: Record<string, string>;
+  other: ReviewedPool | undefined;
+  otherPeriod: string | null;
+  period: string;
+}): React.JSX.Element {
   const label = `${name(names, pool.workspaceId)} ${POOL_LABEL[pool.pool].toLowerCase()}`;
   const id = `review-${poolKey(pool).replace(/\W+/g, '-')}`;
   const { days, values } = dailySeries(pool);
@@ -120,12 +179,21 @@ function PoolReview({ pool, names, other, otherPeriod, period }: { pool: Reviewe
       summary={`${total} of ${formatCredits(pool.available)} credits used; ${pool.thresholds.filter((t) => t.reachedAt).length} of ${pool.thresholds.length} thresholds reached.`}
       labels={days.map(formatDayKey)}
       values={cumulative(values, values.length - 1)}
-      lines={thresholdLines(pool.thresholds.map((t) => t.percent), pool.available)}
+      lines={thresholdLines(
+        pool.thresholds.map((t) => t.percent),
+        pool.available,
+      )}
     />
   );
   const members = Object.fromEntries(Object.keys(pool.byMember).map((m) => [m, name(names, m)]));
   return (
-    <section className="card review" aria-labelledby={id} data-testid="pool-review" data-workspace-id={pool.workspaceId} data-pool={pool.pool}>
+    <section
+      className="card review"
+      aria-labelledby={id}
+      data-testid="pool-review"
+      data-workspace-id={pool.workspaceId}
+      data-pool={pool.pool}
+    >
       <h2 id={id}>
         {name(names, pool.workspaceId)} <span className="muted">· {POOL_LABEL[pool.pool]}</span>
       </h2>
@@ -168,7 +236,8 @@ export function MonthReview({ report, names, compare }: Props): React.JSX.Elemen
               .sort((a, b) => b.at.localeCompare(a.at))
               .map((a) => (
                 <li key={a.key}>
-                  <time dateTime={a.at}>{formatDateTime(a.at)}</time> · {name(names, a.workspaceId)} · {alertTitle({ kind: a.kind, percent: a.percent ?? null })}
+                  <time dateTime={a.at}>{formatDateTime(a.at)}</time> · {name(names, a.workspaceId)} ·{' '}
+                  {alertTitle({ kind: a.kind, percent: a.percent ?? null })}
                 </li>
               ))}
           </ul>

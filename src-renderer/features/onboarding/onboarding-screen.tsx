@@ -11,10 +11,13 @@ export function OnboardingScreen(): React.JSX.Element {
     <main className="onboarding" aria-labelledby="onboarding-title" data-testid="onboarding">
       <h1 id="onboarding-title">Welcome to Creditbar</h1>
       <p>
-        Creditbar watches the shared credit pools of your Zite and Base44 workspaces and warns you before one runs dry, so your
-        published apps keep sending emails and calling APIs.
+        Creditbar watches the shared credit pools of your Zite and Base44 workspaces and warns you before one
+        runs dry, so your published apps keep sending emails and calling APIs.
       </p>
-      <p>Try it with a demo workspace set that runs on this computer, or connect your own account with its server address and API token.</p>
+      <p>
+        Try it with a demo workspace set that runs on this computer, or connect your own account with its
+        server address and API token.
+      </p>
       <div className="button-row">
         <button
           type="button"
@@ -28,7 +31,12 @@ export function OnboardingScreen(): React.JSX.Element {
         >
           {starting ? 'Starting the demo…' : 'Try the demo'}
         </button>
-        <button type="button" className="button" aria-expanded={connecting} onClick={() => setConnecting(!connecting)}>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={connecting}
+          onClick={() => setConnecting(!connecting)}
+        >
           Connect an account
         </button>
       </div>

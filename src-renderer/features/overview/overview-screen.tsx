@@ -25,7 +25,10 @@ export function OverviewScreen(): React.JSX.Element {
           <Loading label="The first sync is still running; your workspaces appear here when it is done." />
         ) : (
           <Empty title="No workspaces yet.">
-            <p>The connected account has no workspaces with credit pools. Add another account in <a href="#/settings">Settings</a>.</p>
+            <p>
+              The connected account has no workspaces with credit pools. Add another account in{' '}
+              <a href="#/settings">Settings</a>.
+            </p>
           </Empty>
         )
       ) : (

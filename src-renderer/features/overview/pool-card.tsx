@@ -6,7 +6,15 @@ import { StateBadge } from '../../components/state-badge';
 import { formatRoute } from '../../store/route';
 
 /** One overview card: a workspace's pool at a glance; its name links to the workspace screen. */
-export function PoolCard({ workspace, pool, asOf }: { workspace: WorkspaceCard; pool: PoolCardData; asOf: string }): React.JSX.Element {
+export function PoolCard({
+  workspace,
+  pool,
+  asOf,
+}: {
+  workspace: WorkspaceCard;
+  pool: PoolCardData;
+  asOf: string;
+}): React.JSX.Element {
   const headingId = `card-${workspace.id}-${pool.pool}`;
   const label = `${workspace.name} ${POOL_LABEL[pool.pool].toLowerCase()}`;
   return (
@@ -20,7 +28,10 @@ export function PoolCard({ workspace, pool, asOf }: { workspace: WorkspaceCard; 
     >
       <header className="card-header">
         <h2 id={headingId} className="card-title">
-          <a href={formatRoute({ screen: 'workspace', workspaceId: workspace.id })} className="stretched-link">
+          <a
+            href={formatRoute({ screen: 'workspace', workspaceId: workspace.id })}
+            className="stretched-link"
+          >
             {workspace.name}
             <span className="sr-only">, {POOL_LABEL[pool.pool].toLowerCase()}</span>
           </a>

@@ -11,7 +11,10 @@ const FIELD_ERROR: Record<Field, string> = {
 };
 
 /** Which fields fail the contract's own schema, with words a user can act on. */
-export function validateAccount(input: Record<Field, string>, fields: Field[] = ['label', 'serverUrl', 'token']): Partial<Record<Field, string>> {
+export function validateAccount(
+  input: Record<Field, string>,
+  fields: Field[] = ['label', 'serverUrl', 'token'],
+): Partial<Record<Field, string>> {
   const parsed = accountInputSchema.safeParse(input);
   if (parsed.success) return {};
   const errors: Partial<Record<Field, string>> = {};
@@ -52,7 +55,9 @@ export function AccountForm({ onAdded }: { onAdded?: () => void }): React.JSX.El
     else
       setResult({
         ok: r.value.ok,
-        message: r.value.ok ? `Connected: ${r.value.workspaces} ${r.value.workspaces === 1 ? 'workspace' : 'workspaces'} found.` : r.value.message,
+        message: r.value.ok
+          ? `Connected: ${r.value.workspaces} ${r.value.workspaces === 1 ? 'workspace' : 'workspaces'} found.`
+          : r.value.message,
       });
   }
 
@@ -75,7 +80,11 @@ export function AccountForm({ onAdded }: { onAdded?: () => void }): React.JSX.El
     onAdded?.();
   }
 
-  const field = (name: Field, label: string, props: React.InputHTMLAttributes<HTMLInputElement>): React.JSX.Element => (
+  const field = (
+    name: Field,
+    label: string,
+    props: React.InputHTMLAttributes<HTMLInputElement>,
+  ): React.JSX.Element => (
     <div className="field">
       <label htmlFor={`${id}-${name}`}>{label}</label>
       <input
@@ -98,7 +107,13 @@ export function AccountForm({ onAdded }: { onAdded?: () => void }): React.JSX.El
   return (
     <form className="account-form" aria-label="Connect an account" onSubmit={(e) => void add(e)} noValidate>
       {field('label', 'Account name', { autoComplete: 'off', placeholder: 'Acme on Zite' })}
-      {field('serverUrl', 'Server URL', { type: 'url', inputMode: 'url', autoComplete: 'off', spellCheck: false, placeholder: 'https://api.example.com' })}
+      {field('serverUrl', 'Server URL', {
+        type: 'url',
+        inputMode: 'url',
+        autoComplete: 'off',
+        spellCheck: false,
+        placeholder: 'https://api.example.com',
+      })}
       {field('token', 'API token', { type: 'password', autoComplete: 'off', spellCheck: false })}
       <p className="hint">The token is stored encrypted on this computer and is never shown again.</p>
       <div className="button-row">
@@ -110,7 +125,11 @@ export function AccountForm({ onAdded }: { onAdded?: () => void }): React.JSX.El
         </button>
       </div>
       {result ? (
-        <p className={result.ok ? 'form-ok' : 'field-error'} role={result.ok ? 'status' : 'alert'} data-testid="account-result">
+        <p
+          className={result.ok ? 'form-ok' : 'field-error'}
+          role={result.ok ? 'status' : 'alert'}
+          data-testid="account-result"
+        >
           {result.message}
         </p>
       ) : null}

@@ -20,7 +20,12 @@ export function AccountsSection({ settings }: { settings: Settings }): React.JSX
   return (
     <section className="card settings-section" aria-labelledby="accounts-title" id="accounts">
       <h2 id="accounts-title">Accounts</h2>
-      {mode === 'demo' ? <p className="hint">The demo is running: its server and simulated activity live on this computer. Adding an account replaces it.</p> : null}
+      {mode === 'demo' ? (
+        <p className="hint">
+          The demo is running: its server and simulated activity live on this computer. Adding an account
+          replaces it.
+        </p>
+      ) : null}
       {settings.accounts.length === 0 ? (
         <p className="muted">No account connected yet.</p>
       ) : (
@@ -41,7 +46,12 @@ export function AccountsSection({ settings }: { settings: Settings }): React.JSX
                   </button>
                 </span>
               ) : (
-                <button type="button" className="button" onClick={() => setConfirming(a.id)} aria-label={`Remove ${a.label}`}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setConfirming(a.id)}
+                  aria-label={`Remove ${a.label}`}
+                >
                   Remove
                 </button>
               )}

@@ -5,7 +5,9 @@ import { SaveStatus } from './save-status';
 import { useSave } from './use-save';
 
 /** Reads the budget fields: empty means no budget; anything else must be a positive number. */
-export function parseBudgets(fields: Record<string, string>): { ok: true; value: Record<string, number> } | { ok: false; invalid: string[] } {
+export function parseBudgets(
+  fields: Record<string, string>,
+): { ok: true; value: Record<string, number> } | { ok: false; invalid: string[] } {
   const value: Record<string, number> = {};
   const invalid: string[] = [];
   for (const [member, text] of Object.entries(fields)) {
@@ -17,11 +19,19 @@ export function parseBudgets(fields: Record<string, string>): { ok: true; value:
   return invalid.length ? { ok: false, invalid } : { ok: true, value };
 }
 
-function BudgetForm({ workspace, settings }: { workspace: WorkspaceCard; settings: Settings }): React.JSX.Element {
+function BudgetForm({
+  workspace,
+  settings,
+}: {
+  workspace: WorkspaceCard;
+  settings: Settings;
+}): React.JSX.Element {
   const id = useId();
   const own = settings.budgets[workspace.id] ?? {};
   const [fields, setFields] = useState<Record<string, string>>(() =>
-    Object.fromEntries(workspace.members.map((m) => [m.id, own[m.id] !== undefined ? String(own[m.id]) : ''])),
+    Object.fromEntries(
+      workspace.members.map((m) => [m.id, own[m.id] !== undefined ? String(own[m.id]) : '']),
+    ),
   );
   const [invalid, setInvalid] = useState<string[]>([]);
   const { state, save } = useSave();
@@ -41,7 +51,13 @@ function BudgetForm({ workspace, settings }: { workspace: WorkspaceCard; setting
   }
 
   return (
-    <form aria-label={`Member budgets for ${workspace.name}`} onSubmit={(e) => void submit(e)} noValidate data-testid="budget-form" data-workspace-id={workspace.id}>
+    <form
+      aria-label={`Member budgets for ${workspace.name}`}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="budget-form"
+      data-workspace-id={workspace.id}
+    >
       <fieldset>
         <legend>{workspace.name}</legend>
         {workspace.members.length === 0 ? <p className="muted">No members synced yet.</p> : null}
@@ -81,7 +97,13 @@ function BudgetForm({ workspace, settings }: { workspace: WorkspaceCard; setting
 }
 
 /** Credits per period each member may spend before the lead hears about it. */
-export function BudgetsSection({ settings, workspaces }: { settings: Settings; workspaces: WorkspaceCard[] }): React.JSX.Element {
+export function BudgetsSection({
+  settings,
+  workspaces,
+}: {
+  settings: Settings;
+  workspaces: WorkspaceCard[];
+}): React.JSX.Element {
   return (
     <section className="card settings-section" aria-labelledby="budgets-title" id="budgets">
       <h2 id="budgets-title">Member budgets</h2>

@@ -32,16 +32,40 @@ function SyncForm({ settings }: { settings: Settings }): React.JSX.Element {
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-i`}>Sync every (minutes)</label>
-          <input id={`${id}-i`} inputMode="numeric" value={interval} onChange={(e) => setSyncInterval(e.target.value)} aria-invalid={errors.interval ? true : undefined} aria-describedby={errors.interval ? `${id}-ie` : undefined} />
-          {errors.interval ? <p id={`${id}-ie`} className="field-error">{errors.interval}</p> : null}
+          <input
+            id={`${id}-i`}
+            inputMode="numeric"
+            value={interval}
+            onChange={(e) => setSyncInterval(e.target.value)}
+            aria-invalid={errors.interval ? true : undefined}
+            aria-describedby={errors.interval ? `${id}-ie` : undefined}
+          />
+          {errors.interval ? (
+            <p id={`${id}-ie`} className="field-error">
+              {errors.interval}
+            </p>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor={`${id}-s`}>Stale after (minutes)</label>
-          <input id={`${id}-s`} inputMode="numeric" value={stale} onChange={(e) => setStale(e.target.value)} aria-invalid={errors.stale ? true : undefined} aria-describedby={errors.stale ? `${id}-se` : undefined} />
-          {errors.stale ? <p id={`${id}-se`} className="field-error">{errors.stale}</p> : null}
+          <input
+            id={`${id}-s`}
+            inputMode="numeric"
+            value={stale}
+            onChange={(e) => setStale(e.target.value)}
+            aria-invalid={errors.stale ? true : undefined}
+            aria-describedby={errors.stale ? `${id}-se` : undefined}
+          />
+          {errors.stale ? (
+            <p id={`${id}-se`} className="field-error">
+              {errors.stale}
+            </p>
+          ) : null}
         </div>
       </div>
-      <p className="hint">Creditbar syncs faster when a pool is past 90 % and backs off when the server fails.</p>
+      <p className="hint">
+        Creditbar syncs faster when a pool is past 90 % and backs off when the server fails.
+      </p>
       <div className="button-row">
         <button type="submit" className="button primary">
           Save sync
@@ -76,17 +100,33 @@ function QuietHoursForm({ settings }: { settings: Settings }): React.JSX.Element
   return (
     <form aria-label="Quiet hours" onSubmit={(e) => void submit(e)} noValidate>
       <label className="check">
-        <input type="checkbox" checked={q.enabled} onChange={(e) => setQ({ ...q, enabled: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={q.enabled}
+          onChange={(e) => setQ({ ...q, enabled: e.target.checked })}
+        />
         Hold notifications during quiet hours
       </label>
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-start`}>From</label>
-          <input id={`${id}-start`} type="time" value={q.start} onChange={(e) => setQ({ ...q, start: e.target.value })} disabled={!q.enabled} />
+          <input
+            id={`${id}-start`}
+            type="time"
+            value={q.start}
+            onChange={(e) => setQ({ ...q, start: e.target.value })}
+            disabled={!q.enabled}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-end`}>To</label>
-          <input id={`${id}-end`} type="time" value={q.end} onChange={(e) => setQ({ ...q, end: e.target.value })} disabled={!q.enabled} />
+          <input
+            id={`${id}-end`}
+            type="time"
+            value={q.end}
+            onChange={(e) => setQ({ ...q, end: e.target.value })}
+            disabled={!q.enabled}
+          />
         </div>
       </div>
       {error ? (
@@ -113,7 +153,11 @@ export function GeneralSection({ settings }: { settings: Settings }): React.JSX.
         <h2 id="sync-title">Sync</h2>
         <SyncForm settings={settings} />
         <label className="check">
-          <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void save({ startAtLogin: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.startAtLogin}
+            onChange={(e) => void save({ startAtLogin: e.target.checked })}
+          />
           Start Creditbar at login
         </label>
         <SaveStatus state={state} />
@@ -128,7 +172,13 @@ export function GeneralSection({ settings }: { settings: Settings }): React.JSX.
           <legend>Theme</legend>
           {(['system', 'light', 'dark'] as const).map((t) => (
             <label className="check" key={t}>
-              <input type="radio" name="theme" value={t} checked={settings.theme === t} onChange={() => void save({ theme: t })} />
+              <input
+                type="radio"
+                name="theme"
+                value={t}
+                checked={settings.theme === t}
+                onChange={() => void save({ theme: t })}
+              />
               {t === 'system' ? 'Same as the system' : t === 'light' ? 'Light' : 'Dark'}
             </label>
           ))}

@@ -1,4 +1,8 @@
-import { alertKindSchema, type Settings, type SettingsAlertKind } from '../../../src-shared/settings/settings';
+import {
+  alertKindSchema,
+  type Settings,
+  type SettingsAlertKind,
+} from '../../../src-shared/settings/settings';
 import type { WorkspaceCard } from '../../../src-shared/ipc/snapshot';
 import { ALERT_KIND_LABEL } from '../../components/labels';
 import { SaveStatus } from './save-status';
@@ -7,11 +11,18 @@ import { useSave } from './use-save';
 const KINDS = alertKindSchema.options;
 
 /** Notifications on or off: all, per kind, and per kind in each workspace. Switches save at once. */
-export function NotificationsSection({ settings, workspaces }: { settings: Settings; workspaces: WorkspaceCard[] }): React.JSX.Element {
+export function NotificationsSection({
+  settings,
+  workspaces,
+}: {
+  settings: Settings;
+  workspaces: WorkspaceCard[];
+}): React.JSX.Element {
   const { state, save } = useSave();
   const n = settings.notifications;
 
-  const setKind = (kind: SettingsAlertKind, on: boolean) => void save({ notifications: { ...n, kinds: { ...n.kinds, [kind]: on } } });
+  const setKind = (kind: SettingsAlertKind, on: boolean) =>
+    void save({ notifications: { ...n, kinds: { ...n.kinds, [kind]: on } } });
   const setMuted = (workspaceId: string, kind: SettingsAlertKind, on: boolean) => {
     const muted = new Set(n.mutedByWorkspace[workspaceId] ?? []);
     if (on) muted.delete(kind);
@@ -25,14 +36,22 @@ export function NotificationsSection({ settings, workspaces }: { settings: Setti
     <section className="card settings-section" aria-labelledby="notifications-title" id="notifications">
       <h2 id="notifications-title">Notifications</h2>
       <label className="check">
-        <input type="checkbox" checked={n.enabled} onChange={(e) => void save({ notifications: { ...n, enabled: e.target.checked } })} />
+        <input
+          type="checkbox"
+          checked={n.enabled}
+          onChange={(e) => void save({ notifications: { ...n, enabled: e.target.checked } })}
+        />
         Show desktop notifications
       </label>
       <fieldset disabled={!n.enabled}>
         <legend>Notify me about</legend>
         {KINDS.map((k) => (
           <label className="check" key={k}>
-            <input type="checkbox" checked={n.kinds[k] ?? true} onChange={(e) => setKind(k, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={n.kinds[k] ?? true}
+              onChange={(e) => setKind(k, e.target.checked)}
+            />
             {ALERT_KIND_LABEL[k]}
           </label>
         ))}

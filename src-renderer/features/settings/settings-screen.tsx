@@ -22,7 +22,11 @@ export function SettingsScreen(): React.JSX.Element {
       </h1>
       {!settings ? (
         status === 'error' ? (
-          <ErrorState title="Settings could not be read." message={`${error ?? ''} Try again; your settings are not lost.`} onRetry={() => void loadSettings()} />
+          <ErrorState
+            title="Settings could not be read."
+            message={`${error ?? ''} Try again; your settings are not lost.`}
+            onRetry={() => void loadSettings()}
+          />
         ) : (
           <Loading label="Loading settings…" />
         )

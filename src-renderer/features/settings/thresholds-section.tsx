@@ -1,6 +1,10 @@
 import { useId, useState } from 'react';
 import type { WorkspaceCard } from '../../../src-shared/ipc/snapshot';
-import { thresholdSettingSchema, type Settings, type ThresholdSetting } from '../../../src-shared/settings/settings';
+import {
+  thresholdSettingSchema,
+  type Settings,
+  type ThresholdSetting,
+} from '../../../src-shared/settings/settings';
 import { parseNumberList } from './parse-numbers';
 import { SaveStatus } from './save-status';
 import { useSave } from './use-save';
@@ -9,9 +13,13 @@ import { useSave } from './use-save';
 export const DEFAULT_THRESHOLDS: ThresholdSetting = { unit: 'percent', values: [50, 90, 100] };
 
 /** Parses the form into a threshold setting, or says what to fix. */
-export function parseThresholds(unit: ThresholdSetting['unit'], text: string): { ok: true; value: ThresholdSetting } | { ok: false; message: string } {
+export function parseThresholds(
+  unit: ThresholdSetting['unit'],
+  text: string,
+): { ok: true; value: ThresholdSetting } | { ok: false; message: string } {
   const values = parseNumberList(text);
-  if (values === null) return { ok: false, message: 'Enter one or more numbers separated by commas, e.g. 50, 90, 100.' };
+  if (values === null)
+    return { ok: false, message: 'Enter one or more numbers separated by commas, e.g. 50, 90, 100.' };
   const sorted = [...new Set(values)].sort((a, b) => a - b);
   const parsed = thresholdSettingSchema.safeParse({ unit, values: sorted });
   if (parsed.success) return { ok: true, value: parsed.data };
@@ -24,7 +32,13 @@ export function parseThresholds(unit: ThresholdSetting['unit'], text: string): {
   };
 }
 
-function ThresholdForm({ workspace, settings }: { workspace: WorkspaceCard; settings: Settings }): React.JSX.Element {
+function ThresholdForm({
+  workspace,
+  settings,
+}: {
+  workspace: WorkspaceCard;
+  settings: Settings;
+}): React.JSX.Element {
   const id = useId();
   const own = settings.thresholds[workspace.id];
   const initial = own ?? DEFAULT_THRESHOLDS;
@@ -55,13 +69,24 @@ function ThresholdForm({ workspace, settings }: { workspace: WorkspaceCard; sett
   }
 
   return (
-    <form className="threshold-form" aria-label={`Thresholds for ${workspace.name}`} onSubmit={(e) => void submit(e)} noValidate data-testid="threshold-form" data-workspace-id={workspace.id}>
+    <form
+      className="threshold-form"
+      aria-label={`Thresholds for ${workspace.name}`}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="threshold-form"
+      data-workspace-id={workspace.id}
+    >
       <fieldset>
         <legend>{workspace.name}</legend>
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${id}-unit`}>Unit</label>
-            <select id={`${id}-unit`} value={unit} onChange={(e) => setUnit(e.target.value as ThresholdSetting['unit'])}>
+            <select
+              id={`${id}-unit`}
+              value={unit}
+              onChange={(e) => setUnit(e.target.value as ThresholdSetting['unit'])}
+            >
               <option value="percent">Percent of the pool</option>
               <option value="credits">Credits used</option>
             </select>
@@ -104,11 +129,19 @@ function ThresholdForm({ workspace, settings }: { workspace: WorkspaceCard; sett
 }
 
 /** Thresholds per workspace, in percent of the pool or in credits used. */
-export function ThresholdsSection({ settings, workspaces }: { settings: Settings; workspaces: WorkspaceCard[] }): React.JSX.Element {
+export function ThresholdsSection({
+  settings,
+  workspaces,
+}: {
+  settings: Settings;
+  workspaces: WorkspaceCard[];
+}): React.JSX.Element {
   return (
     <section className="card settings-section" aria-labelledby="thresholds-title" id="thresholds">
       <h2 id="thresholds-title">Thresholds</h2>
-      <p className="hint">The bar marks and the alerts follow these. 100 % (or the whole pool) always alerts when it runs dry.</p>
+      <p className="hint">
+        The bar marks and the alerts follow these. 100 % (or the whole pool) always alerts when it runs dry.
+      </p>
       {workspaces.length === 0 ? <p className="muted">Workspaces appear here after the first sync.</p> : null}
       {workspaces.map((w) => (
         <ThresholdForm key={w.id} workspace={w} settings={settings} />

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { SettingsPatch } from '../../../src-shared/settings/settings';
 import { useAppStore } from '../../store/store-context';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
+export type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 /** Sends a settings patch and tracks its state for the form that sent it. */
 export function useSave(): { state: SaveState; save(patch: SettingsPatch): Promise<boolean> } {

@@ -5,7 +5,8 @@ import { planLabel } from '../../components/labels';
 /** Plan fit in one or two sentences, from the closed periods. */
 export function PlanFitAdvice({ fit }: { fit: PoolCard['planFit'] }): React.JSX.Element {
   if (!fit) return <p className="muted">Plan fit is not available for this pool.</p>;
-  if (fit.p90Demand === null) return <p className="muted">{fit.note ?? 'Plan fit needs at least one closed period.'}</p>;
+  if (fit.p90Demand === null)
+    return <p className="muted">{fit.note ?? 'Plan fit needs at least one closed period.'}</p>;
   const dry = fit.ranDry === 0 ? 'never ran dry' : `ran dry in ${fit.ranDry} of ${fit.closedPeriods}`;
   const verdict = fit.coversP90
     ? `${planLabel(fit.currentPlan)} (${formatCredits(fit.currentAllowance)}) covers it.`
@@ -14,21 +15,24 @@ export function PlanFitAdvice({ fit }: { fit: PoolCard['planFit'] }): React.JSX.
       : `${planLabel(fit.currentPlan)} (${formatCredits(fit.currentAllowance)}) does not. ${fit.note ?? ''}`;
   return (
     <p data-testid="plan-fit">
-      Over {fit.closedPeriods} closed {fit.closedPeriods === 1 ? 'period' : 'periods'} a heavy month (90th percentile) asked for{' '}
-      {formatCredits(fit.p90Demand)} credits and the pool {dry}. {verdict}
+      Over {fit.closedPeriods} closed {fit.closedPeriods === 1 ? 'period' : 'periods'} a heavy month (90th
+      percentile) asked for {formatCredits(fit.p90Demand)} credits and the pool {dry}. {verdict}
     </p>
   );
 }
 
 /** Inputs repeated more than 100 times a day, with what a cache would have saved. */
-export function CacheCandidates({ candidates }: { candidates: PoolCard['cacheCandidates'] }): React.JSX.Element {
-  if (candidates.length === 0) return <p className="muted">No input is repeated more than 100 times a day: nothing worth caching.</p>;
+export function CacheCandidates({
+  candidates,
+}: {
+  candidates: PoolCard['cacheCandidates'];
+}): React.JSX.Element {
+  if (candidates.length === 0)
+    return <p className="muted">No input is repeated more than 100 times a day: nothing worth caching.</p>;
   const saved = candidates.reduce((s, c) => s + c.creditsSaved, 0);
   return (
     <>
-      <p>
-        Caching these repeated calls would have saved {formatCredits(saved)} credits this period.
-      </p>
+      <p>Caching these repeated calls would have saved {formatCredits(saved)} credits this period.</p>
       <div className="table-scroll">
         <table className="data-table" aria-label="Cache candidates">
           <thead>

@@ -9,7 +9,8 @@ const DAY = 86_400_000;
 export function periodDays(periodStart: string, periodEnd: string): string[] {
   const days: string[] = [];
   const end = Date.parse(periodEnd);
-  for (let t = Date.parse(periodStart.slice(0, 10) + 'T00:00:00Z'); t < end; t += DAY) days.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(periodStart.slice(0, 10) + 'T00:00:00Z'); t < end; t += DAY)
+    days.push(new Date(t).toISOString().slice(0, 10));
   return days;
 }
 
@@ -37,11 +38,17 @@ export function dayIndexOf(days: string[], asOf: string): number {
 
 /** Threshold marks (percent of available) as credit lines on the cumulative chart. */
 export function thresholdLines(marks: number[], available: number): ReferenceLine[] {
-  return [...marks].sort((a, b) => a - b).map((m) => ({ value: Math.round((m / 100) * available * 100) / 100, label: formatPercent(m) }));
+  return [...marks]
+    .sort((a, b) => a - b)
+    .map((m) => ({ value: Math.round((m / 100) * available * 100) / 100, label: formatPercent(m) }));
 }
 
 /** The forecast from today's running total to the period's last day; null once the period is over or dry. */
-export function projectionOf(pool: Pick<PoolCard, 'used' | 'forecast' | 'exhaustedAt'>, todayIndex: number, dayCount: number): Projection | null {
+export function projectionOf(
+  pool: Pick<PoolCard, 'used' | 'forecast' | 'exhaustedAt'>,
+  todayIndex: number,
+  dayCount: number,
+): Projection | null {
   if (pool.exhaustedAt !== null || todayIndex >= dayCount - 1) return null;
   return {
     fromIndex: todayIndex,
@@ -65,7 +72,11 @@ export interface PeriodChartData {
 }
 
 /** Everything the workspace screen's two charts need for one pool of the current period. */
-export function periodChartData(pool: PoolCard, asOf: string, label: (day: string) => string): PeriodChartData {
+export function periodChartData(
+  pool: PoolCard,
+  asOf: string,
+  label: (day: string) => string,
+): PeriodChartData {
   const days = periodDays(pool.periodStart, pool.periodEnd);
   const daily = dailyValues(days, pool.byDay);
   const todayIndex = dayIndexOf(days, asOf);

@@ -10,7 +10,8 @@ export function MemberBudgets({ budgets }: { budgets: PoolCard['budgets'] }): Re
       <h3 id={id}>Member budgets</h3>
       {budgets.length === 0 ? (
         <p className="muted">
-          No member has a budget. <a href="#/settings">Set budgets in Settings</a> to be told when someone passes theirs.
+          No member has a budget. <a href="#/settings">Set budgets in Settings</a> to be told when someone
+          passes theirs.
         </p>
       ) : (
         <ul>
@@ -23,7 +24,12 @@ export function MemberBudgets({ budgets }: { budgets: PoolCard['budgets'] }): Re
                 <span className="breakdown-value">
                   {formatCredits(b.used)} of {formatCredits(b.budget)} ({formatPercent(pct, 0)})
                 </span>
-                <meter min={0} max={b.budget} value={Math.min(b.used, b.budget)} aria-label={`${b.name}'s budget used`} />
+                <meter
+                  min={0}
+                  max={b.budget}
+                  value={Math.min(b.used, b.budget)}
+                  aria-label={`${b.name}'s budget used`}
+                />
                 {over ? (
                   <span className="over-note">
                     Over budget{b.reachedAt ? ` since ${formatDateTime(b.reachedAt)}` : ''}

@@ -5,10 +5,20 @@ import { formatCredits, formatDayKey } from '../../components/format';
 import { periodChartData } from './chart-data';
 
 /** The current period of one pool: running total against thresholds and projection, and daily bars. */
-export function PeriodCharts({ pool, asOf, label }: { pool: PoolCard; asOf: string; label: string }): React.JSX.Element {
+export function PeriodCharts({
+  pool,
+  asOf,
+  label,
+}: {
+  pool: PoolCard;
+  asOf: string;
+  label: string;
+}): React.JSX.Element {
   const data = periodChartData(pool, asOf, formatDayKey);
   const total = formatCredits(pool.used);
-  const busiest = data.busiest ? ` The busiest day was ${formatDayKey(data.busiest.day)} with ${formatCredits(data.busiest.credits)} credits.` : '';
+  const busiest = data.busiest
+    ? ` The busiest day was ${formatDayKey(data.busiest.day)} with ${formatCredits(data.busiest.credits)} credits.`
+    : '';
   const projection = data.projection
     ? ` Projected ${formatCredits(Math.round(data.projection.value))} by the reset (${formatCredits(Math.round(data.projection.low))} to ${formatCredits(Math.round(data.projection.high))}).`
     : '';

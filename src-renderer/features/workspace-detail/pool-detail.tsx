@@ -11,12 +11,25 @@ import { PeriodCharts } from './period-charts';
 import { WhatIfCalculator } from './what-if-calculator';
 
 /** Everything about one pool of a workspace in the current period. */
-export function PoolDetail({ workspace, pool, asOf }: { workspace: WorkspaceCard; pool: PoolCard; asOf: string }): React.JSX.Element {
+export function PoolDetail({
+  workspace,
+  pool,
+  asOf,
+}: {
+  workspace: WorkspaceCard;
+  pool: PoolCard;
+  asOf: string;
+}): React.JSX.Element {
   const label = `${workspace.name} ${POOL_LABEL[pool.pool].toLowerCase()}`;
   const headingId = `pool-${pool.pool}`;
   const memberNames = Object.fromEntries(workspace.members.map((m) => [m.id, m.name]));
   return (
-    <section className="pool-detail" aria-labelledby={headingId} data-testid="pool-detail" data-pool={pool.pool}>
+    <section
+      className="pool-detail"
+      aria-labelledby={headingId}
+      data-testid="pool-detail"
+      data-pool={pool.pool}
+    >
       <header className="card-header">
         <h2 id={headingId}>{POOL_LABEL[pool.pool]}</h2>
         <StateBadge state={pool.state} />
@@ -25,7 +38,8 @@ export function PoolDetail({ workspace, pool, asOf }: { workspace: WorkspaceCard
       {pool.exhaustedAt !== null || pool.blockedCalls > 0 ? (
         <p className="blocked" data-testid="blocked-calls">
           <strong>{formatCredits(pool.blockedCalls)} calls blocked</strong>
-          {pool.exhaustedAt ? ` since the pool ran dry on ${formatDateTime(pool.exhaustedAt)}` : ''}: those emails, LLM and API calls did not run.
+          {pool.exhaustedAt ? ` since the pool ran dry on ${formatDateTime(pool.exhaustedAt)}` : ''}: those
+          emails, LLM and API calls did not run.
         </p>
       ) : null}
       {pool.unknownActions.length > 0 ? (
@@ -47,7 +61,11 @@ export function PoolDetail({ workspace, pool, asOf }: { workspace: WorkspaceCard
         <h4>Cache candidates</h4>
         <CacheCandidates candidates={pool.cacheCandidates} />
         <h4>What if</h4>
-        <WhatIfCalculator allowance={pool.allowance} remaining={pool.remaining} periodDays={periodDays(pool.periodStart, pool.periodEnd).length} />
+        <WhatIfCalculator
+          allowance={pool.allowance}
+          remaining={pool.remaining}
+          periodDays={periodDays(pool.periodStart, pool.periodEnd).length}
+        />
       </section>
     </section>
   );

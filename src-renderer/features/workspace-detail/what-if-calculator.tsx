@@ -14,7 +14,11 @@ function parse(value: string): number | null {
 }
 
 /** Prices a feature before launch with the engine's own what-if: credits per interaction × daily users. */
-export function WhatIfCalculator({ allowance, remaining, periodDays }: WhatIfCalculatorProps): React.JSX.Element {
+export function WhatIfCalculator({
+  allowance,
+  remaining,
+  periodDays,
+}: WhatIfCalculatorProps): React.JSX.Element {
   const id = useId();
   const [credits, setCredits] = useState('3');
   const [users, setUsers] = useState('500');
@@ -23,27 +27,69 @@ export function WhatIfCalculator({ allowance, remaining, periodDays }: WhatIfCal
   const u = parse(users);
   const p = parse(perUser);
   const valid = c !== null && u !== null && p !== null;
-  const result = valid ? whatIf({ creditsPerInteraction: c, dailyUsers: u, interactionsPerUser: p, allowance, remaining, periodDays }) : null;
+  const result = valid
+    ? whatIf({
+        creditsPerInteraction: c,
+        dailyUsers: u,
+        interactionsPerUser: p,
+        allowance,
+        remaining,
+        periodDays,
+      })
+    : null;
   return (
     <form className="what-if" aria-label="What-if calculator" onSubmit={(e) => e.preventDefault()}>
       <div className="field-row">
         <label htmlFor={`${id}-c`}>Credits per interaction</label>
-        <input id={`${id}-c`} type="number" min={0} step="any" inputMode="decimal" value={credits} onChange={(e) => setCredits(e.target.value)} aria-invalid={c === null} />
+        <input
+          id={`${id}-c`}
+          type="number"
+          min={0}
+          step="any"
+          inputMode="decimal"
+          value={credits}
+          onChange={(e) => setCredits(e.target.value)}
+          aria-invalid={c === null}
+        />
       </div>
       <div className="field-row">
         <label htmlFor={`${id}-u`}>Daily users</label>
-        <input id={`${id}-u`} type="number" min={0} step={1} inputMode="numeric" value={users} onChange={(e) => setUsers(e.target.value)} aria-invalid={u === null} />
+        <input
+          id={`${id}-u`}
+          type="number"
+          min={0}
+          step={1}
+          inputMode="numeric"
+          value={users}
+          onChange={(e) => setUsers(e.target.value)}
+          aria-invalid={u === null}
+        />
       </div>
       <div className="field-row">
         <label htmlFor={`${id}-p`}>Interactions per user a day</label>
-        <input id={`${id}-p`} type="number" min={0} step="any" inputMode="decimal" value={perUser} onChange={(e) => setPerUser(e.target.value)} aria-invalid={p === null} />
+        <input
+          id={`${id}-p`}
+          type="number"
+          min={0}
+          step="any"
+          inputMode="decimal"
+          value={perUser}
+          onChange={(e) => setPerUser(e.target.value)}
+          aria-invalid={p === null}
+        />
       </div>
-      <output className="what-if-result" htmlFor={`${id}-c ${id}-u ${id}-p`} aria-live="polite" data-testid="what-if-result">
+      <output
+        className="what-if-result"
+        htmlFor={`${id}-c ${id}-u ${id}-p`}
+        aria-live="polite"
+        data-testid="what-if-result"
+      >
         {result === null ? (
           'Enter numbers of 0 or more in every field.'
         ) : (
           <>
-            <strong>{formatCredits(result.dailyBurn)} credits a day</strong>, {formatCredits(result.periodDemand)} over a {periodDays}-day period:{' '}
+            <strong>{formatCredits(result.dailyBurn)} credits a day</strong>,{' '}
+            {formatCredits(result.periodDemand)} over a {periodDays}-day period:{' '}
             {result.fitsPlan ? 'fits' : 'does not fit'} the {formatCredits(allowance)} allowance.{' '}
             {result.daysToExhaustion === null
               ? 'It burns nothing.'

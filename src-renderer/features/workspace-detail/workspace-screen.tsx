@@ -11,7 +11,12 @@ export function WorkspaceScreen({ workspaceId }: { workspaceId: string }): React
   if (!snapshot) return <Loading label="Loading the workspace…" />;
   const workspace = snapshot.workspaces.find((w) => w.id === workspaceId);
   return (
-    <section className="workspace" aria-labelledby="workspace-title" data-testid="workspace-screen" data-workspace-id={workspaceId}>
+    <section
+      className="workspace"
+      aria-labelledby="workspace-title"
+      data-testid="workspace-screen"
+      data-workspace-id={workspaceId}
+    >
       <a className="back-link" href="#/overview">
         <BackIcon />
         Overview
@@ -22,7 +27,10 @@ export function WorkspaceScreen({ workspaceId }: { workspaceId: string }): React
             Workspace not found
           </h1>
           <Empty title="This workspace is not in your accounts any more.">
-            <p>It may have been removed on the server or with its account. Go back to the overview to see the others.</p>
+            <p>
+              It may have been removed on the server or with its account. Go back to the overview to see the
+              others.
+            </p>
           </Empty>
         </>
       ) : (
@@ -31,14 +39,16 @@ export function WorkspaceScreen({ workspaceId }: { workspaceId: string }): React
             {workspace.name}
           </h1>
           <p className="card-subtitle">
-            {PROVIDER_LABEL[workspace.provider] ?? workspace.provider} · {planLabel(workspace.plan)} · {workspace.members.length}{' '}
-            {workspace.members.length === 1 ? 'member' : 'members'}
+            {PROVIDER_LABEL[workspace.provider] ?? workspace.provider} · {planLabel(workspace.plan)} ·{' '}
+            {workspace.members.length} {workspace.members.length === 1 ? 'member' : 'members'}
             <FreshnessBadge freshness={workspace.freshness} />
           </p>
           {workspace.pools.length === 0 ? (
             <Empty title="This workspace has no credit pools." />
           ) : (
-            workspace.pools.map((p) => <PoolDetail key={p.pool} workspace={workspace} pool={p} asOf={snapshot.asOf} />)
+            workspace.pools.map((p) => (
+              <PoolDetail key={p.pool} workspace={workspace} pool={p} asOf={snapshot.asOf} />
+            ))
           )}
         </>
       )}

@@ -29,7 +29,14 @@ export function cacheCandidates(r: PeriodResult, minCallsPerDay = CACHE_MIN_CALL
       c.credits += g.credits;
       c.creditsSaved += saved;
     } else {
-      byHash.set(g.inputHash, { inputHash: g.inputHash, action: g.action, days: 1, calls: g.calls, credits: g.credits, creditsSaved: saved });
+      byHash.set(g.inputHash, {
+        inputHash: g.inputHash,
+        action: g.action,
+        days: 1,
+        calls: g.calls,
+        credits: g.credits,
+        creditsSaved: saved,
+      });
     }
   }
   return [...byHash.values()]

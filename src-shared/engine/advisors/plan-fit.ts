@@ -41,7 +41,8 @@ export function planFit(evaluation: PoolEvaluation, catalog: Catalog): PlanFit {
   let suggestion: PlanFit['suggestion'] = null;
   let note: string | null = null;
   if (p90Demand === null) note = 'No closed period yet: plan fit needs at least one full period of history.';
-  else if (plans.length === 0) note = `The catalog has no ${workspace.provider} plan sizes; add them in a catalog file to get a suggestion.`;
+  else if (plans.length === 0)
+    note = `The catalog has no ${workspace.provider} plan sizes; add them in a catalog file to get a suggestion.`;
   else {
     suggestion = plans.find((p) => p.allowance >= p90Demand) ?? null;
     if (!suggestion) note = 'No catalog plan covers this demand: ask the provider for a custom allowance.';

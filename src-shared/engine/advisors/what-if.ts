@@ -26,7 +26,8 @@ export function whatIf(input: WhatIfInput): WhatIf {
   return {
     dailyBurn,
     periodDemand,
-    daysToExhaustion: dailyBurn > 0 ? Math.round((Math.max(0, input.remaining) / dailyBurn) * 100) / 100 : null,
+    daysToExhaustion:
+      dailyBurn > 0 ? Math.round((Math.max(0, input.remaining) / dailyBurn) * 100) / 100 : null,
     fitsPlan: periodDemand <= input.allowance,
   };
 }

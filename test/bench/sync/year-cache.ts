@@ -5,7 +5,11 @@ import { builtinCatalog } from '../../../src-shared/catalog/catalog';
 import { walkPoolFrom, type PoolCheckpoint } from '../../../src-shared/engine/checkpoint';
 import { preparePoolEvents } from '../../../src-shared/engine/pool-events';
 import { createPricer } from '../../../src-shared/engine/pricing';
-import { checkpointAfter, summarizePeriod, summaryThresholds } from '../../../src-shared/engine/period-summary';
+import {
+  checkpointAfter,
+  summarizePeriod,
+  summaryThresholds,
+} from '../../../src-shared/engine/period-summary';
 import { resolveWorkspace } from '../../../src-shared/engine/resolve-workspace';
 import { createRollupCollector } from '../../../src-shared/engine/rollup';
 import type { Cache } from '../../../src-main/cache/cache';
@@ -41,7 +45,16 @@ export function buildYearCache(cache: Cache, o: YearCacheOptions): number {
       const events = preparePoolEvents(ledger.events, price, end);
       const rollups = createRollupCollector(events);
       const from = checkpoint ?? { start: first.getTime(), carry: [] };
-      const [result] = walkPoolFrom({ resolved, pool, events, grants: [], asOf: end, from, thresholds: summaryThresholds(resolved.thresholds), onCall: rollups.onCall });
+      const [result] = walkPoolFrom({
+        resolved,
+        pool,
+        events,
+        grants: [],
+        asOf: end,
+        from,
+        thresholds: summaryThresholds(resolved.thresholds),
+        onCall: rollups.onCall,
+      });
       const summary = summarizePeriod(result!);
       const taken = rollups.take(first.getTime(), end);
       cells += taken.length;

@@ -23,7 +23,8 @@ async function serverBalances(url: string, token: string, asOf: number) {
   const api = createApiClient({ baseUrl: url, token });
   const out = new Map<string, { used: number; remaining: number; blockedCalls: number }>();
   for (const id of DEMO_WORKSPACES) {
-    for (const p of (await api.balance(id, asOf)).pools) out.set(`${id}/${p.pool}`, { used: p.used, remaining: p.remaining, blockedCalls: p.blockedCalls });
+    for (const p of (await api.balance(id, asOf)).pools)
+      out.set(`${id}/${p.pool}`, { used: p.used, remaining: p.remaining, blockedCalls: p.blockedCalls });
   }
   return out;
 }
@@ -54,7 +55,14 @@ describe('the app runtime with the embedded demo, over a real cache file', { tim
     // The local engine over the cache equals the server's engine over its own events, pool by pool.
     const server = install.state.demo!;
     const theirs = await serverBalances(server.url, server.demoToken!, Date.parse(s.asOf));
-    const ours = new Map(s.workspaces.flatMap((w) => w.pools.map((p) => [`${w.id}/${p.pool}`, { used: p.used, remaining: p.remaining, blockedCalls: p.blockedCalls }])));
+    const ours = new Map(
+      s.workspaces.flatMap((w) =>
+        w.pools.map((p) => [
+          `${w.id}/${p.pool}`,
+          { used: p.used, remaining: p.remaining, blockedCalls: p.blockedCalls },
+        ]),
+      ),
+    );
     expect(ours).toEqual(theirs);
     // ...and the reconciliation after the sync found no drift.
     const pools = s.workspaces.flatMap((w) => w.pools);
@@ -76,7 +84,15 @@ describe('the app runtime with the embedded demo, over a real cache file', { tim
     const server = install.state.demo!;
     const ledger = server.admin.exportLedger(server.admin.findAccount('Demo team')!);
     const truth = reportJson(reportMonth(ledger, parseMonth(past)));
-    const pick = (r: typeof truth) => r.pools.map((p) => ({ id: p.workspaceId, pool: p.pool, used: p.used, blockedCalls: p.blockedCalls, byMember: p.byMember, byDay: p.byDay }));
+    const pick = (r: typeof truth) =>
+      r.pools.map((p) => ({
+        id: p.workspaceId,
+        pool: p.pool,
+        used: p.used,
+        blockedCalls: p.blockedCalls,
+        byMember: p.byMember,
+        byDay: p.byDay,
+      }));
     expect(pick(history.report)).toEqual(pick(truth));
     expect(history.months).toEqual(months);
     expect(history.names['zite-pro']).toBe('Marketing site (Zite Pro)');
@@ -86,12 +102,22 @@ describe('the app runtime with the embedded demo, over a real cache file', { tim
     const rows = csv.content.trim().split('\r\n');
     expect(rows[0]).toBe('workspace_id,workspace,pool,period_start,period_end,metric,key,value');
     const used = truth.pools.find((p) => p.workspaceId === 'zite-pro')!.used;
-    expect(rows).toContain(`zite-pro,Marketing site (Zite Pro),integration,${past}-01T00:00:00.000Z,${nextMonth(past)}-01T00:00:00.000Z,used,,${used}`);
+    expect(rows).toContain(
+      `zite-pro,Marketing site (Zite Pro),integration,${past}-01T00:00:00.000Z,${nextMonth(past)}-01T00:00:00.000Z,used,,${used}`,
+    );
 
-    const json = await runtime.handlers.exportHistory({ period: past, format: 'json', workspaceId: 'zite-pro' });
+    const json = await runtime.handlers.exportHistory({
+      period: past,
+      format: 'json',
+      workspaceId: 'zite-pro',
+    });
     expect(json.filename).toBe(`creditbar-${past}-zite-pro.json`);
-    expect(JSON.parse(json.content).pools.map((p: { workspaceId: string }) => p.workspaceId)).toEqual(['zite-pro']);
-    await expect(async () => runtime.handlers.getHistory({ period: past, workspaceId: 'nope' })).rejects.toThrow(/no workspace "nope"/);
+    expect(JSON.parse(json.content).pools.map((p: { workspaceId: string }) => p.workspaceId)).toEqual([
+      'zite-pro',
+    ]);
+    await expect(async () =>
+      runtime.handlers.getHistory({ period: past, workspaceId: 'nope' }),
+    ).rejects.toThrow(/no workspace "nope"/);
   });
 
   it('moves the card marks with the thresholds a lead sets, in percent or in credits', () => {
@@ -102,7 +128,9 @@ describe('the app runtime with the embedded demo, over a real cache file', { tim
     expect(card().marks).toEqual([40, 80]);
     expect(card().thresholds.map((t) => t.percent)).toEqual([40, 80]);
     // Zite Pro holds 50,000 a month (seed, no bonus in the demo): 10,000 credits is 20 %, 45,000 is 90 %.
-    runtime.handlers.updateSettings({ thresholds: { 'zite-pro': { unit: 'credits', values: [10_000, 45_000] } } });
+    runtime.handlers.updateSettings({
+      thresholds: { 'zite-pro': { unit: 'credits', values: [10_000, 45_000] } },
+    });
     expect(card().available).toBe(50_000);
     expect(card().marks).toEqual([20, 90]);
     runtime.handlers.updateSettings({ thresholds: {} });
@@ -112,7 +140,8 @@ describe('the app runtime with the embedded demo, over a real cache file', { tim
   it('raises the 50 % alert once when the simulator pushes a pool past it, and never again after a restart', async () => {
     const sim = install.state.demo!.simulator!;
     const { workspaceId, pool } = sim.roles.nearHalf;
-    const cardOf = (s: ReturnType<typeof app.runtime.snapshot>) => s.workspaces.find((w) => w.id === workspaceId)!.pools.find((p) => p.pool === pool)!;
+    const cardOf = (s: ReturnType<typeof app.runtime.snapshot>) =>
+      s.workspaces.find((w) => w.id === workspaceId)!.pools.find((p) => p.pool === pool)!;
     expect(cardOf(app.runtime.snapshot()).percentUsed).toBeLessThan(50);
 
     const earlier = app.notifications.length;
@@ -122,11 +151,16 @@ describe('the app runtime with the embedded demo, over a real cache file', { tim
     const after = app.runtime.snapshot();
     expect(cardOf(after).percentUsed).toBeGreaterThanOrEqual(55);
     expect(cardOf(after).state).toBe('warn');
-    expect(after.alerts.filter((a) => a.workspaceId === workspaceId && a.kind === 'threshold' && a.percent === 50)).toHaveLength(1);
+    expect(
+      after.alerts.filter((a) => a.workspaceId === workspaceId && a.kind === 'threshold' && a.percent === 50),
+    ).toHaveLength(1);
     // One notification for the pool, naming the 50 % mark (the mid-period audit is recorded with it).
     const shown = app.notifications.slice(earlier);
     expect(shown).toHaveLength(1);
-    expect(shown[0]).toMatchObject({ workspaceId, title: expect.stringContaining('50% of integration credits used') });
+    expect(shown[0]).toMatchObject({
+      workspaceId,
+      title: expect.stringContaining('50% of integration credits used'),
+    });
 
     // A restart over the same files: the alert is remembered, not shown again.
     await install.stop();
@@ -134,8 +168,14 @@ describe('the app runtime with the embedded demo, over a real cache file', { tim
     second.runtime.start();
     await second.runtime.whenIdle();
     expect(second.runtime.snapshot().sync.lastError).toBeNull();
-    expect(second.notifications.filter((n) => n.workspaceId === workspaceId && n.title.includes('50%'))).toEqual([]);
-    expect(second.runtime.snapshot().alerts.filter((a) => a.workspaceId === workspaceId && a.kind === 'threshold' && a.percent === 50)).toHaveLength(1);
+    expect(
+      second.notifications.filter((n) => n.workspaceId === workspaceId && n.title.includes('50%')),
+    ).toEqual([]);
+    expect(
+      second.runtime
+        .snapshot()
+        .alerts.filter((a) => a.workspaceId === workspaceId && a.kind === 'threshold' && a.percent === 50),
+    ).toHaveLength(1);
     app = second;
   });
 });
@@ -170,20 +210,28 @@ describe('the app runtime, one install per case', { timeout: 60_000 }, () => {
     expect(offline.sync.offline).toBe(true);
     expect(offline.sync.lastError?.message).toMatch(/cannot reach http:\/\/127\.0\.0\.1/);
     expect(offline.sync.lastSuccessAt).toBe(online.sync.lastSuccessAt);
-    expect(offline.workspaces.map((w) => w.pools.map((p) => p.used))).toEqual(online.workspaces.map((w) => w.pools.map((p) => p.used)));
+    expect(offline.workspaces.map((w) => w.pools.map((p) => p.used))).toEqual(
+      online.workspaces.map((w) => w.pools.map((p) => p.used)),
+    );
   });
 
   it('refuses an account whose token the server refuses, and lets a real account replace the demo', async () => {
     install = appInstall();
     const { runtime, cache } = await demoRuntime(install);
     const demo = install.state.demo!;
-    await expect(runtime.handlers.addAccount({ label: 'Acme', serverUrl: demo.url, token: 'wrong-token-123' })).rejects.toThrow(/token/i);
+    await expect(
+      runtime.handlers.addAccount({ label: 'Acme', serverUrl: demo.url, token: 'wrong-token-123' }),
+    ).rejects.toThrow(/token/i);
     expect(runtime.settings().accounts).toEqual([]);
 
     // A second server with an account of its own plays the lead's real account.
     const real = await startServer({ demo: { autoTick: false, seed: 7 } });
     try {
-      const account = await runtime.handlers.addAccount({ label: 'Acme', serverUrl: `${real.url}/`, token: real.demoToken! });
+      const account = await runtime.handlers.addAccount({
+        label: 'Acme',
+        serverUrl: `${real.url}/`,
+        token: real.demoToken!,
+      });
       expect(account.serverUrl).toBe(real.url);
       expect(await install.secrets.get(account.id)).toBe(real.demoToken);
       expect(JSON.stringify(runtime.settings())).not.toContain(real.demoToken!); // tokens never go into settings

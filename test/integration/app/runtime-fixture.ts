@@ -1,17 +1,27 @@
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../src-server/start-server';
 import type { NotificationContent } from '../../../src-main/alerts/notification-text';
-import { createAppRuntime, type AppLog, type AppRuntime, type AppRuntimeDeps } from '../../../src-main/app/app-runtime';
+import {
+  createAppRuntime,
+  type AppLog,
+  type AppRuntime,
+  type AppRuntimeDeps,
+} from '../../../src-main/app/app-runtime';
 import { DEMO_ACCOUNT_ID, type DemoServer } from '../../../src-main/app/demo-server';
 import { openCache, type Cache } from '../../../src-main/cache/cache';
 import { createMemorySecretStore, type SecretStore } from '../../../src-main/secrets/secret-store';
-import { createMemorySettingsBackend, createSettingsStore, type SettingsBackend } from '../../../src-main/settings/settings-store';
+import {
+  createMemorySettingsBackend,
+  createSettingsStore,
+  type SettingsBackend,
+} from '../../../src-main/settings/settings-store';
 import { tempDir } from '../../fixtures/temp-dir';
 
 /** A log that keeps what it was told, so a test can read it and the run stays quiet. */
 export function recordingLog(): AppLog & { lines: string[] } {
   const lines: string[] = [];
-  const put = (level: string) => (message: string, context?: Record<string, unknown>) => void lines.push(`${level} ${message} ${JSON.stringify(context ?? {})}`);
+  const put = (level: string) => (message: string, context?: Record<string, unknown>) =>
+    void lines.push(`${level} ${message} ${JSON.stringify(context ?? {})}`);
   return { lines, info: put('info'), warn: put('warn'), error: put('error') };
 }
 
@@ -29,10 +39,17 @@ export function appInstall() {
   const state = { demo: null as RunningServer | null };
 
   const startDemo = async (): Promise<DemoServer> => {
-    const server = await startServer({ dbPath: join(dir.dir, 'demo-server.sqlite'), demo: { autoTick: false } });
+    const server = await startServer({
+      dbPath: join(dir.dir, 'demo-server.sqlite'),
+      demo: { autoTick: false },
+    });
     servers.push(server);
     state.demo = server;
-    return { account: { id: DEMO_ACCOUNT_ID, label: 'Demo team', serverUrl: server.url }, token: server.demoToken!, close: () => server.close() };
+    return {
+      account: { id: DEMO_ACCOUNT_ID, label: 'Demo team', serverUrl: server.url },
+      token: server.demoToken!,
+      close: () => server.close(),
+    };
   };
 
   /** Starts the app over the install's files (a second call after stop() is a restart). */

@@ -6,7 +6,14 @@ import { runCli, tempFile } from './run-cli';
 const ledger = {
   version: 1,
   workspaces: [
-    { id: 'acme', name: 'Acme', provider: 'zite', plan: 'free', existingCustomer: true, members: [{ id: 'ana', name: 'Ana' }] },
+    {
+      id: 'acme',
+      name: 'Acme',
+      provider: 'zite',
+      plan: 'free',
+      existingCustomer: true,
+      members: [{ id: 'ana', name: 'Ana' }],
+    },
     {
       id: 'b44',
       name: 'Builders',
@@ -15,29 +22,121 @@ const ledger = {
       pools: [{ pool: 'integration', allowance: 100, reset: { kind: 'anchor-day', day: 15 } }],
     },
   ],
-  grants: [{ id: 'li', workspaceId: 'b44', pool: 'integration', kind: 'bonus', credits: 20, grantedAt: '2026-11-16T09:00:00Z' }],
+  grants: [
+    {
+      id: 'li',
+      workspaceId: 'b44',
+      pool: 'integration',
+      kind: 'bonus',
+      credits: 20,
+      grantedAt: '2026-11-16T09:00:00Z',
+    },
+  ],
   events: [
     // Acme, November: 2 emails (5 each), an Airtable call (free for an existing customer),
     // a Twilio call the provider charged 480 for, and one action no card knows (1).
-    { id: 'a1', workspaceId: 'acme', pool: 'integration', memberId: 'ana', app: 'crm', action: 'email', occurredAt: '2026-11-02T10:00:00Z' },
-    { id: 'a2', workspaceId: 'acme', pool: 'integration', memberId: 'ana', app: 'crm', action: 'email', occurredAt: '2026-11-03T10:00:00Z' },
-    { id: 'a3', workspaceId: 'acme', pool: 'integration', memberId: 'bo', app: 'crm', action: 'integration:airtable', occurredAt: '2026-11-04T10:00:00Z' },
-    { id: 'a4', workspaceId: 'acme', pool: 'integration', memberId: 'bo', app: 'sms', action: 'integration:twilio', credits: 480, occurredAt: '2026-11-05T10:00:00Z' },
-    { id: 'a5', workspaceId: 'acme', pool: 'integration', memberId: 'bo', app: 'sms', action: 'teleport', occurredAt: '2026-11-06T10:00:00Z' },
+    {
+      id: 'a1',
+      workspaceId: 'acme',
+      pool: 'integration',
+      memberId: 'ana',
+      app: 'crm',
+      action: 'email',
+      occurredAt: '2026-11-02T10:00:00Z',
+    },
+    {
+      id: 'a2',
+      workspaceId: 'acme',
+      pool: 'integration',
+      memberId: 'ana',
+      app: 'crm',
+      action: 'email',
+      occurredAt: '2026-11-03T10:00:00Z',
+    },
+    {
+      id: 'a3',
+      workspaceId: 'acme',
+      pool: 'integration',
+      memberId: 'bo',
+      app: 'crm',
+      action: 'integration:airtable',
+      occurredAt: '2026-11-04T10:00:00Z',
+    },
+    {
+      id: 'a4',
+      workspaceId: 'acme',
+      pool: 'integration',
+      memberId: 'bo',
+      app: 'sms',
+      action: 'integration:twilio',
+      credits: 480,
+      occurredAt: '2026-11-05T10:00:00Z',
+    },
+    {
+      id: 'a5',
+      workspaceId: 'acme',
+      pool: 'integration',
+      memberId: 'bo',
+      app: 'sms',
+      action: 'teleport',
+      occurredAt: '2026-11-06T10:00:00Z',
+    },
     // The same event again (synced twice): counted once.
-    { id: 'a5', workspaceId: 'acme', pool: 'integration', memberId: 'bo', app: 'sms', action: 'teleport', occurredAt: '2026-11-06T10:00:00Z' },
+    {
+      id: 'a5',
+      workspaceId: 'acme',
+      pool: 'integration',
+      memberId: 'bo',
+      app: 'sms',
+      action: 'teleport',
+      occurredAt: '2026-11-06T10:00:00Z',
+    },
     // After asOf: does not exist yet.
-    { id: 'a6', workspaceId: 'acme', pool: 'integration', memberId: 'bo', action: 'email', occurredAt: '2026-11-20T10:00:00Z' },
+    {
+      id: 'a6',
+      workspaceId: 'acme',
+      pool: 'integration',
+      memberId: 'bo',
+      action: 'email',
+      occurredAt: '2026-11-20T10:00:00Z',
+    },
     // Builders, cycle from 15 Nov: a complex PDF... priced 2 with no size, two LLM calls at 1.
-    { id: 'b1', workspaceId: 'b44', pool: 'integration', memberId: 'cy', action: 'pdf', occurredAt: '2026-11-15T08:00:00Z' },
-    { id: 'b2', workspaceId: 'b44', pool: 'integration', memberId: 'cy', action: 'llm', occurredAt: '2026-11-16T08:00:00Z' },
-    { id: 'b3', workspaceId: 'b44', pool: 'integration', memberId: 'cy', action: 'llm', occurredAt: '2026-11-17T08:00:00Z' },
+    {
+      id: 'b1',
+      workspaceId: 'b44',
+      pool: 'integration',
+      memberId: 'cy',
+      action: 'pdf',
+      occurredAt: '2026-11-15T08:00:00Z',
+    },
+    {
+      id: 'b2',
+      workspaceId: 'b44',
+      pool: 'integration',
+      memberId: 'cy',
+      action: 'llm',
+      occurredAt: '2026-11-16T08:00:00Z',
+    },
+    {
+      id: 'b3',
+      workspaceId: 'b44',
+      pool: 'integration',
+      memberId: 'cy',
+      action: 'llm',
+      occurredAt: '2026-11-17T08:00:00Z',
+    },
   ],
 };
 
 describe('creditbar evaluate', () => {
   test('prints every pool in the documented JSON shape with the engine numbers', async () => {
-    const res = await runCli(['evaluate', tempFile('ledger.json', ledger), '--as-of', '2026-11-18T00:00:00Z', '--json']);
+    const res = await runCli([
+      'evaluate',
+      tempFile('ledger.json', ledger),
+      '--as-of',
+      '2026-11-18T00:00:00Z',
+      '--json',
+    ]);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const out = JSON.parse(res.stdout);
@@ -61,13 +160,24 @@ describe('creditbar evaluate', () => {
       exhaustedAt: null,
       unknownActions: ['teleport'],
     });
-    expect(acme.byAction).toEqual({ 'integration:twilio': 480, email: 10, teleport: 1, 'integration:airtable': 0 });
+    expect(acme.byAction).toEqual({
+      'integration:twilio': 480,
+      email: 10,
+      teleport: 1,
+      'integration:airtable': 0,
+    });
     expect(acme.byMember).toEqual({ bo: 481, ana: 10 });
     expect(acme.byApp).toEqual({ sms: 481, crm: 10 });
     expect(acme.thresholds.map((t: { percent: number }) => t.percent)).toEqual([50, 90, 100]);
     expect(acme.thresholds.every((t: { reachedAt: unknown }) => t.reachedAt === null)).toBe(true);
     // Window (11 Nov, 18 Nov] holds nothing: no burn, no run-out.
-    expect(acme.forecast).toEqual({ burnPerDay: 0, projectedUsed: 491, low: 491, high: 491, runsOutAt: null });
+    expect(acme.forecast).toEqual({
+      burnPerDay: 0,
+      projectedUsed: 491,
+      low: 491,
+      high: 491,
+      runsOutAt: null,
+    });
 
     // Builders: cycle 15 Nov → 15 Dec; 100 + 20 bonus = 120 available; 2 + 1 + 1 = 4 used.
     expect(b44).toMatchObject({
@@ -86,7 +196,12 @@ describe('creditbar evaluate', () => {
   });
 
   test('without --json prints a table a lead can read', async () => {
-    const res = await runCli(['evaluate', tempFile('ledger.json', ledger), '--as-of', '2026-11-18T00:00:00Z']);
+    const res = await runCli([
+      'evaluate',
+      tempFile('ledger.json', ledger),
+      '--as-of',
+      '2026-11-18T00:00:00Z',
+    ]);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('Acme');
     expect(res.stdout).toMatch(/491 \/ 1,000\s+49\.1 %/);
@@ -97,15 +212,31 @@ describe('creditbar evaluate', () => {
     const busy = structuredClone(ledger);
     // 100 more emails on 10 Nov: 491 + 500 = 991 → past 90 % (900) but not dry.
     for (let i = 0; i < 100; i++) {
-      busy.events.push({ id: `x${i}`, workspaceId: 'acme', pool: 'integration', memberId: 'ana', app: 'crm', action: 'email', occurredAt: `2026-11-10T10:${String(i % 60).padStart(2, '0')}:${String(Math.floor(i / 60)).padStart(2, '0')}Z` });
+      busy.events.push({
+        id: `x${i}`,
+        workspaceId: 'acme',
+        pool: 'integration',
+        memberId: 'ana',
+        app: 'crm',
+        action: 'email',
+        occurredAt: `2026-11-10T10:${String(i % 60).padStart(2, '0')}:${String(Math.floor(i / 60)).padStart(2, '0')}Z`,
+      });
     }
-    const res = await runCli(['evaluate', tempFile('ledger.json', busy), '--as-of', '2026-11-18T00:00:00Z', '--json']);
+    const res = await runCli([
+      'evaluate',
+      tempFile('ledger.json', busy),
+      '--as-of',
+      '2026-11-18T00:00:00Z',
+      '--json',
+    ]);
     const out = JSON.parse(res.stdout);
     expect(out.pools[0].used).toBe(991);
     const kinds = out.alerts.map((a: { kind: string; percent?: number }) => `${a.kind}:${a.percent ?? ''}`);
     expect(kinds).toEqual(expect.arrayContaining(['threshold:50', 'threshold:90', 'mid-period-audit:50']));
     expect(kinds).not.toContain('exhausted:100');
-    const ninety = out.alerts.find((a: { percent?: number; kind: string }) => a.kind === 'threshold' && a.percent === 90);
+    const ninety = out.alerts.find(
+      (a: { percent?: number; kind: string }) => a.kind === 'threshold' && a.percent === 90,
+    );
     expect(ninety.key).toBe('acme|integration|2026-11-01T00:00:00.000Z|threshold|90');
     expect(ninety.message).toContain('Acme');
   });
@@ -114,25 +245,51 @@ describe('creditbar evaluate', () => {
 describe('creditbar evaluate with bad input', () => {
   const cases: [string, unknown, RegExp][] = [
     ['not JSON', '{"version": 1,', /not valid JSON/],
-    ['a missing field', { ...ledger, events: [{ ...ledger.events[0], memberId: undefined }] }, /events\[0\] \(id "a1"\): memberId is missing/],
-    ['a malformed instant', { ...ledger, events: [ledger.events[0], { ...ledger.events[1], occurredAt: 'tuesday' }] }, /events\[1\] \(id "a2"\): occurredAt is invalid/],
-    ['an unknown workspace', { ...ledger, events: [{ ...ledger.events[0], workspaceId: 'ghost' }] }, /events\[0\] \(id "a1"\): workspaceId "ghost"/],
+    [
+      'a missing field',
+      { ...ledger, events: [{ ...ledger.events[0], memberId: undefined }] },
+      /events\[0\] \(id "a1"\): memberId is missing/,
+    ],
+    [
+      'a malformed instant',
+      { ...ledger, events: [ledger.events[0], { ...ledger.events[1], occurredAt: 'tuesday' }] },
+      /events\[1\] \(id "a2"\): occurredAt is invalid/,
+    ],
+    [
+      'an unknown workspace',
+      { ...ledger, events: [{ ...ledger.events[0], workspaceId: 'ghost' }] },
+      /events\[0\] \(id "a1"\): workspaceId "ghost"/,
+    ],
     [
       'a missing allowance',
-      { ...ledger, workspaces: [{ id: 'ent', name: 'Ent', provider: 'zite', plan: 'enterprise' }], grants: [], events: [] },
+      {
+        ...ledger,
+        workspaces: [{ id: 'ent', name: 'Ent', provider: 'zite', plan: 'enterprise' }],
+        grants: [],
+        events: [],
+      },
       /workspace "ent".*allowance/,
     ],
     ['a record without id', { ...ledger, grants: [{ workspaceId: 'b44' }] }, /grants\[0\]: id is missing/],
   ];
 
-  test.each(cases)('%s: one clear line on stderr, exit 1, nothing on stdout', async (_name, content, message) => {
-    const res = await runCli(['evaluate', tempFile('bad.json', content), '--as-of', '2026-11-18T00:00:00Z', '--json']);
-    expect(res.code).toBe(1);
-    expect(res.stdout).toBe('');
-    expect(res.stderr).toMatch(message);
-    expect(res.stderr.trim().split('\n')).toHaveLength(1);
-    expect(res.stderr).not.toMatch(/\s+at\s+\S+\s+\(/); // no stack trace
-  });
+  test.each(cases)(
+    '%s: one clear line on stderr, exit 1, nothing on stdout',
+    async (_name, content, message) => {
+      const res = await runCli([
+        'evaluate',
+        tempFile('bad.json', content),
+        '--as-of',
+        '2026-11-18T00:00:00Z',
+        '--json',
+      ]);
+      expect(res.code).toBe(1);
+      expect(res.stdout).toBe('');
+      expect(res.stderr).toMatch(message);
+      expect(res.stderr.trim().split('\n')).toHaveLength(1);
+      expect(res.stderr).not.toMatch(/\s+at\s+\S+\s+\(/); // no stack trace
+    },
+  );
 
   const flags: [string, (file: string) => string[], RegExp][] = [
     ['an unknown flag', (file) => [file, '--verbose'], /unknown option --verbose\nusage: creditbar evaluate/],

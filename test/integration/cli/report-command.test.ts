@@ -4,7 +4,14 @@ import { runCli, tempFile } from './run-cli';
 const at = (day: string, hh: number, second: number) =>
   `${day}T${String(hh).padStart(2, '0')}:${String(Math.floor(second / 60)).padStart(2, '0')}:${String(second % 60).padStart(2, '0')}Z`;
 
-function events(prefix: string, count: number, day: string, hour: number, action: string, workspaceId = 'acme') {
+function events(
+  prefix: string,
+  count: number,
+  day: string,
+  hour: number,
+  action: string,
+  workspaceId = 'acme',
+) {
   return Array.from({ length: count }, (_, i) => ({
     id: `${prefix}${i}`,
     workspaceId,
@@ -23,7 +30,13 @@ const ledger = {
   version: 1,
   workspaces: [
     { id: 'acme', name: 'Acme', provider: 'zite', plan: 'free' },
-    { id: 'ops', name: 'Ops', provider: 'custom', plan: 'internal', pools: [{ pool: 'integration', allowance: 10, reset: { kind: 'daily' } }] },
+    {
+      id: 'ops',
+      name: 'Ops',
+      provider: 'custom',
+      plan: 'internal',
+      pools: [{ pool: 'integration', allowance: 10, reset: { kind: 'daily' } }],
+    },
   ],
   grants: [],
   rateCards: [{ provider: 'custom', effectiveFrom: '2026-01-01T00:00:00Z', rates: { ping: 1 } }],
@@ -75,7 +88,9 @@ describe('creditbar report', () => {
       usedChange: 800,
       usedChangePercent: 400,
     });
-    const kinds = out.alerts.filter((a: { workspaceId: string }) => a.workspaceId === 'acme').map((a: { kind: string }) => a.kind);
+    const kinds = out.alerts
+      .filter((a: { workspaceId: string }) => a.workspaceId === 'acme')
+      .map((a: { kind: string }) => a.kind);
     // By instant: 50 % and the audit on 3 Nov (audit key sorts first), 90 % and dry on 25 Nov.
     expect(kinds).toEqual(['mid-period-audit', 'threshold', 'threshold', 'exhausted']);
   });

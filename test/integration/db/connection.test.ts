@@ -24,9 +24,25 @@ describe('openDatabase', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((r) => r.name);
     expect(tables).toEqual(
-      expect.arrayContaining(['accounts', 'workspaces', 'pools', 'members', 'thresholds', 'grants', 'events', 'sync_state', 'raised_alerts', 'drift', 'rollups', 'period_summaries']),
+      expect.arrayContaining([
+        'accounts',
+        'workspaces',
+        'pools',
+        'members',
+        'thresholds',
+        'grants',
+        'events',
+        'sync_state',
+        'raised_alerts',
+        'drift',
+        'rollups',
+        'period_summaries',
+      ]),
     );
     db.close();
   });
@@ -45,7 +61,11 @@ describe('openDatabase', () => {
     openDatabase(file).close();
     const next: Migration[] = [
       ...MIGRATIONS,
-      { version: MIGRATIONS.length + 1, name: 'adds a table', up: (db) => db.exec('CREATE TABLE extra (x INTEGER)') },
+      {
+        version: MIGRATIONS.length + 1,
+        name: 'adds a table',
+        up: (db) => db.exec('CREATE TABLE extra (x INTEGER)'),
+      },
       {
         version: MIGRATIONS.length + 2,
         name: 'fails',
@@ -57,7 +77,9 @@ describe('openDatabase', () => {
     expect(() => openDatabase(file, { migrations: next })).toThrow('boom');
     const db = new Database(file);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'extra'").get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'extra'").get()).toEqual({
+      n: 0,
+    });
     db.close();
   });
 

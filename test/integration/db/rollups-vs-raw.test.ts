@@ -38,7 +38,11 @@ describe('closed periods from rollups equal the engine over the raw ledger', () 
     expect(c.read.poolState.get(zite.key, 'integration').rawFrom).toBe(Date.UTC(2026, 6, 1));
     expect(c.read.events.bounds(zite.key, 'integration').lo).toBeGreaterThanOrEqual(Date.UTC(2026, 6, 1));
     const summaries = c.read.summaries.between(zite.key, 'integration', 0, Infinity);
-    expect(summaries.map((s) => new Date(s.start).toISOString().slice(0, 7))).toEqual(['2026-05', '2026-06', '2026-07']);
+    expect(summaries.map((s) => new Date(s.start).toISOString().slice(0, 7))).toEqual([
+      '2026-05',
+      '2026-06',
+      '2026-07',
+    ]);
     // The hot month ran dry: the summary keeps the instant and the blocked calls.
     expect(summaries[2]!.exhaustedAt).not.toBeNull();
     expect(summaries[2]!.blockedCalls).toBeGreaterThan(0);
@@ -51,18 +55,28 @@ describe('closed periods from rollups equal the engine over the raw ledger', () 
     expect(reportJson(reviewMonthFromCache(c, { year, month: m }))).toEqual(expected);
   });
 
-  it.each([now, Date.UTC(2026, 6, 20, 8), Date.UTC(2026, 7, 1), Date.UTC(2026, 7, 31, 23)])('evaluates at %d exactly as evaluateLedger', (asOf) => {
-    const c = importedCache();
-    const expected = evaluationJson(evaluateLedger(ledger, { asOf }));
-    expect(evaluationJson(evaluateCache(c, { asOf }))).toEqual(expected);
-  });
+  it.each([now, Date.UTC(2026, 6, 20, 8), Date.UTC(2026, 7, 1), Date.UTC(2026, 7, 31, 23)])(
+    'evaluates at %d exactly as evaluateLedger',
+    (asOf) => {
+      const c = importedCache();
+      const expected = evaluationJson(evaluateLedger(ledger, { asOf }));
+      expect(evaluationJson(evaluateCache(c, { asOf }))).toEqual(expected);
+    },
+  );
 
   it('rollups sum to the summaries’ breakdowns', () => {
     const c = importedCache();
     const zite = c.read.workspaces.byId('zite-pro')!;
     for (const s of c.read.summaries.between(zite.key, 'integration', 0, Infinity)) {
-      const byMember = c.read.rollups.breakdown(zite.key, 'integration', s.start / DAY_MS, s.end / DAY_MS, 'member');
-      for (const [member, credits] of Object.entries(s.byMember)) expect(byMember.get(member)?.credits).toBeCloseTo(credits, 8);
+      const byMember = c.read.rollups.breakdown(
+        zite.key,
+        'integration',
+        s.start / DAY_MS,
+        s.end / DAY_MS,
+        'member',
+      );
+      for (const [member, credits] of Object.entries(s.byMember))
+        expect(byMember.get(member)?.credits).toBeCloseTo(credits, 8);
       const calls = [...byMember.values()].reduce((sum, v) => sum + v.calls, 0);
       expect(calls).toBe(s.calls);
     }

@@ -30,11 +30,24 @@ const workspaces = [workspace('acme', 'Acme', [pool({ percentUsed: 93 })])];
 const quiet = { ...DEFAULT_SETTINGS, quietHours: { enabled: true, start: '22:00', end: '07:00' } };
 
 /** One app run: open the cache file, run alert passes, close it. */
-function appRun(file: string, now: number, candidates: AlertCandidate[], settings = DEFAULT_SETTINGS): NotificationContent[] {
+function appRun(
+  file: string,
+  now: number,
+  candidates: AlertCandidate[],
+  settings = DEFAULT_SETTINGS,
+): NotificationContent[] {
   const db = openDatabase(file);
   open.push(db);
   const shown: NotificationContent[] = [];
-  runAlertPass({ store: createRaisedAlertStore(db, () => now), notify: (n) => shown.push(n), now: () => now, timeZone: 'Europe/Paris' }, { candidates, workspaces, settings, pausedUntil: null });
+  runAlertPass(
+    {
+      store: createRaisedAlertStore(db, () => now),
+      notify: (n) => shown.push(n),
+      now: () => now,
+      timeZone: 'Europe/Paris',
+    },
+    { candidates, workspaces, settings, pausedUntil: null },
+  );
   db.close();
   return shown;
 }
@@ -44,9 +57,13 @@ describe('alert loop over the real cache file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'creditbar-alerts-'));
     dirs.push(dir);
     const file = join(dir, 'cache.db');
-    expect(appRun(file, NOW, [candidate(50), candidate(90)]).map((n) => n.title)).toEqual(['Acme: 90% of integration credits used']);
+    expect(appRun(file, NOW, [candidate(50), candidate(90)]).map((n) => n.title)).toEqual([
+      'Acme: 90% of integration credits used',
+    ]);
     expect(appRun(file, NOW + 3_600_000, [candidate(50), candidate(90)])).toEqual([]);
-    expect(appRun(file, NOW + 12 * 86_400_000, [candidate(50, '2026-12-01T00:00:00.000Z')]).map((n) => n.title)).toEqual(['Acme: 50% of integration credits used']);
+    expect(
+      appRun(file, NOW + 12 * 86_400_000, [candidate(50, '2026-12-01T00:00:00.000Z')]).map((n) => n.title),
+    ).toEqual(['Acme: 50% of integration credits used']);
   });
 
   it('releases after a restart what quiet hours held before it', () => {
@@ -54,7 +71,9 @@ describe('alert loop over the real cache file', () => {
     dirs.push(dir);
     const file = join(dir, 'cache.db');
     expect(appRun(file, Date.parse('2026-11-20T22:30:00Z'), [candidate(50)], quiet)).toEqual([]);
-    expect(appRun(file, Date.parse('2026-11-21T06:00:00Z'), [candidate(50)], quiet).map((n) => n.title)).toEqual(['Acme: 50% of integration credits used']);
+    expect(
+      appRun(file, Date.parse('2026-11-21T06:00:00Z'), [candidate(50)], quiet).map((n) => n.title),
+    ).toEqual(['Acme: 50% of integration credits used']);
     expect(appRun(file, Date.parse('2026-11-21T06:05:00Z'), [candidate(50)], quiet)).toEqual([]);
   });
 });

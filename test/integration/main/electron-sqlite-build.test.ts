@@ -1,10 +1,23 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildElectronSqlite, failureReason, type BuildDeps, type RunResult } from '../../../src-main/native/build-electron-sqlite';
+import {
+  buildElectronSqlite,
+  failureReason,
+  type BuildDeps,
+  type RunResult,
+} from '../../../src-main/native/build-electron-sqlite';
 import { NO_ELECTRON_MESSAGE, electronStartProblem } from '../../../src-main/native/check-electron-start';
 import { resolveSqliteBinding } from '../../../src-main/native/electron-sqlite-binding';
 import { readSqliteManifest } from '../../../src-main/native/read-sqlite-manifest';
@@ -23,7 +36,10 @@ function fakeCheckout(withBinary: boolean): string {
   writeFileSync(join(bs, 'binding.gyp'), '{}');
   // prebuild-install is resolved from better-sqlite3's folder; point it at the real one.
   mkdirSync(join(bs, 'node_modules/prebuild-install'), { recursive: true });
-  writeFileSync(join(bs, 'node_modules/prebuild-install/package.json'), JSON.stringify({ name: 'prebuild-install', main: 'bin.js' }));
+  writeFileSync(
+    join(bs, 'node_modules/prebuild-install/package.json'),
+    JSON.stringify({ name: 'prebuild-install', main: 'bin.js' }),
+  );
   writeFileSync(join(bs, 'node_modules/prebuild-install/bin.js'), '');
   const el = join(root, 'node_modules/electron');
   mkdirSync(join(el, 'dist'), { recursive: true });
@@ -35,7 +51,11 @@ function fakeCheckout(withBinary: boolean): string {
   return root;
 }
 
-function deps(root: string, run: (script: string, args: string[], cwd: string) => RunResult, log: string[] = []): BuildDeps {
+function deps(
+  root: string,
+  run: (script: string, args: string[], cwd: string) => RunResult,
+  log: string[] = [],
+): BuildDeps {
   return {
     projectRoot: root,
     platform: 'linux',
@@ -69,10 +89,14 @@ describe('buildElectronSqlite', () => {
     const tried: string[] = [];
     const root = fakeCheckout(true);
     const outcome = buildElectronSqlite({
-      ...deps(root, (_script, args) => {
-        tried.push(args.join(' '));
-        return { ok: false, output: 'prebuild-install warn install getaddrinfo ENOTFOUND github.com' };
-      }, log),
+      ...deps(
+        root,
+        (_script, args) => {
+          tried.push(args.join(' '));
+          return { ok: false, output: 'prebuild-install warn install getaddrinfo ENOTFOUND github.com' };
+        },
+        log,
+      ),
       env: { npm_config_nodedir: '/usr', npm_config_node_gyp: join(repo, 'package.json') },
     });
     expect(outcome).toBe('failed');
@@ -95,14 +119,28 @@ describe('buildElectronSqlite', () => {
     expect(buildElectronSqlite(deps(root, run))).toBe('built');
     const dir = join(root, 'node_modules/.cache/creditbar/electron-sqlite');
     expect(readFileSync(join(dir, 'better_sqlite3.node'), 'utf8')).toBe('electron build');
-    expect(readSqliteManifest(join(dir, 'manifest.json'))).toMatchObject({ electron: '41.7.1', platform: 'linux', arch: 'x64', betterSqlite3: '12.11.1', source: 'prebuild-install' });
-    expect(buildElectronSqlite(deps(root, () => ({ ok: false, output: 'should not run' })))).toBe('up-to-date');
+    expect(readSqliteManifest(join(dir, 'manifest.json'))).toMatchObject({
+      electron: '41.7.1',
+      platform: 'linux',
+      arch: 'x64',
+      betterSqlite3: '12.11.1',
+      source: 'prebuild-install',
+    });
+    expect(buildElectronSqlite(deps(root, () => ({ ok: false, output: 'should not run' })))).toBe(
+      'up-to-date',
+    );
     expect(electronStartProblem(root, {}, 'linux', 'x64')).toBeNull();
   });
 
   it('explains network failures in a few words', () => {
-    expect(failureReason('gyp info\ngyp ERR! stack is related to network connectivity. In most cases\ngyp ERR! not ok')).toBe('network unreachable');
-    expect(failureReason('a\nprebuild-install warn install getaddrinfo ENOTFOUND github.com\nb')).toBe('getaddrinfo ENOTFOUND github.com');
+    expect(
+      failureReason(
+        'gyp info\ngyp ERR! stack is related to network connectivity. In most cases\ngyp ERR! not ok',
+      ),
+    ).toBe('network unreachable');
+    expect(failureReason('a\nprebuild-install warn install getaddrinfo ENOTFOUND github.com\nb')).toBe(
+      'getaddrinfo ENOTFOUND github.com',
+    );
   });
 });
 
@@ -124,13 +162,32 @@ describe('two builds, selected by nativeBinding', () => {
     mkdirSync(dir, { recursive: true });
     // Under Node the "Electron" copy is the Node build: what is tested is the selection, not the ABI.
     copyFileSync(nodeBuild, join(dir, 'better_sqlite3.node'));
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ electron: '41.7.1', platform: process.platform, arch: process.arch, betterSqlite3: '12.11.1', source: 'node-gyp', builtAt: '' }));
-    const options = resolveSqliteBinding({ electronVersion: '41.7.1', platform: process.platform, arch: process.arch, packaged: false, projectRoot: root, readManifest: readSqliteManifest });
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({
+        electron: '41.7.1',
+        platform: process.platform,
+        arch: process.arch,
+        betterSqlite3: '12.11.1',
+        source: 'node-gyp',
+        builtAt: '',
+      }),
+    );
+    const options = resolveSqliteBinding({
+      electronVersion: '41.7.1',
+      platform: process.platform,
+      arch: process.arch,
+      packaged: false,
+      projectRoot: root,
+      readManifest: readSqliteManifest,
+    });
     expect(options.nativeBinding).toBe(join(dir, 'better_sqlite3.node'));
     const viaCopy = new Database(':memory:', options);
     const viaDefault = new Database(':memory:');
     expect(viaCopy.prepare('select 40 + 2 as answer').get()).toEqual({ answer: 42 });
-    expect(viaDefault.prepare('select sqlite_version() as v').get()).toEqual(viaCopy.prepare('select sqlite_version() as v').get());
+    expect(viaDefault.prepare('select sqlite_version() as v').get()).toEqual(
+      viaCopy.prepare('select sqlite_version() as v').get(),
+    );
     viaCopy.close();
     viaDefault.close();
     expect(createRequire(import.meta.url).resolve('better-sqlite3')).toContain('node_modules/better-sqlite3');

@@ -15,7 +15,9 @@ async function load(): Promise<Configuration> {
 describe('electron-builder.yml', () => {
   it("passes electron-builder's own schema validation", async () => {
     const config = await load();
-    const debug = { add: () => {}, isEnabled: false } as unknown as Parameters<typeof validateConfiguration>[1];
+    const debug = { add: () => {}, isEnabled: false } as unknown as Parameters<
+      typeof validateConfiguration
+    >[1];
     await expect(validateConfiguration(config, debug)).resolves.toBeUndefined();
   });
 
@@ -32,7 +34,8 @@ describe('electron-builder.yml', () => {
     const size = (file: string) => PNG.sync.read(readFileSync(join(root, file))).width;
     expect(size(config.mac!.icon as string)).toBe(1024);
     expect(size(config.win!.icon as string)).toBeGreaterThanOrEqual(256);
-    for (const n of [16, 32, 48, 64, 128, 256, 512]) expect(existsSync(join(root, config.linux!.icon as string, `${n}x${n}.png`))).toBe(true);
+    for (const n of [16, 32, 48, 64, 128, 256, 512])
+      expect(existsSync(join(root, config.linux!.icon as string, `${n}x${n}.png`))).toBe(true);
   });
 
   it('ships the Electron copy of better-sqlite3 where the app looks for it', async () => {

@@ -4,7 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateCache } from '../../../src-main/cache/evaluate-cache';
 import { SyncError } from '../../../src-main/sync/sync-errors';
 import type { RetryNotice } from '../../../src-main/sync/api-client';
-import { fakeTime, recentLedger, runCliWith, serverEventCount, serverWith, sync, testCache, type TestServer } from './sync-helpers';
+import {
+  fakeTime,
+  recentLedger,
+  runCliWith,
+  serverEventCount,
+  serverWith,
+  sync,
+  testCache,
+  type TestServer,
+} from './sync-helpers';
 
 const ledger = recentLedger(25);
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -42,7 +51,12 @@ describe('sync under faults', () => {
     // The server's limiter runs on the same fake clock, so waiting means advancing it.
     t.server.setRateLimit({ max: 2, windowMs: 2000, now: time.now });
     const retries: RetryNotice[] = [];
-    const summary = await sync(t.cache, t.server.url, t.token, { pageSize: 300, now: time.now, sleep: time.sleep, retries });
+    const summary = await sync(t.cache, t.server.url, t.token, {
+      pageSize: 300,
+      now: time.now,
+      sleep: time.sleep,
+      retries,
+    });
     t.server.setRateLimit(null);
     expect(summary.errors).toEqual([]);
     expect(summary.inserted).toBe(await totalOnServer(t));
@@ -56,9 +70,13 @@ describe('sync under faults', () => {
     const t = await setup();
     t.server.setRateLimit({ max: 1, windowMs: 3_600_000 });
     const time = fakeTime();
-    const error = await sync(t.cache, t.server.url, t.token, { now: time.now, sleep: time.sleep }).catch((e: unknown) => e);
+    const error = await sync(t.cache, t.server.url, t.token, { now: time.now, sleep: time.sleep }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SyncError);
-    expect((error as SyncError).message).toMatch(/keeps rate-limiting this token \(429\): try again after \d{4}-/);
+    expect((error as SyncError).message).toMatch(
+      /keeps rate-limiting this token \(429\): try again after \d{4}-/,
+    );
     expect(t.cache.read.syncState.account('acme').lastErrorKind).toBe('server');
   });
 
@@ -77,10 +95,13 @@ describe('sync under faults', () => {
     t.server.setFaults(null);
     expect(summary.errors).toEqual([]);
     expect(retries.some((r) => r.reason.includes('500'))).toBe(true);
-    expect(retries.some((r) => r.reason.includes('cut short') || r.reason.includes('cannot reach'))).toBe(true);
+    expect(retries.some((r) => r.reason.includes('cut short') || r.reason.includes('cannot reach'))).toBe(
+      true,
+    );
     expectBackoff(retries);
     expect(summary.inserted).toBe(await totalOnServer(t));
-    for (const w of summary.workspaces) for (const d of w.drift) expect(d.localRemaining).toBeCloseTo(d.serverRemaining, 8);
+    for (const w of summary.workspaces)
+      for (const d of w.drift) expect(d.localRemaining).toBeCloseTo(d.serverRemaining, 8);
   });
 
   it('times out a request that stalls and retries it', async () => {
@@ -88,7 +109,14 @@ describe('sync under faults', () => {
     t.server.setFaults({ slow: 0.3, slowMs: 1500, seed: 2 });
     const retries: RetryNotice[] = [];
     const time = fakeTime();
-    const summary = await sync(t.cache, t.server.url, t.token, { pageSize: 2000, timeoutMs: 150, now: time.now, sleep: time.sleep, retries, retry: { retries: 10 } });
+    const summary = await sync(t.cache, t.server.url, t.token, {
+      pageSize: 2000,
+      timeoutMs: 150,
+      now: time.now,
+      sleep: time.sleep,
+      retries,
+      retry: { retries: 10 },
+    });
     t.server.setFaults(null);
     expect(retries.some((r) => r.reason.includes('no answer'))).toBe(true);
     expect(summary.inserted).toBe(await totalOnServer(t));
@@ -105,13 +133,17 @@ describe('sync under faults', () => {
     const error = await sync(t.cache, url, t.token, { retries }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncError);
     expect((error as SyncError).kind).toBe('offline');
-    expect((error as SyncError).message).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\): check the server address and your connection; the last synced data stays available$/);
+    expect((error as SyncError).message).toMatch(
+      /^cannot reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\): check the server address and your connection; the last synced data stays available$/,
+    );
     expect(retries).toHaveLength(1);
     const state = t.cache.read.syncState.account('acme');
     expect(state.lastErrorKind).toBe('offline');
     expect(state.lastSuccessAt).not.toBeNull();
     expect(evaluateCache(t.cache, { asOf })).toEqual(before);
-    const cli = await runCliWith(['sync', '--server', url, '--token-env', 'T', '--db', t.file], { T: t.token });
+    const cli = await runCliWith(['sync', '--server', url, '--token-env', 'T', '--db', t.file], {
+      T: t.token,
+    });
     expect(cli.code).toBe(1);
     expect(cli.stderr.trim().split('\n')).toHaveLength(1);
     expect(cli.stderr).toMatch(/^creditbar: cannot reach .*ECONNREFUSED/);
@@ -123,7 +155,9 @@ describe('sync under faults', () => {
   it('a refused token is reported as such, without retries', async () => {
     const t = await setup();
     const retries: RetryNotice[] = [];
-    const error = await sync(t.cache, t.server.url, 'cb_wrong-token-0000', { retries }).catch((e: unknown) => e);
+    const error = await sync(t.cache, t.server.url, 'cb_wrong-token-0000', { retries }).catch(
+      (e: unknown) => e,
+    );
     expect((error as SyncError).kind).toBe('auth');
     expect((error as Error).message).toMatch(/refused the token \(401\)/);
     expect(retries).toEqual([]);
@@ -160,15 +194,20 @@ describe('server and client clocks disagree', () => {
     expect(Math.abs(summary.serverOffsetMs - (serverSkew - clientSkew))).toBeLessThan(5_000);
     expect(c.cache.read.syncState.account('acme').serverOffsetMs).toBe(summary.serverOffsetMs);
     // Reconciliation asks the server for the same asOf, so skew never shows as drift.
-    for (const w of summary.workspaces) for (const d of w.drift) expect(d.localRemaining).toBeCloseTo(d.serverRemaining, 8);
+    for (const w of summary.workspaces)
+      for (const d of w.drift) expect(d.localRemaining).toBeCloseTo(d.serverRemaining, 8);
     // Ages are measured on our clock only: the last sync is "just now" whatever the server's clock says.
-    const last = c.cache.read.syncState.workspace(c.cache.read.workspaces.byId('zite-pro')!.key).lastSuccessAt!;
+    const last = c.cache.read.syncState.workspace(
+      c.cache.read.workspaces.byId('zite-pro')!.key,
+    ).lastSuccessAt!;
     expect(Math.abs(last - now())).toBeLessThan(60_000);
   });
 });
 
 /** A tiny real HTTP server of our own that answers with whatever page the test sets: malformed on purpose. */
-async function scriptedServer(pages: Record<string, unknown>): Promise<{ url: string; pages: Record<string, unknown>; close: () => Promise<void> }> {
+async function scriptedServer(
+  pages: Record<string, unknown>,
+): Promise<{ url: string; pages: Record<string, unknown>; close: () => Promise<void> }> {
   const workspaces = {
     workspaces: ['good', 'bad'].map((id) => ({
       id,
@@ -187,7 +226,8 @@ async function scriptedServer(pages: Record<string, unknown>): Promise<{ url: st
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (url.pathname === '/v1/health') return send(200, { status: 'ok', version: 'test', apiVersion: 1, now: new Date().toISOString() });
+    if (url.pathname === '/v1/health')
+      return send(200, { status: 'ok', version: 'test', apiVersion: 1, now: new Date().toISOString() });
     if (url.pathname === '/v1/workspaces') return send(200, workspaces);
     const m = /^\/v1\/workspaces\/([^/]+)\/(grants|usage|balance)$/.exec(url.pathname);
     if (!m) return send(404, { error: { code: 'not_found', message: 'no such route' } });
@@ -195,21 +235,34 @@ async function scriptedServer(pages: Record<string, unknown>): Promise<{ url: st
     if (what === 'grants') return send(200, { workspaceId: id, grants: [] });
     if (what === 'balance') return send(404, { error: { code: 'not_found', message: 'no balance here' } });
     const key = `${id}:${url.searchParams.get('cursor') ?? ''}`;
-    return key in pages ? send(200, pages[key]) : send(200, { events: [], nextCursor: url.searchParams.get('cursor') ?? 'start', hasMore: false });
+    return key in pages
+      ? send(200, pages[key])
+      : send(200, { events: [], nextCursor: url.searchParams.get('cursor') ?? 'start', hasMore: false });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, pages, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-const event = (ws: string, id: string, occurredAt = '2026-11-02T10:00:00Z') => ({ id, workspaceId: ws, pool: 'integration', memberId: 'm', action: 'email', occurredAt });
+const event = (ws: string, id: string, occurredAt = '2026-11-02T10:00:00Z') => ({
+  id,
+  workspaceId: ws,
+  pool: 'integration',
+  memberId: 'm',
+  action: 'email',
+  occurredAt,
+});
 
 describe('malformed pages', () => {
   it('are rejected whole with a clear error in the sync state; nothing stored is lost; the next sync resumes', async () => {
     const s = await scriptedServer({
       'good:': { events: [event('good', 'g1'), event('good', 'g2')], nextCursor: 'g-1', hasMore: false },
       'bad:': { events: [event('bad', 'b1'), event('bad', 'b2')], nextCursor: 'b-1', hasMore: true },
-      'bad:b-1': { events: [event('bad', 'b3'), { ...event('bad', 'b4'), occurredAt: 'last tuesday' }], nextCursor: 'b-2', hasMore: false },
+      'bad:b-1': {
+        events: [event('bad', 'b3'), { ...event('bad', 'b4'), occurredAt: 'last tuesday' }],
+        nextCursor: 'b-2',
+        hasMore: false,
+      },
     });
     cleanups.push(s.close);
     const c = testCache();
@@ -221,18 +274,30 @@ describe('malformed pages', () => {
     expect(summary.errors[0]).toBe(
       'the server sent a malformed answer for a usage page of workspace "bad" (events[1].occurredAt: expected an ISO 8601 instant such as 2026-11-01T00:00:00Z): it was rejected whole and nothing stored changed; report it to the server\'s operator',
     );
-    expect(c.cache.read.syncState.workspace(bad.key)).toMatchObject({ cursor: 'b-1', eventsReceived: 2, lastError: summary.errors[0] });
+    expect(c.cache.read.syncState.workspace(bad.key)).toMatchObject({
+      cursor: 'b-1',
+      eventsReceived: 2,
+      lastError: summary.errors[0],
+    });
     expect(c.cache.read.events.count(bad.key)).toBe(2);
     expect(c.cache.read.events.count(good.key)).toBe(2);
     expect(c.cache.read.syncState.account('acme').lastErrorKind).toBe('malformed');
 
     // A page with an event of another workspace is malformed too.
-    s.pages['bad:b-1'] = { events: [event('bad', 'b3'), event('good', 'g9')], nextCursor: 'b-2', hasMore: false };
+    s.pages['bad:b-1'] = {
+      events: [event('bad', 'b3'), event('good', 'g9')],
+      nextCursor: 'b-2',
+      hasMore: false,
+    };
     const stray = await sync(c.cache, s.url, 'token-1234', { reconcile: false });
     expect(stray.errors[0]).toMatch(/events\[1\] \(id "g9"\) belongs to workspace "good"/);
     expect(c.cache.read.events.count(bad.key)).toBe(2);
 
-    s.pages['bad:b-1'] = { events: [event('bad', 'b3'), event('bad', 'b4')], nextCursor: 'b-2', hasMore: false };
+    s.pages['bad:b-1'] = {
+      events: [event('bad', 'b3'), event('bad', 'b4')],
+      nextCursor: 'b-2',
+      hasMore: false,
+    };
     const fixed = await sync(c.cache, s.url, 'token-1234', { reconcile: false });
     expect(fixed.errors).toEqual([]);
     expect(c.cache.read.events.count(bad.key)).toBe(4);
@@ -247,13 +312,23 @@ describe('malformed pages', () => {
     await sync(c.cache, s.url, 'token-1234', { reconcile: false });
     const server = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(req.url === '/v1/health' ? JSON.stringify({ status: 'ok', version: 't', apiVersion: 1, now: new Date().toISOString() }) : '{"workspaces":[{"id":""}],"rateCards":[]}');
+      res.end(
+        req.url === '/v1/health'
+          ? JSON.stringify({ status: 'ok', version: 't', apiVersion: 1, now: new Date().toISOString() })
+          : '{"workspaces":[{"id":""}],"rateCards":[]}',
+      );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
-    const error = await sync(c.cache, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, 'token-1234').catch((e: unknown) => e);
+    const error = await sync(
+      c.cache,
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      'token-1234',
+    ).catch((e: unknown) => e);
     expect((error as SyncError).kind).toBe('malformed');
-    expect((error as Error).message).toMatch(/malformed answer for the workspace list \(workspaces\[0\]\.id: /);
+    expect((error as Error).message).toMatch(
+      /malformed answer for the workspace list \(workspaces\[0\]\.id: /,
+    );
     expect(c.cache.read.workspaces.list().map((w) => w.workspace.id)).toEqual(['good', 'bad']);
   });
 });

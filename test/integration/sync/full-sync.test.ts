@@ -4,7 +4,15 @@ import { evaluationJson } from '../../../src-shared/engine/status-json';
 import { evaluateCache } from '../../../src-main/cache/evaluate-cache';
 import type { PoolStatusJson } from '../../../src-shared/engine/status-json';
 import { toIso } from '../../../src-shared/time/instant';
-import { recentLedger, runCliWith, serverEventCount, serverWith, sync, testCache, type TestServer } from './sync-helpers';
+import {
+  recentLedger,
+  runCliWith,
+  serverEventCount,
+  serverWith,
+  sync,
+  testCache,
+  type TestServer,
+} from './sync-helpers';
 
 const ledger = recentLedger();
 const workspaceIds = ledger.workspaces.map((w) => w.id);
@@ -21,7 +29,8 @@ async function setup(): Promise<TestServer & ReturnType<typeof testCache>> {
   return { ...s, ...c };
 }
 
-const cachedCount = (t: ReturnType<typeof testCache>, id: string) => t.cache.read.events.count(t.cache.read.workspaces.byId(id)!.key);
+const cachedCount = (t: ReturnType<typeof testCache>, id: string) =>
+  t.cache.read.events.count(t.cache.read.workspaces.byId(id)!.key);
 
 describe('sync against the reference server on loopback', () => {
   it('pulls everything, and the cache balance equals the server’s /balance for every pool', async () => {
@@ -107,11 +116,18 @@ describe('sync against the reference server on loopback', () => {
 
   it('the CLI prints one summary line and writes a cache that status and report read', async () => {
     const t = await setup();
-    const run = await runCliWith(['sync', '--server', t.server.url, '--token-env', 'ACME_TOKEN', '--db', t.file], { ACME_TOKEN: t.token });
+    const run = await runCliWith(
+      ['sync', '--server', t.server.url, '--token-env', 'ACME_TOKEN', '--db', t.file],
+      { ACME_TOKEN: t.token },
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
-    expect(run.stdout).toMatch(new RegExp(`^synced 2 workspace\\(s\\) from ${t.server.url.replace(/[.]/g, '\\.')}: ${ledger.events.length.toLocaleString('en-US')} new event\\(s\\) in \\d+ page\\(s\\), [\\d.]+ s; balances match the server\\n$`));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^synced 2 workspace\\(s\\) from ${t.server.url.replace(/[.]/g, '\\.')}: ${ledger.events.length.toLocaleString('en-US')} new event\\(s\\) in \\d+ page\\(s\\), [\\d.]+ s; balances match the server\\n$`,
+      ),
+    );
     const month = toIso(Date.now()).slice(0, 7);
     const report = await runCliWith(['report', '--db', t.file, '--period', month, '--json']);
     expect(report.code).toBe(0);

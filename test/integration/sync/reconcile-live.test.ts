@@ -23,7 +23,13 @@ describe('reconciliation while usage keeps arriving', () => {
       onProgress: async (p) => {
         if (p.workspaceId !== 'zite-pro' || p.received !== total || posted > 0) return;
         posted = 1;
-        const event = { id: 'late-1', pool: 'integration', memberId: 'ana', action: 'email', occurredAt: new Date().toISOString() };
+        const event = {
+          id: 'late-1',
+          pool: 'integration',
+          memberId: 'ana',
+          action: 'email',
+          occurredAt: new Date().toISOString(),
+        };
         const res = await fetch(`${s.server.url}/v1/workspaces/zite-pro/events`, {
           method: 'POST',
           headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },

@@ -20,7 +20,20 @@ describe('a sync killed mid-way', () => {
     // Every answer held 60 ms and small pages: the sync takes seconds, so the kill lands mid-way.
     s.server.setFaults({ slow: 1, slowMs: 60 });
     const { child, done } = spawnCli(
-      ['sync', '--server', s.server.url, '--token-env', 'ACME_TOKEN', '--db', c.file, '--page-size', '100', '--progress', '--account', 'acme'],
+      [
+        'sync',
+        '--server',
+        s.server.url,
+        '--token-env',
+        'ACME_TOKEN',
+        '--db',
+        c.file,
+        '--page-size',
+        '100',
+        '--progress',
+        '--account',
+        'acme',
+      ],
       { ACME_TOKEN: s.token },
     );
     // Readiness signal: the child says a page is stored after it committed it, a few pages in.
@@ -51,7 +64,8 @@ describe('a sync killed mid-way', () => {
     for (const w of ledger.workspaces) onServer += await serverEventCount(s.server.url, s.token, w.id);
     expect(stored + rest.inserted).toBe(onServer);
     expect(rest.received).toBe(rest.inserted);
-    for (const w of rest.workspaces) for (const d of w.drift) expect(d.localRemaining).toBeCloseTo(d.serverRemaining, 8);
+    for (const w of rest.workspaces)
+      for (const d of w.drift) expect(d.localRemaining).toBeCloseTo(d.serverRemaining, 8);
   });
 });
 
@@ -61,7 +75,10 @@ describe('the sync service', () => {
     cleanups.push(() => s.server.close());
     const c = testCache();
     cleanups.push(c.cleanup);
-    const service = createSyncService({ cache: c.cache, secrets: createMemorySecretStore({ acme: s.token }) });
+    const service = createSyncService({
+      cache: c.cache,
+      secrets: createMemorySecretStore({ acme: s.token }),
+    });
     const account = { id: 'acme', label: 'Acme', serverUrl: s.server.url };
     const first = service.sync(account);
     const second = service.sync(account);
@@ -80,9 +97,16 @@ describe('the sync service', () => {
     const c = testCache();
     cleanups.push(c.cleanup);
     const secrets = createMemorySecretStore();
-    const service = createSyncService({ cache: c.cache, secrets, pageSize: 100, onProgress: () => service.cancel('acme') });
+    const service = createSyncService({
+      cache: c.cache,
+      secrets,
+      pageSize: 100,
+      onProgress: () => service.cancel('acme'),
+    });
     const account = { id: 'acme', label: 'Acme', serverUrl: s.server.url };
-    await expect(service.sync(account)).rejects.toThrow('no token is stored for account "Acme": add it in Settings');
+    await expect(service.sync(account)).rejects.toThrow(
+      'no token is stored for account "Acme": add it in Settings',
+    );
     await secrets.set('acme', s.token);
     await expect(service.sync(account)).rejects.toMatchObject({ kind: 'cancelled' });
     expect(c.cache.read.events.count()).toBe(100);

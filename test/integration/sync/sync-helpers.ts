@@ -46,7 +46,12 @@ export function fakeTime(start = Date.now()) {
 }
 
 /** A temp cache file per test, closed and removed by `cleanup`. */
-export function testCache(now: () => Millis = Date.now): { cache: Cache; file: string; reopen: () => Cache; cleanup: () => void } {
+export function testCache(now: () => Millis = Date.now): {
+  cache: Cache;
+  file: string;
+  reopen: () => Cache;
+  cleanup: () => void;
+} {
   const dir = tempDir('creditbar-sync-');
   const file = dir.file();
   const opened: Cache[] = [openCache(file, { now })];
@@ -70,7 +75,10 @@ export function sync(
   cache: Cache,
   url: string,
   token: string,
-  options: Partial<Omit<SyncDeps, 'cache' | 'api'>> & Partial<Pick<ApiClientOptions, 'sleep' | 'random' | 'retry' | 'timeoutMs'>> & { retries?: RetryNotice[] } = {},
+  options: Partial<Omit<SyncDeps, 'cache' | 'api'>> &
+    Partial<Pick<ApiClientOptions, 'sleep' | 'random' | 'retry' | 'timeoutMs'>> & {
+      retries?: RetryNotice[];
+    } = {},
 ): Promise<SyncSummary> {
   const now = options.now ?? Date.now;
   const api = createApiClient({
@@ -108,13 +116,21 @@ export interface CliRun {
 }
 
 /** Starts bin/creditbar as a child process with extra environment variables. */
-export function spawnCli(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnCli(
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcess; done: Promise<CliRun> } {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const done = new Promise<CliRun>((resolveRun) => child.on('close', (code, signal) => resolveRun({ code, signal, stdout, stderr })));
+  const done = new Promise<CliRun>((resolveRun) =>
+    child.on('close', (code, signal) => resolveRun({ code, signal, stdout, stderr })),
+  );
   return { child, done };
 }
 

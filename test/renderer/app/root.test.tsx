@@ -5,7 +5,8 @@ import { fakeClient } from '../fake-client';
 import { demoSnapshot } from '../fixtures/snapshot';
 import { renderApp } from '../render';
 
-const later = (minutes: number): string => new Date(Date.parse(demoSnapshot().asOf) + minutes * 60_000).toISOString();
+const later = (minutes: number): string =>
+  new Date(Date.parse(demoSnapshot().asOf) + minutes * 60_000).toISOString();
 
 describe('the app shell', () => {
   it('shows loading, then the overview, and signals readiness on <body>', async () => {
@@ -28,7 +29,10 @@ describe('the app shell', () => {
     let fail = true;
     const client = fakeClient({
       getSnapshot: async () => {
-        if (fail) throw new Error("Error invoking remote method 'snapshot:get': Error: The cache file could not be opened.");
+        if (fail)
+          throw new Error(
+            "Error invoking remote method 'snapshot:get': Error: The cache file could not be opened.",
+          );
         return demoSnapshot();
       },
     });
@@ -49,9 +53,15 @@ describe('the app shell', () => {
     s.sync = { ...s.sync, offline: true };
     act(() => client.emitSnapshot(s));
     await waitFor(() => expect(document.body.dataset.syncState).toBe('offline'));
-    expect(screen.getByTestId('offline-banner')).toHaveTextContent('Offline: showing the data from the last sync');
+    expect(screen.getByTestId('offline-banner')).toHaveTextContent(
+      'Offline: showing the data from the last sync',
+    );
     const first = screen.getAllByTestId('pool-card')[0]!;
-    expect([...first.querySelectorAll('[data-testid="threshold-mark"]')].map((m) => (m as HTMLElement).dataset.percent)).toEqual(['40', '75', '100']);
+    expect(
+      [...first.querySelectorAll('[data-testid="threshold-mark"]')].map(
+        (m) => (m as HTMLElement).dataset.percent,
+      ),
+    ).toEqual(['40', '75', '100']);
   });
 
   it('ignores a snapshot older than the one shown', async () => {
@@ -89,7 +99,9 @@ describe('the app shell', () => {
   });
 
   it('shows onboarding on first run, without the navigation', async () => {
-    const client = fakeClient({ getSnapshot: async () => demoSnapshot({ mode: 'onboarding', workspaces: [], alerts: [] }) });
+    const client = fakeClient({
+      getSnapshot: async () => demoSnapshot({ mode: 'onboarding', workspaces: [], alerts: [] }),
+    });
     renderApp(client);
     expect(await screen.findByRole('heading', { name: 'Welcome to Creditbar' })).toBeInTheDocument();
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { forecastText, runsOutAtFor, type ForecastInput } from '../../../src-renderer/components/forecast-text';
+import {
+  forecastText,
+  runsOutAtFor,
+  type ForecastInput,
+} from '../../../src-renderer/components/forecast-text';
 
 const asOf = Date.parse('2026-11-21T00:00:00Z');
 const base: ForecastInput = {
@@ -9,7 +13,13 @@ const base: ForecastInput = {
   periodEnd: '2026-12-01T00:00:00Z',
   exhaustedAt: null,
   blockedCalls: 0,
-  forecast: { burnPerDay: 2_500, projectedUsed: 55_000, low: 48_000, high: 70_000, runsOutAt: '2026-11-29T00:00:00Z' },
+  forecast: {
+    burnPerDay: 2_500,
+    projectedUsed: 55_000,
+    low: 48_000,
+    high: 70_000,
+    runsOutAt: '2026-11-29T00:00:00Z',
+  },
 };
 
 describe('forecastText', () => {
@@ -28,24 +38,38 @@ describe('forecastText', () => {
   });
 
   it('says hours when the pool runs dry on the reset day', () => {
-    const f = forecastText({ ...base, forecast: { ...base.forecast, runsOutAt: '2026-11-30T19:00:00Z' } }, asOf);
+    const f = forecastText(
+      { ...base, forecast: { ...base.forecast, runsOutAt: '2026-11-30T19:00:00Z' } },
+      asOf,
+    );
     expect(f.sentence).toBe('At this pace runs dry on Nov 30, 5 hours before the reset.');
   });
 
   it('projects the use at the reset when the pool lasts', () => {
-    const f = forecastText({ ...base, forecast: { burnPerDay: 1_000, projectedUsed: 40_000, low: 36_000, high: 44_500, runsOutAt: null } }, asOf);
+    const f = forecastText(
+      {
+        ...base,
+        forecast: { burnPerDay: 1_000, projectedUsed: 40_000, low: 36_000, high: 44_500, runsOutAt: null },
+      },
+      asOf,
+    );
     expect(f.sentence).toBe('At this pace 40,000 of 50,000 used by the reset.');
     expect(f.range).toBe('Range: 36,000 to 44,500.');
   });
 
   it('says when it ran dry and how many calls were blocked', () => {
-    const f = forecastText({ ...base, used: 50_000, remaining: 0, exhaustedAt: '2026-11-20T15:42:00Z', blockedCalls: 134 }, asOf);
+    const f = forecastText(
+      { ...base, used: 50_000, remaining: 0, exhaustedAt: '2026-11-20T15:42:00Z', blockedCalls: 134 },
+      asOf,
+    );
     expect(f.sentence).toBe('Ran dry on Nov 20, 03:42 PM; 134 calls blocked since.');
     expect(f.tone).toBe('exhausted');
   });
 
   it('says so when nothing ran lately', () => {
-    expect(forecastText({ ...base, forecast: { ...base.forecast, burnPerDay: 0, runsOutAt: null } }, asOf).tone).toBe('idle');
+    expect(
+      forecastText({ ...base, forecast: { ...base.forecast, burnPerDay: 0, runsOutAt: null } }, asOf).tone,
+    ).toBe('idle');
   });
 });
 

@@ -19,7 +19,9 @@ describe('ipc client', () => {
   });
 
   it("keeps only the main process's message from an IPC error", () => {
-    expect(errorMessage(new Error("Error invoking remote method 'history:get': Error: No data for 2026-13."))).toBe('No data for 2026-13.');
+    expect(
+      errorMessage(new Error("Error invoking remote method 'history:get': Error: No data for 2026-13.")),
+    ).toBe('No data for 2026-13.');
     expect(errorMessage(new Error("Error invoking remote method 'x': ZodError: bad"))).toBe('bad');
     expect(errorMessage('plain')).toBe('plain');
     expect(errorMessage(undefined)).toBe('Something went wrong.');

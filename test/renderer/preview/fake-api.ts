@@ -22,8 +22,15 @@ function initialSnapshot(): Snapshot {
       const s = demoSnapshot();
       return {
         ...s,
-        sync: { ...s.sync, offline: true, lastError: { message: 'connect ECONNREFUSED 127.0.0.1:4100', at: s.asOf } },
-        workspaces: s.workspaces.map((w) => ({ ...w, freshness: { kind: 'stale', lastSyncAt: '2026-11-21T08:40:00.000Z', ageSeconds: 4800 } })),
+        sync: {
+          ...s.sync,
+          offline: true,
+          lastError: { message: 'connect ECONNREFUSED 127.0.0.1:4100', at: s.asOf },
+        },
+        workspaces: s.workspaces.map((w) => ({
+          ...w,
+          freshness: { kind: 'stale', lastSyncAt: '2026-11-21T08:40:00.000Z', ageSeconds: 4800 },
+        })),
       };
     }
     case 'big':
@@ -38,7 +45,10 @@ let settings: Settings = scenario === 'onboarding' ? structuredClone(DEFAULT_SET
 const listeners = new Set<(s: Snapshot) => void>();
 
 function push(next: Snapshot): void {
-  snapshot = { ...next, asOf: new Date(Math.max(Date.parse(next.asOf) + 1000, Date.parse(snapshot.asOf) + 1000)).toISOString() };
+  snapshot = {
+    ...next,
+    asOf: new Date(Math.max(Date.parse(next.asOf) + 1000, Date.parse(snapshot.asOf) + 1000)).toISOString(),
+  };
   for (const l of listeners) l(structuredClone(snapshot));
 }
 
@@ -52,7 +62,11 @@ function withMarks(s: Snapshot, st: Settings): Snapshot {
         ...w,
         pools: w.pools.map((p) => ({
           ...p,
-          marks: !t ? [50, 90, 100] : t.unit === 'percent' ? t.values : t.values.map((v) => Math.round((v / p.available) * 10_000) / 100),
+          marks: !t
+            ? [50, 90, 100]
+            : t.unit === 'percent'
+              ? t.values
+              : t.values.map((v) => Math.round((v / p.available) * 10_000) / 100),
         })),
       };
     }),
@@ -63,14 +77,29 @@ const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms)
 
 const api: RendererApi = {
   async getSnapshot() {
-    if (scenario === 'error') throw new Error("Error invoking remote method 'snapshot:get': Error: The cache file could not be opened.");
+    if (scenario === 'error')
+      throw new Error(
+        "Error invoking remote method 'snapshot:get': Error: The cache file could not be opened.",
+      );
     if (scenario === 'loading') return new Promise<Snapshot>(() => undefined);
     await wait(150);
     return structuredClone(withMarks(snapshot, settings));
   },
   async syncNow() {
     push({ ...snapshot, sync: { ...snapshot.sync, running: true } });
-    setTimeout(() => push(withMarks({ ...snapshot, sync: { ...snapshot.sync, running: false, lastSuccessAt: new Date().toISOString() } }, settings)), 900);
+    setTimeout(
+      () =>
+        push(
+          withMarks(
+            {
+              ...snapshot,
+              sync: { ...snapshot.sync, running: false, lastSuccessAt: new Date().toISOString() },
+            },
+            settings,
+          ),
+        ),
+      900,
+    );
     return { started: true };
   },
   async getHistoryMonths() {
@@ -83,8 +112,18 @@ const api: RendererApi = {
   },
   async exportHistory({ period, format }) {
     const r = historyResult(period).report;
-    if (format === 'json') return { filename: `creditbar-${period}.json`, mime: 'application/json', content: JSON.stringify(r, null, 2) };
-    const rows = ['workspace,pool,day,credits', ...r.pools.flatMap((p) => Object.entries(p.byDay).map(([d, c]) => `${p.workspaceId},${p.pool},${d},${c}`))];
+    if (format === 'json')
+      return {
+        filename: `creditbar-${period}.json`,
+        mime: 'application/json',
+        content: JSON.stringify(r, null, 2),
+      };
+    const rows = [
+      'workspace,pool,day,credits',
+      ...r.pools.flatMap((p) =>
+        Object.entries(p.byDay).map(([d, c]) => `${p.workspaceId},${p.pool},${d},${c}`),
+      ),
+    ];
     return { filename: `creditbar-${period}.csv`, mime: 'text/csv', content: rows.join('\n') };
   },
   async getSettings() {
@@ -111,7 +150,11 @@ const api: RendererApi = {
     await wait(400);
     return token === 'good-token-123'
       ? { ok: true, message: 'Connected.', workspaces: 3 }
-      : { ok: false, message: 'The server refused the token (401): check it in your account page and paste it again.', workspaces: 0 };
+      : {
+          ok: false,
+          message: 'The server refused the token (401): check it in your account page and paste it again.',
+          workspaces: 0,
+        };
   },
   async startDemo() {
     await wait(400);
@@ -121,7 +164,10 @@ const api: RendererApi = {
     return structuredClone(settings);
   },
   async snoozeAlerts({ for: duration }) {
-    const pausedUntil = duration === 'off' ? null : new Date(Date.now() + (duration === '1h' ? 3_600_000 : 14 * 3_600_000)).toISOString();
+    const pausedUntil =
+      duration === 'off'
+        ? null
+        : new Date(Date.now() + (duration === '1h' ? 3_600_000 : 14 * 3_600_000)).toISOString();
     push({ ...snapshot, pausedUntil });
     return { pausedUntil };
   },

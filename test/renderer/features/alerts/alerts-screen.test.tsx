@@ -8,7 +8,9 @@ import { renderWithStore } from '../../render';
 describe('AlertsScreen', () => {
   it('lists every alert newest first with its time and delivery state', () => {
     renderWithStore(<AlertsScreen />, { state: { snapshot: demoSnapshot() } });
-    const items = within(screen.getByRole('list', { name: 'Raised alerts, newest first' })).getAllByRole('listitem');
+    const items = within(screen.getByRole('list', { name: 'Raised alerts, newest first' })).getAllByRole(
+      'listitem',
+    );
     expect(items.map((i) => i.dataset.kind)).toEqual(['threshold', 'exhausted', 'threshold']);
     expect(items[0]).toHaveTextContent('Threshold 90% reached · Base44 Studio · Message credits');
     expect(items[0]).toHaveTextContent('Nov 21, 08:10 AM');
@@ -42,7 +44,9 @@ describe('AlertsScreen', () => {
   it('shows the pause and lets it be lifted', async () => {
     const user = userEvent.setup();
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    const { client } = renderWithStore(<AlertsScreen />, { state: { snapshot: demoSnapshot({ pausedUntil: future }) } });
+    const { client } = renderWithStore(<AlertsScreen />, {
+      state: { snapshot: demoSnapshot({ pausedUntil: future }) },
+    });
     expect(screen.getByTestId('snooze-state')).toHaveTextContent('Paused until');
     await user.click(screen.getByRole('button', { name: 'Resume notifications' }));
     expect(client.snoozeAlerts).toHaveBeenCalledWith({ for: 'off' });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareDaily, comparePools, crossings, dailySeries, isDaysReport, poolKey, totalsOf } from '../../../../src-renderer/features/history/chart-data';
+import {
+  compareDaily,
+  comparePools,
+  crossings,
+  dailySeries,
+  isDaysReport,
+  poolKey,
+  totalsOf,
+} from '../../../../src-renderer/features/history/chart-data';
 import { daysReport, octoberReport, periodReport, septemberReport } from '../../fixtures/report';
 
 describe('history chart data', () => {
@@ -33,7 +41,12 @@ describe('history chart data', () => {
   });
 
   it('reads totals whatever the reset', () => {
-    expect(totalsOf(periodReport({ used: 10, available: 20, percentUsed: 50, blockedCalls: 1 }))).toEqual({ used: 10, available: 20, percentUsed: 50, blockedCalls: 1 });
+    expect(totalsOf(periodReport({ used: 10, available: 20, percentUsed: 50, blockedCalls: 1 }))).toEqual({
+      used: 10,
+      available: 20,
+      percentUsed: 50,
+      blockedCalls: 1,
+    });
     const d = daysReport();
     expect(isDaysReport(d)).toBe(true);
     expect(totalsOf(d)).toEqual({ used: d.used, available: null, percentUsed: null, blockedCalls: 12 });
@@ -41,7 +54,11 @@ describe('history chart data', () => {
 
   it('pairs the pools of two months and says the change', () => {
     const rows = comparePools(octoberReport(), septemberReport());
-    expect(rows.map((r) => r.key)).toEqual(['zite-pro:integration', 'base44-studio:integration', 'base44-studio:message']);
+    expect(rows.map((r) => r.key)).toEqual([
+      'zite-pro:integration',
+      'base44-studio:integration',
+      'base44-studio:message',
+    ]);
     const zite = rows[0]!;
     expect(zite.difference).toBe(37_700 - 33_000);
     expect(zite.differencePercent).toBe(14.24);

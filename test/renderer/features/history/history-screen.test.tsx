@@ -17,11 +17,15 @@ describe('HistoryScreen', () => {
     expect(screen.getByLabelText('Month')).toHaveValue('2026-10');
 
     const zite = screen.getAllByTestId('pool-review')[0]!;
-    expect(within(zite).getByRole('heading', { level: 2 })).toHaveTextContent('Zite Pro · Integration credits');
+    expect(within(zite).getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Zite Pro · Integration credits',
+    );
     expect(within(zite).getByTestId('review-used')).toHaveTextContent('37,700 of 50,000');
     expect(within(zite).getByTestId('review-used')).toHaveAttribute('data-value', '37700');
     expect(within(zite).getByTestId('review-percent')).toHaveTextContent('75.4%');
-    expect(within(zite).getByTestId('review-change')).toHaveTextContent('+4,700 (+14.2%) vs the period from Sep 1');
+    expect(within(zite).getByTestId('review-change')).toHaveTextContent(
+      '+4,700 (+14.2%) vs the period from Sep 1',
+    );
     expect(within(zite).getByTestId('crossings')).toHaveTextContent('50%: reached Oct 17, 09:12 AM');
     expect(within(zite).getByTestId('crossings')).toHaveTextContent('100%: not reached');
     expect(within(zite).getByTestId('ran-dry')).toHaveTextContent('Never ran dry');
@@ -49,7 +53,9 @@ describe('HistoryScreen', () => {
     expect(row).toHaveTextContent('37,700');
     expect(row).toHaveTextContent('33,000');
     expect(row).toHaveTextContent('+4,700 (+14.2%)');
-    expect(screen.getAllByRole('img', { name: /October 2026 against September 2026/ }).length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByRole('img', { name: /October 2026 against September 2026/ }).length,
+    ).toBeGreaterThan(0);
     await waitFor(() => expect(document.body.dataset.historyCompare).toBe('2026-09'));
   });
 
@@ -60,7 +66,9 @@ describe('HistoryScreen', () => {
     await user.selectOptions(screen.getByLabelText('Month'), '2026-09');
     await waitFor(() => expect(screen.getByTestId('month-review')).toHaveAttribute('data-period', '2026-09'));
     await user.selectOptions(screen.getByLabelText('Workspace'), 'zite-pro');
-    await waitFor(() => expect(client.getHistory).toHaveBeenLastCalledWith({ period: '2026-09', workspaceId: 'zite-pro' }));
+    await waitFor(() =>
+      expect(client.getHistory).toHaveBeenLastCalledWith({ period: '2026-09', workspaceId: 'zite-pro' }),
+    );
   });
 
   it('exports CSV through the contract and offers the file as a download', async () => {
@@ -85,13 +93,17 @@ describe('HistoryScreen', () => {
     const user = userEvent.setup();
     const client = fakeClient({
       exportHistory: async () => {
-        throw new Error("Error invoking remote method 'history:export': Error: The cache is locked by another process.");
+        throw new Error(
+          "Error invoking remote method 'history:export': Error: The cache is locked by another process.",
+        );
       },
     });
     renderWithStore(<HistoryScreen />, { client, state });
     await screen.findByTestId('month-review');
     await user.click(screen.getByRole('button', { name: 'Export JSON' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The export failed: The cache is locked by another process.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The export failed: The cache is locked by another process.',
+    );
   });
 
   it('has an empty state without history and an error state with a retry', async () => {

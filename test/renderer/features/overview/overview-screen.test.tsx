@@ -15,7 +15,10 @@ describe('OverviewScreen', () => {
       'base44-studio:integration',
       'base44-studio:message',
     ]);
-    expect(screen.getByRole('article', { name: 'Base44 Studio, message credits' })).toHaveAttribute('data-state', 'critical');
+    expect(screen.getByRole('article', { name: 'Base44 Studio, message credits' })).toHaveAttribute(
+      'data-state',
+      'critical',
+    );
   });
 
   it('draws 20 workspaces and leaves a render measure for the performance check', async () => {
@@ -35,7 +38,9 @@ describe('OverviewScreen', () => {
 
   it('says the first sync is running when there is nothing yet to show', () => {
     const s = demoSnapshot({ workspaces: [] });
-    renderWithStore(<OverviewScreen />, { state: { snapshot: { ...s, sync: { ...s.sync, running: true, lastSuccessAt: null } } } });
+    renderWithStore(<OverviewScreen />, {
+      state: { snapshot: { ...s, sync: { ...s.sync, running: true, lastSuccessAt: null } } },
+    });
     expect(screen.getByRole('status')).toHaveTextContent('The first sync is still running');
   });
 });

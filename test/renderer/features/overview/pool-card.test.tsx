@@ -21,10 +21,14 @@ describe('PoolCard', () => {
     expect(within(card).getByTestId('remaining')).toHaveTextContent('19,000');
     expect(within(card).getByTestId('remaining')).toHaveAttribute('data-value', '19000');
     expect(within(card).getByTestId('countdown')).toHaveTextContent('resets in 9d 14h');
-    expect(within(card).getByTestId('forecast')).toHaveTextContent('At this pace runs dry on Nov 30, 21 hours before the reset.');
+    expect(within(card).getByTestId('forecast')).toHaveTextContent(
+      'At this pace runs dry on Nov 30, 21 hours before the reset.',
+    );
     expect(within(card).getByTestId('state-badge')).toHaveTextContent('Past 50%');
     expect(within(card).getByTestId('freshness')).toHaveTextContent('Live');
-    expect(within(card).getByTestId('drift')).toHaveTextContent('the server says 18,990 remaining, 10 fewer than');
+    expect(within(card).getByTestId('drift')).toHaveTextContent(
+      'the server says 18,990 remaining, 10 fewer than',
+    );
   });
 
   it('places the marks at the thresholds the snapshot gives', () => {
@@ -35,7 +39,10 @@ describe('PoolCard', () => {
 
   it('links to the workspace screen', () => {
     render(<PoolCard workspace={zitePro!} pool={zitePro!.pools[0]!} asOf={AS_OF} />);
-    expect(screen.getByRole('link', { name: 'Zite Pro, integration credits' })).toHaveAttribute('href', '#/workspace/zite-pro');
+    expect(screen.getByRole('link', { name: 'Zite Pro, integration credits' })).toHaveAttribute(
+      'href',
+      '#/workspace/zite-pro',
+    );
   });
 
   it('says a dry pool ran dry, in words and in its state', () => {
@@ -43,7 +50,9 @@ describe('PoolCard', () => {
     const card = screen.getByTestId('pool-card');
     expect(card).toHaveAttribute('data-state', 'exhausted');
     expect(within(card).getByTestId('state-badge')).toHaveTextContent('Ran dry');
-    expect(within(card).getByTestId('forecast')).toHaveTextContent('Ran dry on Nov 20, 03:42 PM; 134 calls blocked since.');
+    expect(within(card).getByTestId('forecast')).toHaveTextContent(
+      'Ran dry on Nov 20, 03:42 PM; 134 calls blocked since.',
+    );
     expect(within(card).getByTestId('freshness')).toHaveTextContent('Cached 12 minutes ago');
     expect(card).toHaveTextContent('includes 40 bonus');
   });

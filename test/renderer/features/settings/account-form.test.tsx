@@ -9,7 +9,10 @@ import { renderWithStore } from '../../render';
 
 const TOKEN = 'cb_live_s3cr3t-token-value';
 
-async function fill(user: ReturnType<typeof userEvent.setup>, values: { label?: string; url?: string; token?: string }): Promise<void> {
+async function fill(
+  user: ReturnType<typeof userEvent.setup>,
+  values: { label?: string; url?: string; token?: string },
+): Promise<void> {
   if (values.label !== undefined) await user.type(screen.getByLabelText('Account name'), values.label);
   if (values.url !== undefined) await user.type(screen.getByLabelText('Server URL'), values.url);
   if (values.token !== undefined) await user.type(screen.getByLabelText('API token'), values.token);
@@ -33,13 +36,22 @@ describe('AccountForm', () => {
     const { client } = renderWithStore(<AccountForm />);
     await fill(user, { url: 'https://api.example.com', token: TOKEN });
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(client.testConnection).toHaveBeenCalledWith({ serverUrl: 'https://api.example.com', token: TOKEN });
+    expect(client.testConnection).toHaveBeenCalledWith({
+      serverUrl: 'https://api.example.com',
+      token: TOKEN,
+    });
     expect(await screen.findByTestId('account-result')).toHaveTextContent('Connected: 3 workspaces found.');
   });
 
   it("shows the server's reason when the test fails", async () => {
     const user = userEvent.setup();
-    const client = fakeClient({ testConnection: async () => ({ ok: false, message: 'The server refused the token (401).', workspaces: 0 }) });
+    const client = fakeClient({
+      testConnection: async () => ({
+        ok: false,
+        message: 'The server refused the token (401).',
+        workspaces: 0,
+      }),
+    });
     renderWithStore(<AccountForm />, { client });
     await fill(user, { url: 'https://api.example.com', token: TOKEN });
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
@@ -54,22 +66,34 @@ describe('AccountForm', () => {
     expect(token).toHaveValue('');
     await fill(user, { label: 'Acme', url: 'https://api.example.com', token: TOKEN });
     await user.click(screen.getByRole('button', { name: 'Add account' }));
-    expect(client.addAccount).toHaveBeenCalledWith({ label: 'Acme', serverUrl: 'https://api.example.com', token: TOKEN });
+    expect(client.addAccount).toHaveBeenCalledWith({
+      label: 'Acme',
+      serverUrl: 'https://api.example.com',
+      token: TOKEN,
+    });
     expect(await screen.findByTestId('account-result')).toHaveTextContent('Added Acme.');
     expect(screen.getByLabelText('API token')).toHaveValue('');
     expect(container.innerHTML).not.toContain(TOKEN);
   });
 
   it('validates with the contract schema', () => {
-    expect(validateAccount({ label: 'A', serverUrl: 'http://127.0.0.1:4100', token: '12345678' })).toEqual({});
-    expect(Object.keys(validateAccount({ label: '', serverUrl: 'nope', token: '' })).sort()).toEqual(['label', 'serverUrl', 'token']);
+    expect(validateAccount({ label: 'A', serverUrl: 'http://127.0.0.1:4100', token: '12345678' })).toEqual(
+      {},
+    );
+    expect(Object.keys(validateAccount({ label: '', serverUrl: 'nope', token: '' })).sort()).toEqual([
+      'label',
+      'serverUrl',
+      'token',
+    ]);
   });
 });
 
 describe('AccountsSection', () => {
   it('lists accounts without any token and removes one after confirming', async () => {
     const user = userEvent.setup();
-    const settings = settingsFixture({ accounts: [{ id: 'acc-1', label: 'Acme', serverUrl: 'https://api.acme.test' }] });
+    const settings = settingsFixture({
+      accounts: [{ id: 'acc-1', label: 'Acme', serverUrl: 'https://api.acme.test' }],
+    });
     const { client } = renderWithStore(<AccountsSection settings={settings} />, { state: { settings } });
     const list = screen.getByRole('list', { name: 'Connected accounts' });
     expect(list).toHaveTextContent('Acme');

@@ -11,7 +11,10 @@ import { renderWithStore } from '../../render';
 function setup(client = fakeClient()) {
   const settings = settingsFixture();
   const user = userEvent.setup();
-  const r = renderWithStore(<SettingsScreen />, { client, state: { settings, settingsStatus: 'ready', snapshot: demoSnapshot() } });
+  const r = renderWithStore(<SettingsScreen />, {
+    client,
+    state: { settings, settingsStatus: 'ready', snapshot: demoSnapshot() },
+  });
   return { ...r, user, settings };
 }
 
@@ -23,7 +26,9 @@ describe('SettingsScreen', () => {
     await user.clear(within(form).getByLabelText('Ben Okafor'));
     await user.type(within(form).getByLabelText('Chloé Martin'), '5000');
     await user.click(within(form).getByRole('button', { name: 'Save budgets' }));
-    expect(client.updateSettings).toHaveBeenCalledWith({ budgets: { 'zite-pro': { ana: 12_000, chloe: 5_000 } } });
+    expect(client.updateSettings).toHaveBeenCalledWith({
+      budgets: { 'zite-pro': { ana: 12_000, chloe: 5_000 } },
+    });
   });
 
   it('refuses a budget that is not a positive number', async () => {
@@ -41,7 +46,10 @@ describe('SettingsScreen', () => {
     const { user, client, settings } = setup();
     await user.click(screen.getByRole('checkbox', { name: 'Mid-period audit' }));
     expect(client.updateSettings).toHaveBeenLastCalledWith({
-      notifications: { ...settings.notifications, kinds: { ...settings.notifications.kinds, 'mid-period-audit': false } },
+      notifications: {
+        ...settings.notifications,
+        kinds: { ...settings.notifications.kinds, 'mid-period-audit': false },
+      },
     });
     await user.click(screen.getByRole('checkbox', { name: 'Drift from server for Zite Team' }));
     expect(client.updateSettings).toHaveBeenLastCalledWith({
@@ -69,7 +77,9 @@ describe('SettingsScreen', () => {
     const quiet = screen.getByRole('form', { name: 'Quiet hours' });
     await user.click(within(quiet).getByRole('checkbox', { name: 'Hold notifications during quiet hours' }));
     await user.click(within(quiet).getByRole('button', { name: 'Save quiet hours' }));
-    expect(client.updateSettings).toHaveBeenCalledWith({ quietHours: { enabled: true, start: '22:00', end: '07:00' } });
+    expect(client.updateSettings).toHaveBeenCalledWith({
+      quietHours: { enabled: true, start: '22:00', end: '07:00' },
+    });
     await user.click(screen.getByRole('checkbox', { name: 'Start Creditbar at login' }));
     expect(client.updateSettings).toHaveBeenLastCalledWith({ startAtLogin: true });
     await user.click(screen.getByRole('radio', { name: 'Dark' }));
@@ -79,7 +89,9 @@ describe('SettingsScreen', () => {
   it("says when a save fails, in the form's own words", async () => {
     const client = fakeClient({
       updateSettings: async () => {
-        throw new Error("Error invoking remote method 'settings:update': Error: The settings file is read-only.");
+        throw new Error(
+          "Error invoking remote method 'settings:update': Error: The settings file is read-only.",
+        );
       },
     });
     const { user } = setup(client);
@@ -90,7 +102,10 @@ describe('SettingsScreen', () => {
   it('shows loading and error states instead of an empty screen', async () => {
     const client = fakeClient();
     const user = userEvent.setup();
-    const { store } = renderWithStore(<SettingsScreen />, { client, state: { settingsStatus: 'error', settingsError: 'The settings could not be read.' } });
+    const { store } = renderWithStore(<SettingsScreen />, {
+      client,
+      state: { settingsStatus: 'error', settingsError: 'The settings could not be read.' },
+    });
     expect(screen.getByRole('alert')).toHaveTextContent('Settings could not be read.');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(client.getSettings).toHaveBeenCalled();

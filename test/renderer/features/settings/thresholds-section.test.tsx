@@ -1,7 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { parseThresholds, ThresholdsSection } from '../../../../src-renderer/features/settings/thresholds-section';
+import {
+  parseThresholds,
+  ThresholdsSection,
+} from '../../../../src-renderer/features/settings/thresholds-section';
 import { settingsFixture } from '../../fixtures/settings';
 import { demoSnapshot } from '../../fixtures/snapshot';
 import { renderWithStore } from '../../render';
@@ -10,7 +13,9 @@ function setup() {
   const settings = settingsFixture();
   const workspaces = demoSnapshot().workspaces;
   const user = userEvent.setup();
-  const r = renderWithStore(<ThresholdsSection settings={settings} workspaces={workspaces} />, { state: { settings } });
+  const r = renderWithStore(<ThresholdsSection settings={settings} workspaces={workspaces} />, {
+    state: { settings },
+  });
   const form = (name: string) => screen.getByRole('form', { name: `Thresholds for ${name}` });
   return { ...r, user, settings, form };
 }
@@ -58,7 +63,9 @@ describe('ThresholdsSection', () => {
     await user.clear(input);
     await user.type(input, '50, 120');
     await user.click(within(f).getByRole('button', { name: 'Save thresholds' }));
-    expect(within(f).getByText('Percent thresholds must be above 0 and at most 100, ten at most.')).toBeInTheDocument();
+    expect(
+      within(f).getByText('Percent thresholds must be above 0 and at most 100, ten at most.'),
+    ).toBeInTheDocument();
     expect(input).toHaveAttribute('aria-invalid', 'true');
     await user.clear(input);
     await user.type(input, 'half');
@@ -74,7 +81,10 @@ describe('ThresholdsSection', () => {
   });
 
   it('parses, sorts and de-duplicates', () => {
-    expect(parseThresholds('percent', '90;50 50')).toEqual({ ok: true, value: { unit: 'percent', values: [50, 90] } });
+    expect(parseThresholds('percent', '90;50 50')).toEqual({
+      ok: true,
+      value: { unit: 'percent', values: [50, 90] },
+    });
     expect(parseThresholds('credits', '0').ok).toBe(false);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cumulative, dailyValues, dayIndexOf, periodChartData, periodDays, projectionOf, thresholdLines } from '../../../../src-renderer/features/workspace-detail/chart-data';
+import {
+  cumulative,
+  dailyValues,
+  dayIndexOf,
+  periodChartData,
+  periodDays,
+  projectionOf,
+  thresholdLines,
+} from '../../../../src-renderer/features/workspace-detail/chart-data';
 import { AS_OF, poolCard } from '../../fixtures/snapshot';
 
 describe('workspace chart data', () => {
@@ -34,7 +42,14 @@ describe('workspace chart data', () => {
 
   it('projects from today to the last day, and not once the pool is dry', () => {
     const pool = poolCard();
-    expect(projectionOf(pool, 20, 30)).toEqual({ fromIndex: 20, fromValue: 31_000, toIndex: 29, value: 52_700, low: 47_800, high: 57_900 });
+    expect(projectionOf(pool, 20, 30)).toEqual({
+      fromIndex: 20,
+      fromValue: 31_000,
+      toIndex: 29,
+      value: 52_700,
+      low: 47_800,
+      high: 57_900,
+    });
     expect(projectionOf({ ...pool, exhaustedAt: '2026-11-20T00:00:00Z' }, 20, 30)).toBeNull();
     expect(projectionOf(pool, 29, 30)).toBeNull();
   });

@@ -10,11 +10,17 @@ describe('WorkspaceScreen', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Zite Pro' })).toBeInTheDocument();
     const pool = screen.getByTestId('pool-detail');
     expect(within(pool).getByRole('img', { name: /use so far this period/ })).toBeInTheDocument();
-    expect(within(pool).getAllByTestId('chart-threshold').map((t) => t.dataset.value)).toEqual(['25000', '45000', '50000']);
+    expect(
+      within(pool)
+        .getAllByTestId('chart-threshold')
+        .map((t) => t.dataset.value),
+    ).toEqual(['25000', '45000', '50000']);
     expect(within(pool).getByTestId('chart-projection')).toBeInTheDocument();
     const members = within(pool).getByRole('region', { name: 'By member: who drained the pool' });
     expect(within(members).getAllByRole('listitem')[0]).toHaveTextContent('Ana Ruiz14,200 · 46%');
-    expect(within(pool).getByRole('region', { name: 'Member budgets' })).toHaveTextContent('Over budget since');
+    expect(within(pool).getByRole('region', { name: 'Member budgets' })).toHaveTextContent(
+      'Over budget since',
+    );
     expect(within(pool).getByTestId('plan-fit')).toHaveTextContent('Business plan (250,000) would.');
     expect(within(pool).getByRole('table', { name: 'Cache candidates' })).toHaveTextContent('1,374');
   });

@@ -10,7 +10,11 @@ import { NOW, pool, workspace } from '../helpers/snapshot-fixtures';
 const PERIOD = '2026-11-01T00:00:00.000Z';
 const TZ = 'Europe/Paris';
 
-function candidate(kind: RaisedAlert['kind'], percent: number | null, opts: { ws?: string; pool?: 'integration' | 'message'; period?: string; extra?: string } = {}): AlertCandidate {
+function candidate(
+  kind: RaisedAlert['kind'],
+  percent: number | null,
+  opts: { ws?: string; pool?: 'integration' | 'message'; period?: string; extra?: string } = {},
+): AlertCandidate {
   const ws = opts.ws ?? 'acme';
   const p = opts.pool ?? 'integration';
   return {
@@ -33,13 +37,22 @@ function harness(start = NOW) {
   const store = new InMemoryAlertStore();
   const shown: NotificationContent[] = [];
   let now = start;
-  const deps = () => ({ store, notify: (n: NotificationContent) => shown.push(n), now: () => now, timeZone: TZ });
-  const pass = (candidates: AlertCandidate[], over: Partial<AlertPassInput> & { settings?: Pick<Settings, 'notifications' | 'quietHours'> } = {}) =>
+  const deps = () => ({
+    store,
+    notify: (n: NotificationContent) => shown.push(n),
+    now: () => now,
+    timeZone: TZ,
+  });
+  const pass = (
+    candidates: AlertCandidate[],
+    over: Partial<AlertPassInput> & { settings?: Pick<Settings, 'notifications' | 'quietHours'> } = {},
+  ) =>
     runAlertPass(deps(), { candidates, workspaces, settings: DEFAULT_SETTINGS, pausedUntil: null, ...over });
   return { store, shown, pass, setNow: (t: number) => (now = t) };
 }
 
-const deliveries = (store: InMemoryAlertStore) => Object.fromEntries(store.list().map((a) => [a.key.split('|').slice(3).join(' '), a.delivery]));
+const deliveries = (store: InMemoryAlertStore) =>
+  Object.fromEntries(store.list().map((a) => [a.key.split('|').slice(3).join(' '), a.delivery]));
 
 describe('runAlertPass', () => {
   it('a sync that jumps past 50 % and 90 %: one notification naming 90 %, both recorded', () => {
@@ -55,7 +68,12 @@ describe('runAlertPass', () => {
 
   it('exhaustion outranks the thresholds crossed in the same sync', () => {
     const { shown, pass } = harness();
-    pass([candidate('threshold', 50), candidate('threshold', 90), candidate('exhausted', 100), candidate('projected-run-out', null)]);
+    pass([
+      candidate('threshold', 50),
+      candidate('threshold', 90),
+      candidate('exhausted', 100),
+      candidate('projected-run-out', null),
+    ]);
     expect(shown.map((n) => n.title)).toEqual(['Acme: integration credits ran out']);
   });
 
@@ -99,23 +117,42 @@ describe('runAlertPass', () => {
     const { store, shown, pass } = harness();
     const settings = {
       ...DEFAULT_SETTINGS,
-      notifications: { ...DEFAULT_SETTINGS.notifications, kinds: { ...DEFAULT_SETTINGS.notifications.kinds, 'mid-period-audit': false }, mutedByWorkspace: { globex: ['threshold' as const] } },
+      notifications: {
+        ...DEFAULT_SETTINGS.notifications,
+        kinds: { ...DEFAULT_SETTINGS.notifications.kinds, 'mid-period-audit': false },
+        mutedByWorkspace: { globex: ['threshold' as const] },
+      },
     };
-    pass([candidate('mid-period-audit', 50), candidate('threshold', 50, { ws: 'globex' }), candidate('threshold', 50, { pool: 'message' })], { settings });
+    pass(
+      [
+        candidate('mid-period-audit', 50),
+        candidate('threshold', 50, { ws: 'globex' }),
+        candidate('threshold', 50, { pool: 'message' }),
+      ],
+      { settings },
+    );
     expect(shown.map((n) => n.title)).toEqual(['Acme: 50% of message credits used']);
     expect(store.list().filter((a) => a.delivery === 'silent')).toHaveLength(2);
   });
 
   it('a switched-off kind does not swallow the notification of a kind that is on', () => {
     const { shown, pass } = harness();
-    const settings = { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, kinds: { ...DEFAULT_SETTINGS.notifications.kinds, exhausted: false } } };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      notifications: {
+        ...DEFAULT_SETTINGS.notifications,
+        kinds: { ...DEFAULT_SETTINGS.notifications.kinds, exhausted: false },
+      },
+    };
     pass([candidate('threshold', 90), candidate('exhausted', 100)], { settings });
     expect(shown.map((n) => n.title)).toEqual(['Acme: 90% of integration credits used']);
   });
 
   it('with notifications off, records everything and shows nothing', () => {
     const { store, shown, pass } = harness();
-    pass([candidate('threshold', 50), candidate('exhausted', 100)], { settings: { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, enabled: false } } });
+    pass([candidate('threshold', 50), candidate('exhausted', 100)], {
+      settings: { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, enabled: false } },
+    });
     expect(shown).toEqual([]);
     expect(store.list().map((a) => a.delivery)).toEqual(['silent', 'silent']);
   });
@@ -151,7 +188,10 @@ describe('runAlertPass: quiet hours and snooze', () => {
     const { store, pass } = harness(night);
     pass([candidate('threshold', 50)], { settings: quiet });
     const shown: NotificationContent[] = [];
-    runAlertPass({ store, notify: (n) => shown.push(n), now: () => morning, timeZone: TZ }, { candidates: [candidate('threshold', 50)], workspaces, settings: quiet, pausedUntil: null });
+    runAlertPass(
+      { store, notify: (n) => shown.push(n), now: () => morning, timeZone: TZ },
+      { candidates: [candidate('threshold', 50)], workspaces, settings: quiet, pausedUntil: null },
+    );
     expect(shown.map((n) => n.title)).toEqual(['Acme: 50% of integration credits used']);
   });
 

@@ -3,7 +3,8 @@ import { instantOfWallTime, wallTimeAt } from '../../../../src-main/alerts/local
 import { isSnoozed, snoozeUntil } from '../../../../src-main/alerts/snooze';
 
 const PARIS = 'Europe/Paris';
-const paris = (day: number, hour: number, minute = 0) => instantOfWallTime({ year: 2026, month: 11, day, hour, minute }, PARIS);
+const paris = (day: number, hour: number, minute = 0) =>
+  instantOfWallTime({ year: 2026, month: 11, day, hour, minute }, PARIS);
 const local = (t: number | null) => {
   if (t === null) return null;
   const w = wallTimeAt(t, PARIS);

@@ -31,7 +31,13 @@ const report: ReportJson = {
       byDay: { '2026-10-01': 1000, '2026-10-02': 20 },
       forecast: { burnPerDay: 0, projectedUsed: 1020, low: 1020, high: 1020, runsOutAt: null },
       unknownActions: [],
-      change: { previousPeriodStart: '2026-09-01T00:00:00.000Z', previousUsed: 800, previousPercentUsed: 80, usedChange: 220, usedChangePercent: 27.5 },
+      change: {
+        previousPeriodStart: '2026-09-01T00:00:00.000Z',
+        previousUsed: 800,
+        previousPercentUsed: 80,
+        usedChange: 220,
+        usedChangePercent: 27.5,
+      },
     },
   ],
 };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TUNING, SyncScheduler, planNextSync, type SyncPolicy, type SyncReason } from '../../../../src-main/app/scheduler';
+import {
+  DEFAULT_TUNING,
+  SyncScheduler,
+  planNextSync,
+  type SyncPolicy,
+  type SyncReason,
+} from '../../../../src-main/app/scheduler';
 import { FakeClock } from '../helpers/fake-clock';
 
 const MIN = 60_000;
@@ -9,15 +15,45 @@ const calm: SyncPolicy = { intervalMs: 5 * MIN, hot: false, nextResetAt: null };
 describe('planNextSync', () => {
   it.each([
     ['the settings interval after a success', calm, 0, { at: T0 + 5 * MIN, reason: 'interval' }],
-    ['every minute while a pool is at 90 % or more', { ...calm, hot: true }, 0, { at: T0 + MIN, reason: 'fast' }],
-    ['never slower than the settings interval when hot', { ...calm, intervalMs: 30_000, hot: true }, 0, { at: T0 + 30_000, reason: 'fast' }],
+    [
+      'every minute while a pool is at 90 % or more',
+      { ...calm, hot: true },
+      0,
+      { at: T0 + MIN, reason: 'fast' },
+    ],
+    [
+      'never slower than the settings interval when hot',
+      { ...calm, intervalMs: 30_000, hot: true },
+      0,
+      { at: T0 + 30_000, reason: 'fast' },
+    ],
     ['30 s after a first error', calm, 1, { at: T0 + 30_000, reason: 'backoff' }],
     ['doubling with each error', calm, 4, { at: T0 + 4 * MIN, reason: 'backoff' }],
     ['capped at 30 min', calm, 12, { at: T0 + 30 * MIN, reason: 'backoff' }],
-    ['capped at the interval when that is longer', { ...calm, intervalMs: 60 * MIN }, 12, { at: T0 + 60 * MIN, reason: 'backoff' }],
-    ['5 s after a reset that comes before the next interval', { ...calm, nextResetAt: T0 + 2 * MIN }, 0, { at: T0 + 2 * MIN + 5_000, reason: 'reset' }],
-    ['the interval when the reset is further away', { ...calm, nextResetAt: T0 + 60 * MIN }, 0, { at: T0 + 5 * MIN, reason: 'interval' }],
-    ['a reset already past is ignored', { ...calm, nextResetAt: T0 - MIN }, 0, { at: T0 + 5 * MIN, reason: 'interval' }],
+    [
+      'capped at the interval when that is longer',
+      { ...calm, intervalMs: 60 * MIN },
+      12,
+      { at: T0 + 60 * MIN, reason: 'backoff' },
+    ],
+    [
+      '5 s after a reset that comes before the next interval',
+      { ...calm, nextResetAt: T0 + 2 * MIN },
+      0,
+      { at: T0 + 2 * MIN + 5_000, reason: 'reset' },
+    ],
+    [
+      'the interval when the reset is further away',
+      { ...calm, nextResetAt: T0 + 60 * MIN },
+      0,
+      { at: T0 + 5 * MIN, reason: 'interval' },
+    ],
+    [
+      'a reset already past is ignored',
+      { ...calm, nextResetAt: T0 - MIN },
+      0,
+      { at: T0 + 5 * MIN, reason: 'interval' },
+    ],
   ])('%s', (_name, policy, failures, expected) => {
     expect(planNextSync(policy, failures, T0, T0, 0.5)).toEqual(expected);
   });
@@ -33,7 +69,11 @@ describe('planNextSync', () => {
   });
 
   it('uses the documented defaults', () => {
-    expect(DEFAULT_TUNING).toMatchObject({ fastIntervalMs: MIN, backoffBaseMs: 30_000, backoffMaxMs: 30 * MIN });
+    expect(DEFAULT_TUNING).toMatchObject({
+      fastIntervalMs: MIN,
+      backoffBaseMs: 30_000,
+      backoffMaxMs: 30 * MIN,
+    });
   });
 });
 
@@ -48,7 +88,11 @@ function harness(policy: SyncPolicy = calm) {
     policy: () => current,
     runSync: (reason) =>
       new Promise<void>((resolve, reject) => {
-        runs.push({ reason, at: clock.now(), finish: (ok) => (ok ? resolve() : reject(new Error('HTTP 503'))) });
+        runs.push({
+          reason,
+          at: clock.now(),
+          finish: (ok) => (ok ? resolve() : reject(new Error('HTTP 503'))),
+        });
       }),
   });
   const finish = async (ok = true) => {

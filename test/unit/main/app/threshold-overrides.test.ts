@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { overridesFromSettings, poolMarks, thresholdPercents } from '../../../../src-main/app/threshold-overrides';
+import {
+  overridesFromSettings,
+  poolMarks,
+  thresholdPercents,
+} from '../../../../src-main/app/threshold-overrides';
 
 describe('thresholds a lead sets', () => {
   it.each([
@@ -23,11 +27,18 @@ describe('thresholds a lead sets', () => {
     const allowances: Record<string, number> = { pro: 50_000, team: 1_000_000 };
     const overrides = overridesFromSettings(
       {
-        thresholds: { pro: { unit: 'credits', values: [5_000] }, team: { unit: 'percent', values: [70] }, gone: { unit: 'credits', values: [1] } },
+        thresholds: {
+          pro: { unit: 'credits', values: [5_000] },
+          team: { unit: 'percent', values: [70] },
+          gone: { unit: 'credits', values: [1] },
+        },
         budgets: { pro: { ana: 4_000 }, team: {} },
       },
       (id) => allowances[id] ?? null,
     );
-    expect(overrides).toEqual({ pro: { thresholds: [10], budgets: { ana: 4_000 } }, team: { thresholds: [70] } });
+    expect(overrides).toEqual({
+      pro: { thresholds: [10], budgets: { ana: 4_000 } },
+      team: { thresholds: [70] },
+    });
   });
 });

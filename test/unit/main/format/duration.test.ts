@@ -29,6 +29,8 @@ describe('formatCredits and wholePercent', () => {
   });
 
   it('rounds percents down so a threshold is never shown before it is reached', () => {
-    expect([wholePercent(89.99), wholePercent(90), wholePercent(-3), wholePercent(Number.NaN)]).toEqual([89, 90, 0, 0]);
+    expect([wholePercent(89.99), wholePercent(90), wholePercent(-3), wholePercent(Number.NaN)]).toEqual([
+      89, 90, 0, 0,
+    ]);
   });
 });

@@ -19,7 +19,10 @@ const alert = (key: string, raisedAt: string, delivery: RaisedAlert['delivery'] 
  * file: `raisedAlertStoreContract('sqlite', () => ({ store, reopen }))`, where reopen() closes the
  * database and opens the same file again (a restart).
  */
-export function raisedAlertStoreContract(name: string, make: () => { store: RaisedAlertStore; reopen: () => RaisedAlertStore }): void {
+export function raisedAlertStoreContract(
+  name: string,
+  make: () => { store: RaisedAlertStore; reopen: () => RaisedAlertStore },
+): void {
   describe(`RaisedAlertStore contract: ${name}`, () => {
     it('records a key once and ignores it afterwards', () => {
       const { store } = make();

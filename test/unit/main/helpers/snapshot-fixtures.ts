@@ -31,7 +31,13 @@ export function pool(overrides: Partial<PoolCard> & { percentUsed: number }): Po
     byAction: { email: used * 0.6, llm: used * 0.4 },
     byMember: { ana: used * 0.7, bo: used * 0.3 },
     byApp: {},
-    forecast: { burnPerDay: used / 19.5, projectedUsed: used * 1.5, low: used, high: used * 2, runsOutAt: null },
+    forecast: {
+      burnPerDay: used / 19.5,
+      projectedUsed: used * 1.5,
+      low: used,
+      high: used * 2,
+      runsOutAt: null,
+    },
     unknownActions: [],
     state: stateOf(overrides.percentUsed),
     byDay: {},
@@ -44,7 +50,12 @@ export function pool(overrides: Partial<PoolCard> & { percentUsed: number }): Po
   };
 }
 
-export function workspace(id: string, name: string, pools: PoolCard[], overrides: Partial<WorkspaceCard> = {}): WorkspaceCard {
+export function workspace(
+  id: string,
+  name: string,
+  pools: PoolCard[],
+  overrides: Partial<WorkspaceCard> = {},
+): WorkspaceCard {
   return {
     id,
     name,
@@ -65,7 +76,13 @@ export function snapshot(workspaces: WorkspaceCard[], overrides: Partial<Snapsho
   return {
     asOf: new Date(NOW).toISOString(),
     mode: 'demo',
-    sync: { running: false, lastSuccessAt: new Date(NOW - 60_000).toISOString(), lastError: null, nextSyncAt: null, offline: false },
+    sync: {
+      running: false,
+      lastSuccessAt: new Date(NOW - 60_000).toISOString(),
+      lastError: null,
+      nextSyncAt: null,
+      offline: false,
+    },
     workspaces,
     alerts: [],
     pausedUntil: null,

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../src-shared/settings/settings';
 import { dispatchInvoke, type SenderVerdict } from '../../../../src-main/ipc/dispatch-invoke';
 import type { InvokeHandlers } from '../../../../src-main/ipc/invoke-handlers';
-import { TrustedSenders, checkIpcSender, type IpcSenderEvent } from '../../../../src-main/ipc/trusted-senders';
+import {
+  TrustedSenders,
+  checkIpcSender,
+  type IpcSenderEvent,
+} from '../../../../src-main/ipc/trusted-senders';
 import { snapshot } from '../helpers/snapshot-fixtures';
 
 const APP = 'file:///app/out/renderer/index.html';
@@ -48,14 +52,24 @@ describe('dispatchInvoke', () => {
 
   it('dispatches calls without input', async () => {
     const { handlers } = recordingHandlers();
-    expect(await dispatchInvoke(handlers, 'sync:now', undefined, trusted)).toEqual({ ok: true, value: { started: true } });
+    expect(await dispatchInvoke(handlers, 'sync:now', undefined, trusted)).toEqual({
+      ok: true,
+      value: { started: true },
+    });
   });
 
   it('rejects a bad payload with a message naming the field, and never calls the handler', async () => {
     const { handlers, calls } = recordingHandlers();
-    const result = await dispatchInvoke(handlers, 'history:export', { period: '2026-13', format: 'csv' }, trusted);
+    const result = await dispatchInvoke(
+      handlers,
+      'history:export',
+      { period: '2026-13', format: 'csv' },
+      trusted,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(!result.ok && result.error.message).toMatch(/^Invalid input for history:export: period: expected YYYY-MM/);
+    expect(!result.ok && result.error.message).toMatch(
+      /^Invalid input for history:export: period: expected YYYY-MM/,
+    );
     expect(calls).toEqual([]);
   });
 
@@ -77,24 +91,39 @@ describe('dispatchInvoke', () => {
   it('refuses an untrusted sender before looking at the payload', async () => {
     const { handlers, calls } = recordingHandlers();
     const warnings: unknown[] = [];
-    const result = await dispatchInvoke(handlers, 'sync:now', undefined, () => ({ trusted: false, reason: 'not ours.' }), {
-      warn: (message, context) => warnings.push([message, context]),
-      error: () => {},
+    const result = await dispatchInvoke(
+      handlers,
+      'sync:now',
+      undefined,
+      () => ({ trusted: false, reason: 'not ours.' }),
+      {
+        warn: (message, context) => warnings.push([message, context]),
+        error: () => {},
+      },
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'untrusted-sender', message: 'Refused sync:now: not ours.' },
     });
-    expect(result).toEqual({ ok: false, error: { code: 'untrusted-sender', message: 'Refused sync:now: not ours.' } });
     expect(calls).toEqual([]);
     expect(warnings).toHaveLength(1);
   });
 
   it('refuses a channel the contract does not have', async () => {
     const { handlers } = recordingHandlers();
-    expect(await dispatchInvoke(handlers, 'shell:exec', 'rm -rf /', trusted)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await dispatchInvoke(handlers, 'shell:exec', 'rm -rf /', trusted)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-channel' },
+    });
   });
 
   it('returns a handler error as a clear message and logs it', async () => {
     const { handlers } = recordingHandlers();
     const errors: unknown[] = [];
-    const result = await dispatchInvoke(handlers, 'history:get', { period: '2026-10' }, trusted, { warn: () => {}, error: (m, c) => errors.push([m, c]) });
+    const result = await dispatchInvoke(handlers, 'history:get', { period: '2026-10' }, trusted, {
+      warn: () => {},
+      error: (m, c) => errors.push([m, c]),
+    });
     expect(result).toEqual({ ok: false, error: { code: 'failed', message: 'No data for that month yet.' } });
     expect(errors).toHaveLength(1);
   });
@@ -103,13 +132,26 @@ describe('dispatchInvoke', () => {
 describe('checkIpcSender', () => {
   const senders = new TrustedSenders();
   senders.add(7);
-  const event = (id: number, frame: IpcSenderEvent['senderFrame']): IpcSenderEvent => ({ sender: { id }, senderFrame: frame });
+  const event = (id: number, frame: IpcSenderEvent['senderFrame']): IpcSenderEvent => ({
+    sender: { id },
+    senderFrame: frame,
+  });
 
   it.each([
     ['the main frame of a known window on the app page', event(7, { url: APP, parent: null }), true, null],
-    ['an unknown webContents', event(8, { url: APP, parent: null }), false, /not come from a Creditbar window/],
+    [
+      'an unknown webContents',
+      event(8, { url: APP, parent: null }),
+      false,
+      /not come from a Creditbar window/,
+    ],
     ['a sub-frame of a known window', event(7, { url: APP, parent: { url: APP } }), false, /sub-frame/],
-    ['a known window navigated elsewhere', event(7, { url: 'https://evil.example.com/', parent: null }), false, /not part of Creditbar/],
+    [
+      'a known window navigated elsewhere',
+      event(7, { url: 'https://evil.example.com/', parent: null }),
+      false,
+      /not part of Creditbar/,
+    ],
     ['a frame that is gone', event(7, null), false, /gone/],
   ])('%s', (_name, e, ok, reason) => {
     const verdict = checkIpcSender(e, senders, isAppUrl);
@@ -126,7 +168,9 @@ describe('checkIpcSender', () => {
 
   it('plugs into dispatch: a sub-frame gets nothing', async () => {
     const { handlers, calls } = recordingHandlers();
-    const result = await dispatchInvoke(handlers, 'snapshot:get', undefined, () => checkIpcSender(event(7, { url: APP, parent: {} }), senders, isAppUrl));
+    const result = await dispatchInvoke(handlers, 'snapshot:get', undefined, () =>
+      checkIpcSender(event(7, { url: APP, parent: {} }), senders, isAppUrl),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
     expect(calls).toEqual([]);
   });

@@ -15,7 +15,8 @@ describe('the app log', () => {
       error: new Error('request with Bearer qwerty failed'),
     };
     const text = JSON.stringify(redact(context));
-    for (const secret of ['secret-1', 'abc', 'xyz123', 'cb_demo_k3j4h5', 'qwerty']) expect(text).not.toContain(secret);
+    for (const secret of ['secret-1', 'abc', 'xyz123', 'cb_demo_k3j4h5', 'qwerty'])
+      expect(text).not.toContain(secret);
     expect(text).toContain('Bearer [redacted] was refused');
   });
 
@@ -28,7 +29,12 @@ describe('the app log', () => {
     log.info('second line');
     const [line, second] = readFileSync(file, 'utf8').trim().split('\n');
     expect(JSON.parse(second!).message).toBe('second line'); // a small file is appended to, not rotated
-    expect(JSON.parse(line!)).toEqual({ at: '2026-11-20T10:00:00.000Z', level: 'warn', message: 'sync failed', context: { account: 'acme', token: '[redacted]' } });
+    expect(JSON.parse(line!)).toEqual({
+      at: '2026-11-20T10:00:00.000Z',
+      level: 'warn',
+      message: 'sync failed',
+      context: { account: 'acme', token: '[redacted]' },
+    });
 
     writeFileSync(file, 'x'.repeat(LOG_ROTATE_BYTES + 1));
     log.info('after rotation');

@@ -1,6 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEncryptedFileSecretStore, EncryptionUnavailableError, type TokenCipher } from '../../../../src-main/secrets/encrypted-file-secret-store';
+import {
+  createEncryptedFileSecretStore,
+  EncryptionUnavailableError,
+  type TokenCipher,
+} from '../../../../src-main/secrets/encrypted-file-secret-store';
 import { createEnvSecretStore, createMemorySecretStore } from '../../../../src-main/secrets/secret-store';
 import { tempDir } from '../../../fixtures/temp-dir';
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { migrateSettings, SettingsTooNewError } from '../../../../src-main/settings/settings-migrations';
-import { createMemorySettingsBackend, createSettingsStore } from '../../../../src-main/settings/settings-store';
+import {
+  createMemorySettingsBackend,
+  createSettingsStore,
+} from '../../../../src-main/settings/settings-store';
 import { DEFAULT_SETTINGS } from '../../../../src-shared/settings/settings';
 
 describe('migrateSettings', () => {
@@ -31,7 +34,11 @@ describe('migrateSettings', () => {
   });
 
   it('resets an invalid value to its default and names it', () => {
-    const { settings, reset } = migrateSettings({ ...DEFAULT_SETTINGS, syncIntervalMinutes: -3, theme: 'neon' });
+    const { settings, reset } = migrateSettings({
+      ...DEFAULT_SETTINGS,
+      syncIntervalMinutes: -3,
+      theme: 'neon',
+    });
     expect(settings.syncIntervalMinutes).toBe(DEFAULT_SETTINGS.syncIntervalMinutes);
     expect(settings.theme).toBe('system');
     expect(reset.sort()).toEqual(['syncIntervalMinutes', 'theme']);

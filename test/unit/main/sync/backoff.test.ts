@@ -19,7 +19,8 @@ describe('backoffDelay', () => {
   });
 
   it('grows with each attempt until the cap whatever the jitter', () => {
-    for (let a = 0; a < 5; a++) expect(backoffDelay(a + 1, policy, () => 0)).toBeGreaterThanOrEqual(backoffDelay(a, policy, () => 1));
+    for (let a = 0; a < 5; a++)
+      expect(backoffDelay(a + 1, policy, () => 0)).toBeGreaterThanOrEqual(backoffDelay(a, policy, () => 1));
   });
 });
 

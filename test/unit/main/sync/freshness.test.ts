@@ -30,7 +30,13 @@ describe('freshnessOf', () => {
 describe('snapshotDrift', () => {
   it('reports local minus server, and 0 for float noise', async () => {
     const { snapshotDrift } = await import('../../../../src-main/sync/reconcile');
-    const base = { pool: 'integration' as const, checkedAt: Date.UTC(2026, 10, 20), asOf: 0, localUsed: 0, serverUsed: 0 };
+    const base = {
+      pool: 'integration' as const,
+      checkedAt: Date.UTC(2026, 10, 20),
+      asOf: 0,
+      localUsed: 0,
+      serverUsed: 0,
+    };
     expect(snapshotDrift({ ...base, localRemaining: 120, serverRemaining: 100 })).toEqual({
       localRemaining: 120,
       serverRemaining: 100,

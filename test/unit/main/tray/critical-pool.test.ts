@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { mostCriticalPool, poolsByCriticality } from '../../../../src-main/tray/critical-pool';
 import { pool, workspace } from '../helpers/snapshot-fixtures';
 
-const runsOut = (iso: string) => ({ burnPerDay: 500, projectedUsed: 20_000, low: 15_000, high: 25_000, runsOutAt: iso });
+const runsOut = (iso: string) => ({
+  burnPerDay: 500,
+  projectedUsed: 20_000,
+  low: 15_000,
+  high: 25_000,
+  runsOutAt: iso,
+});
 
 describe('mostCriticalPool', () => {
   it.each([
@@ -13,7 +19,10 @@ describe('mostCriticalPool', () => {
     },
     {
       name: 'the worse state wins over a sooner run-out (92 % beats 60 % running dry tomorrow)',
-      pools: { a: pool({ percentUsed: 92 }), b: pool({ percentUsed: 60, forecast: runsOut('2026-11-21T12:00:00Z') }) },
+      pools: {
+        a: pool({ percentUsed: 92 }),
+        b: pool({ percentUsed: 60, forecast: runsOut('2026-11-21T12:00:00Z') }),
+      },
       expected: 'a',
     },
     {
@@ -26,7 +35,10 @@ describe('mostCriticalPool', () => {
     },
     {
       name: 'a run-out projected after the reset does not count',
-      pools: { a: pool({ percentUsed: 70, forecast: runsOut('2026-12-03T00:00:00Z') }), b: pool({ percentUsed: 75 }) },
+      pools: {
+        a: pool({ percentUsed: 70, forecast: runsOut('2026-12-03T00:00:00Z') }),
+        b: pool({ percentUsed: 75 }),
+      },
       expected: 'b',
     },
     {
@@ -46,7 +58,14 @@ describe('mostCriticalPool', () => {
 
   it('returns null without pools and orders every pool of every workspace', () => {
     expect(mostCriticalPool([])).toBeNull();
-    const ws = [workspace('a', 'A', [pool({ percentUsed: 10 }), pool({ pool: 'message', percentUsed: 95 })]), workspace('b', 'B', [pool({ percentUsed: 60 })])];
-    expect(poolsByCriticality(ws).map((r) => `${r.workspace.id}/${r.pool.pool}`)).toEqual(['a/message', 'b/integration', 'a/integration']);
+    const ws = [
+      workspace('a', 'A', [pool({ percentUsed: 10 }), pool({ pool: 'message', percentUsed: 95 })]),
+      workspace('b', 'B', [pool({ percentUsed: 60 })]),
+    ];
+    expect(poolsByCriticality(ws).map((r) => `${r.workspace.id}/${r.pool.pool}`)).toEqual([
+      'a/message',
+      'b/integration',
+      'a/integration',
+    ]);
   });
 });

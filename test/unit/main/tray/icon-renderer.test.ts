@@ -1,7 +1,12 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { PoolState } from '../../../../src-shared/ipc/snapshot';
-import { LEVEL_COLOURS, TEXT_COLOURS, TrayIconCache, renderTrayIcon } from '../../../../src-main/tray/icon-renderer';
+import {
+  LEVEL_COLOURS,
+  TEXT_COLOURS,
+  TrayIconCache,
+  renderTrayIcon,
+} from '../../../../src-main/tray/icon-renderer';
 import type { TrayIconState } from '../../../../src-main/tray/tray-model';
 
 /** Decodes with pngjs, an independent decoder: a broken encoder cannot pass by agreeing with itself. */
@@ -14,7 +19,11 @@ function decode(png: Buffer) {
   return { width: image.width, height: image.height, at, data: image.data };
 }
 
-const state = (percent: number | null, level: PoolState = 'ok', dimmed = false): TrayIconState => ({ percent, level, dimmed });
+const state = (percent: number | null, level: PoolState = 'ok', dimmed = false): TrayIconState => ({
+  percent,
+  level,
+  dimmed,
+});
 const colour = { size: 16, scale: 1, template: false };
 
 /** The ink pixels as rows of '#' and '.', cropped to their bounding box. */
@@ -77,7 +86,10 @@ describe('renderTrayIcon', () => {
   it('fits three digits at every size', () => {
     for (const size of [16, 22, 32]) {
       for (const scale of [1, 2]) {
-        const rows = inkRows(renderTrayIcon(state(100, 'exhausted'), { size, scale, template: false }), TEXT_COLOURS.exhausted);
+        const rows = inkRows(
+          renderTrayIcon(state(100, 'exhausted'), { size, scale, template: false }),
+          TEXT_COLOURS.exhausted,
+        );
         expect(rows[0]!.length).toBeLessThan(size * scale);
       }
     }
@@ -94,8 +106,11 @@ describe('renderTrayIcon', () => {
       const px = size * scale;
       const corner = Math.ceil(px * 0.22);
       const seen = new Set<string>();
-      for (let y = corner; y < px - corner; y++) for (let x = 0; x < px; x++) seen.add(img.at(x, y).join(','));
-      expect([...seen].sort()).toEqual([[...LEVEL_COLOURS.warn, 255].join(','), [...TEXT_COLOURS.warn, 255].join(',')].sort());
+      for (let y = corner; y < px - corner; y++)
+        for (let x = 0; x < px; x++) seen.add(img.at(x, y).join(','));
+      expect([...seen].sort()).toEqual(
+        [[...LEVEL_COLOURS.warn, 255].join(','), [...TEXT_COLOURS.warn, 255].join(',')].sort(),
+      );
     }
   });
 

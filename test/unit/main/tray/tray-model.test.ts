@@ -5,7 +5,13 @@ import { NOW, pool, snapshot, workspace } from '../helpers/snapshot-fixtures';
 
 const settings = { staleAfterMinutes: 30 };
 const model = (snap: Snapshot, extra: { maxTooltipLength?: number; now?: number } = {}) =>
-  buildTrayModel({ snapshot: snap, settings, now: extra.now ?? NOW, timeZone: 'Europe/Paris', maxTooltipLength: extra.maxTooltipLength });
+  buildTrayModel({
+    snapshot: snap,
+    settings,
+    now: extra.now ?? NOW,
+    timeZone: 'Europe/Paris',
+    maxTooltipLength: extra.maxTooltipLength,
+  });
 
 const labels = (items: TrayMenuItem[]) => items.map((i) => (i.type === 'separator' ? '---' : i.label));
 
@@ -14,7 +20,14 @@ describe('buildTrayModel: icon state', () => {
   it.each([
     { name: 'ok under 50 %', percent: 12.5, level: 'ok', shown: 12, dimmed: false, snap: {} },
     { name: 'warn from 50 %', percent: 50, level: 'warn', shown: 50, dimmed: false, snap: {} },
-    { name: 'rounds down: 89.9 % is not yet 90 %', percent: 89.9, level: 'warn', shown: 89, dimmed: false, snap: {} },
+    {
+      name: 'rounds down: 89.9 % is not yet 90 %',
+      percent: 89.9,
+      level: 'warn',
+      shown: 89,
+      dimmed: false,
+      snap: {},
+    },
     { name: 'critical from 90 %', percent: 93.4, level: 'critical', shown: 93, dimmed: false, snap: {} },
     { name: 'exhausted at 100 %', percent: 100, level: 'exhausted', shown: 100, dimmed: false, snap: {} },
     {
@@ -23,7 +36,15 @@ describe('buildTrayModel: icon state', () => {
       level: 'ok',
       shown: 40,
       dimmed: true,
-      snap: { sync: { running: false, lastSuccessAt: isoAgo(10), lastError: { message: 'HTTP 503', at: isoAgo(1) }, nextSyncAt: null, offline: false } },
+      snap: {
+        sync: {
+          running: false,
+          lastSuccessAt: isoAgo(10),
+          lastError: { message: 'HTTP 503', at: isoAgo(1) },
+          nextSyncAt: null,
+          offline: false,
+        },
+      },
     },
     {
       name: 'not dimmed when a success came after the error',
@@ -31,7 +52,15 @@ describe('buildTrayModel: icon state', () => {
       level: 'ok',
       shown: 40,
       dimmed: false,
-      snap: { sync: { running: false, lastSuccessAt: isoAgo(1), lastError: { message: 'HTTP 503', at: isoAgo(10) }, nextSyncAt: null, offline: false } },
+      snap: {
+        sync: {
+          running: false,
+          lastSuccessAt: isoAgo(1),
+          lastError: { message: 'HTTP 503', at: isoAgo(10) },
+          nextSyncAt: null,
+          offline: false,
+        },
+      },
     },
     {
       name: 'dimmed while offline',
@@ -39,10 +68,14 @@ describe('buildTrayModel: icon state', () => {
       level: 'ok',
       shown: 40,
       dimmed: true,
-      snap: { sync: { running: false, lastSuccessAt: isoAgo(3), lastError: null, nextSyncAt: null, offline: true } },
+      snap: {
+        sync: { running: false, lastSuccessAt: isoAgo(3), lastError: null, nextSyncAt: null, offline: true },
+      },
     },
   ])('$name', ({ percent, level, shown, dimmed, snap }) => {
-    const m = model(snapshot([workspace('acme', 'Acme', [pool({ percentUsed: percent })])], snap as Partial<Snapshot>));
+    const m = model(
+      snapshot([workspace('acme', 'Acme', [pool({ percentUsed: percent })])], snap as Partial<Snapshot>),
+    );
     expect(m.icon).toEqual({ percent: shown, level, dimmed });
     expect(m.title).toBe(`${shown}%`);
   });
@@ -67,12 +100,19 @@ describe('buildTrayModel: icon state', () => {
 describe('buildTrayModel: tooltip and menu', () => {
   const snap = snapshot([
     workspace('acme', 'Acme', [pool({ percentUsed: 93.4, available: 50_000 })]),
-    workspace('globex', 'Globex', [pool({ percentUsed: 20, available: 1_000 }), pool({ pool: 'message', percentUsed: 100, remaining: 0, available: 200 })]),
+    workspace('globex', 'Globex', [
+      pool({ percentUsed: 20, available: 1_000 }),
+      pool({ pool: 'message', percentUsed: 100, remaining: 0, available: 200 }),
+    ]),
   ]);
 
   it('lists every workspace with remaining credits and time to reset in the tooltip', () => {
     expect(model(snap).tooltip).toBe(
-      ['Creditbar', 'Acme: 3,300 left, resets in 10 d 12 h', 'Globex (message): ran dry, resets in 10 d 12 h'].join('\n'),
+      [
+        'Creditbar',
+        'Acme: 3,300 left, resets in 10 d 12 h',
+        'Globex (message): ran dry, resets in 10 d 12 h',
+      ].join('\n'),
     );
   });
 
@@ -99,12 +139,20 @@ describe('buildTrayModel: tooltip and menu', () => {
       'Quit Creditbar',
     ]);
     const first = m.menu[0];
-    expect(first).toMatchObject({ type: 'workspace', workspaceId: 'acme', pool: 'integration', level: 'critical' });
+    expect(first).toMatchObject({
+      type: 'workspace',
+      workspaceId: 'acme',
+      pool: 'integration',
+      level: 'critical',
+    });
   });
 
   it('disables sync now while a sync runs', () => {
     const running = model({ ...snap, sync: { ...snap.sync, running: true } });
-    expect(running.menu.find((i) => i.type === 'action' && i.action === 'sync-now')).toMatchObject({ label: 'Syncing…', enabled: false });
+    expect(running.menu.find((i) => i.type === 'action' && i.action === 'sync-now')).toMatchObject({
+      label: 'Syncing…',
+      enabled: false,
+    });
   });
 
   it('shows the snooze end in local time and offers to resume', () => {
@@ -116,7 +164,14 @@ describe('buildTrayModel: tooltip and menu', () => {
   });
 
   it('says why the data is not current', () => {
-    const failing = model({ ...snap, sync: { ...snap.sync, lastError: { message: 'HTTP 503', at: new Date(NOW - 120_000).toISOString() }, lastSuccessAt: new Date(NOW - 600_000).toISOString() } });
+    const failing = model({
+      ...snap,
+      sync: {
+        ...snap.sync,
+        lastError: { message: 'HTTP 503', at: new Date(NOW - 120_000).toISOString() },
+        lastSuccessAt: new Date(NOW - 600_000).toISOString(),
+      },
+    });
     expect(failing.tooltip.split('\n')[0]).toBe('Creditbar (sync failing)');
     expect(labels(failing.menu)).toContain('Sync failed 2 min ago: HTTP 503');
   });

@@ -61,7 +61,9 @@ describe('popoverPosition', () => {
       expected: { edge: 'bottom', x: 1522, y: 516 },
     },
   ])('$name', ({ tray, workArea, expected }) => {
-    expect(popoverPosition({ trayBounds: tray, windowSize: size, displayBounds: display, workArea })).toEqual(expected);
+    expect(popoverPosition({ trayBounds: tray, windowSize: size, displayBounds: display, workArea })).toEqual(
+      expected,
+    );
   });
 
   it('works on a second display with negative coordinates', () => {
@@ -86,7 +88,12 @@ describe('popoverPosition', () => {
     for (const workArea of workAreas) {
       for (let x = 0; x < 1920; x += 97) {
         for (let y = 0; y < 1080; y += 89) {
-          const p = popoverPosition({ trayBounds: { x, y, width: 24, height: 24 }, windowSize: size, displayBounds: display, workArea });
+          const p = popoverPosition({
+            trayBounds: { x, y, width: 24, height: 24 },
+            windowSize: size,
+            displayBounds: display,
+            workArea,
+          });
           expect(p.x).toBeGreaterThanOrEqual(workArea.x);
           expect(p.y).toBeGreaterThanOrEqual(workArea.y);
           expect(p.x + size.width).toBeLessThanOrEqual(workArea.x + workArea.width);
@@ -97,14 +104,33 @@ describe('popoverPosition', () => {
   });
 
   it('returns whole pixels', () => {
-    const p = popoverPosition({ trayBounds: { x: 1500.5, y: 0, width: 23, height: 22 }, windowSize: { width: 381, height: 560 }, displayBounds: display, workArea: { x: 0, y: 25, width: 1920, height: 1055 } });
+    const p = popoverPosition({
+      trayBounds: { x: 1500.5, y: 0, width: 23, height: 22 },
+      windowSize: { width: 381, height: 560 },
+      displayBounds: display,
+      workArea: { x: 0, y: 25, width: 1920, height: 1055 },
+    });
     expect(Number.isInteger(p.x) && Number.isInteger(p.y)).toBe(true);
   });
 });
 
 describe('taskbarEdge', () => {
   it('uses the inset that holds the icon', () => {
-    expect(taskbarEdge({ x: 900, y: 2, width: 20, height: 20 }, display, { x: 0, y: 30, width: 1920, height: 1050 })).toBe('top');
-    expect(taskbarEdge({ x: 5, y: 500, width: 20, height: 20 }, display, { x: 48, y: 0, width: 1872, height: 1080 })).toBe('left');
+    expect(
+      taskbarEdge({ x: 900, y: 2, width: 20, height: 20 }, display, {
+        x: 0,
+        y: 30,
+        width: 1920,
+        height: 1050,
+      }),
+    ).toBe('top');
+    expect(
+      taskbarEdge({ x: 5, y: 500, width: 20, height: 20 }, display, {
+        x: 48,
+        y: 0,
+        width: 1872,
+        height: 1080,
+      }),
+    ).toBe('left');
   });
 });

@@ -75,9 +75,18 @@ describe('window options', () => {
     for (const { options, loaded } of created) {
       expect(options.webPreferences).toMatchObject({ ...SECURE, preload: '/app/out/preload/index.cjs' });
       expect(options.webPreferences).not.toHaveProperty('sandbox', false);
-      expect(loaded[0]).toEqual(['/app/out/renderer/index.html', { query: { window: expect.stringMatching(/^(popover|main)$/) } }]);
+      expect(loaded[0]).toEqual([
+        '/app/out/renderer/index.html',
+        { query: { window: expect.stringMatching(/^(popover|main)$/) } },
+      ]);
     }
-    expect(created[0]!.options).toMatchObject({ width: 380, height: 560, frame: false, show: false, skipTaskbar: true });
+    expect(created[0]!.options).toMatchObject({
+      width: 380,
+      height: 560,
+      frame: false,
+      show: false,
+      skipTaskbar: true,
+    });
   });
 });
 
@@ -111,13 +120,16 @@ describe('hardenWebContents', () => {
     expect(opened).toEqual(['https://docs.example.com/help']);
   });
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: cancels leaving the app, allows its own pages', (event) => {
-    const { contents, fire } = fakeContents();
-    hardenWebContents(contents, isApp, () => {});
-    expect(fire(event, 'https://evil.example.com/')).toBe(true);
-    expect(fire(event, 'file:///home/user/secret.html')).toBe(true);
-    expect(fire(event, 'file:///app/out/renderer/index.html')).toBe(false);
-  });
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    '%s: cancels leaving the app, allows its own pages',
+    (event) => {
+      const { contents, fire } = fakeContents();
+      hardenWebContents(contents, isApp, () => {});
+      expect(fire(event, 'https://evil.example.com/')).toBe(true);
+      expect(fire(event, 'file:///home/user/secret.html')).toBe(true);
+      expect(fire(event, 'file:///app/out/renderer/index.html')).toBe(false);
+    },
+  );
 
   it('never lets a <webview> attach', () => {
     const { contents, fire } = fakeContents();
@@ -136,8 +148,14 @@ describe('denyAllPermissions', () => {
     } as unknown as Session;
     denyAllPermissions(session);
     const answers: boolean[] = [];
-    (handlers['request'] as (c: unknown, p: string, cb: (ok: boolean) => void) => void)({}, 'media', (ok) => answers.push(ok));
-    (handlers['request'] as (c: unknown, p: string, cb: (ok: boolean) => void) => void)({}, 'notifications', (ok) => answers.push(ok));
+    (handlers['request'] as (c: unknown, p: string, cb: (ok: boolean) => void) => void)({}, 'media', (ok) =>
+      answers.push(ok),
+    );
+    (handlers['request'] as (c: unknown, p: string, cb: (ok: boolean) => void) => void)(
+      {},
+      'notifications',
+      (ok) => answers.push(ok),
+    );
     expect(answers).toEqual([false, false]);
     expect((handlers['check'] as () => boolean)()).toBe(false);
     expect((handlers['device'] as () => boolean)()).toBe(false);

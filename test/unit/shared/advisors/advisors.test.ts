@@ -9,11 +9,24 @@ import type { Ledger, UsageEvent } from '../../../../src-shared/types/ledger';
 const asOf = Date.parse('2026-11-20T00:00:00Z');
 
 function ev(id: string, occurredAt: string, extra: Partial<UsageEvent> = {}): UsageEvent {
-  return { id, workspaceId: 'acme', pool: 'integration', memberId: 'ana', action: 'integration:openai', occurredAt, ...extra };
+  return {
+    id,
+    workspaceId: 'acme',
+    pool: 'integration',
+    memberId: 'ana',
+    action: 'integration:openai',
+    occurredAt,
+    ...extra,
+  };
 }
 
 function zite(plan: string, events: UsageEvent[]): Ledger {
-  return { version: 1, workspaces: [{ id: 'acme', name: 'Acme', provider: 'zite', plan }], grants: [], events };
+  return {
+    version: 1,
+    workspaces: [{ id: 'acme', name: 'Acme', provider: 'zite', plan }],
+    grants: [],
+    events,
+  };
 }
 
 describe('plan fit', () => {
@@ -42,12 +55,24 @@ describe('plan fit', () => {
 
   test('says why there is no suggestion without closed periods or plan sizes', () => {
     const [fresh] = evaluateLedger(zite('free', [ev('nov', '2026-11-10T00:00:00Z')]), { asOf }).pools;
-    expect(planFit(fresh!, builtinCatalog)).toMatchObject({ closedPeriods: 0, p90Demand: null, suggestion: null });
+    expect(planFit(fresh!, builtinCatalog)).toMatchObject({
+      closedPeriods: 0,
+      p90Demand: null,
+      suggestion: null,
+    });
     expect(planFit(fresh!, builtinCatalog).note).toMatch(/No closed period/);
 
     const base44: Ledger = {
       version: 1,
-      workspaces: [{ id: 'acme', name: 'B', provider: 'base44', plan: 'builder', pools: [{ pool: 'integration', allowance: 100 }] }],
+      workspaces: [
+        {
+          id: 'acme',
+          name: 'B',
+          provider: 'base44',
+          plan: 'builder',
+          pools: [{ pool: 'integration', allowance: 100 }],
+        },
+      ],
       grants: [],
       events: [ev('oct', '2026-10-10T00:00:00Z', { action: 'llm' })],
     };
@@ -66,7 +91,12 @@ describe('plan fit', () => {
 });
 
 describe('cache candidates', () => {
-  const times = (day: string, n: number) => Array.from({ length: n }, (_, i) => `${day}T${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z`);
+  const times = (day: string, n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `${day}T${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z`,
+    );
   const events: UsageEvent[] = [
     // 150 identical OpenAI calls (1 each) on 10 Nov: a cache would have answered 149 of them.
     ...times('2026-11-10', 150).map((t, i) => ev(`a${i}`, t, { inputHash: 'h-openai' })),
@@ -82,14 +112,29 @@ describe('cache candidates', () => {
     const [pool] = evaluateLedger(zite('pro', events), { asOf }).pools;
     expect(cacheCandidates(pool!.current)).toEqual([
       { inputHash: 'h-mail', action: 'email', days: 1, calls: 101, credits: 505, creditsSaved: 500 },
-      { inputHash: 'h-openai', action: 'integration:openai', days: 1, calls: 150, credits: 150, creditsSaved: 149 },
+      {
+        inputHash: 'h-openai',
+        action: 'integration:openai',
+        days: 1,
+        calls: 150,
+        credits: 150,
+        creditsSaved: 149,
+      },
     ]);
   });
 });
 
 describe('what-if', () => {
   test("the seed's example: 3 credits × 500 daily users = 1,500 a day", () => {
-    expect(whatIf({ creditsPerInteraction: 3, dailyUsers: 500, allowance: 50_000, remaining: 12_000, periodDays: 30 })).toEqual({
+    expect(
+      whatIf({
+        creditsPerInteraction: 3,
+        dailyUsers: 500,
+        allowance: 50_000,
+        remaining: 12_000,
+        periodDays: 30,
+      }),
+    ).toEqual({
       dailyBurn: 1500,
       periodDemand: 45_000,
       daysToExhaustion: 8,
@@ -98,7 +143,14 @@ describe('what-if', () => {
   });
 
   test('a feature that does not fit the plan', () => {
-    const r = whatIf({ creditsPerInteraction: 4, dailyUsers: 500, interactionsPerUser: 2, allowance: 50_000, remaining: 50_000, periodDays: 31 });
+    const r = whatIf({
+      creditsPerInteraction: 4,
+      dailyUsers: 500,
+      interactionsPerUser: 2,
+      allowance: 50_000,
+      remaining: 50_000,
+      periodDays: 31,
+    });
     expect(r.dailyBurn).toBe(4000);
     expect(r.periodDemand).toBe(124_000);
     expect(r.daysToExhaustion).toBe(12.5);
@@ -106,6 +158,9 @@ describe('what-if', () => {
   });
 
   test('nothing burned never runs out', () => {
-    expect(whatIf({ creditsPerInteraction: 0, dailyUsers: 500, allowance: 10, remaining: 10, periodDays: 30 }).daysToExhaustion).toBeNull();
+    expect(
+      whatIf({ creditsPerInteraction: 0, dailyUsers: 500, allowance: 10, remaining: 10, periodDays: 30 })
+        .daysToExhaustion,
+    ).toBeNull();
   });
 });

@@ -35,7 +35,11 @@ describe('the seed rate cards', () => {
   test('Zite: email 5, document 10, database 0, standard integration 1; three free for existing customers', () => {
     const zite = builtinCatalog.providers.zite;
     expect(zite.rates).toEqual({ email: 5, document: 10, db: 0, 'integration:*': 1 });
-    expect([...zite.freeForExistingCustomers].sort()).toEqual(['integration:airtable', 'integration:google_sheets', 'integration:slack']);
+    expect([...zite.freeForExistingCustomers].sort()).toEqual([
+      'integration:airtable',
+      'integration:google_sheets',
+      'integration:slack',
+    ]);
   });
 
   test('Base44: the seed gives no plan sizes, and its one-time bonuses are +20 on LinkedIn and +20 on X', () => {
@@ -69,7 +73,10 @@ describe('a user override', () => {
   test('prices events when passed to the engine', () => {
     const l = ledger({
       workspaces: [workspace({ provider: 'zite', plan: 'free', pools: undefined })],
-      events: [event({ occurredAt: '2026-03-02T00:00:00Z', action: 'email' }), event({ occurredAt: '2026-03-02T00:01:00Z', action: 'document' })],
+      events: [
+        event({ occurredAt: '2026-03-02T00:00:00Z', action: 'email' }),
+        event({ occurredAt: '2026-03-02T00:01:00Z', action: 'document' }),
+      ],
     });
     expect(evaluate(l, '2026-03-10T00:00:00Z', { catalog }).pools[0]!.used).toBe(11); // 1 + 10
     expect(poolAt(l, '2026-03-10T00:00:00Z').used).toBe(15); // built-in: 5 + 10

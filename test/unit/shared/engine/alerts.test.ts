@@ -14,7 +14,11 @@ const d = (s: string) => iso(`2026-${s}Z`);
 
 describe('alerts of a month that ran dry (allowance 100, default thresholds 50, 90, 100)', () => {
   // 55 on Mar 3, 35 on Mar 20 (90), 10 on Mar 25 (100). March's midpoint: Mar 16 12:00.
-  const events = [charge('2026-03-03T00:00:00Z', 55), charge('2026-03-20T00:00:00Z', 35), charge('2026-03-25T00:00:00Z', 10)];
+  const events = [
+    charge('2026-03-03T00:00:00Z', 55),
+    charge('2026-03-20T00:00:00Z', 35),
+    charge('2026-03-25T00:00:00Z', 10),
+  ];
   const l = ledger({ events });
 
   test('threshold alerts for 50 and 90 only, exhausted at the dry instant, the audit at 50 %', () => {
@@ -35,7 +39,9 @@ describe('alerts of a month that ran dry (allowance 100, default thresholds 50, 
 
   test('configured thresholds under 100 each get an alert; 100 is the exhausted alert', () => {
     const custom = ledger({ workspaces: [workspace({ thresholds: [25, 75, 100] })], events });
-    const kinds = brief(alertsAt(custom, '2026-03-28T00:00:00Z')).filter((a) => a.kind !== 'mid-period-audit');
+    const kinds = brief(alertsAt(custom, '2026-03-28T00:00:00Z')).filter(
+      (a) => a.kind !== 'mid-period-audit',
+    );
     expect(kinds).toEqual([
       { kind: 'threshold', percent: 25, at: d('03-03T00:00:00') },
       { kind: 'threshold', percent: 75, at: d('03-20T00:00:00') },
@@ -45,7 +51,9 @@ describe('alerts of a month that ran dry (allowance 100, default thresholds 50, 
 
   test('the pool running dry is an alert even when 100 is not a configured threshold', () => {
     const custom = ledger({ workspaces: [workspace({ thresholds: [25, 75] })], events });
-    expect(alertsAt(custom, '2026-03-28T00:00:00Z', 'exhausted').map((a) => a.at)).toEqual([d('03-25T00:00:00')]);
+    expect(alertsAt(custom, '2026-03-28T00:00:00Z', 'exhausted').map((a) => a.at)).toEqual([
+      d('03-25T00:00:00'),
+    ]);
   });
 
   test('alerts are those of the period current at asOf', () => {
@@ -65,7 +73,12 @@ describe('mid-period audit: 50 % reached before the period’s midpoint', () => 
     ['February, the last minute of Feb 14', month, '2026-02-14T23:59:00Z', '2026-02-14T23:59:00Z'],
     ['February, at the midpoint', month, '2026-02-15T00:00:00Z', null],
     // Anchor 31: [Jan 31, Feb 28) is 28 days, midpoint Feb 14 00:00
-    ['anchor 31, Feb 13 23:00', { kind: 'anchor-day', day: 31 }, '2026-02-13T23:00:00Z', '2026-02-13T23:00:00Z'],
+    [
+      'anchor 31, Feb 13 23:00',
+      { kind: 'anchor-day', day: 31 },
+      '2026-02-13T23:00:00Z',
+      '2026-02-13T23:00:00Z',
+    ],
     ['anchor 31, at the midpoint', { kind: 'anchor-day', day: 31 }, '2026-02-14T00:00:00Z', null],
     // Daily: the midpoint is 12:00
     ['daily, 11:00', { kind: 'daily' }, '2026-03-10T11:00:00Z', '2026-03-10T11:00:00Z'],
@@ -79,12 +92,23 @@ describe('mid-period audit: 50 % reached before the period’s midpoint', () => 
   });
 
   test('49 % before the midpoint is no audit', () => {
-    expect(alertsAt(ledger({ events: [charge('2026-03-02T00:00:00Z', 49)] }), '2026-03-20T00:00:00Z', 'mid-period-audit')).toEqual([]);
+    expect(
+      alertsAt(
+        ledger({ events: [charge('2026-03-02T00:00:00Z', 49)] }),
+        '2026-03-20T00:00:00Z',
+        'mid-period-audit',
+      ),
+    ).toEqual([]);
   });
 
   test('is raised even when 50 is not a configured threshold (SPEC §3: its own alert kind)', () => {
-    const l = ledger({ workspaces: [workspace({ thresholds: [90] })], events: [charge('2026-03-02T00:00:00Z', 60)] });
-    expect(alertsAt(l, '2026-03-05T00:00:00Z', 'mid-period-audit').map((a) => a.at)).toEqual([d('03-02T00:00:00')]);
+    const l = ledger({
+      workspaces: [workspace({ thresholds: [90] })],
+      events: [charge('2026-03-02T00:00:00Z', 60)],
+    });
+    expect(alertsAt(l, '2026-03-05T00:00:00Z', 'mid-period-audit').map((a) => a.at)).toEqual([
+      d('03-02T00:00:00'),
+    ]);
     expect(alertsAt(l, '2026-03-05T00:00:00Z', 'threshold')).toEqual([]);
   });
 });
@@ -99,7 +123,11 @@ describe('projected run-out', () => {
     const l = ledger({ workspaces: [workspace({ pools: pool(1000) })], events });
     const alerts = alertsAt(l, '2026-03-10T00:00:00Z');
     expect(alerts).toHaveLength(1); // 45 %: no threshold yet
-    expect(alerts[0]).toMatchObject({ kind: 'projected-run-out', at: d('03-10T00:00:00'), runsOutAt: d('03-21T00:00:00') });
+    expect(alerts[0]).toMatchObject({
+      kind: 'projected-run-out',
+      at: d('03-10T00:00:00'),
+      runsOutAt: d('03-21T00:00:00'),
+    });
   });
 
   test('is not raised when the pool lasts to the reset', () => {
@@ -134,7 +162,9 @@ describe('member budget', () => {
 
   test('raised when a member’s credits reach or pass the budget, at that instant', () => {
     const alerts = alertsAt(ledger({ workspaces: [ws], events }), '2026-03-10T00:00:00Z', 'member-budget');
-    expect(alerts.map((a) => ({ at: a.at, memberId: a.memberId })).sort((a, b) => (a.at < b.at ? -1 : 1))).toEqual([
+    expect(
+      alerts.map((a) => ({ at: a.at, memberId: a.memberId })).sort((a, b) => (a.at < b.at ? -1 : 1)),
+    ).toEqual([
       { at: d('03-04T00:00:00'), memberId: 'ana' },
       { at: d('03-06T00:00:00'), memberId: 'dan' },
     ]);
@@ -149,7 +179,9 @@ describe('stable keys', () => {
   test('the same alert has the same key at two instants of the same period', () => {
     expect(keyOf('2026-03-20T00:00:00Z', 'threshold')).toHaveLength(1);
     expect(keyOf('2026-03-25T00:00:00Z', 'threshold')).toEqual(keyOf('2026-03-20T00:00:00Z', 'threshold'));
-    expect(keyOf('2026-03-31T23:59:59Z', 'mid-period-audit')).toEqual(keyOf('2026-03-04T00:00:00Z', 'mid-period-audit'));
+    expect(keyOf('2026-03-31T23:59:59Z', 'mid-period-audit')).toEqual(
+      keyOf('2026-03-04T00:00:00Z', 'mid-period-audit'),
+    );
   });
 
   test('the same alert in the next period has a new key', () => {
@@ -173,7 +205,13 @@ describe('stable keys', () => {
   test('keys differ by workspace, pool, kind and threshold', () => {
     const two = ledger({
       workspaces: [
-        workspace({ id: 'acme', pools: [{ pool: 'integration', allowance: 100 }, { pool: 'message', allowance: 100 }] }),
+        workspace({
+          id: 'acme',
+          pools: [
+            { pool: 'integration', allowance: 100 },
+            { pool: 'message', allowance: 100 },
+          ],
+        }),
         workspace({ id: 'globex', name: 'Globex' }),
       ],
       events: [

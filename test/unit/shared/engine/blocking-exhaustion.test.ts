@@ -4,7 +4,9 @@ import { charge, event, iso, ledger, plusMinutes, pool, poolAt, workspace } from
 describe('seed: a Zite Free workspace (1,000 credits) sending emails at 5 credits each', () => {
   const free = workspace({ provider: 'zite', plan: 'free', pools: undefined });
   // One email a minute from Mar 2 00:00: email k (1-based) is sent at 00:00 + (k − 1) min.
-  const emails = Array.from({ length: 201 }, (_, i) => event({ occurredAt: plusMinutes('2026-03-02T00:00:00Z', i), action: 'email' }));
+  const emails = Array.from({ length: 201 }, (_, i) =>
+    event({ occurredAt: plusMinutes('2026-03-02T00:00:00Z', i), action: 'email' }),
+  );
   const l = ledger({ workspaces: [free], events: emails });
 
   test('runs dry after exactly 200 emails; the 201st is blocked, not charged', () => {
@@ -22,7 +24,12 @@ describe('seed: a Zite Free workspace (1,000 credits) sending emails at 5 credit
 
   test('one email before that, 5 credits are left and nothing is exhausted', () => {
     // 199 emails (the last at 03:18): 995 used.
-    expect(poolAt(l, '2026-03-02T03:18:30Z')).toMatchObject({ used: 995, remaining: 5, blockedCalls: 0, exhaustedAt: null });
+    expect(poolAt(l, '2026-03-02T03:18:30Z')).toMatchObject({
+      used: 995,
+      remaining: 5,
+      blockedCalls: 0,
+      exhaustedAt: null,
+    });
   });
 
   test('50 % and 90 % are reached by the 100th and the 180th email', () => {
@@ -35,23 +42,50 @@ describe('seed: a Zite Free workspace (1,000 credits) sending emails at 5 credit
   });
 
   test('the next month starts fresh: nothing blocked, not exhausted', () => {
-    const april = ledger({ workspaces: [free], events: [...emails, event({ occurredAt: '2026-04-01T09:00:00Z', action: 'email' })] });
-    expect(poolAt(april, '2026-04-02T00:00:00Z')).toMatchObject({ used: 5, remaining: 995, blockedCalls: 0, exhaustedAt: null });
+    const april = ledger({
+      workspaces: [free],
+      events: [...emails, event({ occurredAt: '2026-04-01T09:00:00Z', action: 'email' })],
+    });
+    expect(poolAt(april, '2026-04-02T00:00:00Z')).toMatchObject({
+      used: 5,
+      remaining: 995,
+      blockedCalls: 0,
+      exhaustedAt: null,
+    });
   });
 });
 
 describe('blocking', () => {
   // Allowance 10. Each row: the calls in order, then what the pool shows at Mar 31.
   test.each<[string, number[], { used: number; blockedCalls: number; exhaustedAt: string | null }]>([
-    ['a call costing exactly what is left runs', [4, 6], { used: 10, blockedCalls: 0, exhaustedAt: '2026-03-02' }],
-    ['a call costing more than what is left is blocked', [4, 7], { used: 4, blockedCalls: 1, exhaustedAt: null }],
-    ['a smaller call after a blocked bigger one still runs', [8, 5, 2], { used: 10, blockedCalls: 1, exhaustedAt: '2026-03-03' }],
-    ['every later call that does not fit is counted', [8, 5, 3, 2, 1, 1], { used: 10, blockedCalls: 4, exhaustedAt: '2026-03-04' }],
+    [
+      'a call costing exactly what is left runs',
+      [4, 6],
+      { used: 10, blockedCalls: 0, exhaustedAt: '2026-03-02' },
+    ],
+    [
+      'a call costing more than what is left is blocked',
+      [4, 7],
+      { used: 4, blockedCalls: 1, exhaustedAt: null },
+    ],
+    [
+      'a smaller call after a blocked bigger one still runs',
+      [8, 5, 2],
+      { used: 10, blockedCalls: 1, exhaustedAt: '2026-03-03' },
+    ],
+    [
+      'every later call that does not fit is counted',
+      [8, 5, 3, 2, 1, 1],
+      { used: 10, blockedCalls: 4, exhaustedAt: '2026-03-04' },
+    ],
     ['one call larger than the whole allowance', [11], { used: 0, blockedCalls: 1, exhaustedAt: null }],
   ])('%s', (_name, prices, want) => {
     // Call i happens on March (i + 1). exhaustedAt is given by its day.
     const events = prices.map((c, i) => charge(`2026-03-${String(i + 1).padStart(2, '0')}T00:00:00Z`, c));
-    const p = poolAt(ledger({ workspaces: [workspace({ pools: pool(10) })], events }), '2026-03-31T00:00:00Z');
+    const p = poolAt(
+      ledger({ workspaces: [workspace({ pools: pool(10) })], events }),
+      '2026-03-31T00:00:00Z',
+    );
     expect({ used: p.used, blockedCalls: p.blockedCalls, exhaustedAt: p.exhaustedAt }).toEqual({
       ...want,
       exhaustedAt: want.exhaustedAt && iso(`${want.exhaustedAt}T00:00:00Z`),
@@ -64,7 +98,10 @@ describe('blocking', () => {
       charge('2026-03-02T00:00:00Z', 8, { memberId: 'ana', app: 'crm', action: 'integration:twilio' }),
       charge('2026-03-03T00:00:00Z', 5, { memberId: 'bob', app: 'mailer', action: 'email' }),
     ];
-    const p = poolAt(ledger({ workspaces: [workspace({ pools: pool(10) })], events }), '2026-03-31T00:00:00Z');
+    const p = poolAt(
+      ledger({ workspaces: [workspace({ pools: pool(10) })], events }),
+      '2026-03-31T00:00:00Z',
+    );
     expect(p.blockedCalls).toBe(1);
     expect(p.byMember.bob ?? 0).toBe(0);
     expect(p.byApp.mailer ?? 0).toBe(0);
@@ -75,7 +112,9 @@ describe('blocking', () => {
   test('a call costing 0 is never blocked, even with the pool dry', () => {
     // Zite Free, existing customer: 200 emails empty it, then a db call and a Slack call (both free) run.
     const ws = workspace({ provider: 'zite', plan: 'free', pools: undefined, existingCustomer: true });
-    const emails = Array.from({ length: 200 }, (_, i) => event({ occurredAt: plusMinutes('2026-03-02T00:00:00Z', i), action: 'email' }));
+    const emails = Array.from({ length: 200 }, (_, i) =>
+      event({ occurredAt: plusMinutes('2026-03-02T00:00:00Z', i), action: 'email' }),
+    );
     const free = [
       event({ occurredAt: '2026-03-05T00:00:00Z', action: 'db' }),
       event({ occurredAt: '2026-03-05T00:01:00Z', action: 'integration:slack' }),
@@ -89,9 +128,21 @@ describe('blocking', () => {
 
   test('with a daily reset, a dry day blocks and the next day runs again', () => {
     const ws = workspace({ pools: pool(10, { kind: 'daily' }) });
-    const events = [charge('2026-03-10T08:00:00Z', 10), charge('2026-03-10T09:00:00Z', 1), charge('2026-03-11T08:00:00Z', 1)];
-    expect(poolAt(ledger({ workspaces: [ws], events }), '2026-03-10T23:00:00Z')).toMatchObject({ used: 10, blockedCalls: 1, exhaustedAt: '2026-03-10T08:00:00.000Z' });
-    expect(poolAt(ledger({ workspaces: [ws], events }), '2026-03-11T23:00:00Z')).toMatchObject({ used: 1, blockedCalls: 0, exhaustedAt: null });
+    const events = [
+      charge('2026-03-10T08:00:00Z', 10),
+      charge('2026-03-10T09:00:00Z', 1),
+      charge('2026-03-11T08:00:00Z', 1),
+    ];
+    expect(poolAt(ledger({ workspaces: [ws], events }), '2026-03-10T23:00:00Z')).toMatchObject({
+      used: 10,
+      blockedCalls: 1,
+      exhaustedAt: '2026-03-10T08:00:00.000Z',
+    });
+    expect(poolAt(ledger({ workspaces: [ws], events }), '2026-03-11T23:00:00Z')).toMatchObject({
+      used: 1,
+      blockedCalls: 0,
+      exhaustedAt: null,
+    });
   });
 
   test('a plan that allows overage blocks nothing and lets remaining go negative', () => {

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { evaluate, event, ledger, pool, poolAt, workspace } from '../helpers/ledger-builders';
 
 const zite = (id: string) => workspace({ id, name: id, provider: 'zite', plan: 'free', pools: undefined });
-const email = (id: string, occurredAt: string, workspaceId = 'acme') => event({ id, workspaceId, occurredAt, action: 'email' });
+const email = (id: string, occurredAt: string, workspaceId = 'acme') =>
+  event({ id, workspaceId, occurredAt, action: 'email' });
 const AS_OF = '2026-03-31T00:00:00Z';
 
 describe('an event id counts once per workspace', () => {
@@ -26,14 +27,20 @@ describe('an event id counts once per workspace', () => {
   test('a re-sent copy is not a blocked call', () => {
     // Allowance 10: the 8-credit call runs once; its copy neither charges nor blocks.
     const copy = () => event({ id: 'big', occurredAt: '2026-03-02T09:00:00Z', credits: 8 });
-    const p = poolAt(ledger({ workspaces: [workspace({ pools: pool(10) })], events: [copy(), copy()] }), AS_OF);
+    const p = poolAt(
+      ledger({ workspaces: [workspace({ pools: pool(10) })], events: [copy(), copy()] }),
+      AS_OF,
+    );
     expect(p).toMatchObject({ used: 8, remaining: 2, blockedCalls: 0, exhaustedAt: null });
   });
 
   test('the same id in two workspaces counts in both', () => {
     const l = ledger({
       workspaces: [zite('acme'), zite('globex')],
-      events: [email('mail-1', '2026-03-02T09:00:00Z', 'acme'), email('mail-1', '2026-03-02T09:00:00Z', 'globex')],
+      events: [
+        email('mail-1', '2026-03-02T09:00:00Z', 'acme'),
+        email('mail-1', '2026-03-02T09:00:00Z', 'globex'),
+      ],
     });
     const used = evaluate(l, AS_OF).pools.map((p) => [p.workspaceId, p.used]);
     expect(used).toEqual([
@@ -43,7 +50,12 @@ describe('an event id counts once per workspace', () => {
   });
 
   test('the same id in two pools of one workspace counts once in the workspace', () => {
-    const ws = workspace({ pools: [{ pool: 'integration', allowance: 100 }, { pool: 'message', allowance: 100 }] });
+    const ws = workspace({
+      pools: [
+        { pool: 'integration', allowance: 100 },
+        { pool: 'message', allowance: 100 },
+      ],
+    });
     const events = [
       event({ id: 'x', occurredAt: '2026-03-02T09:00:00Z', credits: 4 }),
       event({ id: 'x', pool: 'message', occurredAt: '2026-03-02T09:00:00Z', credits: 4 }),

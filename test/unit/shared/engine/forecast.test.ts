@@ -1,7 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import type { PoolStatusJson } from '../../../../src-shared/engine/status-json';
 import type { UsageEvent } from '../../../../src-shared/types/ledger';
-import { alertsAt, charge, event, iso, ledger, plusMinutes, pool, poolAt, workspace } from '../helpers/ledger-builders';
+import {
+  alertsAt,
+  charge,
+  event,
+  iso,
+  ledger,
+  plusMinutes,
+  pool,
+  poolAt,
+  workspace,
+} from '../helpers/ledger-builders';
 
 /** Every forecast keeps its range around the projection and never below what is already used. */
 function expectSaneRange(p: PoolStatusJson) {
@@ -25,19 +35,35 @@ describe('burnPerDay over (asOf − 7 d, asOf], projectedUsed, runsOutAt', () =>
     // projected 450 + 50 × 22 = 1,550. Remaining 550 / 50 = 11 days → Mar 21 00:00.
     const p = at(1000, steady, '2026-03-10T00:00:00Z');
     expect(p.used).toBe(450);
-    expect(p.forecast).toMatchObject({ burnPerDay: 50, projectedUsed: 1550, runsOutAt: iso('2026-03-21T00:00:00Z') });
+    expect(p.forecast).toMatchObject({
+      burnPerDay: 50,
+      projectedUsed: 1550,
+      runsOutAt: iso('2026-03-21T00:00:00Z'),
+    });
   });
 
   test('no run-out when the pool outlasts the period', () => {
     // Allowance 2,000: 1,550 / 50 = 31 days → Apr 10, after Apr 1.
-    expect(at(2000, steady, '2026-03-10T00:00:00Z').forecast).toMatchObject({ burnPerDay: 50, projectedUsed: 1550, runsOutAt: null });
+    expect(at(2000, steady, '2026-03-10T00:00:00Z').forecast).toMatchObject({
+      burnPerDay: 50,
+      projectedUsed: 1550,
+      runsOutAt: null,
+    });
   });
 
   test('the window is open at asOf − 7 d and closed at asOf', () => {
     // 70 exactly at Mar 3 00:00 is out; 21 on Mar 5 and 14 exactly at asOf are in: 35 / 7 = 5 a day.
     // Used 105; projected 105 + 5 × 22 = 215.
-    const events = [charge('2026-03-03T00:00:00Z', 70), charge('2026-03-05T12:00:00Z', 21), charge('2026-03-10T00:00:00Z', 14)];
-    expect(at(10_000, events, '2026-03-10T00:00:00Z').forecast).toMatchObject({ burnPerDay: 5, projectedUsed: 215, runsOutAt: null });
+    const events = [
+      charge('2026-03-03T00:00:00Z', 70),
+      charge('2026-03-05T12:00:00Z', 21),
+      charge('2026-03-10T00:00:00Z', 14),
+    ];
+    expect(at(10_000, events, '2026-03-10T00:00:00Z').forecast).toMatchObject({
+      burnPerDay: 5,
+      projectedUsed: 215,
+      runsOutAt: null,
+    });
   });
 
   test('the window is clipped to the period start', () => {
@@ -56,7 +82,9 @@ describe('burnPerDay over (asOf − 7 d, asOf], projectedUsed, runsOutAt', () =>
 
   test('the clipped window includes the period’s first instant', () => {
     // (Feb 25, Mar 4] ∩ [Mar 1, Apr 1) = [Mar 1, Mar 4]: 60 at Mar 1 00:00 counts, 60 / 3 = 20 a day.
-    expect(at(1000, [charge('2026-03-01T00:00:00Z', 60)], '2026-03-04T00:00:00Z').forecast.burnPerDay).toBe(20);
+    expect(at(1000, [charge('2026-03-01T00:00:00Z', 60)], '2026-03-04T00:00:00Z').forecast.burnPerDay).toBe(
+      20,
+    );
   });
 
   test('no burn: the projection is what is used and nothing runs out', () => {
@@ -68,7 +96,11 @@ describe('burnPerDay over (asOf − 7 d, asOf], projectedUsed, runsOutAt', () =>
   test('once the pool is dry runsOutAt is null, and projectedUsed is demand, not capped', () => {
     // 100 on Mar 2 empties the pool; 40 on Mar 3 is blocked (not charged, not burn).
     // Window [Mar 1, Mar 5] = 4 days: 100 / 4 = 25 a day; 27 days left: 100 + 25 × 27 = 775.
-    const p = at(100, [charge('2026-03-02T00:00:00Z', 100), charge('2026-03-03T00:00:00Z', 40)], '2026-03-05T00:00:00Z');
+    const p = at(
+      100,
+      [charge('2026-03-02T00:00:00Z', 100), charge('2026-03-03T00:00:00Z', 40)],
+      '2026-03-05T00:00:00Z',
+    );
     expect(p).toMatchObject({ remaining: 0, blockedCalls: 1 });
     expect(p.forecast).toMatchObject({ burnPerDay: 25, projectedUsed: 775, runsOutAt: null });
   });
@@ -104,11 +136,17 @@ describe('seed: a feature costing 3 credits per interaction with 500 daily users
     const p = poolAt(l, '2026-03-08T00:00:00Z');
     expectSaneRange(p);
     expect(p).toMatchObject({ used: 10_500, remaining: 19_500, byAction: { llm: 3500, pdf: 7000 } });
-    expect(p.forecast).toMatchObject({ burnPerDay: 1500, projectedUsed: 46_500, runsOutAt: iso('2026-03-21T00:00:00Z') });
+    expect(p.forecast).toMatchObject({
+      burnPerDay: 1500,
+      projectedUsed: 46_500,
+      runsOutAt: iso('2026-03-21T00:00:00Z'),
+    });
   });
 
   test('raises the projected run-out alert with that date', () => {
     const alerts = alertsAt(l, '2026-03-08T00:00:00Z', 'projected-run-out');
-    expect(alerts.map((a) => [a.at, a.runsOutAt])).toEqual([[iso('2026-03-08T00:00:00Z'), iso('2026-03-21T00:00:00Z')]]);
+    expect(alerts.map((a) => [a.at, a.runsOutAt])).toEqual([
+      [iso('2026-03-08T00:00:00Z'), iso('2026-03-21T00:00:00Z')],
+    ]);
   });
 });

@@ -17,12 +17,24 @@ describe('periodAt: [start, end) in UTC', () => {
     // calendar-month: the 1st at 00:00 UTC
     ['mid-month', month, '2026-03-15T12:00:00Z', '2026-03-01', '2026-04-01'],
     ['the start instant belongs to its period', month, '2026-04-01T00:00:00Z', '2026-04-01', '2026-05-01'],
-    ['the last millisecond belongs to the old period', month, '2026-03-31T23:59:59.999Z', '2026-03-01', '2026-04-01'],
+    [
+      'the last millisecond belongs to the old period',
+      month,
+      '2026-03-31T23:59:59.999Z',
+      '2026-03-01',
+      '2026-04-01',
+    ],
     ['December ends at the new year', month, '2026-12-31T23:00:00Z', '2026-12-01', '2027-01-01'],
     ['January starts the new year', month, '2027-01-01T00:00:00Z', '2027-01-01', '2027-02-01'],
     ['February of a leap year', month, '2028-02-29T10:00:00Z', '2028-02-01', '2028-03-01'],
     // anchor-day N: day N at 00:00 UTC
-    ['anchor 15, the day before the anchor', anchor(15), '2026-03-14T23:59:59.999Z', '2026-02-15', '2026-03-15'],
+    [
+      'anchor 15, the day before the anchor',
+      anchor(15),
+      '2026-03-14T23:59:59.999Z',
+      '2026-02-15',
+      '2026-03-15',
+    ],
     ['anchor 15, on the anchor', anchor(15), '2026-03-15T00:00:00Z', '2026-03-15', '2026-04-15'],
     ['anchor 15 across the year boundary', anchor(15), '2027-01-10T00:00:00Z', '2026-12-15', '2027-01-15'],
     ['anchor 1 is the calendar month', anchor(1), '2026-03-15T12:00:00Z', '2026-03-01', '2026-04-01'],
@@ -55,9 +67,19 @@ describe('periodAt: [start, end) in UTC', () => {
 
 describe('nextPeriod', () => {
   test.each<[string, ResetRule, string, string[]]>([
-    ['anchor 31 through a common year', anchor(31), '2026-01-31', ['2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31']],
+    [
+      'anchor 31 through a common year',
+      anchor(31),
+      '2026-01-31',
+      ['2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31'],
+    ],
     ['anchor 31 through a leap year', anchor(31), '2028-01-31', ['2028-02-29', '2028-03-31', '2028-04-30']],
-    ['anchor 30 over the new year', anchor(30), '2026-11-30', ['2026-12-30', '2027-01-30', '2027-02-28', '2027-03-30']],
+    [
+      'anchor 30 over the new year',
+      anchor(30),
+      '2026-11-30',
+      ['2026-12-30', '2027-01-30', '2027-02-28', '2027-03-30'],
+    ],
     ['calendar month over the new year', month, '2026-11-01', ['2026-12-01', '2027-01-01', '2027-02-01']],
     ['daily over the new year', daily, '2026-12-30', ['2026-12-31', '2027-01-01', '2027-01-02']],
   ])('%s: each period starts where the previous one ended', (_name, rule, first, starts) => {
@@ -112,7 +134,11 @@ describe('periods in an evaluation', () => {
 
 describe('events after asOf do not exist yet', () => {
   const l = ledger({
-    events: [charge('2026-03-10T12:00:00Z', 10), charge('2026-03-10T12:00:00.001Z', 20), charge('2026-03-20T00:00:00Z', 40)],
+    events: [
+      charge('2026-03-10T12:00:00Z', 10),
+      charge('2026-03-10T12:00:00.001Z', 20),
+      charge('2026-03-20T00:00:00Z', 40),
+    ],
   });
 
   test.each<[string, number]>([
@@ -130,8 +156,15 @@ describe('events after asOf do not exist yet', () => {
       workspaces: [workspace({ pools: pool(5) })],
       // The second call is unknown to the (empty) custom card and costs more than what is left,
       // but it happens after asOf.
-      events: [charge('2026-03-02T00:00:00Z', 5), event({ occurredAt: '2026-03-06T00:00:00Z', action: 'fax' })],
+      events: [
+        charge('2026-03-02T00:00:00Z', 5),
+        event({ occurredAt: '2026-03-06T00:00:00Z', action: 'fax' }),
+      ],
     });
-    expect(poolAt(future, '2026-03-05T00:00:00Z')).toMatchObject({ used: 5, blockedCalls: 0, unknownActions: [] });
+    expect(poolAt(future, '2026-03-05T00:00:00Z')).toMatchObject({
+      used: 5,
+      blockedCalls: 0,
+      unknownActions: [],
+    });
   });
 });

@@ -4,15 +4,37 @@ import { event, ledger, pool, poolAt, workspace } from '../helpers/ledger-builde
 
 /** Zite Team: 1,000,000 credits, so no price here is ever blocked. */
 const zite = (existingCustomer?: boolean): Workspace =>
-  workspace({ provider: 'zite', plan: 'team', pools: undefined, ...(existingCustomer ? { existingCustomer } : {}) });
+  workspace({
+    provider: 'zite',
+    plan: 'team',
+    pools: undefined,
+    ...(existingCustomer ? { existingCustomer } : {}),
+  });
 const base44 = (existingCustomer?: boolean): Workspace =>
-  workspace({ provider: 'base44', plan: 'builder', pools: [{ pool: 'integration', allowance: 10_000 }], ...(existingCustomer ? { existingCustomer } : {}) });
+  workspace({
+    provider: 'base44',
+    plan: 'builder',
+    pools: [{ pool: 'integration', allowance: 10_000 }],
+    ...(existingCustomer ? { existingCustomer } : {}),
+  });
 
 const AS_OF = '2026-03-31T00:00:00Z';
 
 /** What one call of `action` costs, as the pool's `used` and `unknownActions` show it. */
-function priceOf(ws: Workspace, over: Partial<UsageEvent> & { action: string }, rateCards?: RateCard[], at = '2026-03-10T00:00:00Z') {
-  const p = poolAt(ledger({ workspaces: [ws], events: [event({ occurredAt: at, ...over })], ...(rateCards ? { rateCards } : {}) }), AS_OF);
+function priceOf(
+  ws: Workspace,
+  over: Partial<UsageEvent> & { action: string },
+  rateCards?: RateCard[],
+  at = '2026-03-10T00:00:00Z',
+) {
+  const p = poolAt(
+    ledger({
+      workspaces: [ws],
+      events: [event({ occurredAt: at, ...over })],
+      ...(rateCards ? { rateCards } : {}),
+    }),
+    AS_OF,
+  );
   return { used: p.used, unknown: p.unknownActions };
 }
 
@@ -65,7 +87,9 @@ describe('an action no card knows', () => {
   });
 
   test('is listed once however many calls used it, and every call is charged', () => {
-    const events = ['03-02', '03-03', '03-04'].map((d) => event({ occurredAt: `2026-${d}T00:00:00Z`, action: 'fax' }));
+    const events = ['03-02', '03-03', '03-04'].map((d) =>
+      event({ occurredAt: `2026-${d}T00:00:00Z`, action: 'fax' }),
+    );
     const p = poolAt(ledger({ workspaces: [zite()], events }), AS_OF);
     expect(p).toMatchObject({ used: 3, unknownActions: ['fax'], byAction: { fax: 3 } });
   });
@@ -86,14 +110,24 @@ describe('the provider’s own credits win', () => {
   });
 
   test('and win over a newer ledger rate card', () => {
-    const cards: RateCard[] = [{ provider: 'zite', effectiveFrom: '2026-01-01T00:00:00Z', rates: { email: 1 } }];
+    const cards: RateCard[] = [
+      { provider: 'zite', effectiveFrom: '2026-01-01T00:00:00Z', rates: { email: 1 } },
+    ];
     expect(priceOf(zite(), { action: 'email', credits: 7 }, cards)).toEqual({ used: 7, unknown: [] });
   });
 });
 
 describe('ledger rate cards', () => {
-  const june: RateCard = { provider: 'zite', effectiveFrom: '2026-06-01T00:00:00Z', rates: { email: 1, sms: 3 } };
-  const september: RateCard = { provider: 'zite', effectiveFrom: '2026-09-01T00:00:00Z', rates: { document: 12 } };
+  const june: RateCard = {
+    provider: 'zite',
+    effectiveFrom: '2026-06-01T00:00:00Z',
+    rates: { email: 1, sms: 3 },
+  };
+  const september: RateCard = {
+    provider: 'zite',
+    effectiveFrom: '2026-09-01T00:00:00Z',
+    rates: { document: 12 },
+  };
   const december: RateCard = { provider: 'zite', effectiveFrom: '2026-12-01T00:00:00Z', rates: { email: 2 } };
   // Listed out of order on purpose: the effective date decides, not the position in the file.
   const cards = [december, june, september];
@@ -104,23 +138,42 @@ describe('ledger rate cards', () => {
     ['under the June card, which does not list it', 'document', '2026-07-10T00:00:00Z', 10, []],
     ['under the June card, which does not list it', 'integration:twilio', '2026-07-10T00:00:00Z', 1, []],
     ['under the September card', 'document', '2026-10-10T00:00:00Z', 12, []],
-    ['under the September card, which does not list it: June’s price', 'email', '2026-10-10T00:00:00Z', 1, []],
+    [
+      'under the September card, which does not list it: June’s price',
+      'email',
+      '2026-10-10T00:00:00Z',
+      1,
+      [],
+    ],
     ['under the December card, the newest', 'email', '2026-12-10T00:00:00Z', 2, []],
-    ['under the December card, which does not list it: September’s price', 'document', '2026-12-10T00:00:00Z', 12, []],
+    [
+      'under the December card, which does not list it: September’s price',
+      'document',
+      '2026-12-10T00:00:00Z',
+      12,
+      [],
+    ],
     ['before any card lists it', 'sms', '2026-05-10T00:00:00Z', 1, ['sms']],
     ['once the June card lists it', 'sms', '2026-07-10T00:00:00Z', 3, []],
   ])('%s: %s at %s costs %i', (_name, action, at, credits, unknown) => {
-    const p = poolAt(ledger({ workspaces: [zite()], events: [event({ occurredAt: at, action })], rateCards: cards }), at);
+    const p = poolAt(
+      ledger({ workspaces: [zite()], events: [event({ occurredAt: at, action })], rateCards: cards }),
+      at,
+    );
     expect({ used: p.used, unknown: p.unknownActions }).toEqual({ used: credits, unknown });
   });
 
   test('a card of another provider does not reprice the workspace', () => {
-    const cards: RateCard[] = [{ provider: 'base44', effectiveFrom: '2026-01-01T00:00:00Z', rates: { email: 1 } }];
+    const cards: RateCard[] = [
+      { provider: 'base44', effectiveFrom: '2026-01-01T00:00:00Z', rates: { email: 1 } },
+    ];
     expect(priceOf(zite(), { action: 'email' }, cards)).toEqual({ used: 5, unknown: [] });
   });
 
   test('a card gives a custom provider its prices', () => {
-    const cards: RateCard[] = [{ provider: 'custom', effectiveFrom: '2000-01-01T00:00:00Z', rates: { api: 2, 'integration:*': 3 } }];
+    const cards: RateCard[] = [
+      { provider: 'custom', effectiveFrom: '2000-01-01T00:00:00Z', rates: { api: 2, 'integration:*': 3 } },
+    ];
     expect(priceOf(workspace(), { action: 'api' }, cards)).toEqual({ used: 2, unknown: [] });
     expect(priceOf(workspace(), { action: 'integration:twilio' }, cards)).toEqual({ used: 3, unknown: [] });
   });
@@ -130,7 +183,13 @@ describe('ledger rate cards', () => {
     const at = ['05-29', '05-30', '05-31', '06-01', '06-02', '06-03', '06-04'];
     const events = at.map((d) => event({ occurredAt: `2026-${d}T09:00:00Z`, action: 'email' }));
     // Anchor 15: one period [May 15, Jun 15) holds all seven.
-    const ws = workspace({ provider: 'zite', plan: 'free', pools: pool(1000, { kind: 'anchor-day', day: 15 }) });
-    expect(poolAt(ledger({ workspaces: [ws], events, rateCards: [june] }), '2026-06-05T00:00:00Z').used).toBe(19);
+    const ws = workspace({
+      provider: 'zite',
+      plan: 'free',
+      pools: pool(1000, { kind: 'anchor-day', day: 15 }),
+    });
+    expect(poolAt(ledger({ workspaces: [ws], events, rateCards: [june] }), '2026-06-05T00:00:00Z').used).toBe(
+      19,
+    );
   });
 });

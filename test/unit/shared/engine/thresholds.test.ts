@@ -6,7 +6,8 @@ function daily(prices: number[]) {
   return prices.map((c, i) => charge(`2026-03-${String(i + 2).padStart(2, '0')}T00:00:00Z`, c));
 }
 
-const day = (d: number | null) => (d === null ? null : iso(`2026-03-${String(d).padStart(2, '0')}T00:00:00Z`));
+const day = (d: number | null) =>
+  d === null ? null : iso(`2026-03-${String(d).padStart(2, '0')}T00:00:00Z`);
 
 describe('percentUsed = used / available Ã— 100, two decimals', () => {
   test.each<[number, number[], number]>([
@@ -20,13 +21,19 @@ describe('percentUsed = used / available Ã— 100, two decimals', () => {
     [1000, [999], 99.9],
     [100, [60, 40], 100],
   ])('allowance %i, charges %j: %f %', (allowance, prices, percent) => {
-    const p = poolAt(ledger({ workspaces: [workspace({ pools: pool(allowance) })], events: daily(prices) }), '2026-03-31T00:00:00Z');
+    const p = poolAt(
+      ledger({ workspaces: [workspace({ pools: pool(allowance) })], events: daily(prices) }),
+      '2026-03-31T00:00:00Z',
+    );
     expect(p.percentUsed).toBe(percent);
   });
 
   test('counts the bonus in available', () => {
     // 100 + 20 = 120 available; 30 used: 25 %.
-    const l = ledger({ grants: [grant({ credits: 20, grantedAt: '2026-03-01T00:00:00Z' })], events: daily([30]) });
+    const l = ledger({
+      grants: [grant({ credits: 20, grantedAt: '2026-03-01T00:00:00Z' })],
+      events: daily([30]),
+    });
     expect(poolAt(l, '2026-03-31T00:00:00Z').percentUsed).toBe(25);
   });
 });
@@ -63,7 +70,10 @@ describe('a thresholdâ€™s reachedAt: the first charged event after which used â‰
 
   test('a bonus granted later does not undo a threshold already reached', () => {
     // 60 of 100 on Mar 2 is 60 %: 50 reached. +100 on Mar 3: now 60 of 200 = 30 %.
-    const l = ledger({ grants: [grant({ credits: 100, grantedAt: '2026-03-03T00:00:00Z' })], events: daily([60]) });
+    const l = ledger({
+      grants: [grant({ credits: 100, grantedAt: '2026-03-03T00:00:00Z' })],
+      events: daily([60]),
+    });
     const p = poolAt(l, '2026-03-10T00:00:00Z');
     expect(p.percentUsed).toBe(30);
     expect(p.thresholds[0]).toEqual({ percent: 50, reachedAt: day(2) });
@@ -71,7 +81,10 @@ describe('a thresholdâ€™s reachedAt: the first charged event after which used â‰
 
   test('a bonus granted earlier raises the bar', () => {
     // +100 on Mar 1: 200 available. 60 (Mar 2) is 30 %; 60 + 45 = 105 (Mar 4) is 52.5 %.
-    const l = ledger({ grants: [grant({ credits: 100, grantedAt: '2026-03-01T00:00:00Z' })], events: daily([60, 0, 45]) });
+    const l = ledger({
+      grants: [grant({ credits: 100, grantedAt: '2026-03-01T00:00:00Z' })],
+      events: daily([60, 0, 45]),
+    });
     expect(poolAt(l, '2026-03-10T00:00:00Z').thresholds[0]).toEqual({ percent: 50, reachedAt: day(4) });
   });
 
@@ -81,12 +94,21 @@ describe('a thresholdâ€™s reachedAt: the first charged event after which used â‰
     // A free call on Mar 11 charges nothing; 1 credit on Mar 12 makes 151 / 250 = 60.4 %.
     const l = ledger({
       grants: [grant({ credits: 300, grantedAt: '2026-03-01T00:00:00Z', expiresAt: '2026-03-10T00:00:00Z' })],
-      events: [charge('2026-03-02T00:00:00Z', 150), charge('2026-03-11T00:00:00Z', 0), charge('2026-03-12T00:00:00Z', 1)],
+      events: [
+        charge('2026-03-02T00:00:00Z', 150),
+        charge('2026-03-11T00:00:00Z', 0),
+        charge('2026-03-12T00:00:00Z', 1),
+      ],
     });
 
     test('raises percentUsed when it leaves', () => {
       expect(poolAt(l, '2026-03-05T00:00:00Z')).toMatchObject({ available: 400, percentUsed: 37.5 });
-      expect(poolAt(l, '2026-03-11T12:00:00Z')).toMatchObject({ bonus: 150, available: 250, remaining: 100, percentUsed: 60 });
+      expect(poolAt(l, '2026-03-11T12:00:00Z')).toMatchObject({
+        bonus: 150,
+        available: 250,
+        remaining: 100,
+        percentUsed: 60,
+      });
     });
 
     test('the threshold is reached by the next charged event, not by the expiry or a free call', () => {

@@ -40,11 +40,22 @@ export function plusMinutes(start: string, minutes: number): string {
  * a calendar-month reset, so that balance cases carry their prices on the events.
  */
 export function workspace(over: Partial<Workspace> = {}): Workspace {
-  return { id: WS, name: 'Acme', provider: 'custom', plan: 'custom', pools: [{ pool: 'integration', allowance: 100 }], ...over };
+  return {
+    id: WS,
+    name: 'Acme',
+    provider: 'custom',
+    plan: 'custom',
+    pools: [{ pool: 'integration', allowance: 100 }],
+    ...over,
+  };
 }
 
 /** Shorthand for a workspace's one integration pool. */
-export function pool(allowance: number, reset?: ResetRule, extra: { overage?: boolean } = {}): Workspace['pools'] {
+export function pool(
+  allowance: number,
+  reset?: ResetRule,
+  extra: { overage?: boolean } = {},
+): Workspace['pools'] {
   return [{ pool: 'integration', allowance, ...(reset ? { reset } : {}), ...extra }];
 }
 
@@ -53,7 +64,14 @@ let sequence = 0;
 /** A usage event of WS's integration pool by member `ana`; the id is unique unless given. */
 export function event(over: Partial<UsageEvent> & { occurredAt: string }): UsageEvent {
   sequence += 1;
-  return { id: `e${sequence}`, workspaceId: WS, pool: 'integration', memberId: 'ana', action: 'integration:twilio', ...over };
+  return {
+    id: `e${sequence}`,
+    workspaceId: WS,
+    pool: 'integration',
+    memberId: 'ana',
+    action: 'integration:twilio',
+    ...over,
+  };
 }
 
 /** An event the provider priced: `credits` wins over every rate card. */
@@ -64,7 +82,14 @@ export function charge(occurredAt: string, credits: number, over: Partial<UsageE
 /** A never-expiring bonus of WS's integration pool unless told otherwise. */
 export function grant(over: Partial<Grant> & { credits: number; grantedAt: string }): Grant {
   sequence += 1;
-  return { id: `g${sequence}`, workspaceId: WS, pool: 'integration', kind: 'bonus', expiresAt: null, ...over };
+  return {
+    id: `g${sequence}`,
+    workspaceId: WS,
+    pool: 'integration',
+    kind: 'bonus',
+    expiresAt: null,
+    ...over,
+  };
 }
 
 export interface LedgerParts {
@@ -86,12 +111,20 @@ export function ledger(parts: LedgerParts = {}): Ledger {
 }
 
 /** The evaluation in the documented CLI JSON shape. */
-export function evaluate(l: Ledger, asOf: string, options: Omit<EvaluateOptions, 'asOf'> = {}): EvaluationJson {
+export function evaluate(
+  l: Ledger,
+  asOf: string,
+  options: Omit<EvaluateOptions, 'asOf'> = {},
+): EvaluationJson {
   return evaluationJson(evaluateLedger(l, { ...options, asOf: ms(asOf) }));
 }
 
 /** One pool of the evaluation at asOf (WS's integration pool by default). */
-export function poolAt(l: Ledger, asOf: string, which: { workspaceId?: string; pool?: PoolKind } = {}): PoolStatusJson {
+export function poolAt(
+  l: Ledger,
+  asOf: string,
+  which: { workspaceId?: string; pool?: PoolKind } = {},
+): PoolStatusJson {
   const workspaceId = which.workspaceId ?? WS;
   const kind = which.pool ?? 'integration';
   const found = evaluate(l, asOf).pools.find((p) => p.workspaceId === workspaceId && p.pool === kind);

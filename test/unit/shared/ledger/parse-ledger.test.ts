@@ -7,10 +7,26 @@ function valid() {
   return {
     version: 1,
     workspaces: [{ id: 'acme', name: 'Acme', provider: 'zite', plan: 'free' } as Record<string, unknown>],
-    grants: [{ id: 'g-1', workspaceId: 'acme', pool: 'integration', kind: 'bonus', credits: 20, grantedAt: '2026-03-01T00:00:00Z' } as Record<string, unknown>],
+    grants: [
+      {
+        id: 'g-1',
+        workspaceId: 'acme',
+        pool: 'integration',
+        kind: 'bonus',
+        credits: 20,
+        grantedAt: '2026-03-01T00:00:00Z',
+      } as Record<string, unknown>,
+    ],
     events: ['e-1', 'e-2', 'e-3', 'e-4'].map(
       (id, i) =>
-        ({ id, workspaceId: 'acme', pool: 'integration', memberId: 'ana', action: 'email', occurredAt: `2026-03-0${i + 2}T09:00:00Z` }) as Record<string, unknown>,
+        ({
+          id,
+          workspaceId: 'acme',
+          pool: 'integration',
+          memberId: 'ana',
+          action: 'email',
+          occurredAt: `2026-03-0${i + 2}T09:00:00Z`,
+        }) as Record<string, unknown>,
     ),
   };
 }
@@ -39,20 +55,36 @@ test('a valid ledger is returned as a ledger, pools filled in later from the cat
 describe('a bad record is named by its id and the field', () => {
   test.each<[string, (d: Data) => void, string[]]>([
     ['event without occurredAt', (d) => delete d.events[1]!.occurredAt, ['"e-2"', 'occurredAt']],
-    ['event with a date that is not ISO 8601', (d) => (d.events[0]!.occurredAt = 'yesterday'), ['"e-1"', 'occurredAt']],
+    [
+      'event with a date that is not ISO 8601',
+      (d) => (d.events[0]!.occurredAt = 'yesterday'),
+      ['"e-1"', 'occurredAt'],
+    ],
     ['event on Feb 30', (d) => (d.events[2]!.occurredAt = '2026-02-30T10:00:00Z'), ['"e-3"', 'occurredAt']],
     ['event with negative credits', (d) => (d.events[3]!.credits = -3), ['"e-4"', 'credits']],
     ['event with credits as a string', (d) => (d.events[1]!.credits = '5'), ['"e-2"', 'credits']],
     ['event without action', (d) => delete d.events[0]!.action, ['"e-1"', 'action']],
     ['event in a pool that is not a pool kind', (d) => (d.events[0]!.pool = 'ai'), ['"e-1"', 'pool']],
     ['event of an unknown workspace', (d) => (d.events[2]!.workspaceId = 'globex'), ['"e-3"', 'workspaceId']],
-    ['event in a pool the workspace does not have', (d) => (d.events[2]!.pool = 'message'), ['"e-3"', 'pool']],
+    [
+      'event in a pool the workspace does not have',
+      (d) => (d.events[2]!.pool = 'message'),
+      ['"e-3"', 'pool'],
+    ],
     ['grant without credits', (d) => delete d.grants[0]!.credits, ['"g-1"', 'credits']],
     ['grant of an unknown kind', (d) => (d.grants[0]!.kind = 'gift'), ['"g-1"', 'kind']],
     ['grant with a bad expiresAt', (d) => (d.grants[0]!.expiresAt = 'never'), ['"g-1"', 'expiresAt']],
     ['grant of an unknown workspace', (d) => (d.grants[0]!.workspaceId = 'globex'), ['"g-1"', 'workspaceId']],
-    ['workspace with an unknown provider', (d) => (d.workspaces[0]!.provider = 'acme-cloud'), ['"acme"', 'provider']],
-    ['workspace with anchor day 32', (d) => (d.workspaces[0]!.pools = [{ pool: 'integration', reset: { kind: 'anchor-day', day: 32 } }]), ['"acme"', 'reset']],
+    [
+      'workspace with an unknown provider',
+      (d) => (d.workspaces[0]!.provider = 'acme-cloud'),
+      ['"acme"', 'provider'],
+    ],
+    [
+      'workspace with anchor day 32',
+      (d) => (d.workspaces[0]!.pools = [{ pool: 'integration', reset: { kind: 'anchor-day', day: 32 } }]),
+      ['"acme"', 'reset'],
+    ],
     ['workspace without a plan', (d) => delete d.workspaces[0]!.plan, ['"acme"', 'plan']],
   ])('%s', (_name, edit, parts) => {
     const message = messageFor(edit);
@@ -91,9 +123,15 @@ describe('a bad record is named by its id and the field', () => {
 describe('a pool without an allowance says "allowance" and names the workspace', () => {
   test.each<[string, Record<string, unknown>]>([
     ['Base44 (the seed gives no plan sizes)', { id: 'b44', name: 'B', provider: 'base44', plan: 'builder' }],
-    ['Base44 pool listed without allowance', { id: 'b44', name: 'B', provider: 'base44', plan: 'builder', pools: [{ pool: 'integration' }] }],
+    [
+      'Base44 pool listed without allowance',
+      { id: 'b44', name: 'B', provider: 'base44', plan: 'builder', pools: [{ pool: 'integration' }] },
+    ],
     ['Zite Enterprise (custom allowance)', { id: 'big', name: 'Big', provider: 'zite', plan: 'enterprise' }],
-    ['Zite Free message pool (AI credits: not in the seed)', { id: 'z', name: 'Z', provider: 'zite', plan: 'free', pools: [{ pool: 'message' }] }],
+    [
+      'Zite Free message pool (AI credits: not in the seed)',
+      { id: 'z', name: 'Z', provider: 'zite', plan: 'free', pools: [{ pool: 'message' }] },
+    ],
     ['custom provider', { id: 'own', name: 'Own', provider: 'custom', plan: 'mine' }],
     ['Zite plan the catalog does not know', { id: 'z2', name: 'Z', provider: 'zite', plan: 'platinum' }],
   ])('%s', (_name, ws) => {
@@ -106,7 +144,13 @@ describe('a pool without an allowance says "allowance" and names the workspace',
 
   test('an allowance in the ledger is enough', () => {
     const data = valid();
-    data.workspaces.push({ id: 'b44', name: 'B', provider: 'base44', plan: 'builder', pools: [{ pool: 'integration', allowance: 500 }] });
+    data.workspaces.push({
+      id: 'b44',
+      name: 'B',
+      provider: 'base44',
+      plan: 'builder',
+      pools: [{ pool: 'integration', allowance: 500 }],
+    });
     expect(() => validateLedger(data)).not.toThrow();
   });
 });
@@ -129,5 +173,7 @@ describe('parseLedgerText', () => {
 test('evaluateLedger refuses a bad reference before evaluating anything', () => {
   const data = valid();
   data.events[3]!.workspaceId = 'globex';
-  expect(() => evaluateLedger(data as never, { asOf: Date.parse('2026-03-10T00:00:00Z') })).toThrow(/"e-4".*workspaceId/);
+  expect(() => evaluateLedger(data as never, { asOf: Date.parse('2026-03-10T00:00:00Z') })).toThrow(
+    /"e-4".*workspaceId/,
+  );
 });
