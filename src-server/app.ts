@@ -102,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   // gzip first, at level 3: on usage pages it still shrinks JSON ~10x, at about half of level 6's CPU
-  // (the server's time per page is mostly compression; see bench/server-throughput.ts).
+  // (the server's time per page is mostly compression; see test/bench/server-throughput.ts).
   await app.register(compress, {
     global: true,
     encodings: ['gzip', 'deflate', 'br'],

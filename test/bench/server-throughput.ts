@@ -8,16 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { usagePageSchema } from '../src-shared/api/usage';
-import { createAdmin, writeLedger } from '../src-server/admin';
-import { openServerDatabase } from '../src-server/db/connection';
-import { createStore } from '../src-server/db/store';
-import { teamMonthLedger } from '../test/fixtures/team-month';
+import { usagePageSchema } from '../../src-shared/api/usage';
+import { createAdmin, writeLedger } from '../../src-server/admin';
+import { openServerDatabase } from '../../src-server/db/connection';
+import { createStore } from '../../src-server/db/store';
+import { teamMonthLedger } from '../fixtures/team-month';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const LIMIT = 5000;
 const TARGET = 100_000;
-const BIN = resolve(import.meta.dirname, '../bin/creditbar-server');
+const BIN = resolve(import.meta.dirname, '../../bin/creditbar-server');
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
