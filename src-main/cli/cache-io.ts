@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { openCache, type Cache } from '../cache/cache';
 import { CacheHistoryError } from '../cache/walk-cached-pool';
 import { DatabaseTooNewError, NotADatabaseError } from '../db/connection';
@@ -31,6 +31,25 @@ export function openCacheFile(file: string, io: CliIo, mode: 'read' | 'create'):
       throw new CliError(`cannot open the cache ${file}: check that its folder exists and is writable`);
     throw err;
   }
+}
+
+/**
+ * Creates an empty cache file if none is there, exclusively (`wx`), and says whether this call
+ * created it: only a file this process created may be removed again by `removeCreatedCache`.
+ * Any other failure (missing folder, no permission) is left for `openCacheFile` to report.
+ */
+export function createCacheIfAbsent(file: string): boolean {
+  try {
+    closeSync(openSync(file, 'wx'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes a cache file this process created, with SQLite's side files; call it once the cache is closed. */
+export function removeCreatedCache(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
 }
 
 /** Runs `fn` over an open cache, closing it after and turning cache errors a user can meet into one line. */

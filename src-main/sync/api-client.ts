@@ -44,6 +44,11 @@ export interface ApiClientOptions {
   now?: () => Millis;
   onRetry?: (notice: RetryNotice) => void;
   /**
+   * What to tell a user whose token the server refuses (401), after the colon: where that user
+   * keeps the token. Default: the app's Settings.
+   */
+  authHint?: string;
+  /**
    * Ask for compressed answers. Default: yes, except on loopback (the embedded demo server), where
    * compressing a megabyte page costs both processes CPU and saves no network.
    */
@@ -111,6 +116,7 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
   const wait = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
+  const authHint = options.authHint ?? 'check the token of this account in Settings';
   const acceptEncoding = (options.compression ?? !isLoopback(baseUrl)) ? 'gzip, deflate, br' : 'identity';
 
   async function attempt(
@@ -191,12 +197,7 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
         } else if (status >= 500) {
           throw new Transient('server', `the server failed with ${status} (${message})`, status);
         } else if (status === 401) {
-          throw new SyncError(
-            'auth',
-            `the server refused the token (401): check the token of this account in Settings`,
-            status,
-            code,
-          );
+          throw new SyncError('auth', `the server refused the token (401): ${authHint}`, status, code);
         } else if (status === 404) {
           throw new SyncError(
             'other',

@@ -3,7 +3,7 @@ import { createApiClient } from '../../sync/api-client';
 import { driftOf } from '../../sync/reconcile';
 import { syncAccount, type SyncProgress, type SyncSummary } from '../../sync/sync-account';
 import { SyncError } from '../../sync/sync-errors';
-import { dbFlag, openCacheFile, withCache } from '../cache-io';
+import { createCacheIfAbsent, dbFlag, openCacheFile, removeCreatedCache, withCache } from '../cache-io';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { loadCatalog, parseFlags, type CliIo } from '../io';
 
@@ -129,21 +129,36 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<void> {
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   const progress = io.isTty || values.progress ? progressPrinter(io) : null;
+  // A first sync that fails before it stores any usage (server unreachable, token refused ...)
+  // leaves no file behind; once pages are stored they are kept, so that the next sync resumes.
+  const created = createCacheIfAbsent(file);
+  let storedUsage = false;
+  let succeeded = false;
   try {
     const summary = await withCache(openCacheFile(file, io, 'create'), (cache) =>
       syncAccount(account, {
         cache,
-        api: createApiClient({ baseUrl, token, timeoutMs, now: io.now }),
+        api: createApiClient({
+          baseUrl,
+          token,
+          timeoutMs,
+          now: io.now,
+          authHint: `check the token in the environment variable ${tokenEnv} (--token-env)`,
+        }),
         now: io.now,
         catalog,
         pageSize,
         signal: controller.signal,
-        ...(progress ? { onProgress: progress.update } : {}),
+        onProgress: (p) => {
+          if (p.total > 0) storedUsage = true;
+          progress?.update(p);
+        },
       }),
     );
     progress?.clear();
     io.stdout(values.json ? JSON.stringify(summary, null, 2) + '\n' : summaryLine(summary, baseUrl) + '\n');
     if (summary.errors.length > 0) throw new CliError(summary.errors.join('\ncreditbar: '));
+    succeeded = true;
   } catch (err) {
     progress?.clear();
     if (err instanceof SyncError)
@@ -151,5 +166,6 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<void> {
     throw err;
   } finally {
     process.off('SIGINT', onSigint);
+    if (created && !succeeded && !storedUsage) removeCreatedCache(file);
   }
 }

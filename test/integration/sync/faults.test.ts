@@ -159,7 +159,10 @@ describe('sync under faults', () => {
       (e: unknown) => e,
     );
     expect((error as SyncError).kind).toBe('auth');
-    expect((error as Error).message).toMatch(/refused the token \(401\)/);
+    // The app's wording: the token lives in Settings (the CLI names its environment variable instead).
+    expect((error as Error).message).toBe(
+      'the server refused the token (401): check the token of this account in Settings',
+    );
     expect(retries).toEqual([]);
   });
 
