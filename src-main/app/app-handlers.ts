@@ -79,8 +79,8 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
     syncNow: () => ({ started: deps.requestSync('manual') }),
     getHistoryMonths: () => historyMonths(cache),
     getHistory({ period, workspaceId }): HistoryResult {
-      const { report, names } = reviewMonth(deps, period, workspaceId);
-      return { report, months: historyMonths(cache), names };
+      const { report, names, members } = reviewMonth(deps, period, workspaceId);
+      return { report, months: historyMonths(cache), names, memberNames: members };
     },
     exportHistory({ period, format, workspaceId }) {
       const { report, names, members } = reviewMonth(deps, period, workspaceId);

@@ -45,7 +45,10 @@ export interface HistoryResult {
   report: ReportJson;
   /** Months with data, newest first, `YYYY-MM`. */
   months: string[];
+  /** Workspace names by id. */
   names: Record<string, string>;
+  /** Member names by workspace id, then member id (breakdowns name people, not ids). */
+  memberNames?: Record<string, Record<string, string>>;
 }
 
 export interface ExportResult {

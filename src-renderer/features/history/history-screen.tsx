@@ -94,7 +94,13 @@ export function HistoryScreen(): React.JSX.Element {
         {shown.report.pools.length === 0 ? (
           <Empty title={`No usage in ${formatMonth(shown.report.period)}.`} />
         ) : (
-          <MonthReview report={shown.report} names={shown.names} compare={comparing?.report ?? null} />
+          <MonthReview
+            report={shown.report}
+            names={shown.names}
+            memberNames={shown.memberNames ?? {}}
+            oneWorkspace={workspaceId !== null}
+            compare={comparing?.report ?? null}
+          />
         )}
       </>
     );

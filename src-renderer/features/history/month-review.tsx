@@ -13,11 +13,18 @@ import {
 } from '../../components/format';
 import { POOL_LABEL, alertTitle } from '../../components/labels';
 import { cumulative, thresholdLines } from '../workspace-detail/chart-data';
+import { MonthGlance } from './month-glance';
 import { compareDaily, crossings, dailySeries, isDaysReport, poolKey, type ReviewedPool } from './chart-data';
+
+/** More pools than this in one month show as the glance table only; each opens on its own. */
+export const FULL_REVIEW_LIMIT = 6;
 
 interface Props {
   report: ReportJson;
   names: Record<string, string>;
+  memberNames?: Record<string, Record<string, string>>;
+  /** One workspace is picked (its pools always get the full review). */
+  oneWorkspace?: boolean;
   /** The month compared with, when one is picked. */
   compare?: ReportJson | null;
 }
@@ -132,12 +139,14 @@ function DaysFacts({ pool }: { pool: DaysReportJson }): React.JSX.Element {
 function PoolReview({
   pool,
   names,
+  memberNames,
   other,
   otherPeriod,
   period,
 }: {
   pool: ReviewedPool;
   names: Record<string, string>;
+  memberNames: Record<string, string>;
   other: ReviewedPool | undefined;
   otherPeriod: string | null;
   period: string;
@@ -185,7 +194,7 @@ function PoolReview({
       )}
     />
   );
-  const members = Object.fromEntries(Object.keys(pool.byMember).map((m) => [m, name(names, m)]));
+  const members = Object.fromEntries(Object.keys(pool.byMember).map((m) => [m, memberNames[m] ?? m]));
   return (
     <section
       className="card review"
@@ -213,14 +222,30 @@ function PoolReview({
 }
 
 /** The review of one month: every pool, and the alerts of the month. */
-export function MonthReview({ report, names, compare }: Props): React.JSX.Element {
+export function MonthReview({
+  report,
+  names,
+  memberNames = {},
+  oneWorkspace = false,
+  compare,
+}: Props): React.JSX.Element {
+  // Twenty workspaces of charts and breakdowns at once is a long scroll and a slow screen: past the
+  // limit the month opens as the glance table, and a name opens that workspace's full review.
+  const full = oneWorkspace || report.pools.length <= FULL_REVIEW_LIMIT;
   return (
     <div className="month-review" data-testid="month-review" data-period={report.period}>
-      {report.pools.map((p) => (
+      {report.pools.length > 1 ? <MonthGlance report={report} names={names} canPick={!oneWorkspace} /> : null}
+      {full ? null : (
+        <p className="muted" data-testid="glance-hint">
+          Pick a workspace above (or in the Workspace list) for its charts and breakdowns.
+        </p>
+      )}
+      {(full ? report.pools : []).map((p) => (
         <PoolReview
           key={poolKey(p)}
           pool={p}
           names={names}
+          memberNames={memberNames[p.workspaceId] ?? {}}
           period={report.period}
           other={compare?.pools.find((q) => poolKey(q) === poolKey(p))}
           otherPeriod={compare?.period ?? null}

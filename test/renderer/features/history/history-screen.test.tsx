@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { HistoryScreen } from '../../../../src-renderer/features/history/history-screen';
 import { fakeClient } from '../../fake-client';
+import { historyResult, periodReport } from '../../fixtures/report';
 import { demoSnapshot } from '../../fixtures/snapshot';
 import { renderWithStore } from '../../render';
 
@@ -39,6 +40,40 @@ describe('HistoryScreen', () => {
     expect(within(daily).getByTestId('ran-dry')).toHaveTextContent('Oct 1, Oct 4');
     await waitFor(() => expect(document.body.dataset.historyReady).toBe('2026-10'));
     expect(document.body.dataset.historyMs).toBeDefined();
+  });
+
+  it("opens a month of many workspaces as one table, and a name as that workspace's full review", async () => {
+    const user = userEvent.setup();
+    const many = (period: string, workspaceId?: string) => {
+      const base = historyResult(period);
+      const ids = Array.from({ length: 8 }, (_, i) => `ws-${i + 1}`);
+      const pools = ids
+        .filter((id) => !workspaceId || id === workspaceId)
+        .map((id, i) => periodReport({ workspaceId: id, used: 1000 * (i + 1), blockedCalls: i }));
+      return {
+        ...base,
+        report: { ...base.report, pools },
+        names: Object.fromEntries(ids.map((id) => [id, `Team ${id}`])),
+      };
+    };
+    const client = fakeClient({
+      getHistory: vi.fn(async ({ period, workspaceId }) => many(period, workspaceId)),
+    });
+    renderWithStore(<HistoryScreen />, { client, state });
+    const rows = await screen.findAllByTestId('glance-row');
+    expect(rows).toHaveLength(8);
+    expect(within(rows[2]!).getByTestId('glance-used')).toHaveAttribute('data-value', '3000');
+    expect(within(rows[2]!).getByTestId('glance-blocked')).toHaveTextContent('2');
+    expect(screen.queryAllByTestId('pool-review')).toHaveLength(0);
+    expect(screen.getByTestId('glance-hint')).toBeInTheDocument();
+
+    await user.click(within(rows[4]!).getByRole('button', { name: 'Team ws-5' }));
+    await waitFor(() =>
+      expect(client.getHistory).toHaveBeenLastCalledWith({ period: '2026-10', workspaceId: 'ws-5' }),
+    );
+    const review = await screen.findByTestId('pool-review');
+    expect(review).toHaveAttribute('data-workspace-id', 'ws-5');
+    expect(screen.queryByTestId('month-glance')).toBeNull(); // one pool: its review says it all
   });
 
   it('compares two months side by side', async () => {
