@@ -1,47 +1,24 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/creditbar');
 
-/** A running `creditbar web` child process: the app's services and the built UI on loopback. */
-export interface WebApp {
-  /** The session URL it printed (token included). */
-  url: string;
-  dataDir: string;
-  cacheFile: string;
+/** A long-running child process of ours (bin/creditbar web, bin/creditbar-server) and what it printed. */
+export interface ChildTool {
   /** Everything it wrote on stdout so far. */
   output(): string;
   /** Resolves with the first stdout line matching `pattern` (already written, or still to come). */
   line(pattern: RegExp, timeoutMs?: number): Promise<string>;
-  /** Sends a test-hook command on stdin (see the web command: stop-demo, quit). */
-  hook(command: 'stop-demo' | 'quit'): void;
+  /** Writes one line to its stdin. */
+  send(line: string): void;
   stop(): Promise<void>;
 }
 
-export interface StartOptions {
-  /** Pass --demo: start straight into the demo (default true). */
-  demo?: boolean;
-  /** Reuse a data folder (a restart); default a fresh one, removed on stop. */
-  dataDir?: string;
-}
-
-/** Starts `bin/creditbar web --test-hooks` on a free port and waits for its URL. */
-export async function startWebApp(options: StartOptions = {}): Promise<WebApp> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'creditbar-e2e-'));
-  const args = [
-    BIN,
-    'web',
-    '--data',
-    dataDir,
-    '--port',
-    '0',
-    '--test-hooks',
-    ...(options.demo === false ? [] : ['--demo']),
-  ];
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, args, { cwd: ROOT, stdio: 'pipe' });
+/** Starts `bin/<name> args...` with piped streams. */
+export function startTool(name: 'creditbar' | 'creditbar-server', args: string[]): ChildTool {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', name), ...args], { cwd: ROOT, stdio: 'pipe' });
   let out = '';
   let err = '';
   const waiters = new Set<() => void>();
@@ -51,57 +28,92 @@ export async function startWebApp(options: StartOptions = {}): Promise<WebApp> {
   });
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-
-  const line = (pattern: RegExp, timeoutMs = 60_000) =>
-    new Promise<string>((resolveLine, reject) => {
-      const check = () => {
-        const found = out.split('\n').find((l) => pattern.test(l));
-        if (found === undefined) return false;
-        waiters.delete(check);
-        clearTimeout(timer);
-        resolveLine(found);
-        return true;
-      };
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(
-          new Error(
-            `creditbar web never printed ${pattern} within ${timeoutMs} ms.\nstdout:\n${out}\nstderr:\n${err}`,
-          ),
-        );
-      }, timeoutMs);
-      void exited.then((code) => {
-        if (!check())
+  return {
+    output: () => out,
+    line: (pattern, timeoutMs = 60_000) =>
+      new Promise<string>((resolveLine, reject) => {
+        const check = () => {
+          const found = out.split('\n').find((l) => pattern.test(l));
+          if (found === undefined) return false;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolveLine(found);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
           reject(
             new Error(
-              `creditbar web exited (${code}) before printing ${pattern}.\nstdout:\n${out}\nstderr:\n${err}`,
+              `${name} never printed ${pattern} within ${timeoutMs} ms.\nstdout:\n${out}\nstderr:\n${err}`,
             ),
           );
-      });
-      if (!check()) waiters.add(check);
-    });
+        }, timeoutMs);
+        void exited.then((code) => {
+          if (!check())
+            reject(
+              new Error(
+                `${name} exited (${code}) before printing ${pattern}.\nstdout:\n${out}\nstderr:\n${err}`,
+              ),
+            );
+        });
+        if (!check()) waiters.add(check);
+      }),
+    send: (line) => void child.stdin.write(`${line}\n`),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
 
-  const url = (await line(/^\s+open\s+http/)).trim().replace(/^open\s+/, '');
+/** A running `creditbar web`: the app's services and the built UI on loopback. */
+export interface WebApp {
+  /** The session URL it printed (token included). */
+  url: string;
+  dataDir: string;
+  cacheFile: string;
+  line: ChildTool['line'];
+  /** Sends a test-hook command (see the web command: stop-demo, quit). */
+  hook(command: 'stop-demo' | 'quit'): void;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Pass --demo: start straight into the demo (default true). */
+  demo?: boolean;
+}
+
+/** Starts `bin/creditbar web --test-hooks` on a free port over a fresh data folder and waits for its URL. */
+export async function startWebApp(options: StartOptions = {}): Promise<WebApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'creditbar-e2e-'));
+  const tool = startTool('creditbar', [
+    'web',
+    '--data',
+    dataDir,
+    '--port',
+    '0',
+    '--test-hooks',
+    ...(options.demo === false ? [] : ['--demo']),
+  ]);
+  const url = (await tool.line(/^\s+open\s+http/)).trim().replace(/^open\s+/, '');
   return {
     url,
     dataDir,
     cacheFile: join(dataDir, 'cache.sqlite'),
-    output: () => out,
-    line,
-    hook: (command) => void child.stdin.write(`${command}\n`),
+    line: tool.line,
+    hook: (command) => tool.send(command),
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await tool.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
 /** Runs bin/creditbar to the end and returns its parsed --json output. */
 export async function creditbarJson<T>(args: string[]): Promise<T> {
-  const child = spawn(process.execPath, [BIN, ...args, '--json'], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/creditbar'), ...args, '--json'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
