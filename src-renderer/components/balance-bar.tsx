@@ -1,5 +1,5 @@
 import type { PoolState } from '../../src-shared/ipc/snapshot';
-import { formatCredits, formatPercent } from './format';
+import { formatCredits, formatPercent, formatPercentUsed } from './format';
 import { STATE_LABEL } from './state-badge';
 
 export interface BalanceBarProps {
@@ -40,7 +40,7 @@ export function BalanceBar({
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={Math.round(fill * 100) / 100}
-      aria-valuetext={`${formatPercent(percentUsed)} used, ${formatCredits(used)} of ${formatCredits(available)} credits, ${STATE_LABEL[state]}.${thresholdText}`}
+      aria-valuetext={`${formatPercentUsed(percentUsed)} used, ${formatCredits(used)} of ${formatCredits(available)} credits, ${STATE_LABEL[state]}.${thresholdText}`}
     >
       <div className="balance-bar-fill" style={{ width: `${fill}%` }} />
       {sorted.map((m) => (

@@ -44,6 +44,14 @@ export function formatPercent(percent: number, maximumFractionDigits = 1): strin
   return numberFormat({ style: 'percent', maximumFractionDigits }).format(percent / 100);
 }
 
+/**
+ * A percent used, rounded down to a tenth: 49.98 reads "49.9%", never "50%" while the pool is still
+ * under its 50 % mark (the badge and the tray round down the same way).
+ */
+export function formatPercentUsed(percent: number): string {
+  return formatPercent(Math.floor(percent * 10 + 1e-9) / 10);
+}
+
 /** A signed change: "+12%" / "−4%". */
 export function formatSignedPercent(percent: number): string {
   return numberFormat({ style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(

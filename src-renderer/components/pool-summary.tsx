@@ -3,7 +3,7 @@ import { BalanceBar } from './balance-bar';
 import { Countdown } from './countdown';
 import { forecastText } from './forecast-text';
 import type { Drift } from '../../src-shared/ipc/snapshot';
-import { formatCredits, formatPercent } from './format';
+import { formatCredits, formatPercentUsed } from './format';
 
 /** The local balance against the server's, in words: which one counts more, and by how much. */
 export function driftText(drift: Drift): string {
@@ -47,7 +47,7 @@ export function PoolSummary({
         <div>
           <dt>Percent used</dt>
           <dd data-testid="percent" data-value={pool.percentUsed}>
-            {formatPercent(pool.percentUsed)}
+            {formatPercentUsed(pool.percentUsed)}
           </dd>
         </div>
         <div>

@@ -1,5 +1,10 @@
 import type { ReportJson } from '../../../src-shared/engine/report-json';
-import { formatCredits, formatDateTime, formatPercent, formatSignedPercent } from '../../components/format';
+import {
+  formatCredits,
+  formatDateTime,
+  formatPercentUsed,
+  formatSignedPercent,
+} from '../../components/format';
 import { POOL_LABEL } from '../../components/labels';
 import { useAppStore } from '../../store/store-context';
 import { isDaysReport, poolKey } from './chart-data';
@@ -59,7 +64,7 @@ export function MonthGlance({
                     {formatCredits(p.used)}
                     {days ? null : <span className="muted"> of {formatCredits(p.available)}</span>}
                   </td>
-                  <td>{days ? '–' : formatPercent(p.percentUsed)}</td>
+                  <td>{days ? '–' : formatPercentUsed(p.percentUsed)}</td>
                   <td data-testid="glance-blocked" data-value={p.blockedCalls}>
                     {formatCredits(p.blockedCalls)}
                   </td>

@@ -8,6 +8,7 @@ import {
   formatDayKey,
   formatMonth,
   formatPercent,
+  formatPercentUsed,
   formatSignedCredits,
   formatSignedPercent,
 } from '../../components/format';
@@ -78,7 +79,7 @@ function PeriodFacts({ pool }: { pool: PeriodReportJson }): React.JSX.Element {
         />
         <Stat
           label="Percent used"
-          value={formatPercent(pool.percentUsed)}
+          value={formatPercentUsed(pool.percentUsed)}
           testId="review-percent"
           raw={pool.percentUsed}
         />
