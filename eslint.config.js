@@ -1,12 +1,79 @@
 // @ts-check
+import path from 'node:path';
 import tseslint from 'typescript-eslint';
 
-/** Paths a folder may not reach into, as no-restricted-imports patterns. */
-const otherRoots = (/** @type {string[]} */ roots) =>
-  roots.map((root) => ({
-    group: [`**/${root}`, `**/${root}/**`],
-    message: `Import direction: do not import from ${root} here.`,
-  }));
+const repoRoot = import.meta.dirname;
+
+/**
+ * Import direction by where a path resolves, not how it is spelt: no-restricted-imports matches the
+ * specifier text, so '../../package.json' left src-shared unnoticed, and it never sees import() or
+ * `typeof import()`. Options: `inside` (relative paths must resolve into that root, bare ones must
+ * match `packages`) or `forbid` (roots a relative path must not resolve into).
+ * @type {import('eslint').Rule.RuleModule}
+ */
+const importBoundary = {
+  meta: {
+    type: 'problem',
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          inside: { type: 'string' },
+          packages: { type: 'string' },
+          forbid: { type: 'array', items: { type: 'string' } },
+          message: { type: 'string' },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  create(context) {
+    const { inside, packages, forbid = [], message = '' } = context.options[0] ?? {};
+    const allowedPackage = packages === undefined ? null : new RegExp(packages);
+    const fromDir = path.dirname(context.filename);
+    /** The repo-relative path a specifier names, or null for a package. */
+    const resolved = (/** @type {string} */ spec) =>
+      /^\.\.?(\/|$)/.test(spec) || path.isAbsolute(spec)
+        ? path.relative(repoRoot, path.resolve(fromDir, spec)).split(path.sep).join('/')
+        : null;
+    const check = (/** @type {any} */ node, /** @type {string} */ spec) => {
+      const target = resolved(spec);
+      const root = (target ?? spec).split('/')[0] ?? '';
+      if (inside !== undefined) {
+        const ok = target === null ? allowedPackage?.test(spec) : root === inside;
+        if (!ok) {
+          const why = target === null ? 'is another package' : `resolves to ${target || '.'}`;
+          context.report({ node, message: `${message}: '${spec}' ${why}.` });
+        }
+      } else if (forbid.includes(root)) {
+        context.report({ node, message: `Import direction: do not import from ${root} here.` });
+      }
+    };
+    /** Static sources, and the fixed start of a template (`../../src-main/${x}`); else null. */
+    const literal = (/** @type {any} */ source) => {
+      if (source?.type === 'Literal' && typeof source.value === 'string') return source.value;
+      if (source?.type === 'TemplateLiteral') {
+        const head = source.quasis[0]?.value.cooked ?? '';
+        return source.expressions.length === 0 ? head : head.slice(0, head.lastIndexOf('/') + 1) || null;
+      }
+      return null;
+    };
+    const visit = (/** @type {any} */ node, /** @type {any} */ source) => {
+      const spec = literal(source);
+      if (spec !== null) check(source, spec);
+      else if (inside !== undefined)
+        context.report({ node, message: `${message}: a computed import() path cannot be checked.` });
+    };
+    return {
+      ImportDeclaration: (node) => visit(node, node.source),
+      ExportAllDeclaration: (node) => visit(node, node.source),
+      ExportNamedDeclaration: (node) => node.source && visit(node, node.source),
+      ImportExpression: (node) => visit(node, node.source),
+      /** @param {any} node */
+      TSImportType: (node) => visit(node, node.source ?? node.argument?.literal),
+    };
+  },
+};
 
 const nodeAndNative = {
   regex:
@@ -18,6 +85,7 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**'] },
   ...tseslint.configs.recommended,
   {
+    plugins: { creditbar: { rules: { 'import-boundary': importBoundary } } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -29,13 +97,12 @@ export default tseslint.config(
     // src-shared is pure: it imports only itself and zod (JSON data files included).
     files: ['src-shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      'creditbar/import-boundary': [
         'error',
         {
-          patterns: [
-            { regex: '^(?!zod$|zod/|\\./|\\.\\./)', message: 'src-shared imports only src-shared and zod.' },
-            ...otherRoots(['src-main', 'src-server', 'src-renderer', 'test', 'bin']),
-          ],
+          inside: 'src-shared',
+          packages: '^zod(/|$)',
+          message: 'src-shared imports only src-shared and zod',
         },
       ],
     },
@@ -43,10 +110,8 @@ export default tseslint.config(
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [nodeAndNative, ...otherRoots(['src-main', 'src-server', 'test'])] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [nodeAndNative] }],
+      'creditbar/import-boundary': ['error', { forbid: ['src-main', 'src-server', 'test'] }],
       'no-restricted-syntax': [
         'error',
         {
@@ -67,18 +132,24 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    // The renderer's tests see what the renderer sees: src-shared and the renderer, never main or the server.
+    files: ['test/renderer/**/*.{ts,tsx}'],
+    rules: { 'creditbar/import-boundary': ['error', { forbid: ['src-main', 'src-server'] }] },
+  },
+  {
     files: ['src-server/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            { regex: '^electron', message: 'The server runs without Electron.' },
-            ...otherRoots(['src-main', 'src-renderer', 'test']),
-          ],
-        },
+        { patterns: [{ regex: '^electron', message: 'The server runs without Electron.' }] },
       ],
+      'creditbar/import-boundary': ['error', { forbid: ['src-main', 'src-renderer', 'test'] }],
     },
+  },
+  {
+    // Every file in src-main, the Electron adapters included, stays out of the renderer and the tests.
+    files: ['src-main/**/*.ts'],
+    rules: { 'creditbar/import-boundary': ['error', { forbid: ['src-renderer', 'test'] }] },
   },
   {
     // Services in src-main are plain Node: only the thin adapters may import electron.
@@ -101,7 +172,6 @@ export default tseslint.config(
               regex: '^electron$|^electron/|^electron-store$',
               message: 'Services import no electron; put Electron calls in an adapter.',
             },
-            ...otherRoots(['src-renderer', 'test']),
           ],
         },
       ],
