@@ -6,6 +6,7 @@ import {
   mergeCatalog,
   type Catalog,
 } from '../../src-shared/catalog/catalog';
+import { describeJsonSyntaxError } from '../../src-shared/ledger/json-syntax';
 import { describeIssue, LedgerError, parseLedgerText } from '../../src-shared/ledger/parse-ledger';
 import type { Ledger } from '../../src-shared/types/ledger';
 import { parseInstant, type Millis } from '../../src-shared/time/instant';
@@ -54,12 +55,12 @@ async function readText(path: string, what: string): Promise<string> {
 /** Reads the optional user catalog on top of the built-in one. */
 export async function loadCatalog(path: string | undefined): Promise<Catalog> {
   if (!path) return builtinCatalog;
+  const text = await readText(path, 'catalog');
   let data: unknown;
   try {
-    data = JSON.parse(await readText(path, 'catalog'));
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    throw new CliError(`${path}: not valid JSON (${(err as Error).message})`);
+    data = JSON.parse(text);
+  } catch {
+    throw new CliError(`${path}: not valid JSON: ${describeJsonSyntaxError(text)}`);
   }
   const parsed = catalogOverrideSchema.safeParse(data);
   if (!parsed.success) throw new CliError(`${path}: ${describeIssue(data, parsed.error.issues[0]!)}`);

@@ -3,6 +3,7 @@ import { builtinCatalog, type Catalog } from '../catalog/catalog';
 import { EngineInputError } from '../engine/errors';
 import { resolveLedger } from '../engine/evaluate';
 import { ledgerSchema, type Ledger } from '../types/ledger';
+import { describeJsonSyntaxError } from './json-syntax';
 
 /** A ledger that cannot be used, with one sentence naming where and what. */
 export class LedgerError extends Error {
@@ -68,8 +69,8 @@ export function parseLedgerText(text: string, source = 'ledger', catalog: Catalo
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (err) {
-    throw new LedgerError(`${source}: not valid JSON (${(err as Error).message})`);
+  } catch {
+    throw new LedgerError(`${source}: not valid JSON: ${describeJsonSyntaxError(text)}`);
   }
   return validateLedger(data, source, catalog);
 }

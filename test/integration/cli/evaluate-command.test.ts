@@ -245,6 +245,17 @@ describe('creditbar evaluate', () => {
 describe('creditbar evaluate with bad input', () => {
   const cases: [string, unknown, RegExp][] = [
     ['not JSON', '{"version": 1,', /not valid JSON/],
+    // JSON.parse's own message echoes the input, newline included: it must not reach stderr.
+    [
+      'not JSON, a word then a newline',
+      'not json{\n',
+      /bad\.json: not valid JSON: unexpected 'o' at line 1 column 2$/m,
+    ],
+    [
+      'not JSON, an error on line 3',
+      '{\n  "version": 1,\n  "workspaces": [,]\n}\n',
+      /bad\.json: not valid JSON: unexpected ',' at line 3 column 18$/m,
+    ],
     [
       'a missing field',
       { ...ledger, events: [{ ...ledger.events[0], memberId: undefined }] },

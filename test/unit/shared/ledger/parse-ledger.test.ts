@@ -161,6 +161,16 @@ describe('parseLedgerText', () => {
     expect(() => parseLedgerText('{"version": 1,', 'march.json')).toThrow(/^march\.json: .*JSON/);
   });
 
+  test('bad JSON over several lines gives one line with the line and column, never the echoed text', () => {
+    const text = '{\n  "version": 1,\n  "workspaces": [,]\n}\n';
+    expect(() => parseLedgerText(text, 'march.json')).toThrow(
+      new LedgerError("march.json: not valid JSON: unexpected ',' at line 3 column 18"),
+    );
+    expect(() => parseLedgerText('not json{\n', 'march.json')).toThrow(
+      new LedgerError("march.json: not valid JSON: unexpected 'o' at line 1 column 2"),
+    );
+  });
+
   test('JSON that is not a ledger object is rejected', () => {
     expect(() => parseLedgerText('[1, 2, 3]', 'march.json')).toThrow(LedgerError);
   });
