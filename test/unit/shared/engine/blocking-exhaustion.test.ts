@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { reportMonth, parseMonth } from '../../../../src-shared/engine/report';
+import { reportJson } from '../../../../src-shared/engine/report-json';
 import { charge, event, iso, ledger, plusMinutes, pool, poolAt, workspace } from '../helpers/ledger-builders';
 
 describe('seed: a Zite Free workspace (1,000 credits) sending emails at 5 credits each', () => {
@@ -116,14 +118,91 @@ describe('blocking', () => {
       event({ occurredAt: plusMinutes('2026-03-02T00:00:00Z', i), action: 'email' }),
     );
     const free = [
-      event({ occurredAt: '2026-03-05T00:00:00Z', action: 'db' }),
-      event({ occurredAt: '2026-03-05T00:01:00Z', action: 'integration:slack' }),
-      charge('2026-03-05T00:02:00Z', 0, { action: 'integration:twilio' }),
+      event({ occurredAt: '2026-03-05T00:00:00Z', action: 'db', memberId: 'bob', app: 'reports' }),
+      event({ occurredAt: '2026-03-05T00:01:00Z', action: 'integration:slack', memberId: 'bob' }),
+      charge('2026-03-05T00:02:00Z', 0, { action: 'integration:twilio', app: 'reports' }),
     ];
     const p = poolAt(ledger({ workspaces: [ws], events: [...emails, ...free] }), '2026-03-06T00:00:00Z');
     expect(p).toMatchObject({ used: 1000, remaining: 0, blockedCalls: 0 });
-    // What ran at 0 credits is listed with 0.
+    // What ran at 0 credits is listed with 0, in every breakdown.
     expect(p.byAction).toEqual({ email: 1000, db: 0, 'integration:slack': 0, 'integration:twilio': 0 });
+    expect(p.byMember).toEqual({ ana: 1000, bob: 0 });
+    expect(p.byApp).toEqual({ '(no app)': 1000, reports: 0 });
+  });
+
+  describe('what ran at 0 credits is listed with 0 in byAction, byMember and byApp', () => {
+    // Zite Free, existing customer, March: ana sends 3 emails from the crm app (3 × 5 = 15) and one
+    // Slack call from it (free for an existing customer); bob only runs db actions (0 each), from
+    // the crm app and from a reports app that runs nothing else; a Twilio call the provider priced
+    // at 0 comes from a webhook app. So bob, reports and webhook ran but cost nothing.
+    const ws = workspace({ provider: 'zite', plan: 'free', pools: undefined, existingCustomer: true });
+    const events = [
+      event({ occurredAt: '2026-03-02T09:00:00Z', action: 'email', memberId: 'ana', app: 'crm' }),
+      event({ occurredAt: '2026-03-02T09:05:00Z', action: 'email', memberId: 'ana', app: 'crm' }),
+      event({ occurredAt: '2026-03-03T10:00:00Z', action: 'email', memberId: 'ana', app: 'crm' }),
+      event({ occurredAt: '2026-03-03T10:30:00Z', action: 'integration:slack', memberId: 'ana', app: 'crm' }),
+      event({ occurredAt: '2026-03-04T08:00:00Z', action: 'db', memberId: 'bob', app: 'crm' }),
+      event({ occurredAt: '2026-03-04T08:01:00Z', action: 'db', memberId: 'bob', app: 'reports' }),
+      event({ occurredAt: '2026-03-05T12:00:00Z', action: 'db', memberId: 'bob', app: 'reports' }),
+      charge('2026-03-06T07:00:00Z', 0, { action: 'integration:twilio', memberId: 'ana', app: 'webhook' }),
+    ];
+    const l = ledger({ workspaces: [ws], events });
+
+    test.each([
+      [
+        'after every call',
+        '2026-03-10T00:00:00Z',
+        {
+          used: 15,
+          byAction: { email: 15, db: 0, 'integration:slack': 0, 'integration:twilio': 0 },
+          byMember: { ana: 15, bob: 0 },
+          byApp: { crm: 15, reports: 0, webhook: 0 },
+        },
+      ],
+      [
+        'before the free calls have run, they are not listed',
+        '2026-03-03T12:00:00Z',
+        {
+          used: 15,
+          byAction: { email: 15, 'integration:slack': 0 },
+          byMember: { ana: 15 },
+          byApp: { crm: 15 },
+        },
+      ],
+      [
+        'a member and an app with only free calls so far',
+        '2026-03-04T09:00:00Z',
+        {
+          used: 15,
+          byAction: { email: 15, 'integration:slack': 0, db: 0 },
+          byMember: { ana: 15, bob: 0 },
+          byApp: { crm: 15, reports: 0 },
+        },
+      ],
+    ])('%s', (_name, asOf, want) => {
+      const p = poolAt(l, asOf);
+      expect({ used: p.used, byAction: p.byAction, byMember: p.byMember, byApp: p.byApp }).toEqual(want);
+    });
+
+    test('the month report lists them with 0 too', () => {
+      const report = reportJson(reportMonth(l, parseMonth('2026-03')));
+      expect(report.pools[0]).toMatchObject({
+        used: 15,
+        byMember: { ana: 15, bob: 0 },
+        byApp: { crm: 15, reports: 0, webhook: 0 },
+      });
+    });
+
+    test('a daily pool summed over the month lists them with 0 too', () => {
+      const daily = { ...ws, pools: pool(100, { kind: 'daily' }) };
+      const report = reportJson(reportMonth({ ...l, workspaces: [daily] }, parseMonth('2026-03')));
+      expect(report.pools[0]).toMatchObject({
+        reset: 'daily',
+        used: 15,
+        byMember: { ana: 15, bob: 0 },
+        byApp: { crm: 15, reports: 0, webhook: 0 },
+      });
+    });
   });
 
   test('with a daily reset, a dry day blocks and the next day runs again', () => {
