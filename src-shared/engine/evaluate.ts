@@ -69,7 +69,7 @@ function toPoolGrant(g: Grant): PoolGrant {
 export interface PreparedWorkspace {
   resolved: ResolvedWorkspace;
   grants: readonly Grant[];
-  eventsByPool: Map<PoolKind, UsageEvent[]>;
+  eventsByPool: Map<PoolKind, readonly UsageEvent[]>;
   price: Pricer;
 }
 
@@ -84,10 +84,24 @@ export function prepareWorkspace(
   const { workspace } = resolved;
   const price = createPricer(catalog, workspace.provider, workspace.existingCustomer ?? false, rateCards);
   const first = markFirstCopies(events);
-  const eventsByPool = new Map<PoolKind, UsageEvent[]>(resolved.pools.map((p) => [p.pool, []]));
-  for (let i = 0; i < events.length; i++)
-    if (first[i] === 1) eventsByPool.get(events[i]!.pool)?.push(events[i]!);
-  return { resolved, grants, eventsByPool, price };
+  return { resolved, grants, eventsByPool: splitByPool(resolved.pools, events, first), price };
+}
+
+/** First copies by pool. The common case, one pool and no copies, takes the array as it is. */
+function splitByPool(
+  pools: readonly ResolvedPool[],
+  events: readonly UsageEvent[],
+  first: Uint8Array,
+): Map<PoolKind, readonly UsageEvent[]> {
+  if (pools.length === 1) {
+    const only = pools[0]!.pool;
+    let i = 0;
+    while (i < events.length && first[i] === 1 && events[i]!.pool === only) i++;
+    if (i === events.length) return new Map([[only, events]]);
+  }
+  const byPool = new Map<PoolKind, UsageEvent[]>(pools.map((p) => [p.pool, []]));
+  for (let i = 0; i < events.length; i++) if (first[i] === 1) byPool.get(events[i]!.pool)?.push(events[i]!);
+  return byPool;
 }
 
 /** Walks one pool of a prepared workspace up to asOf and returns every period, oldest first. */
@@ -155,30 +169,29 @@ export function checkRecords(
   grants: readonly Grant[],
   events: readonly UsageEvent[],
 ): void {
-  const check = (array: 'grants' | 'events', index: number, r: Grant | UsageEvent) => {
-    const ws = workspaces.get(r.workspaceId);
-    const record = `${array}[${index}] (id "${r.id}")`;
-    if (!ws) {
+  // A million events pass here: the record's name is only spelt out for the one that fails.
+  const check = (array: 'grants' | 'events', records: readonly (Grant | UsageEvent)[]) => {
+    for (let index = 0; index < records.length; index++) {
+      const r = records[index]!;
+      const ws = workspaces.get(r.workspaceId);
+      const field = !ws ? 'workspaceId' : hasPool(ws, r.pool) ? null : 'pool';
+      if (field === null) continue;
+      const record = `${array}[${index}] (id "${r.id}")`;
       throw new EngineInputError(
-        `${record}: workspaceId "${r.workspaceId}" is not a workspace of the ledger`,
-        {
-          record,
-          field: 'workspaceId',
-        },
-      );
-    }
-    if (!ws.pools.some((p) => p.pool === r.pool)) {
-      throw new EngineInputError(
-        `${record}: pool "${r.pool}" is not a pool of workspace "${r.workspaceId}"`,
-        {
-          record,
-          field: 'pool',
-        },
+        field === 'workspaceId'
+          ? `${record}: workspaceId "${r.workspaceId}" is not a workspace of the ledger`
+          : `${record}: pool "${r.pool}" is not a pool of workspace "${r.workspaceId}"`,
+        { record, field },
       );
     }
   };
-  grants.forEach((g, i) => check('grants', i, g));
-  events.forEach((e, i) => check('events', i, e));
+  check('grants', grants);
+  check('events', events);
+}
+
+function hasPool(ws: ResolvedWorkspace, pool: PoolKind): boolean {
+  for (const p of ws.pools) if (p.pool === pool) return true;
+  return false;
 }
 
 /** Resolves every workspace of a ledger, failing on the first that cannot be resolved. */
@@ -202,20 +215,28 @@ export function resolveLedger(
 }
 
 /**
+ * A ledger's records by workspace, every workspace listed. Only for records checkRecords has passed:
+ * with one workspace they all belong to it, and the array is taken as it is.
+ */
+export function byWorkspace<T extends { workspaceId: string }>(
+  resolved: ReadonlyMap<string, ResolvedWorkspace>,
+  records: readonly T[],
+): Map<string, readonly T[]> {
+  if (resolved.size === 1) return new Map([[resolved.keys().next().value!, records]]);
+  const by = new Map<string, T[]>([...resolved.keys()].map((id) => [id, []]));
+  for (const r of records) by.get(r.workspaceId)!.push(r);
+  return by;
+}
+
+/**
  * The engine: every workspace and pool of a ledger at asOf. Pure and deterministic; events after
  * asOf do not exist yet. Throws EngineInputError, before evaluating anything, on bad references.
  */
 export function evaluateLedger(ledger: Ledger, options: EvaluateOptions): Evaluation {
   const catalog = options.catalog ?? builtinCatalog;
   const resolved = resolveLedger(ledger, catalog, options.overrides);
-  const grantsBy = new Map<string, Grant[]>();
-  const eventsBy = new Map<string, UsageEvent[]>();
-  for (const id of resolved.keys()) {
-    grantsBy.set(id, []);
-    eventsBy.set(id, []);
-  }
-  for (const g of ledger.grants) grantsBy.get(g.workspaceId)!.push(g);
-  for (const e of ledger.events) eventsBy.get(e.workspaceId)!.push(e);
+  const grantsBy = byWorkspace(resolved, ledger.grants);
+  const eventsBy = byWorkspace(resolved, ledger.events);
   const pools: PoolEvaluation[] = [];
   for (const [id, ws] of resolved) {
     pools.push(

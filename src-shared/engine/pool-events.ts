@@ -8,7 +8,8 @@ import type { Pricer } from './pricing';
  * matters), with their instants and prices in typed arrays: a Team-plan month is a million of them.
  */
 export interface PoolEvents {
-  items: UsageEvent[];
+  /** Read only: it may be the caller's own array. */
+  items: readonly UsageEvent[];
   t: Float64Array;
   credits: Float64Array;
   /** 1 where no rate card knew the action (priced at the unknown-action price). */
@@ -65,10 +66,10 @@ export function preparePoolEvents(all: readonly UsageEvent[], price: Pricer, asO
     events = all.filter((e) => parseInstant(e.occurredAt) <= asOf);
     rawT = rawT.subarray(0, n);
   }
-  let items: UsageEvent[];
+  let items: readonly UsageEvent[];
   let t: Float64Array;
   if (sorted) {
-    items = events as UsageEvent[];
+    items = events;
     t = rawT;
   } else {
     const order = Array.from({ length: n }, (_, i) => i);

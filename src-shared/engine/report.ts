@@ -1,9 +1,10 @@
 import { builtinCatalog, type Catalog } from '../catalog/catalog';
-import type { Grant, Ledger, PoolKind, UsageEvent } from '../types/ledger';
+import type { Ledger, PoolKind } from '../types/ledger';
 import { DAY_MS, toIso, type Millis } from '../time/instant';
 import { periodAlerts, type Alert } from './alerts';
 import { EngineInputError } from './errors';
 import {
+  byWorkspace,
   prepareWorkspace,
   resolveLedger,
   walkPool,
@@ -112,10 +113,8 @@ export function reportMonth(
 ): MonthReport {
   const catalog: Catalog = options.catalog ?? builtinCatalog;
   const resolved = resolveLedger(ledger, catalog, options.overrides);
-  const grants = new Map<string, Grant[]>([...resolved.keys()].map((id) => [id, []]));
-  const events = new Map<string, UsageEvent[]>([...resolved.keys()].map((id) => [id, []]));
-  for (const g of ledger.grants) grants.get(g.workspaceId)!.push(g);
-  for (const e of ledger.events) events.get(e.workspaceId)!.push(e);
+  const grants = byWorkspace(resolved, ledger.grants);
+  const events = byWorkspace(resolved, ledger.events);
   const pools: PoolReview[] = [];
   for (const [id, ws] of resolved) {
     const prepared = prepareWorkspace(ws, grants.get(id)!, events.get(id)!, ledger.rateCards ?? [], catalog);
