@@ -21,6 +21,9 @@ import { workspaceRoutes } from './routes/workspaces';
 /** Largest request body: a full ingest batch of verbose events fits with room to spare. */
 export const BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 
+/** Bodies up to this size are compressed in one synchronous call (a 5,000-event page is ~0.8 MB). */
+const COMPRESS_IN_ONE_CALL_BYTES = 16 * 1024 * 1024;
+
 export interface AppOptions {
   context: RouteContext;
   /** Read on every request, so that the limit can be changed while the server runs. */
@@ -102,11 +105,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   // gzip first, at level 3: on usage pages it still shrinks JSON ~10x, at about half of level 6's CPU
-  // (the server's time per page is mostly compression; see test/bench/server-throughput.ts).
+  // (levels 1-3 cost the same ~3 ms per 5,000-event page here; see test/bench/server-throughput.ts).
+  // Every body is already whole in memory (handlers are synchronous), so it is compressed in one
+  // call: the plugin's stream path for bodies over 8 KB (peek, copy, chunked writes through the
+  // thread pool) cost a usage page more CPU than the compression itself and sends no content-length.
   await app.register(compress, {
     global: true,
     encodings: ['gzip', 'deflate', 'br'],
     threshold: 1024,
+    syncThreshold: COMPRESS_IN_ONE_CALL_BYTES,
     zlibOptions: { level: 3 },
   });
 

@@ -184,4 +184,41 @@ describe('GET /v1/workspaces/{id}/usage', () => {
     });
     expect(plain.headers.get('content-encoding')).toBeNull();
   });
+
+  it('sends a page as UTF-8 bytes with its length, the same events compressed or not', async () => {
+    const account = server.admin.createAccount('text');
+    const event = {
+      id: 'zoë-1 "quoted" \\ \u2028 😀',
+      workspaceId: 'intl',
+      pool: 'integration' as const,
+      memberId: 'łukasz',
+      app: 'café\tcrm',
+      action: 'integration:日本',
+      credits: 0.30000000000000004,
+      occurredAt: '2026-10-31T23:59:00.000Z',
+      inputHash: '\u0001h',
+    };
+    server.admin.importLedger(account.accountId, {
+      version: 1,
+      workspaces: [{ id: 'intl', name: 'Intl', provider: 'zite', plan: 'pro' }],
+      grants: [],
+      events: [event, ...ledgerOf(3000).events.map((e) => ({ ...e, workspaceId: 'intl' }))],
+    });
+    const get = (encoding: string) =>
+      fetch(`${server.url}/v1/workspaces/intl/usage?limit=5000`, {
+        headers: { authorization: `Bearer ${account.token}`, 'accept-encoding': encoding },
+      });
+    const plain = await get('identity');
+    const bytes = Buffer.from(await plain.arrayBuffer());
+    expect(plain.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(Number(plain.headers.get('content-length'))).toBe(bytes.length);
+    const body = usagePageSchema.parse(JSON.parse(bytes.toString('utf8')));
+    expect(body.events[0]).toEqual(event);
+    expect(body.events).toHaveLength(3001);
+    const zipped = await get('gzip');
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(Number(zipped.headers.get('content-length'))).toBeGreaterThan(0);
+    expect(Number(zipped.headers.get('content-length'))).toBeLessThan(bytes.length / 4);
+    expect(await zipped.json()).toEqual(body);
+  });
 });
