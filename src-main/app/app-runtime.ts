@@ -227,6 +227,27 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     return result.raised.length > 0 || result.shown.length > 0;
   }
 
+  /** Composes the snapshot from the current engine view, raises due alerts and publishes it. */
+  function republish(): Snapshot {
+    let snapshot = compose();
+    if (alertPass(snapshot))
+      snapshot = { ...snapshot, alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }) };
+    publish(snapshot);
+    return snapshot;
+  }
+
+  /**
+   * The minute tick. Between syncs the cached usage does not change, so the last evaluation stands
+   * and only what depends on the clock is composed again (freshness, staleness alerts); the engine
+   * runs again once a period has ended. A Team-plan month is a million raw events to read: seconds,
+   * not something to repeat every minute on the main process.
+   */
+  function tick(): void {
+    const ended = view?.evaluation.pools.some((p) => now() >= p.current.end) ?? true;
+    if (ended) refresh();
+    else republish();
+  }
+
   /** Re-reads the cache, re-runs the engine at now, raises due alerts and publishes the snapshot. */
   function refresh(): Snapshot {
     try {
@@ -246,11 +267,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
         at: toIso(now()),
       };
     }
-    let snapshot = compose();
-    if (alertPass(snapshot))
-      snapshot = { ...snapshot, alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }) };
-    publish(snapshot);
-    return snapshot;
+    return republish();
   }
 
   /** One sync of every shown account, one after the other; rejects when any failed (for the backoff). */
@@ -309,7 +326,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
   function pauseAlerts(span: SnoozeSpan): { pausedUntil: string | null } {
     const until = snoozeUntil(span, now(), timeZone);
     cache.write.appState.set('pausedUntil', until);
-    refresh();
+    republish();
     return { pausedUntil: until === null ? null : toIso(until) };
   }
 
@@ -348,7 +365,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
         refresh();
         scheduler.reschedule();
       });
-      ticker = setInterval(() => refresh(), deps.tickMs ?? DEFAULT_TICK_MS);
+      ticker = setInterval(tick, deps.tickMs ?? DEFAULT_TICK_MS);
       scheduler.start();
       log.info('runtime started', { mode: mode(), timeZone });
     },

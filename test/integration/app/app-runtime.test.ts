@@ -253,6 +253,37 @@ describe('the app runtime, one install per case', { timeout: 60_000 }, () => {
     }
   });
 
+  it('between syncs, the minute tick moves the clock-driven parts without re-reading the usage', async () => {
+    install = appInstall();
+    let offset = 0;
+    const clock = {
+      now: () => Date.now() + offset,
+      setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+      clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout),
+    };
+    const { runtime } = install.start({ clock, tickMs: 200 });
+    runtime.start();
+    await runtime.handlers.startDemo(undefined);
+    await runtime.whenIdle();
+    const before = runtime.snapshot();
+    expect(before.workspaces.every((w) => w.freshness.kind === 'live')).toBe(true);
+
+    offset = 10 * 60_000; // ten minutes pass without a sync
+    const later = await new Promise<ReturnType<typeof runtime.snapshot>>((resolve) => {
+      const off = runtime.subscribe((s) => {
+        off();
+        resolve(s);
+      });
+    });
+    expect(Date.parse(later.asOf) - Date.parse(before.asOf)).toBeGreaterThanOrEqual(10 * 60_000);
+    // Composed again at the new instant: the data is no longer live...
+    expect(later.workspaces.map((w) => w.freshness.kind)).toEqual(before.workspaces.map(() => 'cached'));
+    // ...but the engine did not run again: its figures are those of the last evaluation.
+    expect(later.workspaces.map((w) => w.pools.map((p) => [p.used, p.resetsInSeconds]))).toEqual(
+      before.workspaces.map((w) => w.pools.map((p) => [p.used, p.resetsInSeconds])),
+    );
+  });
+
   it('holds notifications through a snooze that survives a restart', async () => {
     install = appInstall();
     const first = install.start();
