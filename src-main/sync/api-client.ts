@@ -5,7 +5,7 @@ import {
   balanceSchema,
   grantListSchema,
   healthSchema,
-  usagePageSchema,
+  usagePageParser,
   workspaceListSchema,
   type Balance,
   type GrantList,
@@ -158,7 +158,7 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
 
   async function request<T>(
     path: string,
-    schema: z.ZodType<T>,
+    schema: { safeParse(body: unknown): z.ZodSafeParseResult<T> },
     what: string,
     signal?: AbortSignal,
   ): Promise<T> {
@@ -257,7 +257,7 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
       if (page.cursor !== null) query.set('cursor', page.cursor);
       return request(
         `${apiPaths.usage(id)}?${query}`,
-        usagePageSchema,
+        usagePageParser,
         `a usage page of workspace "${id}"`,
         signal,
       );

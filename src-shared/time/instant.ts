@@ -32,6 +32,44 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + doe - 719_468;
 }
 
+/** True for the `YYYY-MM-DDTHH:MM:SS(.sss)Z` shape, read by hand below. */
+function isUtcShape(s: string, n: number): boolean {
+  return (n === 20 || n === 24) && s.charCodeAt(n - 1) === 90 /* Z */ && s[10] === 'T';
+}
+
+/** Reads an instant of the UTC shape with integer arithmetic; NaN when a field is out of range. */
+function readUtc(s: string, n: number): Millis {
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  const second = digits(s, 17, 2);
+  const ms = n === 24 ? (s[19] === '.' ? digits(s, 20, 3) : -1) : 0;
+  if (
+    year >= 0 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    hour >= 0 &&
+    hour <= 23 &&
+    minute >= 0 &&
+    minute <= 59 &&
+    second >= 0 &&
+    second <= 59 &&
+    ms >= 0 &&
+    s[4] === '-' &&
+    s[7] === '-' &&
+    s[13] === ':' &&
+    s[16] === ':'
+  ) {
+    const monthDays = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+    if (day > monthDays) return Number.NaN;
+    return daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+  }
+  return Number.NaN;
+}
+
 /**
  * Parses an ISO 8601 instant to epoch milliseconds, NaN when it is not one.
  * The common `YYYY-MM-DDTHH:MM:SS(.sss)Z` form is read by hand with integer arithmetic (a month of
@@ -39,39 +77,16 @@ function daysFromCivil(year: number, month: number, day: number): number {
  */
 export function parseInstant(s: string): Millis {
   const n = s.length;
-  if ((n === 20 || n === 24) && s.charCodeAt(n - 1) === 90 /* Z */ && s[10] === 'T') {
-    const year = digits(s, 0, 4);
-    const month = digits(s, 5, 2);
-    const day = digits(s, 8, 2);
-    const hour = digits(s, 11, 2);
-    const minute = digits(s, 14, 2);
-    const second = digits(s, 17, 2);
-    const ms = n === 24 ? (s[19] === '.' ? digits(s, 20, 3) : -1) : 0;
-    if (
-      year >= 0 &&
-      month >= 1 &&
-      month <= 12 &&
-      day >= 1 &&
-      hour >= 0 &&
-      hour <= 23 &&
-      minute >= 0 &&
-      minute <= 59 &&
-      second >= 0 &&
-      second <= 59 &&
-      ms >= 0 &&
-      s[4] === '-' &&
-      s[7] === '-' &&
-      s[13] === ':' &&
-      s[16] === ':'
-    ) {
-      const monthDays = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
-      if (day > monthDays) return Number.NaN;
-      return (
-        daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms
-      );
-    }
-  }
-  return Date.parse(s);
+  return isUtcShape(s, n) ? readUtc(s, n) : Date.parse(s);
+}
+
+/**
+ * Only the `YYYY-MM-DDTHH:MM:SS(.sss)Z` form (what every output writes), NaN for anything else,
+ * offsets included: a cheap check that a string is a valid instant in that form.
+ */
+export function parseUtcInstant(s: string): Millis {
+  const n = s.length;
+  return isUtcShape(s, n) ? readUtc(s, n) : Number.NaN;
 }
 
 /** Epoch milliseconds to the ISO 8601 UTC form every output uses. */
