@@ -72,7 +72,6 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
   if (values.demo && settings.get().accounts.length === 0 && !settings.get().demo)
     settings.update({ demo: true, onboarded: true });
 
-  let push: ReturnType<typeof createPusher> = () => {};
   const runtime = createAppRuntime({
     cache,
     settings,
@@ -83,7 +82,7 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
     log,
   });
   const server = await startWebServer({ handlers: runtime.handlers, rendererDir, port, log });
-  push = createPusher(() => server.clients());
+  const push = createPusher(() => server.clients());
   runtime.subscribe((snapshot) => push('onSnapshot', snapshot));
   runtime.start();
 
