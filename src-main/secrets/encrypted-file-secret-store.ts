@@ -30,7 +30,7 @@ export function createEncryptedFileSecretStore(file: string, cipher: TokenCipher
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
       throw new Error(
-        `the token file ${file} cannot be read (${(err as Error).message}): remove it and add the accounts' tokens again`,
+        `the secrets file ${file} cannot be read (${(err as Error).message}): move it away and enter the tokens again`,
       );
     }
   };
