@@ -79,6 +79,10 @@ function title(alert: Notifiable, ws: string, pool: PoolCard | undefined, now: n
       return `${ws}: usage data is out of date`;
     case 'drift':
       return `${ws}: local balance differs from the server`;
+    case 'recovered':
+      return `${ws}: ${credits} back to normal`;
+    case 'reset':
+      return `${ws}: a new period of ${credits} started`;
   }
 }
 
@@ -97,7 +101,8 @@ export function notificationText(
   const pool = ws?.pools.find((p) => p.pool === alert.pool);
   const name = ws?.name ?? alert.workspaceId;
   const lines: string[] = [];
-  if (ws && pool && alert.kind !== 'member-budget' && alert.kind !== 'sync-stale' && alert.kind !== 'drift') {
+  const ownMessage = ['member-budget', 'sync-stale', 'drift', 'recovered', 'reset'].includes(alert.kind);
+  if (ws && pool && !ownMessage) {
     lines.push(balanceLine(pool, ctx.now, locale));
     const runOut = alert.kind === 'exhausted' ? null : runOutLine(pool, ctx, locale);
     if (runOut) lines.push(runOut);

@@ -3,6 +3,7 @@ import type { Snapshot, SyncStatus } from '../../src-shared/ipc/snapshot';
 import type { Account, Settings } from '../../src-shared/settings/settings';
 import { toIso, type Millis } from '../../src-shared/time/instant';
 import { runAlertPass } from '../alerts/alert-loop';
+import { lifecycleCandidates } from '../alerts/lifecycle-candidates';
 import type { NotificationContent } from '../alerts/notification-text';
 import { snoozeUntil, type SnoozeSpan } from '../alerts/snooze';
 import type { Cache } from '../cache/cache';
@@ -15,7 +16,7 @@ import { appAlertCandidates } from './app-alert-candidates';
 import { createAppHandlers } from './app-handlers';
 import { composeSnapshot } from './compose-snapshot';
 import { DEMO_ACCOUNT_ID, type DemoServer, type StartDemoServer } from './demo-server';
-import { readEngineView, settingsOverrides, type EngineView } from './engine-view';
+import { previousPeriodOf, readEngineView, settingsOverrides, type EngineView } from './engine-view';
 import { SyncScheduler, type SchedulerClock, type SyncReason } from './scheduler';
 import { syncPolicyOf } from './sync-policy';
 
@@ -218,7 +219,17 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
         ...(deps.locale ? { locale: deps.locale } : {}),
       },
       {
-        candidates: appAlertCandidates(view.evaluation.alerts, snapshot.workspaces, deps.locale),
+        candidates: [
+          ...appAlertCandidates(view.evaluation.alerts, snapshot.workspaces, deps.locale),
+          ...lifecycleCandidates({
+            workspaces: snapshot.workspaces,
+            raised: (key) => cache.alerts.has(key),
+            previous: previousPeriodOf(view.evaluation),
+            watchedSince: (accountId) => cache.read.accounts.createdAt(accountId),
+            now: now(),
+            ...(deps.locale ? { locale: deps.locale } : {}),
+          }),
+        ],
         workspaces: snapshot.workspaces,
         settings: settings(),
         pausedUntil: pausedUntil(),

@@ -1,5 +1,8 @@
 import type { Catalog } from '../../src-shared/catalog/catalog';
 import type { Evaluation } from '../../src-shared/engine/evaluate';
+import { availableOf } from '../../src-shared/engine/period-result';
+import type { PoolKind } from '../../src-shared/types/ledger';
+import type { PreviousPeriod } from '../alerts/lifecycle-candidates';
 import { resolveWorkspace, type WorkspaceOverrides } from '../../src-shared/engine/resolve-workspace';
 import type { Settings } from '../../src-shared/settings/settings';
 import type { Millis } from '../../src-shared/time/instant';
@@ -37,6 +40,23 @@ export function settingsOverrides(
       return null; // a pool without an allowance: the engine reports it when it evaluates
     }
   });
+}
+
+/** The period before the current one of each pool the engine walked (for the reset alert's "last period" line). */
+export function previousPeriodOf(
+  evaluation: Evaluation,
+): (workspaceId: string, pool: PoolKind) => PreviousPeriod | null {
+  return (workspaceId, pool) => {
+    const p = evaluation.pools.find((e) => e.workspace.id === workspaceId && e.pool === pool);
+    const previous = p && p.periods.length >= 2 ? p.periods[p.periods.length - 2]! : null;
+    if (!previous) return null;
+    return {
+      start: previous.start,
+      end: previous.end,
+      used: previous.used,
+      available: availableOf(previous),
+    };
+  };
 }
 
 /** Reads the cache and runs the engine for the accounts shown (gathering only; composing is pure, elsewhere). */

@@ -24,6 +24,22 @@ function withoutSecrets(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Alert kinds added after a file was written get their default switch (a new kind that is off by
+ * default must stay off), instead of the whole notifications object failing its exhaustive schema
+ * and every switch the lead set falling back to the defaults.
+ */
+function withEveryAlertKind(raw: Record<string, unknown>): Record<string, unknown> {
+  const notifications = raw['notifications'];
+  if (!notifications || typeof notifications !== 'object' || Array.isArray(notifications)) return raw;
+  const kinds = (notifications as Record<string, unknown>)['kinds'];
+  if (!kinds || typeof kinds !== 'object' || Array.isArray(kinds)) return raw;
+  return {
+    ...raw,
+    notifications: { ...notifications, kinds: { ...DEFAULT_SETTINGS.notifications.kinds, ...kinds } },
+  };
+}
+
 /** Every step, oldest first. Version 0 is a file without a version (a first draft, or hand-made). */
 export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [
   { from: 0, up: (raw) => ({ ...raw, version: 1 }) },
@@ -60,6 +76,7 @@ export function migrateSettings(stored: unknown): MigratedSettings {
   const version = typeof raw['version'] === 'number' ? raw['version'] : 0;
   if (version > SETTINGS_VERSION) throw new SettingsTooNewError(version);
   for (const m of SETTINGS_MIGRATIONS) if (m.from >= version && m.from < SETTINGS_VERSION) raw = m.up(raw);
+  raw = withEveryAlertKind(raw);
 
   const merged: Record<string, unknown> = { ...structuredClone(DEFAULT_SETTINGS) };
   const reset: string[] = [];

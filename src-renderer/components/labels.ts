@@ -15,6 +15,8 @@ export const ALERT_KIND_LABEL: Record<SettingsAlertKind, string> = {
   'member-budget': 'Member over budget',
   'sync-stale': 'Sync stale',
   drift: 'Drift from server',
+  recovered: 'Pool back to normal',
+  reset: 'New period started',
 };
 
 /** "Threshold 90%" for threshold alerts, the kind's label otherwise. */

@@ -51,7 +51,7 @@ export interface WorkspaceCard {
 /** An alert the app raised (once per key), as the alert centre lists it. */
 export interface RaisedAlert {
   key: string;
-  kind: AlertKind | 'sync-stale' | 'drift';
+  kind: AlertKind | 'sync-stale' | 'drift' | 'recovered' | 'reset';
   workspaceId: string;
   pool: PoolKind | null;
   percent: number | null;

@@ -9,6 +9,8 @@ export const alertKindSchema = z.enum([
   'member-budget',
   'sync-stale',
   'drift',
+  'recovered',
+  'reset',
 ]);
 export type SettingsAlertKind = z.infer<typeof alertKindSchema>;
 
@@ -77,6 +79,9 @@ export const DEFAULT_SETTINGS: Settings = {
       'member-budget': true,
       'sync-stale': true,
       drift: true,
+      // A pool back to normal and a new period are good news: the digest lists them, no pop-up.
+      recovered: false,
+      reset: false,
     },
     mutedByWorkspace: {},
   },

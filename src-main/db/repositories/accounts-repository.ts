@@ -23,7 +23,12 @@ export function createAccountReader(db: Db) {
   const list = db.prepare<[], AccountRow>(
     'SELECT id, label, server_url FROM accounts ORDER BY created_at, id',
   );
+  const createdAt = db.prepare<[string], { created_at: number }>(
+    'SELECT created_at FROM accounts WHERE id = ?',
+  );
   return {
+    /** When the account first came into the cache (its first sync): since when Creditbar watches it. */
+    createdAt: (id: string): number | null => createdAt.get(id)?.created_at ?? null,
     get: (id: string): CachedAccount | null => {
       const row = get.get(id);
       return row ? toAccount(row) : null;

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { RaisedAlert } from '../../../src-shared/ipc/snapshot';
 import { formatDateTime } from '../../components/format';
-import { CriticalIcon, EmptyIcon, OfflineIcon, WarnIcon } from '../../components/icons';
+import { CheckIcon, CriticalIcon, EmptyIcon, OfflineIcon, SyncIcon, WarnIcon } from '../../components/icons';
 import { DELIVERY_LABEL, POOL_LABEL, alertTitle } from '../../components/labels';
 import { Empty, Loading } from '../../components/status-message';
 import { useAppStore } from '../../store/store-context';
@@ -17,6 +17,10 @@ function KindIcon({ kind }: { kind: RaisedAlert['kind'] }): React.JSX.Element {
     case 'threshold':
     case 'mid-period-audit':
       return <WarnIcon />;
+    case 'recovered':
+      return <CheckIcon />;
+    case 'reset':
+      return <SyncIcon />;
     default:
       return <CriticalIcon />;
   }

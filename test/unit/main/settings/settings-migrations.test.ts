@@ -44,6 +44,27 @@ describe('migrateSettings', () => {
     expect(reset.sort()).toEqual(['syncIntervalMinutes', 'theme']);
   });
 
+  it("gives alert kinds added later their default switch and keeps the lead's own", () => {
+    // A file written before `recovered` and `reset` existed, with two kinds switched off by the lead.
+    const { recovered: _r, reset: _s, ...older } = DEFAULT_SETTINGS.notifications.kinds;
+    const stored = {
+      ...DEFAULT_SETTINGS,
+      notifications: {
+        ...DEFAULT_SETTINGS.notifications,
+        kinds: { ...older, drift: false, threshold: false },
+      },
+    };
+    const { settings, reset } = migrateSettings(stored);
+    expect(reset).toEqual([]);
+    expect(settings.notifications.kinds).toMatchObject({
+      drift: false,
+      threshold: false,
+      exhausted: true,
+      recovered: false,
+      reset: false,
+    });
+  });
+
   it('refuses a file from a newer version', () => {
     expect(() => migrateSettings({ ...DEFAULT_SETTINGS, version: 7 })).toThrow(SettingsTooNewError);
   });
