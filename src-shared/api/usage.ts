@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseUtcInstant } from '../time/instant';
-import { usageEventSchema } from '../types/ledger';
+import { MAX_CREDITS, usageEventSchema } from '../types/ledger';
 
 /** Bounds of the `limit` query parameter of the usage route. */
 export const USAGE_LIMIT = { min: 1, max: 5000, default: 1000 } as const;
@@ -68,7 +68,7 @@ function isPlainEvent(e: unknown): boolean {
     known++;
   }
   if (r.credits !== undefined) {
-    if (!credits(r.credits)) return false;
+    if (!credits(r.credits) || (r.credits as number) > MAX_CREDITS) return false;
     known++;
   }
   if (r.inputHash !== undefined) {

@@ -1,9 +1,17 @@
 import { builtinCatalog, type Catalog } from '../catalog/catalog';
-import type { Grant, Ledger, PoolKind, RateCard, UsageEvent, Workspace } from '../types/ledger';
+import {
+  grantProblem,
+  type Grant,
+  type Ledger,
+  type PoolKind,
+  type RateCard,
+  type UsageEvent,
+  type Workspace,
+} from '../types/ledger';
 import { parseInstant, type Millis } from '../time/instant';
 import { periodAlerts, type Alert } from './alerts';
 import { EngineInputError } from './errors';
-import { markFirstCopies } from './first-copies';
+import { markFirstEventCopies } from './first-copies';
 import { forecastOf, type Forecast } from './forecast';
 import type { PeriodResult } from './period-result';
 import { preparePoolEvents, type PoolGrant } from './pool-events';
@@ -73,7 +81,7 @@ export interface PreparedWorkspace {
   price: Pricer;
 }
 
-/** Deduplicates a workspace's events (an id counts once however often it appears: the first copy wins). */
+/** Deduplicates a workspace's events (an exact copy of an id counts once; copies that differ are refused). */
 export function prepareWorkspace(
   resolved: ResolvedWorkspace,
   grants: readonly Grant[],
@@ -83,7 +91,7 @@ export function prepareWorkspace(
 ): PreparedWorkspace {
   const { workspace } = resolved;
   const price = createPricer(catalog, workspace.provider, workspace.existingCustomer ?? false, rateCards);
-  const first = markFirstCopies(events);
+  const first = markFirstEventCopies(workspace.id, events);
   return { resolved, grants, eventsByPool: splitByPool(resolved.pools, events, first), price };
 }
 
@@ -187,6 +195,15 @@ export function checkRecords(
   };
   check('grants', grants);
   check('events', events);
+  grants.forEach((g, index) => {
+    const problem = grantProblem(g);
+    if (!problem) return;
+    const record = `grants[${index}] (id "${g.id}")`;
+    throw new EngineInputError(`${record}: ${problem.field} is invalid: ${problem.message}`, {
+      record,
+      field: problem.field,
+    });
+  });
 }
 
 function hasPool(ws: ResolvedWorkspace, pool: PoolKind): boolean {

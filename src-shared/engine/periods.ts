@@ -1,5 +1,5 @@
 import type { ResetRule } from '../types/ledger';
-import { DAY_MS, type Millis } from '../time/instant';
+import { DAY_MS, utcDate, type Millis } from '../time/instant';
 
 /** A billing period, `[start, end)` in UTC epoch milliseconds. */
 export interface Period {
@@ -8,16 +8,16 @@ export interface Period {
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return (utcDate(year, month + 1, 1) - utcDate(year, month, 1)) / DAY_MS;
 }
 
 /** Day `anchor` of a month at 00:00 UTC, clamped to the month's last day (anchor 31 in Feb → 28/29). */
 function anchorInMonth(year: number, month: number, anchor: number): Millis {
-  // Date.UTC normalises month overflow (month 12 → January of the next year).
-  const first = new Date(Date.UTC(year, month, 1));
-  const y = first.getUTCFullYear();
-  const m = first.getUTCMonth();
-  return Date.UTC(y, m, Math.min(anchor, daysInMonth(y, m)));
+  // Month overflow is normalised (month 12 → January of the next year); utcDate, not Date.UTC,
+  // which would put the years 0-99 in the 1900s and leave an instant outside its own period.
+  const y = year + Math.floor(month / 12);
+  const m = month - Math.floor(month / 12) * 12;
+  return utcDate(y, m, Math.min(anchor, daysInMonth(y, m)));
 }
 
 /** The period of a reset rule that contains instant `t`. */
@@ -55,7 +55,7 @@ export function previousPeriod(rule: ResetRule, p: Period): Period {
 
 /** The period whose start falls in the UTC calendar month `YYYY-MM` (for daily rules, the month's first day). */
 export function periodStartingInMonth(rule: ResetRule, year: number, month: number): Period {
-  const first = Date.UTC(year, month - 1, 1);
+  const first = utcDate(year, month - 1, 1);
   const p = periodAt(rule, first);
   return p.start >= first ? p : nextPeriod(rule, p);
 }

@@ -16,6 +16,9 @@ export const UNKNOWN_ACTION_CREDITS = 1;
 
 const WILDCARD_SUFFIX = ':*';
 
+/** A card's rate under `existingCustomer:<action>` prices the action for existing customers. */
+export const EXISTING_CUSTOMER_PREFIX = 'existingCustomer:';
+
 interface CardLayer {
   effectiveFrom: Millis;
   rates: Readonly<Record<string, RateSpec>>;
@@ -38,8 +41,9 @@ function creditsOf(spec: RateSpec, units: number | undefined): number {
 /**
  * Builds the pricer for one workspace. The built-in card applies from the beginning of time; each
  * newer card from the ledger (effectiveFrom ≤ occurredAt) overrides only the actions it lists, the
- * newest winning. The existing-customer exemption is a property of the customer, not of a card, so it
- * applies whichever card priced the call.
+ * newest winning. The existing-customer exemption is a platform rule, not a price: a card that
+ * re-prices `integration:slack` does not end it. Only a card that prices the action for existing
+ * customers (`existingCustomer:integration:slack`) does, from its date.
  */
 export function createPricer(
   catalog: Catalog,
@@ -70,8 +74,24 @@ export function createPricer(
     return list;
   };
 
+  // Keyed by the plain action, so an event costs one lookup here, not a string built per call.
+  const byExistingAction = new Map<string, { effectiveFrom: Millis; spec: RateSpec }[]>();
+  const existingLayersFor = (action: string) => {
+    let list = byExistingAction.get(action);
+    if (!list) {
+      list = layersFor(EXISTING_CUSTOMER_PREFIX + action);
+      byExistingAction.set(action, list);
+    }
+    return list;
+  };
+
   return (action, units, occurredAt) => {
-    if (free.has(action)) return { credits: 0, known: true };
+    if (existingCustomer) {
+      for (const { effectiveFrom, spec } of existingLayersFor(action)) {
+        if (effectiveFrom <= occurredAt) return { credits: creditsOf(spec, units), known: true };
+      }
+      if (free.has(action)) return { credits: 0, known: true };
+    }
     for (const { effectiveFrom, spec } of layersFor(action)) {
       if (effectiveFrom <= occurredAt) return { credits: creditsOf(spec, units), known: true };
     }

@@ -1,6 +1,6 @@
 import { builtinCatalog, type Catalog } from '../catalog/catalog';
 import type { Ledger, PoolKind } from '../types/ledger';
-import { DAY_MS, toIso, type Millis } from '../time/instant';
+import { DAY_MS, toIso, utcDate, type Millis } from '../time/instant';
 import { periodAlerts, type Alert } from './alerts';
 import { EngineInputError } from './errors';
 import {
@@ -69,8 +69,8 @@ export interface MonthReport {
 function reviewPool(prepared: PreparedWorkspace, pool: ResolvedPool, month: Month): PoolReview {
   const workspaceId = prepared.resolved.workspace.id;
   if (pool.reset.kind === 'daily') {
-    const monthStart = Date.UTC(month.year, month.month - 1, 1);
-    const monthEnd = Date.UTC(month.year, month.month, 1);
+    const monthStart = utcDate(month.year, month.month - 1, 1);
+    const monthEnd = utcDate(month.year, month.month, 1);
     const days = walkPool(prepared, pool, monthEnd, monthStart).filter(
       (p) => p.start >= monthStart && p.end <= monthEnd,
     );

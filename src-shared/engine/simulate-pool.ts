@@ -1,6 +1,6 @@
 import { DAY_MS, type Millis } from '../time/instant';
 import { EPSILON, LotBook, type Lot } from './lots';
-import { nextPeriod, periodAt, type Period } from './periods';
+import { nextPeriod, periodAt, previousPeriod, type Period } from './periods';
 import type { PeriodResult, RepeatGroup } from './period-result';
 import type { PoolEvents, PoolGrant } from './pool-events';
 import type { ResolvedPool } from './resolve-workspace';
@@ -32,6 +32,28 @@ export interface SimulateInput {
   onCall?: (index: number, credits: number) => void;
 }
 
+/**
+ * How far past the last record (event, grant, expiry, or where the walk was asked to start) empty
+ * periods are listed one by one. Past it every period is the same (nothing used, the same bonus),
+ * so the walk jumps to the period before the one holding asOf: an asOf in year 9999 costs what an
+ * asOf two years after the data does.
+ */
+export const QUIET_HORIZON_MS = 731 * DAY_MS;
+
+/** The last instant at which anything changes a pool's state: its last event, arrival or expiry. */
+function lastChangeOf(input: SimulateInput, first: Millis): Millis {
+  const { events, grants } = input;
+  let last = first;
+  if (events.t.length > 0) last = Math.max(last, events.t[events.t.length - 1]!);
+  for (const g of grants) {
+    last = Math.max(last, g.grantedAt);
+    if (Number.isFinite(g.expiresAt)) last = Math.max(last, g.expiresAt);
+  }
+  for (const lot of input.from?.carry ?? [])
+    if (Number.isFinite(lot.expiresAt)) last = Math.max(last, lot.expiresAt);
+  return last;
+}
+
 function add(map: Map<string, number>, key: string, credits: number): void {
   map.set(key, (map.get(key) ?? 0) + credits);
 }
@@ -55,8 +77,15 @@ export function simulatePool(input: SimulateInput): PeriodResult[] {
   const results: PeriodResult[] = [];
   let gi = 0;
   let ei = 0;
+  const quietFrom = lastChangeOf(input, Math.max(first, input.earliest ?? first)) + QUIET_HORIZON_MS;
+  const following = (p: Period): Period => {
+    const next = nextPeriod(pool.reset, p);
+    if (next.start < quietFrom) return next;
+    const beforeLast = previousPeriod(pool.reset, periodAt(pool.reset, asOf));
+    return beforeLast.start > next.start ? beforeLast : next;
+  };
 
-  for (let p: Period = periodAt(pool.reset, first); p.start <= asOf; p = nextPeriod(pool.reset, p)) {
+  for (let p: Period = periodAt(pool.reset, first); p.start <= asOf; p = following(p)) {
     const closed = p.end <= asOf;
     const at = closed ? p.end : asOf;
     book.expire(p.start); // last period's allowance and anything expiring at the boundary

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { builtinCatalog, type Catalog } from '../catalog/catalog';
 import { EngineInputError } from '../engine/errors';
-import { resolveLedger } from '../engine/evaluate';
+import { byWorkspace, resolveLedger } from '../engine/evaluate';
+import { markFirstEventCopies } from '../engine/first-copies';
 import { ledgerSchema, type Ledger } from '../types/ledger';
 import { describeJsonSyntaxError } from './json-syntax';
 
@@ -47,7 +48,8 @@ export function describeIssue(data: unknown, issue: z.core.$ZodIssue): string {
 
 /**
  * Validates parsed JSON as a ledger: its shape (zod), then its references and allowances (every
- * grant and event names a known workspace and pool, every pool has an allowance). Throws a
+ * grant and event names a known workspace and pool, every pool has an allowance) and that copies of
+ * an event id are exact. Throws a
  * LedgerError naming the first bad record; returns the ledger only when all of it can be evaluated.
  */
 export function validateLedger(data: unknown, source = 'ledger', catalog: Catalog = builtinCatalog): Ledger {
@@ -56,7 +58,9 @@ export function validateLedger(data: unknown, source = 'ledger', catalog: Catalo
     throw new LedgerError(`${source}: ${describeIssue(data, parsed.error.issues[0]!)}`);
   }
   try {
-    resolveLedger(parsed.data, catalog);
+    const resolved = resolveLedger(parsed.data, catalog);
+    // Imports store the first copy of an id: copies that differ are refused here, as the engine does.
+    for (const [id, events] of byWorkspace(resolved, parsed.data.events)) markFirstEventCopies(id, events);
   } catch (err) {
     if (err instanceof EngineInputError) throw new LedgerError(`${source}: ${err.message}`);
     throw err;

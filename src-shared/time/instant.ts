@@ -32,6 +32,17 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + doe - 719_468;
 }
 
+/**
+ * Midnight UTC of a proleptic Gregorian date, like `Date.UTC(year, month0, day)` (the month is
+ * 0-based and may overflow into the next or previous year, day 0 is the month's last day before it)
+ * but without Date.UTC's quirk that maps years 0-99 to 1900-1999.
+ */
+export function utcDate(year: number, month0: number, day: number): Millis {
+  const y = year + Math.floor(month0 / 12);
+  const m = month0 - Math.floor(month0 / 12) * 12;
+  return (daysFromCivil(y, m + 1, 1) + day - 1) * DAY_MS;
+}
+
 /** True for the `YYYY-MM-DDTHH:MM:SS(.sss)Z` shape, read by hand below. */
 function isUtcShape(s: string, n: number): boolean {
   return (n === 20 || n === 24) && s.charCodeAt(n - 1) === 90 /* Z */ && s[10] === 'T';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseInstant } from '../time/instant';
 
 /** An ISO 8601 instant with a zone (Z or an offset); the engine works in UTC. */
 export const instantSchema = z.iso.datetime({
@@ -7,6 +8,18 @@ export const instantSchema = z.iso.datetime({
 });
 
 const idSchema = z.string().min(1, 'expected a non-empty id');
+
+/**
+ * The most credits one event, grant, allowance or rate may carry (a billion; the largest published
+ * plan is a million a month). Bigger numbers are bad input: a month of a million events at this
+ * bound still sums exactly (1e15 < 2^53), where 1.7e308 would overflow to Infinity.
+ */
+export const MAX_CREDITS = 1_000_000_000;
+
+const creditsSchema = z
+  .number()
+  .finite()
+  .max(MAX_CREDITS, `expected at most ${MAX_CREDITS.toLocaleString('en-US')} credits`);
 
 export const providerSchema = z.enum(['zite', 'base44', 'custom']);
 export type Provider = z.infer<typeof providerSchema>;
@@ -23,7 +36,7 @@ export type ResetRule = z.infer<typeof resetRuleSchema>;
 
 export const poolConfigSchema = z.object({
   pool: poolKindSchema,
-  allowance: z.number().finite().nonnegative().optional(),
+  allowance: creditsSchema.nonnegative().optional(),
   reset: resetRuleSchema.optional(),
   /** The platform keeps running past zero and bills the excess: nothing is ever blocked. */
   overage: z.boolean().optional(),
@@ -54,17 +67,40 @@ export type Workspace = z.infer<typeof workspaceSchema>;
 export const grantKindSchema = z.enum(['bonus', 'top-up', 'adjustment']);
 export type GrantKind = z.infer<typeof grantKindSchema>;
 
-export const grantSchema = z.object({
-  id: idSchema,
-  workspaceId: idSchema,
-  pool: poolKindSchema,
-  kind: grantKindSchema,
-  /** Positive for bonus and top-up; an adjustment may be negative. */
-  credits: z.number().finite(),
-  grantedAt: instantSchema,
-  expiresAt: instantSchema.nullable().optional(),
-});
+export const grantSchema = z
+  .object({
+    id: idSchema,
+    workspaceId: idSchema,
+    pool: poolKindSchema,
+    kind: grantKindSchema,
+    /** Positive for bonus and top-up; an adjustment may be negative. */
+    credits: creditsSchema.min(
+      -MAX_CREDITS,
+      `expected at least -${MAX_CREDITS.toLocaleString('en-US')} credits`,
+    ),
+    grantedAt: instantSchema,
+    expiresAt: instantSchema.nullable().optional(),
+  })
+  .superRefine((g, ctx) => {
+    const problem = grantProblem(g);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  });
 export type Grant = z.infer<typeof grantSchema>;
+
+/**
+ * What makes a grant of the right shape unusable, or null: a bonus or top-up that takes credits
+ * away (only an adjustment may be negative), or an expiry that is not after the grant. Checked by
+ * the schema and again by the engine, so no path silently ignores such a grant.
+ */
+export function grantProblem(
+  g: Pick<Grant, 'kind' | 'credits' | 'grantedAt' | 'expiresAt'>,
+): { field: 'credits' | 'expiresAt'; message: string } | null {
+  if (g.credits < 0 && g.kind !== 'adjustment')
+    return { field: 'credits', message: `a ${g.kind} cannot be negative (only an adjustment can)` };
+  if (g.expiresAt && parseInstant(g.expiresAt) <= parseInstant(g.grantedAt))
+    return { field: 'expiresAt', message: `${g.expiresAt} is not after grantedAt ${g.grantedAt}` };
+  return null;
+}
 
 export const usageEventSchema = z.object({
   id: idSchema,
@@ -75,7 +111,7 @@ export const usageEventSchema = z.object({
   action: z.string().min(1, 'expected an action name'),
   units: z.number().finite().nonnegative().optional(),
   /** What the provider charged, when it says; it always wins over the rate card. */
-  credits: z.number().finite().nonnegative().optional(),
+  credits: creditsSchema.nonnegative().optional(),
   occurredAt: instantSchema,
   inputHash: z.string().min(1).optional(),
 });
@@ -84,7 +120,11 @@ export type UsageEvent = z.infer<typeof usageEventSchema>;
 export const rateCardSchema = z.object({
   provider: providerSchema,
   effectiveFrom: instantSchema,
-  rates: z.record(z.string().min(1), z.number().finite().nonnegative()),
+  /**
+   * Credits per action from effectiveFrom. `existingCustomer:<action>` prices an action for existing
+   * customers: the only way a card ends the catalog's free-for-existing-customers rule.
+   */
+  rates: z.record(z.string().min(1), creditsSchema.nonnegative()),
 });
 export type RateCard = z.infer<typeof rateCardSchema>;
 
