@@ -31,6 +31,18 @@ export const poolStatusSchema = z.object({
     runsOutAt: instantSchema.nullable(),
   }),
   unknownActions: z.array(z.string()),
+  observed: z
+    .object({
+      credits: z.number(),
+      readings: z.number().int().nonnegative(),
+      lastReadingAt: instantSchema.nullable(),
+      backwards: z.array(z.object({ id: z.string(), at: instantSchema, by: z.number() })),
+    })
+    .optional()
+    .meta({
+      description:
+        'Present when balance readings fed the period: credits observed from readings (left out of the breakdowns), the readings counted, and those that went backwards.',
+    }),
 });
 
 /** True when A and B are the same type (not merely assignable either way). */

@@ -44,6 +44,20 @@ function day(t: Millis): string {
 }
 
 /**
+ * When a mark was reached: an instant for a call; for a reading, the span since the observation
+ * before it, since nothing says when in between the pool got there.
+ */
+function reachedWhen(r: PeriodResult, t: Millis): string {
+  const reading = r.readings.find((m) => m.at === t && m.credits > 0);
+  if (!reading) return `on ${when(t)}`;
+  const before =
+    reading.after === r.start
+      ? `the period's start (${when(r.start)})`
+      : `the reading of ${when(reading.after)}`;
+  return `between ${before} and the reading of ${when(t)}`;
+}
+
+/**
  * The alerts of one period as seen at its asOf. Threshold alerts cover every configured threshold
  * under 100 (100 is the exhausted alert); the forecast decides the projected run-out.
  */
@@ -61,7 +75,7 @@ export function periodAlerts(ws: Workspace, r: PeriodResult, forecast: Forecast)
       kind: 'threshold',
       percent: mark.percent,
       at: mark.reachedAt,
-      message: `${name}: ${mark.percent}% of the ${r.pool} pool used on ${when(mark.reachedAt)}; it resets on ${day(r.end)}.`,
+      message: `${name}: ${mark.percent}% of the ${r.pool} pool used ${reachedWhen(r, mark.reachedAt)}; it resets on ${day(r.end)}.`,
     });
   }
   if (r.exhaustedAt !== null) {
@@ -71,7 +85,7 @@ export function periodAlerts(ws: Workspace, r: PeriodResult, forecast: Forecast)
       kind: 'exhausted',
       percent: 100,
       at: r.exhaustedAt,
-      message: `${name}: the ${r.pool} pool ran dry on ${when(r.exhaustedAt)}; calls that cost credits are refused until it resets on ${day(r.end)}.`,
+      message: `${name}: the ${r.pool} pool ran dry ${reachedWhen(r, r.exhaustedAt)}; calls that cost credits are refused until it resets on ${day(r.end)}.`,
     });
   }
   const midpoint = r.start + (r.end - r.start) / 2;

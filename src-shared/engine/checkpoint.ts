@@ -1,6 +1,7 @@
-import type { Grant } from '../types/ledger';
+import type { Grant, Reading } from '../types/ledger';
 import { parseInstant, type Millis } from '../time/instant';
 import type { Lot } from './lots';
+import { preparePoolReadings } from './observed-usage';
 import type { PeriodResult } from './period-result';
 import type { PoolEvents, PoolGrant } from './pool-events';
 import type { ResolvedPool, ResolvedWorkspace } from './resolve-workspace';
@@ -63,6 +64,8 @@ export interface WalkFromInput {
   events: PoolEvents;
   /** The workspace's grants; those of other pools, before the checkpoint or after asOf are left out here. */
   grants: readonly Grant[];
+  /** The workspace's readings; those of other pools, dismissed, before the checkpoint or after asOf are left out here. */
+  readings?: readonly Reading[];
   asOf: Millis;
   from?: PoolCheckpoint;
   /** Without a checkpoint: walk at least from the period holding this instant. */
@@ -84,6 +87,7 @@ export function walkPoolFrom(input: WalkFromInput): PeriodResult[] {
     budgets: resolved.budgets,
     events: input.events,
     grants: poolGrants(input.grants, pool.pool, asOf, from?.start),
+    readings: preparePoolReadings(input.readings ?? [], pool.pool, asOf, from?.start),
     asOf,
     ...(from ? { from: { start: from.start, carry: from.carry.map((l) => ({ ...l })) } } : {}),
     ...(input.earliest !== undefined ? { earliest: input.earliest } : {}),

@@ -5,6 +5,7 @@ import {
   type Ledger,
   type PoolKind,
   type RateCard,
+  type Reading,
   type UsageEvent,
   type Workspace,
 } from '../types/ledger';
@@ -13,6 +14,7 @@ import { periodAlerts, type Alert } from './alerts';
 import { EngineInputError } from './errors';
 import { markFirstEventCopies } from './first-copies';
 import { forecastOf, type Forecast } from './forecast';
+import { preparePoolReadings } from './observed-usage';
 import type { PeriodResult } from './period-result';
 import { preparePoolEvents, type PoolGrant } from './pool-events';
 import { createPricer, type Pricer } from './pricing';
@@ -57,6 +59,8 @@ export interface WorkspaceInput {
   grants: readonly Grant[];
   events: readonly UsageEvent[];
   rateCards?: readonly RateCard[];
+  /** Balance readings that feed the pools as observed usage (a workspace with no other source). */
+  readings?: readonly Reading[];
 }
 
 function sortAlerts(alerts: Alert[]): Alert[] {
@@ -78,6 +82,7 @@ export interface PreparedWorkspace {
   resolved: ResolvedWorkspace;
   grants: readonly Grant[];
   eventsByPool: Map<PoolKind, readonly UsageEvent[]>;
+  readings: readonly Reading[];
   price: Pricer;
 }
 
@@ -88,11 +93,12 @@ export function prepareWorkspace(
   events: readonly UsageEvent[],
   rateCards: readonly RateCard[],
   catalog: Catalog,
+  readings: readonly Reading[] = [],
 ): PreparedWorkspace {
   const { workspace } = resolved;
   const price = createPricer(catalog, workspace.provider, workspace.existingCustomer ?? false, rateCards);
   const first = markFirstEventCopies(workspace.id, events);
-  return { resolved, grants, eventsByPool: splitByPool(resolved.pools, events, first), price };
+  return { resolved, grants, eventsByPool: splitByPool(resolved.pools, events, first), readings, price };
 }
 
 /** First copies by pool. The common case, one pool and no copies, takes the array as it is. */
@@ -130,6 +136,7 @@ export function walkPool(
     budgets: prepared.resolved.budgets,
     events: preparePoolEvents(prepared.eventsByPool.get(pool.pool) ?? [], prepared.price, asOf),
     grants,
+    readings: preparePoolReadings(prepared.readings, pool.pool, asOf),
     asOf,
     ...(earliest !== undefined ? { earliest } : {}),
   });
@@ -142,8 +149,16 @@ export function evaluateResolved(
   events: readonly UsageEvent[],
   rateCards: readonly RateCard[],
   options: EvaluateOptions,
+  readings: readonly Reading[] = [],
 ): PoolEvaluation[] {
-  const prepared = prepareWorkspace(resolved, grants, events, rateCards, options.catalog ?? builtinCatalog);
+  const prepared = prepareWorkspace(
+    resolved,
+    grants,
+    events,
+    rateCards,
+    options.catalog ?? builtinCatalog,
+    readings,
+  );
   const { workspace } = resolved;
   return resolved.pools.map((pool) => {
     const periods = walkPool(prepared, pool, options.asOf, options.earliest);
@@ -164,21 +179,32 @@ export function evaluateResolved(
 export function evaluateWorkspace(input: WorkspaceInput, options: EvaluateOptions): PoolEvaluation[] {
   const catalog = options.catalog ?? builtinCatalog;
   const resolved = resolveWorkspace(input.workspace, catalog, options.overrides?.[input.workspace.id]);
-  checkRecords(new Map([[input.workspace.id, resolved]]), input.grants, input.events);
-  return evaluateResolved(resolved, input.grants, input.events, input.rateCards ?? [], options);
+  checkRecords(new Map([[input.workspace.id, resolved]]), input.grants, input.events, input.readings);
+  return evaluateResolved(
+    resolved,
+    input.grants,
+    input.events,
+    input.rateCards ?? [],
+    options,
+    input.readings,
+  );
 }
 
 /**
- * Checks that every grant and event names a known workspace and one of its pools, and fails on the
- * first that does not, naming it by id and field.
+ * Checks that every grant, event and reading names a known workspace and one of its pools, and
+ * fails on the first that does not, naming it by id and field.
  */
 export function checkRecords(
   workspaces: ReadonlyMap<string, ResolvedWorkspace>,
   grants: readonly Grant[],
   events: readonly UsageEvent[],
+  readings: readonly Reading[] = [],
 ): void {
   // A million events pass here: the record's name is only spelt out for the one that fails.
-  const check = (array: 'grants' | 'events', records: readonly (Grant | UsageEvent)[]) => {
+  const check = (
+    array: 'grants' | 'events' | 'readings',
+    records: readonly (Grant | UsageEvent | Reading)[],
+  ) => {
     for (let index = 0; index < records.length; index++) {
       const r = records[index]!;
       const ws = workspaces.get(r.workspaceId);
@@ -204,6 +230,7 @@ export function checkRecords(
       field: problem.field,
     });
   });
+  check('readings', readings);
 }
 
 function hasPool(ws: ResolvedWorkspace, pool: PoolKind): boolean {
@@ -227,7 +254,7 @@ export function resolveLedger(
     }
     resolved.set(ws.id, resolveWorkspace(ws, catalog, overrides?.[ws.id]));
   });
-  checkRecords(resolved, ledger.grants, ledger.events);
+  checkRecords(resolved, ledger.grants, ledger.events, ledger.readings);
   return resolved;
 }
 
@@ -254,13 +281,18 @@ export function evaluateLedger(ledger: Ledger, options: EvaluateOptions): Evalua
   const resolved = resolveLedger(ledger, catalog, options.overrides);
   const grantsBy = byWorkspace(resolved, ledger.grants);
   const eventsBy = byWorkspace(resolved, ledger.events);
+  const readingsBy = byWorkspace(resolved, ledger.readings ?? []);
   const pools: PoolEvaluation[] = [];
   for (const [id, ws] of resolved) {
     pools.push(
-      ...evaluateResolved(ws, grantsBy.get(id)!, eventsBy.get(id)!, ledger.rateCards ?? [], {
-        ...options,
-        catalog,
-      }),
+      ...evaluateResolved(
+        ws,
+        grantsBy.get(id)!,
+        eventsBy.get(id)!,
+        ledger.rateCards ?? [],
+        { ...options, catalog },
+        readingsBy.get(id)!,
+      ),
     );
   }
   return { asOf: options.asOf, pools, alerts: sortAlerts(pools.flatMap((p) => p.alerts)) };

@@ -1,6 +1,6 @@
 import { DAY_MS, type Millis } from '../time/instant';
 import { EPSILON } from './lots';
-import { remainingOf, type PeriodResult } from './period-result';
+import { remainingOf, windowEndOf, type PeriodResult } from './period-result';
 
 export interface Forecast {
   /** Credits charged per day over the trailing window. */
@@ -31,9 +31,10 @@ function round2(x: number): number {
  * narrow one. The low end never falls below what is already used.
  */
 function rangeOf(r: PeriodResult, burnPerDay: number, daysLeft: number): { low: number; high: number } {
-  const whole = r.window.buckets.filter((_, k) => r.asOf - (k + 1) * DAY_MS >= r.window.start);
+  const end = windowEndOf(r);
+  const whole = r.window.buckets.filter((_, k) => end - (k + 1) * DAY_MS >= r.window.start);
   const expected = burnPerDay * daysLeft;
-  if (whole.length < 2) {
+  if (whole.length < 2 || (r.window.observations ?? 2) < 2) {
     return { low: r.used + expected * (1 - UNKNOWN_SPREAD), high: r.used + expected * (1 + UNKNOWN_SPREAD) };
   }
   const mean = whole.reduce((s, x) => s + x, 0) / whole.length;
@@ -42,15 +43,20 @@ function rangeOf(r: PeriodResult, burnPerDay: number, daysLeft: number): { low: 
   return { low: r.used + Math.max(0, expected - spread), high: r.used + expected + spread };
 }
 
-/** The forecast of a period at its asOf, from the burn rate of the trailing window. */
+/**
+ * The forecast of a period at its asOf, from the burn rate of the trailing window. With readings the
+ * window ends at the last observation, and the projection runs from there: the use since then is
+ * not counted yet, so it is projected like the rest of the period.
+ */
 export function forecastOf(r: PeriodResult): Forecast {
-  const windowDays = (r.asOf - r.window.start) / DAY_MS;
+  const end = windowEndOf(r);
+  const windowDays = (end - r.window.start) / DAY_MS;
   const burnPerDay = windowDays > 0 ? r.window.credits / windowDays : 0;
-  const daysLeft = (r.end - r.asOf) / DAY_MS;
+  const daysLeft = (r.end - end) / DAY_MS;
   const remaining = remainingOf(r);
   let runsOutAt: Millis | null = null;
   if (remaining > EPSILON && burnPerDay > 0) {
-    const at = r.asOf + Math.round((remaining / burnPerDay) * DAY_MS);
+    const at = end + Math.round((remaining / burnPerDay) * DAY_MS);
     if (at < r.end) runsOutAt = at;
   }
   const { low, high } = rangeOf(r, burnPerDay, daysLeft);

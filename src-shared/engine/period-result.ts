@@ -1,6 +1,7 @@
 import type { PoolKind } from '../types/ledger';
 import type { Millis } from '../time/instant';
 import type { Lot } from './lots';
+import type { ReadingMark } from './observed-usage';
 
 /** When a threshold (percent of what the pool held at that moment) was first reached. */
 export interface ThresholdMark {
@@ -27,11 +28,21 @@ export interface RepeatGroup {
 
 /** Credits charged per day in the trailing window that feeds the forecast. */
 export interface BurnWindow {
-  /** Start of the window: asOf − 7 days, clipped to the period start. */
+  /** Start of the window: end − 7 days, clipped to the period start. */
   start: Millis;
+  /**
+   * End of the window: asOf, or with readings the last observation (what happened since is not
+   * known yet). Summaries written before readings existed leave it out: their windows end at asOf.
+   */
+  end?: Millis;
   credits: number;
-  /** Credits per 24 h bucket counted back from asOf; bucket k is (asOf − (k+1)·24h, asOf − k·24h]. */
+  /** Credits per 24 h bucket counted back from the end; bucket k is (end − (k+1)·24h, end − k·24h]. */
   buckets: number[];
+  /**
+   * With readings: how many observations (readings and calls) fed the window. A reading's credits are
+   * spread evenly over its buckets, so fewer than two say nothing about the day-to-day spread.
+   */
+  observations?: number;
 }
 
 /** One pool in one period, as the engine saw it at `asOf` (a closed period is seen at its end). */
@@ -62,10 +73,19 @@ export interface PeriodResult {
   unknownActions: Set<string>;
   budgets: BudgetMark[];
   window: BurnWindow;
+  /** Credits that came from balance readings (observed usage, not calls): breakdowns leave them out. */
+  observed: number;
+  /** The readings of the period, as the walk counted them (oldest first). */
+  readings: ReadingMark[];
   /** Repeated inputs per day, keyed by fingerprint and day. */
   repeats: Map<string, RepeatGroup>;
   /** Non-plan lots left at asOf: what carries into the next period. */
   carryOut: Lot[];
+}
+
+/** Where the burn window ends: the last observation with readings, else asOf. */
+export function windowEndOf(r: PeriodResult): Millis {
+  return r.window.end ?? r.asOf;
 }
 
 /** Credits the pool held at asOf (allowance plus bonus). */

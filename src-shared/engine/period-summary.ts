@@ -1,6 +1,7 @@
 import type { PoolKind } from '../types/ledger';
 import type { Millis } from '../time/instant';
 import { lotsFromJson, lotsToJson, type LotJson, type PoolCheckpoint } from './checkpoint';
+import type { ReadingMark } from './observed-usage';
 import type { BudgetMark, BurnWindow, PeriodResult } from './period-result';
 
 /**
@@ -42,6 +43,9 @@ export interface PeriodSummary {
   /** Whole days since the epoch → credits. */
   byDay: Record<string, number>;
   carryOut: LotJson[];
+  /** Credits from readings and the readings as counted; absent in summaries of periods without any. */
+  observed?: number;
+  readings?: ReadingMark[];
 }
 
 /** Summarises a closed period walked with summaryThresholds(...). */
@@ -67,12 +71,23 @@ export function summarizePeriod(r: PeriodResult): PeriodSummary {
     marks,
     budgets: r.budgets.map((b) => ({ ...b })),
     unknownActions: [...r.unknownActions].sort(),
-    window: { start: r.window.start, credits: r.window.credits, buckets: [...r.window.buckets] },
+    window: copyWindow(r.window),
     byAction: Object.fromEntries(r.byAction),
     byMember: Object.fromEntries(r.byMember),
     byApp: Object.fromEntries(r.byApp),
     byDay: Object.fromEntries(r.byDay),
     carryOut: lotsToJson(r.carryOut),
+    ...(r.readings.length > 0 ? { observed: r.observed, readings: r.readings.map((m) => ({ ...m })) } : {}),
+  };
+}
+
+function copyWindow(w: BurnWindow): BurnWindow {
+  return {
+    start: w.start,
+    ...(w.end !== undefined ? { end: w.end } : {}),
+    credits: w.credits,
+    buckets: [...w.buckets],
+    ...(w.observations !== undefined ? { observations: w.observations } : {}),
   };
 }
 
@@ -108,7 +123,9 @@ export function periodFromSummary(s: PeriodSummary, thresholds: readonly number[
     byDay: new Map(Object.entries(s.byDay).map(([d, c]) => [Number(d), c])),
     unknownActions: new Set(s.unknownActions),
     budgets: s.budgets.map((b) => ({ ...b })),
-    window: { start: s.window.start, credits: s.window.credits, buckets: [...s.window.buckets] },
+    window: copyWindow(s.window),
+    observed: s.observed ?? 0,
+    readings: (s.readings ?? []).map((m) => ({ ...m })),
     repeats: new Map(),
     carryOut: lotsFromJson(s.carryOut),
   };

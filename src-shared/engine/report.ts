@@ -115,9 +115,17 @@ export function reportMonth(
   const resolved = resolveLedger(ledger, catalog, options.overrides);
   const grants = byWorkspace(resolved, ledger.grants);
   const events = byWorkspace(resolved, ledger.events);
+  const readings = byWorkspace(resolved, ledger.readings ?? []);
   const pools: PoolReview[] = [];
   for (const [id, ws] of resolved) {
-    const prepared = prepareWorkspace(ws, grants.get(id)!, events.get(id)!, ledger.rateCards ?? [], catalog);
+    const prepared = prepareWorkspace(
+      ws,
+      grants.get(id)!,
+      events.get(id)!,
+      ledger.rateCards ?? [],
+      catalog,
+      readings.get(id)!,
+    );
     for (const pool of ws.pools) pools.push(reviewPool(prepared, pool, month));
   }
   const alerts = pools.flatMap((p) =>

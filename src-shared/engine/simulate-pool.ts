@@ -1,12 +1,20 @@
 import { DAY_MS, type Millis } from '../time/instant';
 import { EPSILON, LotBook, type Lot } from './lots';
+import {
+  BURN_WINDOW_DAYS,
+  observedWindow,
+  spreadOverDays,
+  type ChargedPoint,
+  type ObservedSpan,
+  type PoolReading,
+  type ReadingMark,
+} from './observed-usage';
 import { nextPeriod, periodAt, previousPeriod, type Period } from './periods';
 import type { PeriodResult, RepeatGroup } from './period-result';
 import type { PoolEvents, PoolGrant } from './pool-events';
 import type { ResolvedPool } from './resolve-workspace';
 
-/** Length of the trailing window the burn rate is measured over. */
-export const BURN_WINDOW_DAYS = 7;
+export { BURN_WINDOW_DAYS };
 
 /** The app named on events that do not say which app made the call. */
 export const NO_APP = '(no app)';
@@ -19,6 +27,12 @@ export interface SimulateInput {
   events: PoolEvents;
   /** Grants of this pool granted at or before asOf, by grantedAt then id. */
   grants: readonly PoolGrant[];
+  /**
+   * Balance readings of this pool (see preparePoolReadings), by instant then id. Each becomes observed
+   * usage: the difference between what it shows and what was counted before it, spread over the
+   * time since the observation before. A reading at the instant of a call comes after the call.
+   */
+  readings?: readonly PoolReading[];
   asOf: Millis;
   /**
    * Start at this period with these lots carried in, instead of walking from the first record:
@@ -45,6 +59,8 @@ function lastChangeOf(input: SimulateInput, first: Millis): Millis {
   const { events, grants } = input;
   let last = first;
   if (events.t.length > 0) last = Math.max(last, events.t[events.t.length - 1]!);
+  const readings = input.readings ?? [];
+  if (readings.length > 0) last = Math.max(last, readings[readings.length - 1]!.t);
   for (const g of grants) {
     last = Math.max(last, g.grantedAt);
     if (Number.isFinite(g.expiresAt)) last = Math.max(last, g.expiresAt);
@@ -65,11 +81,14 @@ function add(map: Map<string, number>, key: string, credits: number): void {
  */
 export function simulatePool(input: SimulateInput): PeriodResult[] {
   const { pool, thresholds, budgets, events, grants, asOf } = input;
+  const readings = input.readings ?? [];
   const n = events.t.length;
+  const rn = readings.length;
   let first = input.from?.start ?? Math.min(asOf, input.earliest ?? asOf);
   if (!input.from) {
     if (n > 0) first = Math.min(first, events.t[0]!);
     if (grants.length > 0) first = Math.min(first, grants[0]!.grantedAt);
+    if (rn > 0) first = Math.min(first, readings[0]!.t);
   }
 
   const book = new LotBook();
@@ -77,6 +96,7 @@ export function simulatePool(input: SimulateInput): PeriodResult[] {
   const results: PeriodResult[] = [];
   let gi = 0;
   let ei = 0;
+  let ri = 0;
   const quietFrom = lastChangeOf(input, Math.max(first, input.earliest ?? first)) + QUIET_HORIZON_MS;
   const following = (p: Period): Period => {
     const next = nextPeriod(pool.reset, p);
@@ -112,6 +132,14 @@ export function simulatePool(input: SimulateInput): PeriodResult[] {
     const windowClipped = windowStart === p.start;
     const buckets = new Array<number>(BURN_WINDOW_DAYS).fill(0);
     let windowCredits = 0;
+    // Readings: the observation each one's span starts from, what they added, and (only for a pool
+    // that has readings) the charged calls, since its window ends at the last observation.
+    let observedFrom = p.start;
+    let observed = 0;
+    let lastObservation = Number.NEGATIVE_INFINITY;
+    const spans: ObservedSpan[] = [];
+    const points: ChargedPoint[] = [];
+    const readingMarks: ReadingMark[] = [];
 
     const checkExhausted = (t: Millis) => {
       if (exhaustedAt === null && available - used <= EPSILON) exhaustedAt = t;
@@ -149,13 +177,51 @@ export function simulatePool(input: SimulateInput): PeriodResult[] {
       }
     };
 
+    // Marks every threshold (and the halfway point) that `used` has reached, at t.
+    const crossMarks = (t: Millis) => {
+      const scaled = used * 100;
+      while (
+        nextThreshold < thresholds.length &&
+        scaled >= thresholds[nextThreshold]! * available - EPSILON
+      ) {
+        reached[nextThreshold++] = t;
+      }
+      if (halfwayAt === null && scaled >= 50 * available - EPSILON) halfwayAt = t;
+    };
+    // A reading: what the page showed against what was counted; the difference is observed usage.
+    const applyReading = (r: PoolReading) => {
+      advanceTo(r.t, true);
+      const target = r.kind === 'used' ? r.value : available - r.value;
+      const delta = target - used;
+      if (delta < -EPSILON) {
+        // More left than counted and no grant explains it: kept and flagged, never subtracted.
+        readingMarks.push({ id: r.id, at: r.t, after: observedFrom, credits: 0, backwardsBy: -delta });
+        return;
+      }
+      const credits = delta > EPSILON ? delta : 0;
+      const span = { from: observedFrom, to: r.t, credits };
+      spans.push(span);
+      readingMarks.push({ id: r.id, at: r.t, after: observedFrom, credits, backwardsBy: 0 });
+      observedFrom = r.t;
+      lastObservation = r.t;
+      if (credits === 0) return;
+      book.take(credits);
+      used += credits;
+      observed += credits;
+      spreadOverDays(span, (day, c) => byDay.set(day, (byDay.get(day) ?? 0) + c));
+      crossMarks(r.t);
+      checkExhausted(r.t);
+    };
+
     advanceTo(p.start, true);
     checkExhausted(p.start);
+    while (ri < rn && readings[ri]!.t < p.start) ri++;
 
     for (; ei < n && events.t[ei]! < p.end && events.t[ei]! <= at; ei++) {
       const t = events.t[ei]!;
       const price = events.credits[ei]!;
       const e = events.items[ei]!;
+      while (ri < rn && readings[ri]!.t < t) applyReading(readings[ri++]!);
       advanceTo(t, true);
       if (events.unknown[ei] === 1) unknownActions.add(e.action);
       if (price > 0) {
@@ -178,6 +244,10 @@ export function simulatePool(input: SimulateInput): PeriodResult[] {
         buckets[Math.min(BURN_WINDOW_DAYS - 1, Math.floor((at - t) / DAY_MS))]! += price;
         windowCredits += price;
       }
+      if (rn > 0) {
+        if (price > 0) points.push({ t, credits: price });
+        lastObservation = Math.max(lastObservation, t);
+      }
       if (e.inputHash !== undefined) {
         const key = `${day}|${e.inputHash}`;
         const group = repeats.get(key);
@@ -189,14 +259,7 @@ export function simulatePool(input: SimulateInput): PeriodResult[] {
         }
       }
       if (price > 0) {
-        const scaled = used * 100;
-        while (
-          nextThreshold < thresholds.length &&
-          scaled >= thresholds[nextThreshold]! * available - EPSILON
-        ) {
-          reached[nextThreshold++] = t;
-        }
-        if (halfwayAt === null && scaled >= 50 * available - EPSILON) halfwayAt = t;
+        crossMarks(t);
         const budget = budgets.get(e.memberId);
         if (
           budget !== undefined &&
@@ -210,6 +273,8 @@ export function simulatePool(input: SimulateInput): PeriodResult[] {
     }
     // Skip events of this period after asOf (only possible for the last period; the caller filters).
     while (ei < n && events.t[ei]! < p.end) ei++;
+    while (ri < rn && readings[ri]!.t < p.end && readings[ri]!.t <= at) applyReading(readings[ri++]!);
+    while (ri < rn && readings[ri]!.t < p.end) ri++;
     advanceTo(at, !closed);
 
     results.push({
@@ -238,7 +303,12 @@ export function simulatePool(input: SimulateInput): PeriodResult[] {
         used: byMember.get(memberId) ?? 0,
         reachedAt: budgetReached.get(memberId) ?? null,
       })),
-      window: { start: windowStart, credits: windowCredits, buckets },
+      window:
+        spans.length > 0
+          ? observedWindow(spans, points, p.start, lastObservation)
+          : { start: windowStart, end: at, credits: windowCredits, buckets },
+      observed,
+      readings: readingMarks,
       repeats,
       carryOut: book.carry(),
     });

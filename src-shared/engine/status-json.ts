@@ -32,6 +32,20 @@ export interface PoolStatusJson {
     runsOutAt: string | null;
   };
   unknownActions: string[];
+  /** Present when balance readings fed the period: breakdowns by member, action and app leave them out. */
+  observed?: ObservedJson;
+}
+
+/** What balance readings added to a period. */
+export interface ObservedJson {
+  /** Credits that came from readings. */
+  credits: number;
+  /** Readings counted in the period. */
+  readings: number;
+  /** The latest reading counted, or null. */
+  lastReadingAt: string | null;
+  /** Readings that showed more left than counted with no grant to explain them: kept, not counted. */
+  backwards: { id: string; at: string; by: number }[];
 }
 
 export interface AlertJson {
@@ -99,6 +113,20 @@ export function periodJson(workspaceId: string, r: PeriodResult, forecast: Forec
     byApp: breakdownJson(r.byApp),
     forecast: forecastJson(forecast),
     unknownActions: [...r.unknownActions].sort(),
+    ...(r.readings.length > 0 ? { observed: observedJson(r) } : {}),
+  };
+}
+
+/** The readings of a period in the documented JSON shape. */
+export function observedJson(r: PeriodResult): ObservedJson {
+  const counted = r.readings.filter((m) => m.backwardsBy === 0);
+  return {
+    credits: tidy(r.observed),
+    readings: counted.length,
+    lastReadingAt: counted.length > 0 ? toIso(counted[counted.length - 1]!.at) : null,
+    backwards: r.readings
+      .filter((m) => m.backwardsBy > 0)
+      .map((m) => ({ id: m.id, at: toIso(m.at), by: tidy(m.backwardsBy) })),
   };
 }
 

@@ -117,6 +117,32 @@ export const usageEventSchema = z.object({
 });
 export type UsageEvent = z.infer<typeof usageEventSchema>;
 
+/**
+ * A balance reading: what the platform's usage page showed for one pool at one instant, typed in by
+ * the lead (the platforms publish no usage API). Exactly one of `remaining` and `used` is given. On a
+ * workspace without another source the engine turns each reading into observed usage: the difference
+ * from what it counted before; on a synced workspace a reading is a check against the local count.
+ */
+export const readingSchema = z
+  .object({
+    id: idSchema,
+    workspaceId: idSchema,
+    pool: poolKindSchema,
+    at: instantSchema,
+    /** Credits left in the pool, as the usage page shows them. */
+    remaining: z.number().finite().nonnegative().optional(),
+    /** Credits used in the current period, where the page shows that instead. */
+    used: z.number().finite().nonnegative().optional(),
+    note: z.string().max(500).optional(),
+    /** The lead said it was a mistake: kept for the record, left out of every balance. */
+    dismissed: z.boolean().optional(),
+  })
+  .refine((r) => (r.remaining === undefined) !== (r.used === undefined), {
+    message: 'give exactly one of remaining and used',
+    path: ['remaining'],
+  });
+export type Reading = z.infer<typeof readingSchema>;
+
 export const rateCardSchema = z.object({
   provider: providerSchema,
   effectiveFrom: instantSchema,
@@ -136,5 +162,6 @@ export const ledgerSchema = z.object({
   grants: z.array(grantSchema),
   events: z.array(usageEventSchema),
   rateCards: z.array(rateCardSchema).optional(),
+  readings: z.array(readingSchema).optional(),
 });
 export type Ledger = z.infer<typeof ledgerSchema>;

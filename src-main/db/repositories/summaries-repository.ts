@@ -21,7 +21,17 @@ interface Row {
 /** The parts of a summary kept as JSON rather than columns. */
 type Detail = Pick<
   PeriodSummary,
-  'marks' | 'budgets' | 'unknownActions' | 'window' | 'byAction' | 'byMember' | 'byApp' | 'byDay' | 'carryOut'
+  | 'marks'
+  | 'budgets'
+  | 'unknownActions'
+  | 'window'
+  | 'byAction'
+  | 'byMember'
+  | 'byApp'
+  | 'byDay'
+  | 'carryOut'
+  | 'observed'
+  | 'readings'
 >;
 
 function toSummary(r: Row): PeriodSummary {
@@ -122,6 +132,7 @@ export function createSummaryWriter(db: Db) {
         byApp: s.byApp,
         byDay: s.byDay,
         carryOut: s.carryOut,
+        ...(s.readings ? { observed: s.observed ?? 0, readings: s.readings } : {}),
       };
       put.run(
         key,
