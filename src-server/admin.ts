@@ -10,7 +10,7 @@ import {
   type UsageEvent,
   type Workspace,
 } from '../src-shared/types/ledger';
-import { newToken } from './db/accounts-repository';
+import { newToken, tokenPrefix, type TokenInfo, type TokenScope } from './db/accounts-repository';
 import { canonicalInstant } from './db/events-repository';
 import type { ServerStore } from './db/store';
 
@@ -23,13 +23,35 @@ export interface ImportSummary {
   events: { received: number; inserted: number; duplicates: number };
 }
 
+/** A mistake an administrator can fix: one sentence, no stack (the CLI prints it and exits 1). */
+export class AdminError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AdminError';
+  }
+}
+
+export interface NewTokenOptions {
+  label?: string;
+  /** Default read. */
+  scope?: TokenScope;
+  /** The workspace an ingest token may write to (required for ingest, refused for read). */
+  workspaceId?: string;
+  /** A given token (the demo's); default a new random one. */
+  token?: string;
+}
+
 /** Account and data management over one database: the CLI's import and token commands, tests, the simulator. */
 export interface ServerAdmin {
-  /** Creates an account and its first token; the token is returned once and stored only hashed. */
+  /** Creates an account and its first (read) token; the token is returned once and stored only hashed. */
   createAccount(name: string): { accountId: number; token: string };
   findAccount(name: string): number | undefined;
-  /** Stores a token for an account: a given one (the demo's) or a new random one; returns it. */
-  createToken(accountId: number, label?: string, token?: string): string;
+  /** Stores a token for an account and returns it: shown once, kept only hashed with its prefix. */
+  createToken(accountId: number, options?: NewTokenOptions): string;
+  /** The account's tokens: prefix, scope, workspace, label, date; never the token. */
+  listTokens(accountId: number): TokenInfo[];
+  /** Revokes a token given whole or by its listed prefix (every token of the account when null); throws when none matched. */
+  revokeTokens(accountId: number, tokenOrPrefix: string | null): number;
   /** Loads a ledger into an account in one transaction; validated first, nothing stored when it is bad. */
   importLedger(accountId: number, ledger: Ledger): ImportSummary;
   /** Everything an account holds, as a ledger file (the engine's input). */
@@ -128,13 +150,48 @@ export function createAdmin(
     createAccount: (name) => {
       return store.transaction(() => {
         const accountId = store.accounts.create(name, now());
-        return { accountId, token: admin.createToken(accountId, 'first token') };
+        return { accountId, token: admin.createToken(accountId, { label: 'first token' }) };
       });
     },
     findAccount: (name) => store.accounts.findByName(name),
-    createToken: (accountId, label = 'token', token = newToken()) => {
-      store.accounts.addToken(accountId, token, label, now());
+    createToken: (accountId, options = {}) => {
+      const scope = options.scope ?? 'read';
+      let workspacePk: number | null = null;
+      if (scope === 'ingest') {
+        if (options.workspaceId === undefined)
+          throw new AdminError('an ingest token is bound to one workspace: name it with --workspace ID');
+        const found = store.workspaces.find(accountId, options.workspaceId);
+        if (!found)
+          throw new AdminError(
+            `no workspace "${options.workspaceId}" in this account: create it first (creditbar-server workspace add)`,
+          );
+        workspacePk = found.pk;
+      } else if (options.workspaceId !== undefined) {
+        throw new AdminError(
+          'a read token reads the whole account: leave out --workspace, or use --scope ingest for a token that reports to one workspace',
+        );
+      }
+      const token = options.token ?? newToken(scope);
+      store.accounts.addToken({
+        accountId,
+        token,
+        label: options.label ?? (scope === 'ingest' ? `ingest ${options.workspaceId}` : 'read'),
+        createdAt: now(),
+        scope,
+        workspacePk,
+      });
       return token;
+    },
+    listTokens: (accountId) => store.accounts.listTokens(accountId),
+    revokeTokens: (accountId, tokenOrPrefix) => {
+      const revoked = store.accounts.revokeTokens(accountId, tokenOrPrefix);
+      if (revoked === 0)
+        throw new AdminError(
+          tokenOrPrefix === null
+            ? 'this account has no tokens to revoke'
+            : `no token of this account is or has the prefix "${tokenPrefix(tokenOrPrefix)}": list them with creditbar-server token list`,
+        );
+      return revoked;
     },
     importLedger: (accountId, input) =>
       writeLedger(store, accountId, validateLedger(input, 'ledger', catalog), catalog),

@@ -8,7 +8,7 @@ import Fastify, {
 } from 'fastify';
 import { INGEST_MAX_EVENTS } from '../src-shared/api/ingest';
 import { ApiError } from './http/api-error';
-import { authenticate } from './http/auth';
+import { authenticate, authorizeScope } from './http/auth';
 import { halfThenFail, type FaultInjector, type FaultKind } from './http/faults';
 import type { RateLimiter } from './http/rate-limiter';
 import { balanceRoute } from './routes/balance';
@@ -88,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorateRequest('accountId', 0);
   app.decorateRequest('tokenHash', '');
+  app.decorateRequest('tokenAuth', null as never);
   app.decorateRequest('fault', 'none');
   // The API takes JSON only: any other body is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(async (api) => {
     api.addHook('onRequest', authenticate(context.store));
+    api.addHook('onRequest', authorizeScope);
     api.addHook('onRequest', async (request) => {
       const wait = options.rateLimiter()?.take(request.tokenHash) ?? 0;
       if (wait > 0) {

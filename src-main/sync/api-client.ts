@@ -198,6 +198,14 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
           throw new Transient('server', `the server failed with ${status} (${message})`, status);
         } else if (status === 401) {
           throw new SyncError('auth', `the server refused the token (401): ${authHint}`, status, code);
+        } else if (status === 403) {
+          // An ingest token (write-only) pasted where a read token belongs: the server says which it is.
+          throw new SyncError(
+            'auth',
+            `the server refused this token for reading (403: ${message.replace(/\.$/, '')}): ${authHint}`,
+            status,
+            code,
+          );
         } else if (status === 404) {
           throw new SyncError(
             'other',

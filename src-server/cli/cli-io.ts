@@ -17,3 +17,8 @@ export class ServerCliError extends Error {
     this.name = 'ServerCliError';
   }
 }
+
+/** A wrong command line: one sentence and where to read the usage, exit 2. */
+export function usageError(message: string, command?: string): ServerCliError {
+  return new ServerCliError(`${message} (see creditbar-server ${command ? `${command} ` : ''}--help)`);
+}

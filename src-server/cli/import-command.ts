@@ -4,7 +4,7 @@ import { LedgerError, parseLedgerText } from '../../src-shared/ledger/parse-ledg
 import { createAdmin } from '../admin';
 import { openServerDatabase } from '../db/connection';
 import { createStore } from '../db/store';
-import { ServerCliError, type ServerCliIo } from './cli-io';
+import { ServerCliError, usageError, type ServerCliIo } from './cli-io';
 import { defaultDbPath } from './flags';
 
 export const IMPORT_USAGE = `creditbar-server import LEDGER.json [--db PATH] [--account NAME]
@@ -18,8 +18,7 @@ export async function importCommand(argv: string[], io: ServerCliIo): Promise<vo
     allowPositionals: true,
     options: { db: { type: 'string' }, account: { type: 'string' } },
   });
-  if (positionals.length !== 1)
-    throw new ServerCliError(`import takes one ledger file\nusage: ${IMPORT_USAGE}`);
+  if (positionals.length !== 1) throw usageError('import takes one ledger file', 'import');
   const file = positionals[0]!;
   let text: string;
   try {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { initial } from './migrations/0001-initial';
+import { tokenScopes } from './migrations/0002-token-scopes';
 
 /** One schema step; `version` is what user_version reads once it has run. */
 export interface Migration {
@@ -9,7 +10,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first; append, never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, tokenScopes];
 
 /** The schema version this server writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

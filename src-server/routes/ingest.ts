@@ -44,15 +44,19 @@ function validBatch(
 
 /** POST /v1/workspaces/:id/events: a batch, all or nothing, idempotent by event id. */
 export function ingestRoute(app: FastifyInstance, ctx: RouteContext): void {
-  app.post('/v1/workspaces/:id/events', async (request): Promise<IngestResult> => {
-    const { pk, workspace } = workspaceOf(ctx, request);
-    const events = validBatch(request.body, ctx, workspace);
-    const inserted = ctx.store.transaction(() => ctx.store.eventsWriter.insert(pk, events));
-    return {
-      workspaceId: workspace.id,
-      received: events.length,
-      inserted,
-      duplicates: events.length - inserted,
-    };
-  });
+  app.post(
+    '/v1/workspaces/:id/events',
+    { config: { scope: 'ingest' } },
+    async (request): Promise<IngestResult> => {
+      const { pk, workspace } = workspaceOf(ctx, request);
+      const events = validBatch(request.body, ctx, workspace);
+      const inserted = ctx.store.transaction(() => ctx.store.eventsWriter.insert(pk, events));
+      return {
+        workspaceId: workspace.id,
+        received: events.length,
+        inserted,
+        duplicates: events.length - inserted,
+      };
+    },
+  );
 }

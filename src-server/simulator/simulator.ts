@@ -115,7 +115,14 @@ export function createDemo(input: CreateDemoInput): Simulator {
   const pools: DemoPool[] = [];
   store.transaction(() => {
     accountId ??= store.accounts.create(DEMO_ACCOUNT_NAME, toIso(clock()));
-    store.accounts.addToken(accountId, token, 'demo', toIso(clock()));
+    store.accounts.addToken({
+      accountId,
+      token,
+      label: 'demo',
+      createdAt: toIso(clock()),
+      scope: 'read',
+      workspacePk: null,
+    });
     // One workspace at a time, so that only one workspace's history is ever held in memory.
     for (const spec of DEMO_CAST) {
       const data = generateDemoWorkspace(spec, seed, historyEnd, catalog);

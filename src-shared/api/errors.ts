@@ -6,6 +6,7 @@ import { z } from 'zod';
  */
 export const API_ERROR_CODES = [
   'unauthorized',
+  'forbidden',
   'not_found',
   'invalid_parameter',
   'invalid_body',

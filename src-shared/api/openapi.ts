@@ -44,7 +44,8 @@ const COMPONENTS: [string, z.ZodType][] = [
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'A parameter is invalid; the message names it.',
-  401: 'The bearer token is missing or not valid.',
+  401: 'The bearer token is missing, not valid or revoked.',
+  403: "The token's scope does not allow this route: a read token cannot ingest; an ingest token is write-only and may only POST events to its own workspace.",
   404: "No such workspace for this token (another account's workspace answers 404 too).",
   413: 'The body is larger than the server accepts; send smaller batches.',
   422: 'The body is JSON but not a valid batch; the message names the first bad event and field, and nothing was stored.',
@@ -110,7 +111,7 @@ function errorResponse(status: number): JsonSchema {
 }
 
 function operation(route: ApiRoute): JsonSchema {
-  const statuses = [...route.errors, ...(route.auth ? [401, 429] : []), 500].sort((a, b) => a - b);
+  const statuses = [...route.errors, ...(route.auth ? [401, 403, 429] : []), 500].sort((a, b) => a - b);
   const parameters: JsonSchema[] = [];
   if (route.path.includes('{id}')) {
     parameters.push({
@@ -166,7 +167,8 @@ export function buildOpenApiDocument(): JsonSchema {
         bearerAuth: {
           type: 'http',
           scheme: 'bearer',
-          description: 'An account token: Authorization: Bearer <token>.',
+          description:
+            'An account token: Authorization: Bearer <token>. A read token (`cb_…`) reads every route of its account and cannot ingest; an ingest token (`cb_ingest_…`) is bound to one workspace and may only POST its events (every other route answers 403). Tokens are issued, listed and revoked with `creditbar-server token`; a revoked token answers 401 from the next request on.',
         },
       },
       schemas: componentSchemas(),

@@ -101,7 +101,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     operationId: 'ingestEvents',
     summary: 'Ingest usage events',
     description:
-      'A batch of usage events, idempotent by event id (an id already stored is skipped, never counted twice). The batch is validated whole: one bad event rejects it all with 422 naming that event and field, and nothing is stored.',
+      'A batch of usage events, idempotent by event id (an id already stored is skipped, never counted twice). Needs an ingest token of this workspace (a read token answers 403). The batch is validated whole: one bad event rejects it all with 422 naming that event and field, and nothing is stored.',
     auth: true,
     body: ingestBatchSchema,
     response: ingestResultSchema,

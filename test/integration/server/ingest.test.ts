@@ -15,18 +15,21 @@ const event = (id: string, extra: Record<string, unknown> = {}) => ({
 describe('POST /v1/workspaces/{id}/events', () => {
   let server: TestServer;
   let token: string;
+  const ingest: Record<string, string> = {};
 
   const count = async (ws = 'acme') =>
     usagePageSchema.parse((await call(server, `/v1/workspaces/${ws}/usage?limit=5000`, { token })).body)
       .events.length;
   const post = (body: unknown, ws = 'acme') =>
-    call(server, `/v1/workspaces/${ws}/events`, { token, method: 'POST', body });
+    call(server, `/v1/workspaces/${ws}/events`, { token: ingest[ws]!, method: 'POST', body });
 
   beforeAll(async () => {
     server = await startTestServer();
     const account = server.admin.createAccount('acme-co');
     server.admin.importLedger(account.accountId, fixtureLedger(10));
     token = account.token;
+    for (const ws of ['acme', 'b44'])
+      ingest[ws] = server.admin.createToken(account.accountId, { scope: 'ingest', workspaceId: ws });
   });
   afterAll(() => server.stop());
 
@@ -98,14 +101,14 @@ describe('POST /v1/workspaces/{id}/events', () => {
 
   it('answers 400 for a body that is not JSON and 415 for another content type', async () => {
     const notJson = await call(server, '/v1/workspaces/acme/events', {
-      token,
+      token: ingest.acme!,
       method: 'POST',
       body: '{"events": [',
     });
     expect(notJson.status).toBe(400);
     expect(errorOf(notJson).code).toBe('invalid_body');
     const text = await call(server, '/v1/workspaces/acme/events', {
-      token,
+      token: ingest.acme!,
       method: 'POST',
       body: 'hello',
       headers: { 'content-type': 'text/plain' },

@@ -13,7 +13,7 @@ describe('rate limit per token', () => {
     const account = server.admin.createAccount('acme-co');
     server.admin.importLedger(account.accountId, fixtureLedger(5));
     token = account.token;
-    second = server.admin.createToken(account.accountId, 'second');
+    second = server.admin.createToken(account.accountId, { label: 'second' });
   });
   afterAll(() => server.stop());
 
@@ -47,12 +47,14 @@ describe('rate limit per token', () => {
 describe('injected fault mode', () => {
   let server: TestServer;
   let token: string;
+  let ingestToken: string;
 
   beforeAll(async () => {
     server = await startTestServer();
     const account = server.admin.createAccount('acme-co');
     server.admin.importLedger(account.accountId, fixtureLedger(400));
     token = account.token;
+    ingestToken = server.admin.createToken(account.accountId, { scope: 'ingest', workspaceId: 'acme' });
   });
   afterEach(() => server.setFaults(null));
   afterAll(() => server.stop());
@@ -60,7 +62,7 @@ describe('injected fault mode', () => {
   it('answers 500 injected_fault without running the handler', async () => {
     server.setFaults({ error500: 1 });
     const r = await call(server, '/v1/workspaces/acme/events', {
-      token,
+      token: ingestToken,
       method: 'POST',
       body: {
         events: [

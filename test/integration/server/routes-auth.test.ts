@@ -113,12 +113,24 @@ describe('account API: health, workspaces, grants and auth', () => {
       expect(errorOf(foreign).code).toBe('not_found');
       expect(errorOf(missing).message).toBe(errorOf(foreign).message.replace('secret', 'nope'));
     }
-    const post = await call(server, '/v1/workspaces/secret/events', {
-      token,
+    // An ingest token of this account gets the same 403 for another account's workspace as for its
+    // own other workspaces: nothing tells whether "secret" exists.
+    const ingest = server.admin.createToken(server.admin.findAccount('acme-co')!, {
+      scope: 'ingest',
+      workspaceId: 'acme',
+    });
+    const foreign = await call(server, '/v1/workspaces/secret/events', {
+      token: ingest,
       method: 'POST',
       body: { events: [] },
     });
-    expect(post.status).toBe(404);
+    const missing = await call(server, '/v1/workspaces/nope/events', {
+      token: ingest,
+      method: 'POST',
+      body: { events: [] },
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body).toEqual(missing.body);
     expect((await call(server, '/v1/workspaces/secret/usage', { token: otherToken })).status).toBe(200);
   });
 

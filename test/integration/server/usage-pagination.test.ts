@@ -48,6 +48,7 @@ async function drain(server: TestServer, token: string, workspace: string, limit
 describe('GET /v1/workspaces/{id}/usage', () => {
   let server: TestServer;
   let token: string;
+  const ingest: Record<string, string> = {};
   const expectedBig = ledgerOf(TOTAL)
     .events.filter((e) => e.workspaceId === 'big')
     .map((e) => e.id);
@@ -57,6 +58,8 @@ describe('GET /v1/workspaces/{id}/usage', () => {
     const account = server.admin.createAccount('paging');
     server.admin.importLedger(account.accountId, ledgerOf(TOTAL));
     token = account.token;
+    for (const ws of ['big', 'small'])
+      ingest[ws] = server.admin.createToken(account.accountId, { scope: 'ingest', workspaceId: ws });
   });
   afterAll(() => server.stop());
 
@@ -101,7 +104,7 @@ describe('GET /v1/workspaces/{id}/usage', () => {
     expect(
       (
         await call(server, '/v1/workspaces/big/events', {
-          token,
+          token: ingest.big!,
           method: 'POST',
           body: { events: fresh(25, 0) },
         })
@@ -109,7 +112,7 @@ describe('GET /v1/workspaces/{id}/usage', () => {
     ).toBe(200);
     // Another workspace's arrivals never show up here.
     await call(server, '/v1/workspaces/small/events', {
-      token,
+      token: ingest.small!,
       method: 'POST',
       body: { events: fresh(5, 100) },
     });
@@ -119,7 +122,7 @@ describe('GET /v1/workspaces/{id}/usage', () => {
     expect(resumed.pages).toBe(3);
 
     await call(server, '/v1/workspaces/big/events', {
-      token,
+      token: ingest.big!,
       method: 'POST',
       body: { events: fresh(3, 25) },
     });

@@ -44,6 +44,24 @@ describe('creditbar sync leaves no new file when the first sync fails', () => {
     expect(readdirSync(dir.dir)).toEqual([]);
   });
 
+  it('an ingest (write-only) token: one sentence saying so, exit 1, and no cache file', async () => {
+    const s = await serverWith(ledger);
+    cleanups.push(() => s.server.close());
+    const ingest = s.server.admin.createToken(s.accountId, {
+      scope: 'ingest',
+      workspaceId: ledger.workspaces[0]!.id,
+    });
+    const dir = folder();
+    const run = await runCliWith(syncArgs(s.server.url, dir.file()), { ACME_TOKEN: ingest });
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n')).toHaveLength(2);
+    expect(run.stderr).toMatch(
+      /^creditbar: the server refused this token for reading \(403: This token is write-only .*\): check the token in the environment variable ACME_TOKEN \(--token-env\)\n$/,
+    );
+    expect(run.stderr).not.toContain(ingest);
+    expect(readdirSync(dir.dir)).toEqual([]);
+  });
+
   it('a refused token: the CLI names the environment variable, exit 1, and no cache file', async () => {
     const s = await serverWith(ledger);
     cleanups.push(() => s.server.close());

@@ -13,6 +13,7 @@ describe('reconciliation while usage keeps arriving', () => {
     ledger.events = ledger.events.filter((e) => Date.parse(e.occurredAt) < now - 60_000);
     const s = await serverWith(ledger);
     cleanups.push(() => s.server.close());
+    const ingestToken = s.server.admin.createToken(s.accountId, { scope: 'ingest', workspaceId: 'zite-pro' });
     const c = testCache();
     cleanups.push(c.cleanup);
     const total = await serverEventCount(s.server.url, s.token, 'zite-pro');
@@ -32,7 +33,7 @@ describe('reconciliation while usage keeps arriving', () => {
         };
         const res = await fetch(`${s.server.url}/v1/workspaces/zite-pro/events`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+          headers: { authorization: `Bearer ${ingestToken}`, 'content-type': 'application/json' },
           body: JSON.stringify({ events: [event] }),
         });
         expect(res.status).toBe(200);
