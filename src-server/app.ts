@@ -21,6 +21,9 @@ import { workspaceRoutes } from './routes/workspaces';
 /** Largest request body: a full ingest batch of verbose events fits with room to spare. */
 export const BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 
+/** How long a client may take to send a whole request, headers and body (--request-timeout). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
 /** Bodies up to this size are compressed in one synchronous call (a 5,000-event page is ~0.8 MB). */
 const COMPRESS_IN_ONE_CALL_BYTES = 16 * 1024 * 1024;
 
@@ -30,6 +33,8 @@ export interface AppOptions {
   rateLimiter: () => RateLimiter | null;
   faults: FaultInjector;
   logger?: boolean;
+  /** Headers and body must arrive within this (default DEFAULT_REQUEST_TIMEOUT_MS); over it, 408 and closed. */
+  requestTimeoutMs?: number;
 }
 
 declare module 'fastify' {
@@ -81,10 +86,18 @@ function toApiError(error: FastifyError, request: FastifyRequest): ApiError {
 /** The account API as a Fastify instance (not listening yet). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { context, faults } = options;
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,
+    // Fastify's default is 0 (never): a client trickling a body held its connection forever. Node
+    // checks the deadline every connectionsCheckingInterval (30 s by default), so that follows it.
+    requestTimeout,
+    http: {
+      headersTimeout: requestTimeout,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4))),
+    },
   });
   app.decorateRequest('accountId', 0);
   app.decorateRequest('tokenHash', '');
@@ -121,8 +134,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   healthRoute(app, context);
 
   await app.register(async (api) => {
-    api.addHook('onRequest', authenticate(context.store));
-    api.addHook('onRequest', authorizeScope);
+    // onRequest runs before the body is read: a refused caller's body (no valid token, or a token
+    // without the scope) is never read, and the connection is closed after the answer instead of
+    // being drained for whatever it still sends.
+    const auth = authenticate(context.store);
+    api.addHook('onRequest', async (request, reply) => {
+      try {
+        await auth(request);
+        await authorizeScope(request);
+      } catch (err) {
+        reply.header('connection', 'close');
+        throw err;
+      }
+    });
     api.addHook('onRequest', async (request) => {
       const wait = options.rateLimiter()?.take(request.tokenHash) ?? 0;
       if (wait > 0) {

@@ -29,6 +29,8 @@ export interface StartServerOptions {
   /** Log requests (pino, JSON lines on stdout). */
   logger?: boolean;
   catalog?: Catalog;
+  /** Headers and body of a request must arrive within this (default 30 s). */
+  requestTimeoutMs?: number;
   /** better-sqlite3's compiled binding, when the host is not plain Node (the desktop app under Electron). */
   nativeBinding?: string;
 }
@@ -82,6 +84,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       rateLimiter: () => limiter,
       faults,
       ...(options.logger !== undefined ? { logger: options.logger } : {}),
+      ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     });
     const host = options.host ?? '127.0.0.1';
     await app.listen({ port: options.port ?? 0, host });

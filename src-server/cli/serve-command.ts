@@ -23,6 +23,8 @@ export const SERVE_USAGE = `creditbar-server [serve] [options]        run the ac
   --fault-slow F        fraction delayed by --fault-slow-ms (default 1500)
   --fault-cut F         fraction whose body is cut off halfway
   --fault-seed N        seed of the fault sequence (default 1)
+  --request-timeout S    seconds a client may take to send a request's headers and body (default 30);
+                        over it the server answers 408 and closes the connection
   --log                 log every request (JSON lines)`;
 
 function faultsFrom(values: Record<string, string | boolean | undefined>): FaultOptions | null {
@@ -69,6 +71,7 @@ export async function serveCommand(argv: string[], io: ServerCliIo): Promise<voi
       'fault-slow-ms': { type: 'string' },
       'fault-cut': { type: 'string' },
       'fault-seed': { type: 'string' },
+      'request-timeout': { type: 'string' },
       log: { type: 'boolean' },
     },
   });
@@ -92,6 +95,8 @@ export async function serveCommand(argv: string[], io: ServerCliIo): Promise<voi
     tickMs: numberFlag('tick-ms', values['tick-ms'], DEFAULT_TICK_MS, 10, 3_600_000, true),
   };
 
+  const requestTimeoutS = numberFlag('request-timeout', values['request-timeout'], 30, 1, 3600);
+
   const started = performance.now();
   const server = await startServer({
     port,
@@ -101,6 +106,7 @@ export async function serveCommand(argv: string[], io: ServerCliIo): Promise<voi
     rateLimit,
     faults,
     logger: values.log === true,
+    requestTimeoutMs: Math.round(requestTimeoutS * 1000),
   });
   const lines = [
     `Creditbar reference server ${SERVER_VERSION} (account API v1)`,
@@ -108,6 +114,7 @@ export async function serveCommand(argv: string[], io: ServerCliIo): Promise<voi
     `  database      ${server.dbPath}${dbPath === undefined ? ' (temporary, removed on exit)' : ''}`,
     `  rate limit    ${rateLimit ? `${rateLimit.max} requests per ${rateLimit.windowMs / 1000} s per token` : 'off (--rate-limit N/DUR)'}`,
     `  fault mode    ${describeFaults(faults)}`,
+    `  timeouts      ${requestTimeoutS} s to send a request (--request-timeout)`,
   ];
   const sim = server.simulator;
   if (sim) {

@@ -21,7 +21,10 @@ export function encodeCursor(p: CursorPosition): string {
 export function decodeCursor(cursor: string, expected: { databaseId: string; workspacePk: number }): number {
   const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('.');
   const [version, databaseId, pk, seq] = parts;
-  if (parts.length !== 4 || version !== VERSION || !/^\d+$/.test(pk ?? '') || !/^\d+$/.test(seq ?? '')) {
+  // Digits only and safe integers: a forged "c1.db.1.99999999999999999999" would round to a float.
+  const whole = (text: string | undefined) =>
+    /^\d{1,16}$/.test(text ?? '') && Number.isSafeInteger(Number(text));
+  if (parts.length !== 4 || version !== VERSION || !whole(pk) || !whole(seq)) {
     throw new ApiError(
       400,
       'invalid_parameter',

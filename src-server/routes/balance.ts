@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { balanceQuerySchema, type Balance } from '../../src-shared/api/balance';
+import { asOfOutOfRange, balanceQuerySchema, type Balance } from '../../src-shared/api/balance';
 import { parseInstant, toIso } from '../../src-shared/time/instant';
 import { evaluateStored } from '../evaluate-stored';
+import { ApiError } from '../http/api-error';
 import { parseQuery } from '../http/parse-query';
 import { workspaceOf, type RouteContext } from './context';
 
@@ -9,8 +10,13 @@ import { workspaceOf, type RouteContext } from './context';
 export function balanceRoute(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/v1/workspaces/:id/balance', async (request): Promise<Balance> => {
     const query = parseQuery(balanceQuerySchema, request.query);
+    const now = ctx.clock();
+    // Bounded before any work: the engine's cost no longer grows with asOf, but reading and walking
+    // decades of empty periods for a guess nobody can use is still not worth a request's time.
+    const outOfRange = query.asOf === undefined ? null : asOfOutOfRange(query.asOf, now);
+    if (outOfRange) throw new ApiError(400, 'invalid_parameter', outOfRange);
     const stored = workspaceOf(ctx, request);
-    const asOf = query.asOf === undefined ? ctx.clock() : parseInstant(query.asOf);
+    const asOf = query.asOf === undefined ? now : parseInstant(query.asOf);
     return {
       workspaceId: stored.workspace.id,
       asOf: toIso(asOf),

@@ -53,3 +53,15 @@ console.log(
 console.log(
   `  result: used ${pool.used.toLocaleString('en-US')} of ${pool.available.toLocaleString('en-US')}, ${pool.blockedCalls} blocked, dry at ${pool.exhaustedAt}`,
 );
+
+// An asOf far past the data (what /balance?asOf=9999-12-31 asked for): a small ledger of a few
+// thousand events evaluated at its month's end, a year later and in December 9999.
+const small = teamMonthLedger(5_000);
+const at = (iso: string) => () => evaluateLedger(small, { asOf: parseInstant(iso) });
+const nearMs = median(Array.from({ length: RUNS }, () => time(at('2026-10-31T23:59:59Z'))));
+const yearMs = median(Array.from({ length: RUNS }, () => time(at('2027-10-31T23:59:59Z'))));
+const farMs = median(Array.from({ length: RUNS }, () => time(at('9999-12-31T23:59:59Z'))));
+console.log(`asOf far past the data (5,000 events, median of ${RUNS}):`);
+console.log(
+  `  at the month's end ${nearMs.toFixed(1)} ms, a year later ${yearMs.toFixed(1)} ms (${(yearMs / nearMs).toFixed(1)}x), in 9999 ${farMs.toFixed(1)} ms (${(farMs / nearMs).toFixed(1)}x)`,
+);

@@ -62,6 +62,9 @@ describe('bin/creditbar-server', () => {
     expect((await run(['serve', '--bogus'])).code).toBe(2);
     expect((await run(['frobnicate'])).stderr).toContain('unknown command "frobnicate"');
     expect((await run(['--help'])).stdout).toContain('--fault-cut F');
+    expect((await run(['--request-timeout', '0'])).stderr).toContain(
+      '--request-timeout must be a number from 1 to 3600 (got "0")',
+    );
   });
 
   it('serves the demo on a free port, prints the token, and stops cleanly on SIGTERM', async () => {
@@ -83,6 +86,7 @@ describe('bin/creditbar-server', () => {
     const token = /token {9}(cb_demo_\w+)/.exec(text)![1]!;
     expect(text).toMatch(/database {6}.*server\.sqlite \(temporary, removed on exit\)/);
     expect(text).toContain('rate limit    off');
+    expect(text).toContain('timeouts      30 s to send a request (--request-timeout)');
     expect(text).toContain('live activity off (--pace 0)');
     expect(healthSchema.parse(await (await fetch(`${url}/v1/health`)).json()).status).toBe('ok');
     const list = workspaceListSchema.parse(
