@@ -24,12 +24,14 @@ function rawExchange(port: number, request: string): { socket: Socket; closed: P
 describe('the account API under abuse', () => {
   let server: TestServer;
   let token: string;
+  let ingestToken: string;
 
   beforeAll(async () => {
     server = await startTestServer({ clock: () => NOW, requestTimeoutMs: 400 });
     const account = server.admin.createAccount('acme-co');
     token = account.token;
     server.admin.importLedger(account.accountId, fixtureLedger(20));
+    ingestToken = server.admin.createToken(account.accountId, { scope: 'ingest', workspaceId: 'acme' });
   });
   afterAll(() => server.stop());
 
@@ -71,7 +73,7 @@ describe('the account API under abuse', () => {
     // Content-Length promises 100 bytes, 10 arrive, then nothing: the 400 ms request timeout ends it.
     const { socket, closed } = rawExchange(
       server.port,
-      `POST /v1/workspaces/acme/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\n` +
+      `POST /v1/workspaces/acme/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ingestToken}\r\n` +
         'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"events":',
     );
     const received = await closed;
@@ -82,14 +84,19 @@ describe('the account API under abuse', () => {
   it('refuses a caller without a valid token before reading its body, and closes the connection', async () => {
     // 10 MB promised, 12 bytes sent: the 401 comes and the connection closes at once, long before
     // the request timeout could, and without waiting for the rest of the body.
-    for (const auth of ['', 'Authorization: Bearer cb_not-a-real-token\r\n']) {
+    // No token, a token the server never issued, and a read token where ingest is needed (403).
+    for (const auth of [
+      '',
+      'Authorization: Bearer cb_not-a-real-token\r\n',
+      `Authorization: Bearer ${token}\r\n`,
+    ]) {
       const { closed } = rawExchange(
         server.port,
         `POST /v1/workspaces/acme/events HTTP/1.1\r\nHost: 127.0.0.1\r\n${auth}` +
           'Content-Type: application/json\r\nContent-Length: 10000000\r\n\r\n{"events":[]',
       );
       const received = await closed;
-      expect(received).toMatch(/^HTTP\/1\.1 401/);
+      expect(received).toMatch(/^HTTP\/1\.1 40[13]/);
       expect(received.toLowerCase()).toContain('connection: close');
     }
   });
@@ -97,7 +104,7 @@ describe('the account API under abuse', () => {
   it('still answers health while a client holds a connection open with a slow body', async () => {
     const { socket, closed } = rawExchange(
       server.port,
-      `POST /v1/workspaces/acme/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\n` +
+      `POST /v1/workspaces/acme/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ingestToken}\r\n` +
         'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{',
     );
     const health = await call(server, '/v1/health');
