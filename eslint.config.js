@@ -169,7 +169,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^electron$|^electron/|^electron-store$',
+              regex: '^electron$|^electron/|^electron-store$|^electron-updater$',
               message: 'Services import no electron; put Electron calls in an adapter.',
             },
           ],

@@ -1,17 +1,28 @@
 // Electron entry point: one instance, then the app runtime over the user's files, then the shell.
 import { app, dialog } from 'electron';
 import { join } from 'node:path';
+import { systemClock } from './app/scheduler';
 import { createAppRuntime } from './app/app-runtime';
 import { embeddedDemoServer } from './app/demo-server';
-import { startShell } from './app/shell';
+import { startShell, type Shell } from './app/shell';
 import { openCache } from './cache/cache';
+import { appUserModelId } from './desktop/app-user-model-id';
 import { createFileLog } from './logging/file-log';
 import { resolveSqliteBinding } from './native/electron-sqlite-binding';
 import { readSqliteManifest } from './native/read-sqlite-manifest';
 import { createElectronSecretStore } from './secrets/secret-store-electron';
 import { createElectronSettingsBackend } from './settings/settings-store-electron';
 import { createSettingsStore } from './settings/settings-store';
+import { cacheUpdateMemory } from './updates/update-memory';
+import { createUpdateService } from './updates/update-service';
+import { createElectronUpdater, electronNetworkState } from './updates/updater-electron';
 import { resolveAppOrigin } from './windows/app-origin';
+
+/**
+ * The shell, and with it the Tray, lives as long as the app: a Tray that nothing references can be
+ * garbage-collected, and its icon then vanishes from the panel.
+ */
+let shell: Shell | null = null;
 
 async function main(): Promise<void> {
   const userData = app.getPath('userData');
@@ -28,15 +39,26 @@ async function main(): Promise<void> {
     });
     const cache = openCache(join(userData, 'cache.sqlite'), sqlite);
     let notify: Parameters<typeof createAppRuntime>[0]['notify'] = () => {};
+    const settings = createSettingsStore(createElectronSettingsBackend());
+    const updates = createUpdateService({
+      updater: createElectronUpdater(log),
+      network: electronNetworkState,
+      enabled: () => settings.get().checkForUpdates,
+      memory: cacheUpdateMemory(cache),
+      clock: systemClock,
+      log,
+    });
     const runtime = createAppRuntime({
       cache,
-      settings: createSettingsStore(createElectronSettingsBackend()),
+      settings,
+      updates,
+      appVersion: app.getVersion(),
       secrets: createElectronSecretStore(),
       startDemo: embeddedDemoServer(userData, {}, sqlite),
       notify: (content) => notify(content),
       log,
     });
-    const shell = startShell(
+    const started = startShell(
       runtime,
       {
         // CommonJS: a sandboxed renderer cannot load an ES module preload (see electron.vite.config.ts).
@@ -46,18 +68,23 @@ async function main(): Promise<void> {
           join(import.meta.dirname, '../renderer/index.html'),
         ),
       },
+      { settings, updates },
       log,
     );
-    notify = shell.notify;
+    shell = started;
+    notify = started.notify;
     runtime.start();
-    app.on('second-instance', () => shell.openMainWindow());
+    updates.start();
+    app.on('second-instance', () => shell?.openMainWindow());
     let quitting = false;
     app.on('before-quit', (event) => {
       if (quitting) return;
       // Let a running sync stop and the demo server close before the cache does.
       quitting = true;
       event.preventDefault();
-      shell.dispose();
+      updates.dispose();
+      shell?.dispose();
+      shell = null;
       void runtime.dispose().finally(() => {
         cache.close();
         app.quit();
@@ -76,6 +103,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // A tray app lives on with every window closed; only the Quit item ends it.
   app.on('window-all-closed', () => {});
+  // Windows shows and groups notifications by this ID; it must match the installer's shortcut.
+  if (process.platform === 'win32') app.setAppUserModelId(appUserModelId(app.isPackaged, process.execPath));
   void app.whenReady().then(() => {
     if (process.platform === 'darwin') app.dock?.hide();
     return main();

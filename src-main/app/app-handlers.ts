@@ -12,6 +12,8 @@ import { reviewMonthFromCache } from '../cache/month-review';
 import type { InvokeHandlers } from '../ipc/invoke-handlers';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
+import { updateStatus } from '../updates/update-policy';
+import type { UpdateService } from '../updates/update-service';
 import { testConnection } from '../sync/test-connection';
 import { DEMO_ACCOUNT_ID, type DemoServer } from './demo-server';
 import { settingsOverrides, shownWorkspaces } from './engine-view';
@@ -33,6 +35,10 @@ export interface AppHandlerDeps {
   ensureDemo(): Promise<DemoServer>;
   stopDemo(): Promise<void>;
   refresh(): Snapshot;
+  /** The release updater (the desktop app); null in browser mode and tests, which cannot update. */
+  updates: UpdateService | null;
+  /** The running version, said by Settings' update line. */
+  appVersion: string;
 }
 
 /** A month reviewed from the cache for the shown accounts (or one workspace of them). */
@@ -121,5 +127,19 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
       return next;
     },
     snoozeAlerts: (input) => deps.pauseAlerts(input.for),
+    getUpdateStatus: () => deps.updates?.status() ?? browserUpdates(),
+    checkForUpdates: () => deps.updates?.checkNow() ?? browserUpdates(),
+    downloadUpdate: () => deps.updates?.download() ?? browserUpdates(),
+    installUpdate() {
+      if (!deps.updates) return { installing: false };
+      deps.updates.install();
+      return { installing: true };
+    },
+    // The Electron shell replaces this with one that hides its popover window.
+    hidePopover: () => ({ hidden: false }),
   };
+
+  function browserUpdates() {
+    return updateStatus({ kind: 'unsupported', reason: 'browser' }, deps.appVersion, null);
+  }
 }

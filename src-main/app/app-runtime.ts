@@ -11,13 +11,14 @@ import type { DispatchLog } from '../ipc/dispatch-invoke';
 import type { InvokeHandlers } from '../ipc/invoke-handlers';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
+import type { UpdateService } from '../updates/update-service';
 import { createSyncService, type SyncServiceDeps } from '../sync/sync-service';
 import { appAlertCandidates } from './app-alert-candidates';
 import { createAppHandlers } from './app-handlers';
 import { composeSnapshot } from './compose-snapshot';
 import { DEMO_ACCOUNT_ID, type DemoServer, type StartDemoServer } from './demo-server';
 import { previousPeriodOf, readEngineView, settingsOverrides, type EngineView } from './engine-view';
-import { SyncScheduler, type SchedulerClock, type SyncReason } from './scheduler';
+import { SyncScheduler, systemClock, type SchedulerClock, type SyncReason } from './scheduler';
 import { syncPolicyOf } from './sync-policy';
 
 /** The app's logger: dispatch refusals and failures, plus lifecycle lines. Never handed a token. */
@@ -42,6 +43,10 @@ export interface AppRuntimeDeps {
   random?: () => number;
   /** How often countdowns, staleness and time-driven alerts are refreshed (default 60 s). */
   tickMs?: number;
+  /** The release updater (the desktop app only). */
+  updates?: UpdateService;
+  /** The running version (package.json's), for Settings. */
+  appVersion?: string;
   /** Sync tuning (tests shorten timeouts and retries). */
   sync?: Partial<Pick<SyncServiceDeps, 'timeoutMs' | 'retry' | 'pageSize' | 'sleep'>>;
 }
@@ -75,12 +80,6 @@ export interface AppRuntime {
 const ALERT_LIST_LIMIT = 200;
 const DEFAULT_TICK_MS = 60_000;
 
-const realClock: SchedulerClock = {
-  now: Date.now,
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
-
 /** Which accounts the app shows: real accounts win over the demo; neither is onboarding. */
 export function modeOf(settings: Pick<Settings, 'accounts' | 'demo'>): Snapshot['mode'] {
   if (settings.accounts.length > 0) return 'accounts';
@@ -89,7 +88,7 @@ export function modeOf(settings: Pick<Settings, 'accounts' | 'demo'>): Snapshot[
 
 export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
   const { cache, log } = deps;
-  const clock = deps.clock ?? realClock;
+  const clock = deps.clock ?? systemClock;
   const now = (): Millis => clock.now();
   const timeZone = deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const catalog = deps.catalog ?? (() => builtinCatalog);
@@ -354,6 +353,8 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     ensureDemo,
     stopDemo,
     refresh,
+    updates: deps.updates ?? null,
+    appVersion: deps.appVersion ?? 'unknown',
   });
 
   let ticker: NodeJS.Timeout | null = null;

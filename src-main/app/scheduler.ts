@@ -5,6 +5,13 @@ export interface SchedulerClock {
   clearTimeout(handle: unknown): void;
 }
 
+/** The real clock and timers. */
+export const systemClock: SchedulerClock = {
+  now: Date.now,
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
 /** What the scheduler needs to know about the app, read again before every decision. */
 export interface SyncPolicy {
   /** The interval from settings (syncIntervalMinutes), in ms. */

@@ -2,12 +2,17 @@
 // is made by the runtime and the pure modules it calls; this only applies them to Electron.
 import { app, powerMonitor, session, shell as electronShell, type WebContents } from 'electron';
 import type { NotificationContent } from '../alerts/notification-text';
+import { createElectronLoginItem } from '../desktop/login-item-electron';
+import { startAtLoginSetting, syncLoginItem } from '../desktop/login-item';
 import { createPusher } from '../ipc/push-to-renderer';
 import { registerInvokeHandlers } from '../ipc/register-invoke-handlers';
 import { TrustedSenders } from '../ipc/trusted-senders';
 import { createElectronNotifier } from '../notifications/notifier-electron';
+import type { SettingsStore } from '../settings/settings-store';
 import { createAppTray } from '../tray/tray';
+import { tooltipLimit, trayClickKind } from '../tray/tray-applier';
 import { buildTrayModel } from '../tray/tray-model';
+import type { UpdateService } from '../updates/update-service';
 import { isAppUrl, type AppOrigin } from '../windows/app-origin';
 import { createMainWindowController } from '../windows/main-window';
 import { createPopoverWindow } from '../windows/popover-window';
@@ -19,8 +24,12 @@ export interface ShellPaths {
   origin: AppOrigin;
 }
 
-/** Windows truncates tray tooltips at 127 characters. */
-const WINDOWS_TOOLTIP_MAX = 127;
+/** The services the shell ties to the desktop besides the runtime. */
+export interface ShellServices {
+  /** Start at login follows (and, at start, adopts) its setting. */
+  settings: SettingsStore;
+  updates: UpdateService;
+}
 
 export interface Shell {
   /** Opens the main window (second instance, dock click). */
@@ -31,7 +40,13 @@ export interface Shell {
 }
 
 /** Starts the shell; call once, after app.whenReady(), before runtime.start(). */
-export function startShell(runtime: AppRuntime, paths: ShellPaths, log: AppLog): Shell {
+export function startShell(
+  runtime: AppRuntime,
+  paths: ShellPaths,
+  services: ShellServices,
+  log: AppLog,
+): Shell {
+  const { updates } = services;
   const appUrl = (url: string) => isAppUrl(url, paths.origin);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const trusted = new TrustedSenders();
@@ -65,37 +80,67 @@ export function startShell(runtime: AppRuntime, paths: ShellPaths, log: AppLog):
 
   const tray = createAppTray(
     {
+      showPopover: () => popover.show(tray.bounds()),
       openWorkspace,
       syncNow: () => runtime.requestSync('manual'),
       pauseAlerts: (span) => runtime.pauseAlerts(span),
+      installUpdate: () => updates.install(),
       openApp: openMain,
       quit: () => app.quit(),
     },
     (bounds) => popover.toggle(bounds),
   );
-  const render = () =>
+  const render = () => {
+    const update = updates.status();
     tray.apply(
       buildTrayModel({
         snapshot: runtime.snapshot(),
         settings: runtime.settings(),
         now: Date.now(),
         timeZone,
-        maxTooltipLength: process.platform === 'win32' ? WINDOWS_TOOLTIP_MAX : undefined,
+        maxTooltipLength: tooltipLimit(process.platform),
+        clickKind: trayClickKind(process.platform),
+        updateReady: update.kind === 'ready' ? { version: update.version } : null,
       }),
     );
+  };
 
-  const unregister = registerInvokeHandlers(runtime.handlers, trusted, appUrl, log);
+  const unregister = registerInvokeHandlers(
+    {
+      ...runtime.handlers,
+      hidePopover: () => {
+        popover.hide();
+        return { hidden: true };
+      },
+    },
+    trusted,
+    appUrl,
+    log,
+  );
 
-  let startAtLogin: boolean | null = null;
   // The runtime publishes after every sync, settings change and minute tick: countdowns stay current.
   const unsubscribe = runtime.subscribe((snapshot) => {
     render();
     push('onSnapshot', snapshot);
-    const wanted = runtime.settings().startAtLogin;
-    if (wanted !== startAtLogin && app.isPackaged) app.setLoginItemSettings({ openAtLogin: wanted });
-    startAtLogin = wanted;
   });
-  const onResume = () => runtime.onResume();
+  const unwatchUpdates = updates.onChange((status) => {
+    render();
+    push('onUpdateStatus', status);
+  });
+  const loginItem = createElectronLoginItem();
+  const unwatchLogin = loginItem
+    ? syncLoginItem(loginItem, startAtLoginSetting(services.settings), log)
+    : () => undefined;
+  let checkUpdates = services.settings.get().checkForUpdates;
+  const unwatchSettings = services.settings.onChange((settings) => {
+    // Switched back on: an automatic check may be due now rather than within the hour.
+    if (settings.checkForUpdates && !checkUpdates) updates.poke('timer');
+    checkUpdates = settings.checkForUpdates;
+  });
+  const onResume = () => {
+    runtime.onResume();
+    updates.poke('resume');
+  };
   powerMonitor.on('resume', onResume);
 
   render();
@@ -107,6 +152,9 @@ export function startShell(runtime: AppRuntime, paths: ShellPaths, log: AppLog):
     dispose() {
       powerMonitor.off('resume', onResume);
       unsubscribe();
+      unwatchUpdates();
+      unwatchLogin();
+      unwatchSettings();
       unregister();
       tray.destroy();
     },

@@ -2,9 +2,13 @@ import type { TrayAction, TrayMenuItem } from './tray-model';
 
 /** What the tray's menu commands do; the app wires these to its services and windows. */
 export interface TrayActions {
+  /** Opens the popover (Linux: from the menu, where a click on the icon never arrives). */
+  showPopover(): void;
   openWorkspace(workspaceId: string): void;
   syncNow(): void;
   pauseAlerts(span: '1h' | 'tomorrow' | 'off'): void;
+  /** Quits and installs the downloaded update. */
+  installUpdate(): void;
   openApp(): void;
   quit(): void;
 }
@@ -19,6 +23,8 @@ export interface MenuTemplateItem {
 
 function run(action: TrayAction, actions: TrayActions): () => void {
   switch (action) {
+    case 'show-popover':
+      return () => actions.showPopover();
     case 'sync-now':
       return () => actions.syncNow();
     case 'pause-1h':
@@ -27,6 +33,8 @@ function run(action: TrayAction, actions: TrayActions): () => void {
       return () => actions.pauseAlerts('tomorrow');
     case 'resume-alerts':
       return () => actions.pauseAlerts('off');
+    case 'install-update':
+      return () => actions.installUpdate();
     case 'open':
       return () => actions.openApp();
     case 'quit':

@@ -15,7 +15,15 @@ export interface TrayIconState {
 }
 
 /** Menu commands the adapter binds to callbacks. */
-export type TrayAction = 'sync-now' | 'pause-1h' | 'pause-tomorrow' | 'resume-alerts' | 'open' | 'quit';
+export type TrayAction =
+  | 'show-popover'
+  | 'sync-now'
+  | 'pause-1h'
+  | 'pause-tomorrow'
+  | 'resume-alerts'
+  | 'install-update'
+  | 'open'
+  | 'quit';
 
 export type TrayMenuItem =
   | { type: 'workspace'; workspaceId: string; pool: PoolKind; label: string; level: PoolState }
@@ -40,6 +48,13 @@ export interface TrayModelInput {
   locale?: string;
   /** Windows truncates tray tooltips at 127 characters; the adapter passes the platform's limit. */
   maxTooltipLength?: number;
+  /**
+   * 'menu' where a click on the icon opens the menu instead of reaching the app (Linux
+   * AppIndicator): the menu then leads with "Show balances", the click's job. Default 'click'.
+   */
+  clickKind?: 'click' | 'menu';
+  /** A downloaded update waiting for a restart (the menu offers it), or null. */
+  updateReady?: { version: string } | null;
 }
 
 const MINUTE = 60_000;
@@ -48,6 +63,8 @@ const MINUTE = 60_000;
 export function buildTrayModel(input: TrayModelInput): TrayModel {
   const { snapshot, now } = input;
   const locale = input.locale ?? 'en-US';
+  const lead = leadItems(input);
+  const update = updateItems(input);
   const critical = mostCriticalPool(snapshot.workspaces);
   const failing = syncFailing(snapshot);
   const staleNames = snapshot.workspaces
@@ -63,12 +80,14 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
           ? 'Creditbar: no workspace yet. Open it to try the demo.'
           : 'Creditbar: no workspace data yet.',
       menu: [
+        ...lead,
         {
           type: 'info',
           label: snapshot.mode === 'onboarding' ? 'No workspace yet' : syncLine(snapshot, now),
         },
         { type: 'separator' },
         ...(snapshot.mode === 'onboarding' ? [] : [syncNowItem(snapshot)]),
+        ...update,
         { type: 'action', action: 'open', label: 'Open Creditbar', enabled: true },
         { type: 'separator' },
         { type: 'action', action: 'quit', label: 'Quit Creditbar', enabled: true },
@@ -93,6 +112,7 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
     title: `${percent}%`,
     tooltip: fitTooltip(header, lines, input.maxTooltipLength ?? Number.POSITIVE_INFINITY),
     menu: [
+      ...lead,
       ...snapshot.workspaces.flatMap((ws) =>
         ws.pools.map((pool): TrayMenuItem => ({
           type: 'workspace',
@@ -108,10 +128,32 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
       { type: 'separator' },
       ...pauseItems(snapshot, now, input.timeZone, locale),
       { type: 'separator' },
+      ...update,
       { type: 'action', action: 'open', label: 'Open Creditbar', enabled: true },
       { type: 'action', action: 'quit', label: 'Quit Creditbar', enabled: true },
     ],
   };
+}
+
+/** Where a click never reaches the app, the menu's first item does the click's job. */
+function leadItems(input: TrayModelInput): TrayMenuItem[] {
+  if (input.clickKind !== 'menu') return [];
+  return [
+    { type: 'action', action: 'show-popover', label: 'Show balances', enabled: true },
+    { type: 'separator' },
+  ];
+}
+
+function updateItems(input: TrayModelInput): TrayMenuItem[] {
+  if (!input.updateReady) return [];
+  return [
+    {
+      type: 'action',
+      action: 'install-update',
+      label: `Restart to update to ${input.updateReady.version}`,
+      enabled: true,
+    },
+  ];
 }
 
 /** The last attempt failed after (or without) the last success. */

@@ -5,8 +5,9 @@ import type { Route } from './route';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createSnapshotSlice, type SnapshotSlice } from './snapshot-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createUpdateSlice, type UpdateSlice } from './update-slice';
 
-export type AppState = SnapshotSlice & SettingsSlice & HistorySlice & UiSlice;
+export type AppState = SnapshotSlice & SettingsSlice & HistorySlice & UiSlice & UpdateSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -22,6 +23,7 @@ export function createAppStore(
     ...createSettingsSlice(client)(...a),
     ...createHistorySlice(client)(...a),
     ...createUiSlice(initialRoute)(...a),
+    ...createUpdateSlice(client)(...a),
   }));
 }
 
@@ -31,8 +33,10 @@ export function connectPushes(store: AppStore, client: CreditbarClient): () => v
   const offOpen = client.onOpenWorkspace(({ workspaceId }) =>
     store.getState().navigate({ screen: 'workspace', workspaceId }),
   );
+  const offUpdate = client.onUpdateStatus((status) => store.getState().receiveUpdateStatus(status));
   return () => {
     offSnapshot();
     offOpen();
+    offUpdate();
   };
 }

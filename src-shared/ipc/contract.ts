@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ReportJson } from '../engine/report-json';
 import { settingsPatchSchema, type Account, type Settings } from '../settings/settings';
 import type { Snapshot } from './snapshot';
+import type { UpdateStatus } from './update-status';
 
 /**
  * The one IPC contract: every call the renderer may make, its channel, the zod schema its payload
@@ -76,6 +77,14 @@ export const invokeContract = {
   testConnection: invoke<ConnectionTestResult>()('accounts:test', connectionTestSchema),
   startDemo: invoke<Settings>()('demo:start', none),
   snoozeAlerts: invoke<{ pausedUntil: string | null }>()('alerts:snooze', snoozeSchema),
+  getUpdateStatus: invoke<UpdateStatus>()('updates:status', none),
+  /** The lead's "Check now": runs even on a metered connection or with automatic checks off. */
+  checkForUpdates: invoke<UpdateStatus>()('updates:check', none),
+  downloadUpdate: invoke<UpdateStatus>()('updates:download', none),
+  /** Quits and installs a downloaded update. */
+  installUpdate: invoke<{ installing: boolean }>()('updates:install', none),
+  /** Escape on the popover's first screen: hide it (Electron; nothing to hide in a browser). */
+  hidePopover: invoke<{ hidden: boolean }>()('window:hide-popover', none),
 } as const;
 
 export type InvokeContract = typeof invokeContract;
@@ -97,6 +106,7 @@ export const pushContract = {
   onSnapshot: push<Snapshot>('snapshot:changed'),
   /** A notification was clicked: show this workspace. */
   onOpenWorkspace: push<{ workspaceId: string }>('ui:open-workspace'),
+  onUpdateStatus: push<UpdateStatus>('updates:changed'),
 } as const;
 
 export type PushContract = typeof pushContract;

@@ -56,6 +56,8 @@ export const settingsSchema = z.object({
   }),
   quietHours: z.object({ enabled: z.boolean(), start: clockTime, end: clockTime }),
   startAtLogin: z.boolean(),
+  /** Look for a new release once a day (never offline or on a metered connection). */
+  checkForUpdates: z.boolean(),
   theme: z.enum(['system', 'light', 'dark']),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -87,6 +89,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   quietHours: { enabled: false, start: '22:00', end: '07:00' },
   startAtLogin: false,
+  checkForUpdates: true,
   theme: 'system',
 };
 

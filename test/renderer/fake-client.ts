@@ -1,6 +1,7 @@
 import { vi, type Mock } from 'vitest';
 import type { RendererApi } from '../../src-shared/ipc/contract';
 import type { Snapshot } from '../../src-shared/ipc/snapshot';
+import type { UpdateStatus } from '../../src-shared/ipc/update-status';
 import { historyResult, MONTHS } from './fixtures/report';
 import { settingsFixture } from './fixtures/settings';
 import { demoSnapshot } from './fixtures/snapshot';
@@ -13,12 +14,24 @@ export type FakeClient = Mocked<RendererApi> & {
   /** Pushes a snapshot as the main process would. */
   emitSnapshot(snapshot: Snapshot): void;
   emitOpenWorkspace(workspaceId: string): void;
+  emitUpdateStatus(status: UpdateStatus): void;
+};
+
+/** What browser mode answers about updates (src-main's updateStatus for 'browser'). */
+export const BROWSER_UPDATE_STATUS: UpdateStatus = {
+  kind: 'unsupported',
+  reason: 'browser',
+  currentVersion: '0.1.0',
+  lastCheckAt: null,
+  message: 'Browser mode does not update itself: the desktop app checks for new releases.',
+  actions: [],
 };
 
 /** A RendererApi whose every call is a vi.fn over the fixtures; override any call per test. */
 export function fakeClient(overrides: Partial<RendererApi> = {}): FakeClient {
   const snapshotListeners = new Set<(s: Snapshot) => void>();
   const openListeners = new Set<(p: { workspaceId: string }) => void>();
+  const updateListeners = new Set<(s: UpdateStatus) => void>();
   let settings = settingsFixture();
   const client = {
     getSnapshot: vi.fn(async () => demoSnapshot()),
@@ -46,6 +59,15 @@ export function fakeClient(overrides: Partial<RendererApi> = {}): FakeClient {
     snoozeAlerts: vi.fn(async ({ for: f }: { for: string }) => ({
       pausedUntil: f === 'off' ? null : '2026-11-21T11:00:00.000Z',
     })),
+    getUpdateStatus: vi.fn(async () => BROWSER_UPDATE_STATUS),
+    checkForUpdates: vi.fn(async () => BROWSER_UPDATE_STATUS),
+    downloadUpdate: vi.fn(async () => BROWSER_UPDATE_STATUS),
+    installUpdate: vi.fn(async () => ({ installing: false })),
+    hidePopover: vi.fn(async () => ({ hidden: false })),
+    onUpdateStatus: vi.fn((l: (s: UpdateStatus) => void) => {
+      updateListeners.add(l);
+      return () => updateListeners.delete(l);
+    }),
     onSnapshot: vi.fn((l: (s: Snapshot) => void) => {
       snapshotListeners.add(l);
       return () => snapshotListeners.delete(l);
@@ -59,6 +81,9 @@ export function fakeClient(overrides: Partial<RendererApi> = {}): FakeClient {
     },
     emitOpenWorkspace(workspaceId: string) {
       openListeners.forEach((l) => l({ workspaceId }));
+    },
+    emitUpdateStatus(status: UpdateStatus) {
+      updateListeners.forEach((l) => l(status));
     },
   };
   for (const [k, v] of Object.entries(overrides))

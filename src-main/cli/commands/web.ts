@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -18,6 +18,12 @@ const USAGE = 'creditbar web [--demo] [--data DIR] [--port N] [--renderer DIR] [
 
 /** The built renderer in a checkout (electron-vite build writes it). */
 const DEFAULT_RENDERER = resolve(import.meta.dirname, '../../../out/renderer');
+
+/** The checkout's version (Settings says it next to the update line). */
+function checkoutVersion(): string {
+  const file = resolve(import.meta.dirname, '../../../package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
 
 /** Where browser mode keeps its cache and settings unless told otherwise. */
 export function defaultWebDataDir(env: Readonly<Record<string, string | undefined>>): string {
@@ -80,6 +86,7 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
     // No desktop here: a notification is a line in the terminal (and the alert centre lists it).
     notify: (n) => io.stdout(`notification: ${n.title} | ${n.body.replace(/\n/g, ' | ')}\n`),
     log,
+    appVersion: checkoutVersion(),
   });
   const server = await startWebServer({ handlers: runtime.handlers, rendererDir, port, log });
   const push = createPusher(() => server.clients());

@@ -4,6 +4,9 @@ import type { Db } from '../connection';
 export interface AppStateValues {
   /** Notifications are held until this instant (epoch ms), or null. */
   pausedUntil: number | null;
+  /** The last update check that got an answer, and the last one attempted (epoch ms). */
+  updateLastCheckAt: number | null;
+  updateLastAttemptAt: number | null;
 }
 
 export type AppStateKey = keyof AppStateValues;

@@ -6,6 +6,7 @@ import { BudgetsSection } from './budgets-section';
 import { GeneralSection } from './general-section';
 import { NotificationsSection } from './notifications-section';
 import { ThresholdsSection } from './thresholds-section';
+import { UpdatesSection } from './updates-section';
 
 /** Every setting, in sections a lead scans top to bottom. */
 export function SettingsScreen(): React.JSX.Element {
@@ -37,6 +38,7 @@ export function SettingsScreen(): React.JSX.Element {
           <BudgetsSection settings={settings} workspaces={workspaces} />
           <NotificationsSection settings={settings} workspaces={workspaces} />
           <GeneralSection settings={settings} />
+          <UpdatesSection settings={settings} />
         </>
       )}
     </section>

@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import type { Configuration } from 'app-builder-lib';
+import { APP_ID } from '../../../src-main/desktop/app-user-model-id';
 import { ELECTRON_SQLITE_DIR, PACKAGED_SQLITE_DIR } from '../../../src-main/native/electron-sqlite-binding';
 
 const root = join(import.meta.dirname, '../../..');
@@ -21,10 +22,10 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration(config, debug)).resolves.toBeUndefined();
   });
 
-  it('targets AppImage and deb, dmg and NSIS, and leaves node_modules unrebuilt', async () => {
+  it('targets AppImage and deb, dmg (and the zip the macOS updater needs) and NSIS, and leaves node_modules unrebuilt', async () => {
     const config = await load();
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
-    expect(config.mac?.target).toBe('dmg');
+    expect(config.mac?.target).toEqual(['dmg', 'zip']);
     expect(config.win?.target).toBe('nsis');
     expect(config.npmRebuild).toBe(false);
   });
@@ -36,6 +37,17 @@ describe('electron-builder.yml', () => {
     expect(size(config.win!.icon as string)).toBeGreaterThanOrEqual(256);
     for (const n of [16, 32, 48, 64, 128, 256, 512])
       expect(existsSync(join(root, config.linux!.icon as string, `${n}x${n}.png`))).toBe(true);
+  });
+
+  it('tells electron-updater to look for releases on GitHub, under the appId the app claims', async () => {
+    const config = await load();
+    expect(config.publish).toEqual({
+      provider: 'github',
+      owner: 'creditbar',
+      repo: 'creditbar',
+      releaseType: 'release',
+    });
+    expect(config.appId).toBe(APP_ID);
   });
 
   it('ships the Electron copy of better-sqlite3 where the app looks for it', async () => {

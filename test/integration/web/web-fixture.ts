@@ -74,6 +74,11 @@ export function handlerDouble() {
       calls.push({ name: 'snoozeAlerts', input });
       return { pausedUntil: input.for === 'off' ? null : '2026-11-21T07:00:00.000Z' };
     },
+    getUpdateStatus: notHere('getUpdateStatus'),
+    checkForUpdates: notHere('checkForUpdates'),
+    downloadUpdate: notHere('downloadUpdate'),
+    installUpdate: notHere('installUpdate'),
+    hidePopover: notHere('hidePopover'),
   };
   return { handlers, calls };
 }

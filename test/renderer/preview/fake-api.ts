@@ -5,6 +5,7 @@
  */
 import type { RendererApi } from '../../../src-shared/ipc/contract';
 import type { Snapshot } from '../../../src-shared/ipc/snapshot';
+import type { UpdateStatus } from '../../../src-shared/ipc/update-status';
 import type { Settings, SettingsPatch } from '../../../src-shared/settings/settings';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings/settings';
 import { MONTHS, historyResult } from '../fixtures/report';
@@ -72,6 +73,14 @@ function withMarks(s: Snapshot, st: Settings): Snapshot {
     }),
   };
 }
+
+const updateStatus: UpdateStatus = {
+  kind: 'up-to-date',
+  currentVersion: '0.1.0',
+  lastCheckAt: '2026-11-21T08:00:00.000Z',
+  message: 'Creditbar 0.1.0 is the latest version.',
+  actions: ['check'],
+};
 
 const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -170,6 +179,24 @@ const api: RendererApi = {
         : new Date(Date.now() + (duration === '1h' ? 3_600_000 : 14 * 3_600_000)).toISOString();
     push({ ...snapshot, pausedUntil });
     return { pausedUntil };
+  },
+  async getUpdateStatus() {
+    return updateStatus;
+  },
+  async checkForUpdates() {
+    return updateStatus;
+  },
+  async downloadUpdate() {
+    return updateStatus;
+  },
+  async installUpdate() {
+    return { installing: false };
+  },
+  async hidePopover() {
+    return { hidden: false };
+  },
+  onUpdateStatus() {
+    return () => undefined;
   },
   onSnapshot(listener) {
     listeners.add(listener);

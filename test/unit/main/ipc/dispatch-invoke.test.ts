@@ -12,6 +12,10 @@ import { snapshot } from '../helpers/snapshot-fixtures';
 const APP = 'file:///app/out/renderer/index.html';
 const isAppUrl = (url: string) => url.startsWith('file:///app/out/renderer/');
 
+const notUsed = (): never => {
+  throw new Error('not part of this test');
+};
+
 /** Handlers that record what they were called with. */
 function recordingHandlers() {
   const calls: [string, unknown][] = [];
@@ -36,6 +40,11 @@ function recordingHandlers() {
     testConnection: record('testConnection', { ok: true, message: 'ok', workspaces: 1 }),
     startDemo: record('startDemo', DEFAULT_SETTINGS),
     snoozeAlerts: record('snoozeAlerts', { pausedUntil: null }),
+    getUpdateStatus: notUsed,
+    checkForUpdates: notUsed,
+    downloadUpdate: notUsed,
+    installUpdate: record('installUpdate', { installing: false }),
+    hidePopover: record('hidePopover', { hidden: false }),
   };
   return { handlers, calls };
 }

@@ -22,6 +22,14 @@ describe('migrateSettings', () => {
     expect(changed).toBe(true);
   });
 
+  it('turns daily update checks on for a file saved before the switch existed', () => {
+    const { checkForUpdates: _omitted, ...before } = DEFAULT_SETTINGS;
+    const { settings, reset } = migrateSettings({ ...before, startAtLogin: true });
+    expect(settings.checkForUpdates).toBe(true);
+    expect(settings.startAtLogin).toBe(true);
+    expect(reset).toEqual([]);
+  });
+
   it('drops anything that looks like a token, anywhere', () => {
     const { settings } = migrateSettings({
       ...DEFAULT_SETTINGS,

@@ -8,9 +8,11 @@ describe('toMenuTemplate', () => {
   it('binds every menu item to its action', () => {
     const calls: string[] = [];
     const actions: TrayActions = {
+      showPopover: () => calls.push('popover'),
       openWorkspace: (id) => calls.push(`open ${id}`),
       syncNow: () => calls.push('sync'),
       pauseAlerts: (span) => calls.push(`pause ${span}`),
+      installUpdate: () => calls.push('install'),
       openApp: () => calls.push('app'),
       quit: () => calls.push('quit'),
     };
@@ -23,14 +25,26 @@ describe('toMenuTemplate', () => {
       { type: 'action', action: 'pause-tomorrow', label: 'tomorrow', enabled: true },
       { type: 'action', action: 'resume-alerts', label: 'resume', enabled: true },
       { type: 'action', action: 'open', label: 'Open', enabled: true },
+      { type: 'action', action: 'show-popover', label: 'Show balances', enabled: true },
+      { type: 'action', action: 'install-update', label: 'Restart to update', enabled: true },
       { type: 'action', action: 'quit', label: 'Quit', enabled: false },
     ];
     const template = toMenuTemplate(items, actions);
     expect(template[1]).toEqual({ label: 'Synced 1 min ago', enabled: false });
     expect(template[2]).toEqual({ type: 'separator' });
-    expect(template[8]).toMatchObject({ label: 'Quit', enabled: false });
+    expect(template[10]).toMatchObject({ label: 'Quit', enabled: false });
     template.forEach((item) => item.click?.());
-    expect(calls).toEqual(['open acme', 'sync', 'pause 1h', 'pause tomorrow', 'pause off', 'app', 'quit']);
+    expect(calls).toEqual([
+      'open acme',
+      'sync',
+      'pause 1h',
+      'pause tomorrow',
+      'pause off',
+      'app',
+      'popover',
+      'install',
+      'quit',
+    ]);
   });
 });
 

@@ -176,3 +176,33 @@ describe('buildTrayModel: tooltip and menu', () => {
     expect(labels(failing.menu)).toContain('Sync failed 2 min ago: HTTP 503');
   });
 });
+
+describe('buildTrayModel: desktop integration', () => {
+  const snap = snapshot([workspace('acme', 'Acme', [pool({ percentUsed: 40 })])]);
+  const build = (extra: Partial<Parameters<typeof buildTrayModel>[0]>) =>
+    buildTrayModel({ snapshot: snap, settings, now: NOW, timeZone: 'Europe/Paris', ...extra });
+
+  it('leads with "Show balances" where the click never arrives (Linux AppIndicator)', () => {
+    expect(labels(build({ clickKind: 'menu' }).menu).slice(0, 3)).toEqual([
+      'Show balances',
+      '---',
+      'Acme: 6,000 left (40%), resets in 10 d 12 h',
+    ]);
+    expect(labels(build({ clickKind: 'click' }).menu)).not.toContain('Show balances');
+    // Also before any workspace exists: the menu is the only way in.
+    const empty = buildTrayModel({
+      snapshot: snapshot([], { mode: 'onboarding' }),
+      settings,
+      now: NOW,
+      timeZone: 'UTC',
+      clickKind: 'menu',
+    });
+    expect(labels(empty.menu)[0]).toBe('Show balances');
+  });
+
+  it('offers the downloaded update above "Open Creditbar"', () => {
+    const menu = labels(build({ updateReady: { version: '0.2.0' } }).menu);
+    expect(menu.slice(-3)).toEqual(['Restart to update to 0.2.0', 'Open Creditbar', 'Quit Creditbar']);
+    expect(labels(build({ updateReady: null }).menu)).not.toContain('Restart to update to 0.2.0');
+  });
+});
