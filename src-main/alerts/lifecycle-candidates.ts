@@ -1,6 +1,7 @@
 import type { PoolCard, WorkspaceCard } from '../../src-shared/ipc/snapshot';
 import { toIso, type Millis } from '../../src-shared/time/instant';
-import { formatCredits, wholePercent } from '../format/credits';
+import { formatCredits } from '../../src-shared/display/credits';
+import { formatPercentUsed } from '../../src-shared/display/percent';
 import type { AlertCandidate } from './alert-candidate';
 
 /** The period before the current one of a pool, as the engine walked it. */
@@ -65,7 +66,7 @@ export function recoveredCandidate(
     pool: pool.pool,
     percent: null,
     at: toIso(input.now),
-    message: `${ws.name}: the ${pool.pool} pool is back to normal (${was}): ${formatCredits(pool.remaining, input.locale)} of ${formatCredits(pool.available, input.locale)} left, ${wholePercent(pool.percentUsed)}% used, resets on ${day(pool.periodEnd)}.`,
+    message: `${ws.name}: the ${pool.pool} pool is back to normal (${was}): ${formatCredits(pool.remaining, input.locale)} of ${formatCredits(pool.available, input.locale)} left, ${formatPercentUsed(pool.percentUsed, input.locale)} used, resets on ${day(pool.periodEnd)}.`,
   };
 }
 
@@ -85,7 +86,10 @@ export function resetCandidate(
   if (since === null || since >= start) return null;
   const previous = input.previous(ws.id, pool.pool);
   if (previous === null || previous.end !== start) return null;
-  const percent = previous.available > 0 ? wholePercent((previous.used / previous.available) * 100) : 100;
+  const percent = formatPercentUsed(
+    previous.available > 0 ? (previous.used / previous.available) * 100 : 100,
+    input.locale,
+  );
   return {
     key: key(ws.id, pool, 'reset', '-'),
     kind: 'reset',
@@ -93,7 +97,7 @@ export function resetCandidate(
     pool: pool.pool,
     percent: null,
     at: toIso(start),
-    message: `${ws.name}: a new ${pool.pool} period started on ${day(start)} with ${formatCredits(pool.available, input.locale)} credits; the last one (${day(previous.start)} to ${day(previous.end - 1)}) used ${formatCredits(previous.used, input.locale)} of ${formatCredits(previous.available, input.locale)} (${percent}%).`,
+    message: `${ws.name}: a new ${pool.pool} period started on ${day(start)} with ${formatCredits(pool.available, input.locale)} credits; the last one (${day(previous.start)} to ${day(previous.end - 1)}) used ${formatCredits(previous.used, input.locale)} of ${formatCredits(previous.available, input.locale)} (${percent}).`,
   };
 }
 

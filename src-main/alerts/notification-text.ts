@@ -1,6 +1,9 @@
+import { formatDay } from '../../src-shared/display/dates';
+import { formatDuration, formatSpan } from '../../src-shared/display/duration';
+import { formatPercentUsed, formatThresholdPercent } from '../../src-shared/display/percent';
+import { stateLabel } from '../../src-shared/display/state-label';
 import type { PoolCard, RaisedAlert, WorkspaceCard } from '../../src-shared/ipc/snapshot';
-import { formatCredits, wholePercent } from '../format/credits';
-import { formatDuration } from '../format/duration';
+import { formatCredits } from '../../src-shared/display/credits';
 
 /** A desktop notification: what it says and which workspace a click opens. */
 export interface NotificationContent {
@@ -38,38 +41,42 @@ function topLine(ws: WorkspaceCard, pool: PoolCard, locale: string): string | nu
   return `Top this period: ${parts.join(' · ')}`;
 }
 
+/** "At risk · 25,019 of 50,000 left (49.9% used); resets in 28d 16h": the card's state and numbers. */
 function balanceLine(pool: PoolCard, now: number, locale: string): string {
-  const resets = `resets in ${formatDuration(Date.parse(pool.periodEnd) - now)}`;
-  if (pool.state === 'exhausted' || pool.remaining <= 0) {
+  const resets = `resets in ${formatDuration(Date.parse(pool.periodEnd) - now, locale, 'minute')}`;
+  const state = stateLabel({ state: pool.state, threshold: pool.passedThreshold }, { locale });
+  if (pool.balance === 'dry') {
     const blocked =
       pool.blockedCalls > 0 ? `, ${formatCredits(pool.blockedCalls, locale)} calls refused so far` : '';
-    return `0 of ${formatCredits(pool.available, locale)} left${blocked}; ${resets}`;
+    return `${state} · 0 of ${formatCredits(pool.available, locale)} left${blocked}; ${resets}`;
   }
-  return `${formatCredits(pool.remaining, locale)} of ${formatCredits(pool.available, locale)} left (${wholePercent(pool.percentUsed)}% used); ${resets}`;
+  return `${state} · ${formatCredits(pool.remaining, locale)} of ${formatCredits(pool.available, locale)} left (${formatPercentUsed(pool.percentUsed, locale)} used); ${resets}`;
 }
 
 function runOutLine(pool: PoolCard, ctx: TextContext, locale: string): string | null {
   if (pool.forecast.runsOutAt === null) return null;
   const at = Date.parse(pool.forecast.runsOutAt);
   if (!(at < Date.parse(pool.periodEnd))) return null;
-  const day = new Intl.DateTimeFormat(locale, {
-    timeZone: ctx.timeZone,
-    month: 'short',
-    day: 'numeric',
-  }).format(at);
-  return `At ${formatCredits(pool.forecast.burnPerDay, locale)} a day it runs dry on ${day}, ${formatDuration(Date.parse(pool.periodEnd) - at)} before the reset.`;
+  const day = formatDay(at, { locale, timeZone: ctx.timeZone });
+  return `At ${formatCredits(pool.forecast.burnPerDay, locale)} a day it runs dry on ${day}, ${formatSpan(Date.parse(pool.periodEnd) - at, locale)} before the reset.`;
 }
 
-function title(alert: Notifiable, ws: string, pool: PoolCard | undefined, now: number): string {
+function title(
+  alert: Notifiable,
+  ws: string,
+  pool: PoolCard | undefined,
+  now: number,
+  locale: string,
+): string {
   const credits = `${alert.pool ?? 'pool'} credits`;
   switch (alert.kind) {
     case 'threshold':
-      return `${ws}: ${alert.percent ?? (pool ? wholePercent(pool.percentUsed) : '?')}% of ${credits} used`;
+      return `${ws}: ${alert.percent !== null ? formatThresholdPercent(alert.percent, locale) : pool ? formatPercentUsed(pool.percentUsed, locale) : '?'} of ${credits} used`;
     case 'exhausted':
       return `${ws}: ${credits} ran out`;
     case 'projected-run-out':
       return pool?.forecast.runsOutAt
-        ? `${ws}: ${credits} run out in ${formatDuration(Date.parse(pool.forecast.runsOutAt) - now)}`
+        ? `${ws}: ${credits} run out in ${formatDuration(Date.parse(pool.forecast.runsOutAt) - now, locale, 'minute')}`
         : `${ws}: ${credits} will run out before the reset`;
     case 'mid-period-audit':
       return `${ws}: half the ${credits} used before mid-period`;
@@ -116,7 +123,7 @@ export function notificationText(
   return {
     key: alert.key,
     workspaceId: alert.workspaceId,
-    title: title(alert, name, pool, ctx.now),
+    title: title(alert, name, pool, ctx.now, locale),
     body: lines.join('\n'),
   };
 }

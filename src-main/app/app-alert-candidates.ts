@@ -1,7 +1,7 @@
 import type { Alert } from '../../src-shared/engine/alerts';
 import type { WorkspaceCard } from '../../src-shared/ipc/snapshot';
 import { candidateFromEngineAlert, type AlertCandidate } from '../alerts/alert-candidate';
-import { formatCredits } from '../format/credits';
+import { formatCredits } from '../../src-shared/display/credits';
 import { describeFreshness } from '../sync/freshness';
 
 /**

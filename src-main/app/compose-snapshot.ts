@@ -4,9 +4,10 @@ import { planFit } from '../../src-shared/engine/advisors/plan-fit';
 import type { PoolEvaluation } from '../../src-shared/engine/evaluate';
 import { dayEntries } from '../../src-shared/engine/report';
 import { periodJson, tidy } from '../../src-shared/engine/status-json';
+import { poolStateOf } from '../../src-shared/display/pool-state';
 import type {
+  Freshness,
   PoolCard,
-  PoolState,
   RaisedAlert,
   Snapshot,
   SyncStatus,
@@ -19,10 +20,6 @@ import type { DriftRecord } from '../db/repositories/drift-repository';
 import { freshnessOf, type FreshnessPolicy } from '../sync/freshness';
 import { snapshotDrift } from '../sync/reconcile';
 import { poolMarks } from './threshold-overrides';
-
-/** A pool turns amber at 50 % and red at 90 % of what it holds (the tray's and the cards' colours). */
-export const WARN_PERCENT = 50;
-export const CRITICAL_PERCENT = 90;
 
 /** One cached workspace with what the engine and the sync state say about it. */
 export interface WorkspaceFacts {
@@ -45,14 +42,6 @@ export interface ComposeSnapshotInput {
   pausedUntil: Millis | null;
 }
 
-/** The colour state of a pool from its balance. */
-export function poolStateOf(percentUsed: number, remaining: number, available: number): PoolState {
-  if (remaining <= 0 && (available > 0 || percentUsed >= 100)) return 'exhausted';
-  if (percentUsed >= CRITICAL_PERCENT) return 'critical';
-  if (percentUsed >= WARN_PERCENT) return 'warn';
-  return 'ok';
-}
-
 /** How long data stays "live": one sync interval plus a minute for the sync itself to run. */
 export function freshnessPolicyOf(
   settings: Pick<Settings, 'syncIntervalMinutes' | 'staleAfterMinutes'>,
@@ -63,16 +52,25 @@ export function freshnessPolicyOf(
   };
 }
 
-function poolCard(facts: WorkspaceFacts, p: PoolEvaluation, input: ComposeSnapshotInput): PoolCard {
+function poolCard(
+  facts: WorkspaceFacts,
+  p: PoolEvaluation,
+  freshness: Freshness,
+  input: ComposeSnapshotInput,
+): PoolCard {
   const r = p.current;
   const status = periodJson(facts.workspace.id, r, p.forecast);
+  const view = poolStateOf(status, freshness);
   const names = new Map((facts.workspace.members ?? []).map((m) => [m.id, m.name]));
   // The days of the period so far: today included, the days still ahead not drawn as zeros.
   const through = Math.min(r.end, (Math.floor(r.asOf / DAY_MS) + 1) * DAY_MS);
   const drift = facts.drift.find((d) => d.pool === p.pool);
   return {
     ...status,
-    state: poolStateOf(status.percentUsed, status.remaining, status.available),
+    state: view.state,
+    balance: view.balance,
+    level: view.level,
+    passedThreshold: view.threshold,
     byDay: Object.fromEntries(
       dayEntries(r.byDay, r.start, through).map(([day, credits]) => [day, tidy(credits)]),
     ),
@@ -96,6 +94,7 @@ function poolCard(facts: WorkspaceFacts, p: PoolEvaluation, input: ComposeSnapsh
 
 function workspaceCard(facts: WorkspaceFacts, input: ComposeSnapshotInput): WorkspaceCard {
   const ws = facts.workspace;
+  const freshness = freshnessOf(facts.lastSyncAt, input.now, freshnessPolicyOf(input.settings));
   return {
     id: ws.id,
     name: ws.name || ws.id,
@@ -103,8 +102,8 @@ function workspaceCard(facts: WorkspaceFacts, input: ComposeSnapshotInput): Work
     plan: ws.plan,
     accountId: facts.accountId,
     members: (ws.members ?? []).map((m) => ({ id: m.id, name: m.name })),
-    pools: facts.pools.map((p) => poolCard(facts, p, input)),
-    freshness: freshnessOf(facts.lastSyncAt, input.now, freshnessPolicyOf(input.settings)),
+    pools: facts.pools.map((p) => poolCard(facts, p, freshness, input)),
+    freshness,
   };
 }
 

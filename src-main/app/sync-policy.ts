@@ -18,7 +18,7 @@ export function syncPolicyOf(
   const ends = pools.map((p) => Date.parse(p.periodEnd)).filter(Number.isFinite);
   return {
     intervalMs: settings.syncIntervalMinutes * 60_000,
-    hot: pools.some((p) => p.percentUsed >= HOT_PERCENT && p.state !== 'exhausted'),
+    hot: pools.some((p) => p.percentUsed >= HOT_PERCENT && p.balance !== 'dry'),
     nextResetAt: ends.length > 0 ? Math.min(...ends) : null,
   };
 }

@@ -1,4 +1,4 @@
-import type { PoolState } from '../../src-shared/ipc/snapshot';
+import type { StateLevel } from '../../src-shared/ipc/snapshot';
 import { fitText, type TextLayout } from './bitmap-font';
 import { encodePng, type RgbaImage } from './png-encoder';
 import type { TrayIconState } from './tray-model';
@@ -6,19 +6,19 @@ import type { TrayIconState } from './tray-model';
 export type Rgb = readonly [number, number, number];
 
 /** Badge fill by level; the popover's bars use the same hues. */
-export const LEVEL_COLOURS: Readonly<Record<PoolState, Rgb>> = {
+export const LEVEL_COLOURS: Readonly<Record<StateLevel, Rgb>> = {
   ok: [0x2f, 0x9e, 0x44],
   warn: [0xf0, 0x8c, 0x00],
   critical: [0xe0, 0x31, 0x31],
-  exhausted: [0x7f, 0x1d, 0x1d],
+  dry: [0x7f, 0x1d, 0x1d],
 };
 
 /** Digits are white, except on amber where white is unreadable (contrast 2.4:1). */
-export const TEXT_COLOURS: Readonly<Record<PoolState, Rgb>> = {
+export const TEXT_COLOURS: Readonly<Record<StateLevel, Rgb>> = {
   ok: [0xff, 0xff, 0xff],
   warn: [0x1b, 0x1b, 0x1b],
   critical: [0xff, 0xff, 0xff],
-  exhausted: [0xff, 0xff, 0xff],
+  dry: [0xff, 0xff, 0xff],
 };
 
 const GREY: Rgb = [0x9a, 0xa0, 0xa6];

@@ -1,15 +1,18 @@
+import { formatClock } from '../../src-shared/display/dates';
+import { formatDuration, formatRelative } from '../../src-shared/display/duration';
+import { formatPercentUsed, wholePercent } from '../../src-shared/display/percent';
+import { stateLabel } from '../../src-shared/display/state-label';
 import type { PoolKind } from '../../src-shared/types/ledger';
-import type { PoolCard, PoolState, Snapshot, WorkspaceCard } from '../../src-shared/ipc/snapshot';
+import type { PoolCard, Snapshot, StateLevel, WorkspaceCard } from '../../src-shared/ipc/snapshot';
 import type { Settings } from '../../src-shared/settings/settings';
-import { formatCredits, wholePercent } from '../format/credits';
-import { formatDuration } from '../format/duration';
-import { mostCriticalPool } from './critical-pool';
+import { formatCredits } from '../../src-shared/display/credits';
+import { poolsByUrgency } from './urgent-pool';
 
-/** What the badge draws: the percent of the most critical pool, its colour level, and whether to dim it. */
+/** What the badge draws: the percent of the most urgent pool, its colour level, and whether to dim it. */
 export interface TrayIconState {
-  /** Whole percent used (0-999), or null when there is nothing to show yet. */
+  /** Whole percent used (0-999), rounded down like every percent, or null when there is nothing to show yet. */
   percent: number | null;
-  level: PoolState;
+  level: StateLevel;
   /** The numbers are not current: data is stale or the last sync failed. */
   dimmed: boolean;
 }
@@ -26,7 +29,7 @@ export type TrayAction =
   | 'quit';
 
 export type TrayMenuItem =
-  | { type: 'workspace'; workspaceId: string; pool: PoolKind; label: string; level: PoolState }
+  | { type: 'workspace'; workspaceId: string; pool: PoolKind; label: string; level: StateLevel }
   | { type: 'info'; label: string }
   | { type: 'action'; action: TrayAction; label: string; enabled: boolean }
   | { type: 'separator' };
@@ -65,7 +68,8 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
   const locale = input.locale ?? 'en-US';
   const lead = leadItems(input);
   const update = updateItems(input);
-  const critical = mostCriticalPool(snapshot.workspaces);
+  const ordered = poolsByUrgency(snapshot.workspaces);
+  const critical = ordered[0] ?? null;
   const failing = syncFailing(snapshot);
   const staleNames = snapshot.workspaces
     .filter((ws) => isStale(ws, now, input.settings.staleAfterMinutes))
@@ -83,7 +87,7 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
         ...lead,
         {
           type: 'info',
-          label: snapshot.mode === 'onboarding' ? 'No workspace yet' : syncLine(snapshot, now),
+          label: snapshot.mode === 'onboarding' ? 'No workspace yet' : syncLine(snapshot, now, locale),
         },
         { type: 'separator' },
         ...(snapshot.mode === 'onboarding' ? [] : [syncNowItem(snapshot)]),
@@ -97,33 +101,30 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
 
   const dimmed = failing || staleNames.includes(critical.workspace.name);
   const percent = Math.min(999, wholePercent(critical.pool.percentUsed));
-  const header = tooltipHeader(snapshot, now, failing, staleNames);
-  const lines = snapshot.workspaces.flatMap((ws) => {
-    const top = mostCriticalPool([ws]);
-    return top
-      ? [
-          `${poolName(ws, top.pool)}: ${remainingText(top.pool, locale)}, resets in ${resetsIn(top.pool, now)}`,
-        ]
-      : [];
+  const header = tooltipHeader(snapshot, now, failing, staleNames, locale);
+  // Each workspace's most urgent pool, the most urgent workspace first: what a cut tooltip keeps.
+  const seen = new Set<string>();
+  const lines = ordered.flatMap(({ workspace: ws, pool }) => {
+    if (seen.has(ws.id)) return [];
+    seen.add(ws.id);
+    return [poolLine(ws, pool, now, locale)];
   });
 
   return {
-    icon: { percent, level: critical.pool.state, dimmed },
-    title: `${percent}%`,
+    icon: { percent, level: critical.pool.level, dimmed },
+    title: formatPercentUsed(critical.pool.percentUsed, locale),
     tooltip: fitTooltip(header, lines, input.maxTooltipLength ?? Number.POSITIVE_INFINITY),
     menu: [
       ...lead,
-      ...snapshot.workspaces.flatMap((ws) =>
-        ws.pools.map((pool): TrayMenuItem => ({
-          type: 'workspace',
-          workspaceId: ws.id,
-          pool: pool.pool,
-          level: pool.state,
-          label: `${poolName(ws, pool)}: ${remainingText(pool, locale)} (${wholePercent(pool.percentUsed)}%), resets in ${resetsIn(pool, now)}`,
-        })),
-      ),
+      ...ordered.map(({ workspace: ws, pool }): TrayMenuItem => ({
+        type: 'workspace',
+        workspaceId: ws.id,
+        pool: pool.pool,
+        level: pool.level,
+        label: poolLine(ws, pool, now, locale),
+      })),
       { type: 'separator' },
-      { type: 'info', label: syncLine(snapshot, now) },
+      { type: 'info', label: syncLine(snapshot, now, locale) },
       syncNowItem(snapshot),
       { type: 'separator' },
       ...pauseItems(snapshot, now, input.timeZone, locale),
@@ -174,29 +175,37 @@ function poolName(ws: WorkspaceCard, pool: PoolCard): string {
   return ws.pools.length > 1 ? `${ws.name} (${pool.pool})` : ws.name;
 }
 
-function remainingText(pool: PoolCard, locale: string): string {
-  if (pool.state === 'exhausted' || pool.remaining <= 0) return 'ran dry';
-  return `${formatCredits(pool.remaining, locale)} left`;
+/**
+ * One pool as the tooltip and the menu say it, with the state the card shows:
+ * "Acme: At risk · 3,300 left (93.4%), resets in 10d 12h".
+ */
+function poolLine(ws: WorkspaceCard, pool: PoolCard, now: number, locale: string): string {
+  const left =
+    pool.balance === 'dry'
+      ? 'none left'
+      : `${formatCredits(pool.remaining, locale)} left (${formatPercentUsed(pool.percentUsed, locale)})`;
+  const state = stateLabel({ state: pool.state, threshold: pool.passedThreshold }, { locale });
+  return `${poolName(ws, pool)}: ${state} · ${left}, resets in ${resetsIn(pool, now, locale)}`;
 }
 
-function resetsIn(pool: PoolCard, now: number): string {
-  return formatDuration(Date.parse(pool.periodEnd) - now);
+function resetsIn(pool: PoolCard, now: number, locale: string): string {
+  return formatDuration(Date.parse(pool.periodEnd) - now, locale, 'minute');
 }
 
-function ago(iso: string, now: number): string {
-  return `${formatDuration(now - Date.parse(iso))} ago`;
+function ago(iso: string, now: number, locale: string): string {
+  return formatRelative(Date.parse(iso) - now, locale);
 }
 
-function syncLine(snapshot: Snapshot, now: number): string {
+function syncLine(snapshot: Snapshot, now: number, locale: string): string {
   const { sync } = snapshot;
   if (sync.running) return 'Syncing…';
   if (sync.offline)
     return sync.lastSuccessAt
-      ? `Offline: showing data from ${ago(sync.lastSuccessAt, now)}`
+      ? `Offline: showing data from ${ago(sync.lastSuccessAt, now, locale)}`
       : 'Offline: no data yet';
   if (syncFailing(snapshot) && sync.lastError)
-    return `Sync failed ${ago(sync.lastError.at, now)}: ${sync.lastError.message}`;
-  return sync.lastSuccessAt ? `Synced ${ago(sync.lastSuccessAt, now)}` : 'Not synced yet';
+    return `Sync failed ${ago(sync.lastError.at, now, locale)}: ${sync.lastError.message}`;
+  return sync.lastSuccessAt ? `Synced ${ago(sync.lastSuccessAt, now, locale)}` : 'Not synced yet';
 }
 
 function syncNowItem(snapshot: Snapshot): TrayMenuItem {
@@ -212,7 +221,7 @@ function pauseItems(snapshot: Snapshot, now: number, timeZone: string, locale: s
   const until = snapshot.pausedUntil === null ? Number.NaN : Date.parse(snapshot.pausedUntil);
   if (until > now) {
     return [
-      { type: 'info', label: `Alerts paused until ${clockText(until, now, timeZone, locale)}` },
+      { type: 'info', label: `Alerts paused until ${formatClock(until, now, { locale, timeZone })}` },
       { type: 'action', action: 'resume-alerts', label: 'Resume alerts', enabled: true },
     ];
   }
@@ -222,22 +231,16 @@ function pauseItems(snapshot: Snapshot, now: number, timeZone: string, locale: s
   ];
 }
 
-/** "08:00" today or within a day, "Tue 08:00" further out. */
-function clockText(at: number, now: number, timeZone: string, locale: string): string {
-  const options: Intl.DateTimeFormatOptions = {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  };
-  if (at - now >= 24 * 60 * MINUTE) options.weekday = 'short';
-  return new Intl.DateTimeFormat(locale, options).format(at);
-}
-
-function tooltipHeader(snapshot: Snapshot, now: number, failing: boolean, staleNames: string[]): string {
+function tooltipHeader(
+  snapshot: Snapshot,
+  now: number,
+  failing: boolean,
+  staleNames: string[],
+  locale: string,
+): string {
   if (failing) return snapshot.sync.offline ? 'Creditbar (offline)' : 'Creditbar (sync failing)';
   if (staleNames.length > 0)
-    return `Creditbar (data from ${snapshot.sync.lastSuccessAt ? ago(snapshot.sync.lastSuccessAt, now) : 'no sync yet'})`;
+    return `Creditbar (data from ${snapshot.sync.lastSuccessAt ? ago(snapshot.sync.lastSuccessAt, now, locale) : 'no sync yet'})`;
   return 'Creditbar';
 }
 

@@ -1,6 +1,5 @@
-import type { PoolState } from '../../src-shared/ipc/snapshot';
+import type { StateLevel } from '../../src-shared/ipc/snapshot';
 import { formatCredits, formatPercent, formatPercentUsed } from './format';
-import { STATE_LABEL } from './state-badge';
 
 export interface BalanceBarProps {
   /** What the meter is about, e.g. "Zite Pro integration credits". */
@@ -8,7 +7,10 @@ export interface BalanceBarProps {
   percentUsed: number;
   used: number;
   available: number;
-  state: PoolState;
+  /** The colour the pool's state is drawn with. */
+  level: StateLevel;
+  /** The state in words (the badge's), for screen readers. */
+  stateText: string;
   /** Threshold marks in percent of available. */
   marks: number[];
 }
@@ -24,7 +26,8 @@ export function BalanceBar({
   percentUsed,
   used,
   available,
-  state,
+  level,
+  stateText,
   marks,
 }: BalanceBarProps): React.JSX.Element {
   const fill = Math.min(100, Math.max(0, percentUsed));
@@ -34,13 +37,13 @@ export function BalanceBar({
     : '';
   return (
     <div
-      className={`balance-bar bar-${state}`}
+      className={`balance-bar bar-${level}`}
       role="meter"
       aria-label={`${label} used`}
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={Math.round(fill * 100) / 100}
-      aria-valuetext={`${formatPercentUsed(percentUsed)} used, ${formatCredits(used)} of ${formatCredits(available)} credits, ${STATE_LABEL[state]}.${thresholdText}`}
+      aria-valuetext={`${formatPercentUsed(percentUsed)} used, ${formatCredits(used)} of ${formatCredits(available)} credits, ${stateText}.${thresholdText}`}
     >
       <div className="balance-bar-fill" style={{ width: `${fill}%` }} />
       {sorted.map((m) => (

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatCredits, formatPercent } from './format';
+import { formatCredits, formatShare } from './format';
 
 export interface BreakdownListProps {
   /** Heading of the list, also its accessible name. */
@@ -39,7 +39,7 @@ export function BreakdownList({
               <span className="breakdown-name">{names?.[key] ?? key}</span>
               <span className="breakdown-value">
                 {formatCredits(credits)}
-                <span className="muted"> · {formatPercent(total > 0 ? (credits / total) * 100 : 0, 0)}</span>
+                <span className="muted"> · {formatShare(total > 0 ? (credits / total) * 100 : 0)}</span>
               </span>
               <span className="breakdown-bar" aria-hidden="true">
                 <span style={{ width: `${max > 0 ? (credits / max) * 100 : 0}%` }} />

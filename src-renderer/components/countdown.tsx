@@ -1,5 +1,5 @@
-import { formatDuration, tickInterval } from './duration';
-import { formatDateTime } from './format';
+import { tickInterval } from './duration';
+import { formatDateTime, formatDuration } from './format';
 import { useNow } from './use-now';
 
 /** "resets in 9d 4h", ticking; the exact reset instant is in the title and the accessible name. */

@@ -1,5 +1,5 @@
 import type { PoolStatusJson } from '../../src-shared/engine/status-json';
-import { formatCredits, formatDay, formatDateTime, formatLongUnit } from './format';
+import { formatCredits, formatDay, formatDateTime, formatSpan } from './format';
 
 const DAY = 86_400_000;
 
@@ -15,12 +15,6 @@ export interface ForecastText {
   /** The forecast's low-high range, in the sentence's terms; null when there is none. */
   range: string | null;
   tone: 'ok' | 'warn' | 'exhausted' | 'idle';
-}
-
-function beforeReset(ms: number): string {
-  return ms >= DAY
-    ? formatLongUnit(Math.round(ms / DAY), 'day')
-    : formatLongUnit(Math.max(1, Math.round(ms / 3_600_000)), 'hour');
 }
 
 /** When the pool empties if the whole period used `projected` credits at an even pace; null if it lasts. */
@@ -67,7 +61,7 @@ export function forecastText(input: ForecastInput, asOf: number): ForecastText {
           ? `Range: as early as ${formatDay(earliest)}, or it may last to the reset.`
           : `Range: ${formatDay(earliest)} to ${formatDay(latest)}.`;
     return {
-      sentence: `At this pace runs dry on ${formatDay(at)}, ${beforeReset(end - at)} before the reset.`,
+      sentence: `At this pace runs dry on ${formatDay(at)}, ${formatSpan(end - at)} before the reset.`,
       range,
       tone: 'warn',
     };

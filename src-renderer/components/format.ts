@@ -1,18 +1,26 @@
 /**
- * Numbers, dates and durations in the user's locale. navigator.languages is the locale the app runs
- * in (Electron's app locale, the browser's in browser mode, en-US under jsdom), so tests are stable.
+ * Numbers, dates and durations in the user's locale and time zone, through the shared rules of
+ * src-shared/display (the tray, notifications and CLI use the same ones). navigator.languages is the
+ * locale the app runs in (Electron's app locale, the browser's in browser mode, en-US under jsdom),
+ * so tests are stable.
  */
+import * as credits from '../../src-shared/display/credits';
+import * as dates from '../../src-shared/display/dates';
+import * as duration from '../../src-shared/display/duration';
+import * as percent from '../../src-shared/display/percent';
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+const cache = new Map<string, Intl.NumberFormat>();
 
 function locales(): readonly string[] {
   return typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : ['en-US'];
 }
 
-function memo<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
-  key: string,
-  make: () => T,
-): T {
+/** The renderer's date style: the user's locale, the runtime's own time zone. */
+export function dateStyle(): dates.DateStyle {
+  return { locale: locales() };
+}
+
+function memo<T extends Intl.NumberFormat>(key: string, make: () => T): T {
   let f = cache.get(key);
   if (!f) {
     f = make();
@@ -25,89 +33,78 @@ function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return memo(`n:${JSON.stringify(options)}`, () => new Intl.NumberFormat(locales(), options));
 }
 
-function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return memo(`d:${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locales(), options));
+/** Credits: whole from 100 up, up to two decimals below (the shared rule). */
+export function formatCredits(value: number): string {
+  return credits.formatCredits(value, locales());
 }
 
-/** Credits: whole numbers with grouping, up to two decimals when a price was fractional. */
-export function formatCredits(credits: number): string {
-  return numberFormat({ maximumFractionDigits: 2 }).format(credits);
+export function formatSignedCredits(value: number): string {
+  return credits.formatSignedCredits(value, locales());
 }
 
 /** Large credit counts on chart axes: 1.2K, 3M. */
-export function formatCompact(credits: number): string {
-  return numberFormat({ notation: 'compact', maximumFractionDigits: 1 }).format(credits);
+export function formatCompact(value: number): string {
+  return numberFormat({ notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
-/** A percent given as 0-100 (the engine's unit), e.g. 62.5 → "62.5%". */
-export function formatPercent(percent: number, maximumFractionDigits = 1): string {
-  return numberFormat({ style: 'percent', maximumFractionDigits }).format(percent / 100);
+/** A threshold (a setting, exact to two decimals): "75%". */
+export function formatPercent(value: number): string {
+  return percent.formatThresholdPercent(value, locales());
 }
 
-/**
- * A percent used, rounded down to a tenth: 49.98 reads "49.9%", never "50%" while the pool is still
- * under its 50 % mark (the badge and the tray round down the same way).
- */
-export function formatPercentUsed(percent: number): string {
-  return formatPercent(Math.floor(percent * 10 + 1e-9) / 10);
+/** A share of a total (a breakdown's slice), in whole percent: "52%". Not a percent used. */
+export function formatShare(value: number): string {
+  return numberFormat({ style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
+}
+
+/** A percent used, by the one rule: rounded down to a tenth, 49.98 reads "49.9%". */
+export function formatPercentUsed(value: number): string {
+  return percent.formatPercentUsed(value, locales());
 }
 
 /** A signed change: "+12%" / "−4%". */
-export function formatSignedPercent(percent: number): string {
+export function formatSignedPercent(value: number): string {
   return numberFormat({ style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
-    percent / 100,
+    value / 100,
   );
 }
 
-export function formatSignedCredits(credits: number): string {
-  return numberFormat({ maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(credits);
-}
-
-/** "23 Nov" (order and month name per locale). */
+/** "Nov 23" / "23 Nov" in the user's zone. */
 export function formatDay(iso: string | number): string {
-  return dateFormat({ day: 'numeric', month: 'short' }).format(new Date(iso));
+  return dates.formatDay(iso, dateStyle());
 }
 
 /** A UTC calendar day key (`YYYY-MM-DD`), shown without shifting it into the local zone. */
 export function formatDayKey(day: string): string {
-  return dateFormat({ day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return dates.formatDayKey(day, dateStyle());
 }
 
-/** "23 Nov, 14:05" in the user's zone. */
+/** "Nov 23, 2:05 PM" / "23 Nov, 14:05" in the user's zone. */
 export function formatDateTime(iso: string | number): string {
-  return dateFormat({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
-  );
+  return dates.formatDateTime(iso, dateStyle());
 }
 
-/** "14:05". */
+/** "2:05 PM" / "14:05". */
 export function formatTime(iso: string | number): string {
-  return dateFormat({ hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return dates.formatTime(iso, dateStyle());
 }
 
 /** A `YYYY-MM` month as "November 2026" (the month is a UTC calendar month). */
 export function formatMonth(period: string): string {
-  return dateFormat({ month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${period}-01T00:00:00Z`),
-  );
+  return dates.formatMonth(period, dateStyle());
 }
 
-/** "12 minutes ago", "in 3 hours": the largest unit that fits. */
+/** "12 minutes ago", "in 3 hours": the largest whole unit, counted down (the shared rule). */
 export function formatRelative(seconds: number): string {
-  const rtf = memo('r', () => new Intl.RelativeTimeFormat(locales(), { numeric: 'auto' }));
-  const abs = Math.abs(seconds);
-  if (abs < 60) return rtf.format(Math.round(seconds), 'second');
-  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
-  if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
-  return rtf.format(Math.round(seconds / 86_400), 'day');
+  return duration.formatRelative(seconds * 1000, locales());
 }
 
-/** One unit of a duration, e.g. "9d" / "4h" (narrow, per locale). */
-export function formatUnit(value: number, unit: 'day' | 'hour' | 'minute' | 'second'): string {
-  return numberFormat({ style: 'unit', unit, unitDisplay: 'narrow' }).format(value);
+/** A countdown, "9d 4h", by the shared rule (whole units counted down). */
+export function formatDuration(ms: number): string {
+  return duration.formatDuration(ms, locales());
 }
 
-/** "8 days", "5 hours" (long unit names per locale). */
-export function formatLongUnit(value: number, unit: 'day' | 'hour'): string {
-  return numberFormat({ style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(value);
+/** A span in words for sentences: "26 days", "5 hours" (never "0 days"). */
+export function formatSpan(ms: number): string {
+  return duration.formatSpan(ms, locales());
 }

@@ -129,11 +129,13 @@ export function StateIcon({ state, className }: { state: PoolState } & IconProps
   switch (state) {
     case 'ok':
       return <CheckIcon className={className} />;
-    case 'warn':
+    case 'past-threshold':
       return <WarnIcon className={className} />;
-    case 'critical':
+    case 'at-risk':
       return <CriticalIcon className={className} />;
-    case 'exhausted':
+    case 'dry':
       return <EmptyIcon className={className} />;
+    case 'stale':
+      return <OfflineIcon className={className} />;
   }
 }

@@ -4,6 +4,7 @@ import { Countdown } from './countdown';
 import { forecastText } from './forecast-text';
 import type { Drift } from '../../src-shared/ipc/snapshot';
 import { formatCredits, formatPercentUsed } from './format';
+import { poolStateDescription } from './state-badge';
 
 /** The local balance against the server's, in words: which one counts more, and by how much. */
 export function driftText(drift: Drift): string {
@@ -34,7 +35,8 @@ export function PoolSummary({
         percentUsed={pool.percentUsed}
         used={pool.used}
         available={pool.available}
-        state={pool.state}
+        level={pool.level}
+        stateText={poolStateDescription(pool)}
         marks={pool.marks}
       />
       <dl className="pool-numbers">

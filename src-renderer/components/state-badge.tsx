@@ -1,20 +1,30 @@
-import type { PoolState } from '../../src-shared/ipc/snapshot';
+import type { PoolCard } from '../../src-shared/ipc/snapshot';
+import { stateDescription, stateLabel } from '../../src-shared/display/state-label';
 import { StateIcon } from './icons';
 
-/** The words for each pool state, so colour is never the only signal. */
-export const STATE_LABEL: Record<PoolState, string> = {
-  ok: 'OK',
-  warn: 'Past 50%',
-  critical: 'Past 90%',
-  exhausted: 'Ran dry',
-};
+type StateFacts = Pick<PoolCard, 'state' | 'balance' | 'level' | 'passedThreshold'>;
 
-/** An icon and a word for a pool's state, coloured by it. */
-export function StateBadge({ state }: { state: PoolState }): React.JSX.Element {
+/** The state's words, as the tray and notifications say them (src-shared/display/state-label). */
+export function poolStateLabel(pool: StateFacts): string {
+  return stateLabel({ state: pool.state, threshold: pool.passedThreshold });
+}
+
+/** The state with what stale data last said, for titles and screen readers. */
+export function poolStateDescription(pool: StateFacts): string {
+  return stateDescription({ state: pool.state, balance: pool.balance, threshold: pool.passedThreshold });
+}
+
+/** An icon and a word for a pool's state, coloured by its level, so colour is never the only signal. */
+export function StateBadge({ pool }: { pool: StateFacts }): React.JSX.Element {
   return (
-    <span className={`state-badge state-${state}`} data-testid="state-badge" data-state={state}>
-      <StateIcon state={state} />
-      <span>{STATE_LABEL[state]}</span>
+    <span
+      className={`state-badge level-${pool.level}${pool.state === 'stale' ? ' is-stale' : ''}`}
+      data-testid="state-badge"
+      data-state={pool.state}
+      title={poolStateDescription(pool)}
+    >
+      <StateIcon state={pool.state} />
+      <span>{poolStateLabel(pool)}</span>
     </span>
   );
 }

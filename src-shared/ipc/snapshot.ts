@@ -2,7 +2,10 @@ import type { CacheCandidate } from '../engine/advisors/cache-candidates';
 import type { PlanFit } from '../engine/advisors/plan-fit';
 import type { AlertKind } from '../engine/alerts';
 import type { PoolStatusJson } from '../engine/status-json';
+import type { BalanceState, PoolState, StateLevel } from '../display/pool-state';
 import type { PoolKind, Provider } from '../types/ledger';
+
+export type { BalanceState, PoolState, StateLevel } from '../display/pool-state';
 
 /** How old the data behind a balance is. */
 export interface Freshness {
@@ -11,9 +14,6 @@ export interface Freshness {
   lastSyncAt: string | null;
   ageSeconds: number | null;
 }
-
-/** The colour state of a pool: under 50 %, at 50 %, at 90 %, dry. */
-export type PoolState = 'ok' | 'warn' | 'critical' | 'exhausted';
 
 /** The local balance against the server's own, after the last reconciliation. */
 export interface Drift {
@@ -26,7 +26,14 @@ export interface Drift {
 
 /** One pool card: the engine's status plus what the app knows around it. */
 export interface PoolCard extends PoolStatusJson {
+  /** The state every surface shows (src-shared/display/pool-state.ts: poolStateOf). */
   state: PoolState;
+  /** What the numbers say whether or not they are fresh (the urgency order reads this). */
+  balance: BalanceState;
+  /** The colour the state is drawn with. */
+  level: StateLevel;
+  /** The highest threshold under 100 % reached and still passed this period (percent), or null. */
+  passedThreshold: number | null;
   /** Credits per UTC day of the current period so far, `YYYY-MM-DD` → credits. */
   byDay: Record<string, number>;
   /** Thresholds shown as marks on the bar, in percent of available (credit thresholds converted). */

@@ -19,7 +19,7 @@ export function PoolCard({
   const label = `${workspace.name} ${POOL_LABEL[pool.pool].toLowerCase()}`;
   return (
     <article
-      className={`card pool-card state-${pool.state}`}
+      className={`card pool-card level-${pool.level}`}
       aria-labelledby={headingId}
       data-testid="pool-card"
       data-workspace-id={workspace.id}
@@ -36,7 +36,7 @@ export function PoolCard({
             <span className="sr-only">, {POOL_LABEL[pool.pool].toLowerCase()}</span>
           </a>
         </h2>
-        <StateBadge state={pool.state} />
+        <StateBadge pool={pool} />
       </header>
       <p className="card-subtitle">
         {POOL_LABEL[pool.pool]} · {planLabel(workspace.plan)}

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { PoolCard } from '../../../src-shared/ipc/snapshot';
-import { formatCredits, formatDateTime, formatPercent } from '../../components/format';
+import { formatCredits, formatDateTime, formatPercentUsed } from '../../components/format';
 
 /** Members with a budget: used against it, and when they passed it. Budgets are set in Settings. */
 export function MemberBudgets({ budgets }: { budgets: PoolCard['budgets'] }): React.JSX.Element {
@@ -22,7 +22,7 @@ export function MemberBudgets({ budgets }: { budgets: PoolCard['budgets'] }): Re
               <li key={b.memberId} className={over ? 'over' : undefined}>
                 <span className="breakdown-name">{b.name}</span>
                 <span className="breakdown-value">
-                  {formatCredits(b.used)} of {formatCredits(b.budget)} ({formatPercent(pct, 0)})
+                  {formatCredits(b.used)} of {formatCredits(b.budget)} ({formatPercentUsed(pct)})
                 </span>
                 <meter
                   min={0}

@@ -32,7 +32,7 @@ export function PoolDetail({
     >
       <header className="card-header">
         <h2 id={headingId}>{POOL_LABEL[pool.pool]}</h2>
-        <StateBadge state={pool.state} />
+        <StateBadge pool={pool} />
       </header>
       <PoolSummary pool={pool} label={label} asOf={asOf} />
       {pool.exhaustedAt !== null || pool.blockedCalls > 0 ? (

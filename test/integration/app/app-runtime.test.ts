@@ -69,7 +69,7 @@ describe('the app runtime with the embedded demo, over a real cache file', { tim
     expect(pools.map((p) => p.drift?.difference)).toEqual(pools.map(() => 0));
 
     // The demo's roles show: one pool ran dry with calls blocked since.
-    const dry = pools.find((p) => p.state === 'exhausted');
+    const dry = pools.find((p) => p.state === 'dry');
     expect(dry?.remaining).toBe(0);
     expect(dry?.blockedCalls).toBeGreaterThan(0);
   });
@@ -150,7 +150,12 @@ describe('the app runtime with the embedded demo, over a real cache file', { tim
     await app.runtime.whenIdle();
     const after = app.runtime.snapshot();
     expect(cardOf(after).percentUsed).toBeGreaterThanOrEqual(55);
-    expect(cardOf(after).state).toBe('warn');
+    // Past the 50 % mark; the push is a burst, so the forecast may also run dry before the reset:
+    // then the card is at risk (never "OK"), else past its threshold.
+    expect(cardOf(after).passedThreshold).toBe(50);
+    expect(cardOf(after).state).toBe(
+      cardOf(after).forecast.runsOutAt === null ? 'past-threshold' : 'at-risk',
+    );
     expect(
       after.alerts.filter((a) => a.workspaceId === workspaceId && a.kind === 'threshold' && a.percent === 50),
     ).toHaveLength(1);

@@ -11,7 +11,8 @@ describe('BalanceBar', () => {
         percentUsed={62}
         used={31_000}
         available={50_000}
-        state="warn"
+        level="warn"
+        stateText="Past 50%"
         marks={[90, 50, 100]}
       />,
     );
@@ -27,7 +28,8 @@ describe('BalanceBar', () => {
         percentUsed={62}
         used={31_000}
         available={50_000}
-        state="warn"
+        level="warn"
+        stateText="Past 50%"
         marks={[50, 90, 100]}
       />,
     );
@@ -41,7 +43,15 @@ describe('BalanceBar', () => {
 
   it('fills to the edge at most, and pins marks past 100 % to the end', () => {
     const { container } = render(
-      <BalanceBar label="x" percentUsed={130} used={130} available={100} state="exhausted" marks={[50]} />,
+      <BalanceBar
+        label="x"
+        percentUsed={130}
+        used={130}
+        available={100}
+        level="dry"
+        stateText="Dry"
+        marks={[50]}
+      />,
     );
     expect((container.querySelector('.balance-bar-fill') as HTMLElement).style.width).toBe('100%');
     expect(markPosition(140)).toBe(100);
@@ -51,14 +61,26 @@ describe('BalanceBar', () => {
 
 describe('StateBadge', () => {
   it.each([
-    ['ok', 'OK'],
-    ['warn', 'Past 50%'],
-    ['critical', 'Past 90%'],
-    ['exhausted', 'Ran dry'],
-  ] as const)('says %s in words next to its icon', (state, text) => {
-    render(<StateBadge state={state} />);
+    [{ state: 'ok', balance: 'ok', level: 'ok', passedThreshold: null }, 'OK'],
+    [{ state: 'past-threshold', balance: 'past-threshold', level: 'warn', passedThreshold: 50 }, 'Past 50%'],
+    [
+      { state: 'past-threshold', balance: 'past-threshold', level: 'critical', passedThreshold: 90 },
+      'Past 90%',
+    ],
+    [{ state: 'at-risk', balance: 'at-risk', level: 'critical', passedThreshold: null }, 'At risk'],
+    [{ state: 'dry', balance: 'dry', level: 'dry', passedThreshold: 90 }, 'Dry'],
+    [{ state: 'stale', balance: 'at-risk', level: 'critical', passedThreshold: null }, 'Stale'],
+  ] as const)('%#: says %s in words next to its icon', (pool, text) => {
+    render(<StateBadge pool={pool} />);
     const badge = screen.getByTestId('state-badge');
     expect(badge).toHaveTextContent(text);
     expect(badge.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
+  });
+
+  it('says what stale data last showed in its title', () => {
+    render(
+      <StateBadge pool={{ state: 'stale', balance: 'at-risk', level: 'critical', passedThreshold: null }} />,
+    );
+    expect(screen.getByTestId('state-badge')).toHaveAttribute('title', 'Stale data (last known: At risk)');
   });
 });

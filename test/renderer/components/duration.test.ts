@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { durationParts, formatDuration, tickInterval } from '../../../src-renderer/components/duration';
+import { durationParts } from '../../../src-shared/display/duration';
+import { tickInterval } from '../../../src-renderer/components/duration';
+import { formatDuration } from '../../../src-renderer/components/format';
 
 const S = 1000;
 const M = 60 * S;
@@ -9,7 +11,7 @@ const D = 24 * H;
 describe('formatDuration', () => {
   it.each([
     [9 * D + 4 * H + 59 * M, '9d 4h'],
-    [1 * D, '1d 0h'],
+    [1 * D, '1d'],
     [4 * H + 12 * M + 30 * S, '4h 12m'],
     [3 * M + 5 * S, '3m 5s'],
     [42 * S, '42s'],

@@ -62,7 +62,7 @@ describe('forecastText', () => {
       { ...base, used: 50_000, remaining: 0, exhaustedAt: '2026-11-20T15:42:00Z', blockedCalls: 134 },
       asOf,
     );
-    expect(f.sentence).toBe('Ran dry on Nov 20, 03:42 PM; 134 calls blocked since.');
+    expect(f.sentence).toBe('Ran dry on Nov 20, 3:42 PM; 134 calls blocked since.');
     expect(f.tone).toBe('exhausted');
   });
 

@@ -13,7 +13,7 @@ describe('AlertsScreen', () => {
     );
     expect(items.map((i) => i.dataset.kind)).toEqual(['threshold', 'exhausted', 'threshold']);
     expect(items[0]).toHaveTextContent('Threshold 90% reached · Base44 Studio · Message credits');
-    expect(items[0]).toHaveTextContent('Nov 21, 08:10 AM');
+    expect(items[0]).toHaveTextContent('Nov 21, 8:10 AM');
     expect(within(items[0]!).getByTestId('delivery')).toHaveTextContent('Notified');
     expect(within(items[1]!).getByTestId('delivery')).toHaveTextContent('Queued');
   });

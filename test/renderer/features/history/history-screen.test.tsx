@@ -27,13 +27,13 @@ describe('HistoryScreen', () => {
     expect(within(zite).getByTestId('review-change')).toHaveTextContent(
       '+4,700 (+14.2%) vs the period from Sep 1',
     );
-    expect(within(zite).getByTestId('crossings')).toHaveTextContent('50%: reached Oct 17, 09:12 AM');
+    expect(within(zite).getByTestId('crossings')).toHaveTextContent('50%: reached Oct 17, 9:12 AM');
     expect(within(zite).getByTestId('crossings')).toHaveTextContent('100%: not reached');
     expect(within(zite).getByTestId('ran-dry')).toHaveTextContent('Never ran dry');
     expect(within(zite).getByRole('region', { name: 'By member' })).toHaveTextContent('Ana Ruiz');
 
     const base44 = screen.getAllByTestId('pool-review')[1]!;
-    expect(within(base44).getByTestId('ran-dry')).toHaveTextContent('Ran dry Nov 9, 07:30 AM');
+    expect(within(base44).getByTestId('ran-dry')).toHaveTextContent('Ran dry Nov 9, 7:30 AM');
     expect(within(base44).getByTestId('review-blocked')).toHaveTextContent('212');
 
     const daily = screen.getAllByTestId('pool-review')[2]!;

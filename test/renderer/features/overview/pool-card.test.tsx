@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PoolCard } from '../../../../src-renderer/features/overview/pool-card';
-import { AS_OF, demoSnapshot } from '../../fixtures/snapshot';
+import { AS_OF, demoSnapshot, poolCard } from '../../fixtures/snapshot';
 
 describe('PoolCard', () => {
   beforeEach(() => {
@@ -24,7 +24,9 @@ describe('PoolCard', () => {
     expect(within(card).getByTestId('forecast')).toHaveTextContent(
       'At this pace runs dry on Nov 30, 21 hours before the reset.',
     );
-    expect(within(card).getByTestId('state-badge')).toHaveTextContent('Past 50%');
+    // 62 % used, past the 50 % mark, but projected to run dry before the reset: at risk, not "Past 50%".
+    expect(within(card).getByTestId('state-badge')).toHaveTextContent('At risk');
+    expect(card).toHaveAttribute('data-state', 'at-risk');
     expect(within(card).getByTestId('freshness')).toHaveTextContent('Live');
     expect(within(card).getByTestId('drift')).toHaveTextContent(
       'the server says 18,990 remaining, 10 fewer than',
@@ -35,6 +37,31 @@ describe('PoolCard', () => {
     const pool = { ...zitePro!.pools[0]!, marks: [40, 75] };
     render(<PoolCard workspace={zitePro!} pool={pool} asOf={AS_OF} />);
     expect(screen.getAllByTestId('threshold-mark').map((m) => m.dataset.percent)).toEqual(['40', '75']);
+  });
+
+  it('never says OK while the forecast runs dry before the reset, whatever the percent', () => {
+    // 12 % used, but at 600 a day the 44,000 left run out on Nov 24, a week before the Dec 1 reset.
+    const early = poolCard({
+      used: 6_000,
+      remaining: 44_000,
+      percentUsed: 12,
+      thresholds: [
+        { percent: 50, reachedAt: null },
+        { percent: 90, reachedAt: null },
+        { percent: 100, reachedAt: null },
+      ],
+      forecast: {
+        burnPerDay: 600,
+        projectedUsed: 60_000,
+        low: 55_000,
+        high: 65_000,
+        runsOutAt: '2026-11-24T00:00:00.000Z',
+      },
+    });
+    render(<PoolCard workspace={zitePro!} pool={early} asOf={AS_OF} />);
+    const badge = screen.getByTestId('state-badge');
+    expect(badge).toHaveTextContent('At risk');
+    expect(badge).not.toHaveTextContent('OK');
   });
 
   it('links to the workspace screen', () => {
@@ -48,10 +75,10 @@ describe('PoolCard', () => {
   it('says a dry pool ran dry, in words and in its state', () => {
     render(<PoolCard workspace={base44!} pool={base44!.pools[0]!} asOf={AS_OF} />);
     const card = screen.getByTestId('pool-card');
-    expect(card).toHaveAttribute('data-state', 'exhausted');
-    expect(within(card).getByTestId('state-badge')).toHaveTextContent('Ran dry');
+    expect(card).toHaveAttribute('data-state', 'dry');
+    expect(within(card).getByTestId('state-badge')).toHaveTextContent('Dry');
     expect(within(card).getByTestId('forecast')).toHaveTextContent(
-      'Ran dry on Nov 20, 03:42 PM; 134 calls blocked since.',
+      'Ran dry on Nov 20, 3:42 PM; 134 calls blocked since.',
     );
     expect(within(card).getByTestId('freshness')).toHaveTextContent('Cached 12 minutes ago');
     expect(card).toHaveTextContent('includes 40 bonus');

@@ -35,9 +35,9 @@ describe('recovered', () => {
       pool: 'integration',
       at: new Date(NOW).toISOString(),
     });
-    // 5,000 of 15,000 left; 10,000 / 15,000 = 66.67 % shown whole, rounded down; resets Dec 1.
+    // 5,000 of 15,000 left; 10,000 / 15,000 = 66.67 %, rounded down to a tenth (the one rule); resets Dec 1.
     expect(c!.message).toBe(
-      'Acme: the integration pool is back to normal (it had run dry): 5,000 of 15,000 left, 66% used, resets on 2026-12-01.',
+      'Acme: the integration pool is back to normal (it had run dry): 5,000 of 15,000 left, 66.6% used, resets on 2026-12-01.',
     );
   });
 

@@ -27,8 +27,10 @@ describe('notificationText', () => {
     expect(n.title).toBe('Acme: 90% of integration credits used');
     expect(n.body).toBe(
       [
-        '3,800 of 50,000 left (92% used); resets in 10 d 12 h',
-        'At 2,300 a day it runs dry on Nov 22, 8 d 23 h before the reset.',
+        // The state the card and the tray show: 92.4 % used and projected to run dry on the 22nd.
+        'At risk · 3,800 of 50,000 left (92.4% used); resets in 10d 12h',
+        // Nov 22 01:00 UTC to the Dec 1 reset is 8 days 23 hours: counted down, 8 days.
+        'At 2,300 a day it runs dry on Nov 22, 8 days before the reset.',
         'Top this period: Ana (30,000) · email (25,000)',
       ].join('\n'),
     );
@@ -41,12 +43,12 @@ describe('notificationText', () => {
     ]);
     const n = notificationText({ ...base, kind: 'exhausted', percent: 100 }, [dry], ctx);
     expect(n.title).toBe('Acme: integration credits ran out');
-    expect(n.body.split('\n')[0]).toBe('0 of 1,000 left, 37 calls refused so far; resets in 10 d 12 h');
+    expect(n.body.split('\n')[0]).toBe('Dry · 0 of 1,000 left, 37 calls refused so far; resets in 10d 12h');
   });
 
   it('projected run-out: how long until the pool runs dry', () => {
     expect(notificationText({ ...base, kind: 'projected-run-out', percent: null }, [acme], ctx).title).toBe(
-      'Acme: integration credits run out in 1 d 13 h',
+      'Acme: integration credits run out in 1d 13h',
     );
   });
 

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { appAlertCandidates } from '../../../../src-main/app/app-alert-candidates';
-import { freshnessPolicyOf, poolStateOf } from '../../../../src-main/app/compose-snapshot';
+import { freshnessPolicyOf } from '../../../../src-main/app/compose-snapshot';
 import { freshnessOf } from '../../../../src-main/sync/freshness';
 import { pool, workspace } from '../helpers/snapshot-fixtures';
 
-describe('the pool state a card and the badge are coloured by', () => {
-  it.each([
-    [0, 1000, 1000, 'ok'],
-    [49.99, 500.1, 1000, 'ok'],
-    [50, 500, 1000, 'warn'],
-    [89.99, 100.1, 1000, 'warn'],
-    [90, 100, 1000, 'critical'],
-    [99.99, 0.1, 1000, 'critical'],
-    [100, 0, 1000, 'exhausted'],
-    [100, 0, 0, 'exhausted'], // a pool that holds nothing cannot run a paid call
-  ] as const)('%d %% used, %d left of %d: %s', (percent, remaining, available, state) => {
-    expect(poolStateOf(percent, remaining, available)).toBe(state);
-  });
-
+describe('freshness', () => {
   it('counts data live for one sync interval and a minute, stale past the limit', () => {
     const policy = freshnessPolicyOf({ syncIntervalMinutes: 5, staleAfterMinutes: 30 });
     const now = Date.parse('2026-11-20T12:00:00Z');

@@ -1,17 +1,37 @@
-import type { PoolCard, PoolState, Snapshot, WorkspaceCard } from '../../../../src-shared/ipc/snapshot';
+import { poolStateOf } from '../../../../src-shared/display/pool-state';
+import type { PoolCard, Snapshot, WorkspaceCard } from '../../../../src-shared/ipc/snapshot';
 
 /** 2026-11-20T12:00:00Z: the "now" of most main-process tests. */
 export const NOW = Date.parse('2026-11-20T12:00:00Z');
 
-export function stateOf(percent: number): PoolState {
-  if (percent >= 100) return 'exhausted';
-  if (percent >= 90) return 'critical';
-  if (percent >= 50) return 'warn';
-  return 'ok';
+/** The default thresholds, reached (at some instant before NOW) when the percent is at or past them. */
+function defaultThresholds(percent: number): PoolCard['thresholds'] {
+  return [50, 90, 100].map((t) => ({
+    percent: t,
+    reachedAt: percent >= t ? new Date(NOW - 3_600_000).toISOString() : null,
+  }));
 }
 
-/** A pool card with plausible numbers; `percentUsed` drives used, remaining and state unless given. */
+/**
+ * A pool card with plausible numbers; `percentUsed` drives used, remaining and the thresholds reached,
+ * and the state comes from the shared rule (poolStateOf) over the result unless given.
+ */
 export function pool(overrides: Partial<PoolCard> & { percentUsed: number }): PoolCard {
+  const base = poolNumbers(overrides);
+  const view = poolStateOf(base, { kind: 'live' });
+  return {
+    state: view.state,
+    balance: view.balance,
+    level: view.level,
+    passedThreshold: view.threshold,
+    ...base,
+    ...overrides,
+  };
+}
+
+function poolNumbers(
+  overrides: Partial<PoolCard> & { percentUsed: number },
+): Omit<PoolCard, 'state' | 'balance' | 'level' | 'passedThreshold'> {
   const available = overrides.available ?? 10_000;
   const used = Math.min(available, (available * overrides.percentUsed) / 100);
   return {
@@ -27,7 +47,7 @@ export function pool(overrides: Partial<PoolCard> & { percentUsed: number }): Po
     remaining: available - used,
     blockedCalls: 0,
     exhaustedAt: null,
-    thresholds: [],
+    thresholds: defaultThresholds(overrides.percentUsed),
     byAction: { email: used * 0.6, llm: used * 0.4 },
     byMember: { ana: used * 0.7, bo: used * 0.3 },
     byApp: {},
@@ -39,7 +59,6 @@ export function pool(overrides: Partial<PoolCard> & { percentUsed: number }): Po
       runsOutAt: null,
     },
     unknownActions: [],
-    state: stateOf(overrides.percentUsed),
     byDay: {},
     marks: [50, 90],
     drift: null,

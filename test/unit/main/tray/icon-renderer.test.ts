@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import type { PoolState } from '../../../../src-shared/ipc/snapshot';
+import type { StateLevel } from '../../../../src-shared/ipc/snapshot';
 import {
   LEVEL_COLOURS,
   TEXT_COLOURS,
@@ -19,7 +19,7 @@ function decode(png: Buffer) {
   return { width: image.width, height: image.height, at, data: image.data };
 }
 
-const state = (percent: number | null, level: PoolState = 'ok', dimmed = false): TrayIconState => ({
+const state = (percent: number | null, level: StateLevel = 'ok', dimmed = false): TrayIconState => ({
   percent,
   level,
   dimmed,
@@ -57,7 +57,7 @@ describe('renderTrayIcon', () => {
     expect([img.width, img.height]).toEqual([px, px]);
   });
 
-  it.each(['ok', 'warn', 'critical', 'exhausted'] as const)('fills the badge with the %s colour', (level) => {
+  it.each(['ok', 'warn', 'critical', 'dry'] as const)('fills the badge with the %s colour', (level) => {
     const img = decode(renderTrayIcon(state(42, level), colour));
     // Left edge, middle row: inside the rounded square, clear of the digits.
     expect(img.at(0, 8)).toEqual([...LEVEL_COLOURS[level], 255]);
@@ -87,8 +87,8 @@ describe('renderTrayIcon', () => {
     for (const size of [16, 22, 32]) {
       for (const scale of [1, 2]) {
         const rows = inkRows(
-          renderTrayIcon(state(100, 'exhausted'), { size, scale, template: false }),
-          TEXT_COLOURS.exhausted,
+          renderTrayIcon(state(100, 'dry'), { size, scale, template: false }),
+          TEXT_COLOURS.dry,
         );
         expect(rows[0]!.length).toBeLessThan(size * scale);
       }

@@ -122,7 +122,8 @@ describe('createTrayApplier: the menu by platform', () => {
     const { surface, calls } = recordingSurface();
     const apply = createTrayApplier(surface, 'darwin');
     apply(model(acme(62.4), NOW, 'darwin'));
-    expect(calls).toEqual(['setImage 2', 'setTitle 62%', 'setToolTip', 'buildMenu']);
+    // The title is text: 62.4 % by the one rule (rounded down to a tenth); the badge draws 62.
+    expect(calls).toEqual(['setImage 2', 'setTitle 62.4%', 'setToolTip', 'buildMenu']);
     apply(model(acme(75), NOW, 'darwin'));
     expect(calls.slice(4)).toEqual(['setImage 2', 'setTitle 75%', 'setToolTip', 'buildMenu']);
   });
@@ -153,11 +154,12 @@ describe('the Windows tooltip', () => {
     );
     const tip = model(snap, NOW, 'win32').tooltip;
     expect(tip.length).toBeLessThanOrEqual(WINDOWS_TOOLTIP_MAX);
-    // Header (9) + 3 lines of ~36 + "+2 more": the fourth line would pass 127.
+    // Most urgent first (Sales at 50 %, then Side project at 40 %), each line ~55 characters:
+    // header (9) + 2 lines + "+3 more", a third line would pass 127.
     expect(tip.split('\n')).toEqual([
       'Creditbar',
-      'Marketing: 9,000 left, resets in 10 d 12 h',
-      'Support: 8,000 left, resets in 10 d 12 h',
+      'Sales: Past 50% · 5,000 left (50%), resets in 10d 12h',
+      'Side project: OK · 6,000 left (40%), resets in 10d 12h',
       '+3 more',
     ]);
     // Without the limit (Linux, macOS) every pool is listed.

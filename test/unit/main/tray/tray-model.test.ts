@@ -19,17 +19,17 @@ describe('buildTrayModel: icon state', () => {
   const isoAgo = (minutes: number) => new Date(NOW - minutes * 60_000).toISOString();
   it.each([
     { name: 'ok under 50 %', percent: 12.5, level: 'ok', shown: 12, dimmed: false, snap: {} },
-    { name: 'warn from 50 %', percent: 50, level: 'warn', shown: 50, dimmed: false, snap: {} },
+    { name: 'amber past 50 %', percent: 50, level: 'warn', shown: 50, dimmed: false, snap: {} },
     {
-      name: 'rounds down: 89.9 % is not yet 90 %',
-      percent: 89.9,
+      name: 'rounds down: 89.97 % is not yet 90 %',
+      percent: 89.97,
       level: 'warn',
       shown: 89,
       dimmed: false,
       snap: {},
     },
-    { name: 'critical from 90 %', percent: 93.4, level: 'critical', shown: 93, dimmed: false, snap: {} },
-    { name: 'exhausted at 100 %', percent: 100, level: 'exhausted', shown: 100, dimmed: false, snap: {} },
+    { name: 'red past 90 %', percent: 93.4, level: 'critical', shown: 93, dimmed: false, snap: {} },
+    { name: 'dry at 100 %', percent: 100, level: 'dry', shown: 100, dimmed: false, snap: {} },
     {
       name: 'dimmed while the last sync failed',
       percent: 40,
@@ -77,7 +77,8 @@ describe('buildTrayModel: icon state', () => {
       snapshot([workspace('acme', 'Acme', [pool({ percentUsed: percent })])], snap as Partial<Snapshot>),
     );
     expect(m.icon).toEqual({ percent: shown, level, dimmed });
-    expect(m.title).toBe(`${shown}%`);
+    // The title is text: the one rule rounds down to a tenth (89.97 reads 89.9 %), the badge to whole digits.
+    expect(m.title).toBe(`${Math.floor(percent * 10) / 10}%`);
   });
 
   it('dims when the critical workspace data ages past the stale limit, judged at now rather than at the snapshot', () => {
@@ -106,30 +107,30 @@ describe('buildTrayModel: tooltip and menu', () => {
     ]),
   ]);
 
-  it('lists every workspace with remaining credits and time to reset in the tooltip', () => {
+  it('lists every workspace, most urgent first, with its state, remaining credits and time to reset in the tooltip', () => {
     expect(model(snap).tooltip).toBe(
       [
         'Creditbar',
-        'Acme: 3,300 left, resets in 10 d 12 h',
-        'Globex (message): ran dry, resets in 10 d 12 h',
+        'Globex (message): Dry · none left, resets in 10d 12h',
+        'Acme: Past 90% · 3,300 left (93.4%), resets in 10d 12h',
       ].join('\n'),
     );
   });
 
   it('keeps whole lines within the platform limit and says how many were left out', () => {
-    const tip = model(snap, { maxTooltipLength: 60 }).tooltip;
-    expect(tip.length).toBeLessThanOrEqual(60);
-    expect(tip).toBe('Creditbar\nAcme: 3,300 left, resets in 10 d 12 h\n+1 more');
+    const tip = model(snap, { maxTooltipLength: 75 }).tooltip;
+    expect(tip.length).toBeLessThanOrEqual(75);
+    expect(tip).toBe('Creditbar\nGlobex (message): Dry · none left, resets in 10d 12h\n+1 more');
   });
 
   it('has one item per pool, sync, pause, open and quit', () => {
     const m = model(snap);
     expect(labels(m.menu)).toEqual([
-      'Acme: 3,300 left (93%), resets in 10 d 12 h',
-      'Globex (integration): 800 left (20%), resets in 10 d 12 h',
-      'Globex (message): ran dry (100%), resets in 10 d 12 h',
+      'Globex (message): Dry · none left, resets in 10d 12h',
+      'Acme: Past 90% · 3,300 left (93.4%), resets in 10d 12h',
+      'Globex (integration): OK · 800 left (20%), resets in 10d 12h',
       '---',
-      'Synced 1 min ago',
+      'Synced 1 minute ago',
       'Sync now',
       '---',
       'Pause alerts for 1 hour',
@@ -138,8 +139,7 @@ describe('buildTrayModel: tooltip and menu', () => {
       'Open Creditbar',
       'Quit Creditbar',
     ]);
-    const first = m.menu[0];
-    expect(first).toMatchObject({
+    expect(m.menu[1]).toMatchObject({
       type: 'workspace',
       workspaceId: 'acme',
       pool: 'integration',
@@ -158,7 +158,7 @@ describe('buildTrayModel: tooltip and menu', () => {
   it('shows the snooze end in local time and offers to resume', () => {
     // 2026-11-21T07:00Z is 08:00 in Paris.
     const paused = model({ ...snap, pausedUntil: '2026-11-21T07:00:00.000Z' });
-    expect(labels(paused.menu)).toContain('Alerts paused until 08:00');
+    expect(labels(paused.menu)).toContain('Alerts paused until 8:00 AM');
     expect(paused.menu.some((i) => i.type === 'action' && i.action === 'resume-alerts')).toBe(true);
     expect(paused.menu.some((i) => i.type === 'action' && i.action === 'pause-1h')).toBe(false);
   });
@@ -173,7 +173,7 @@ describe('buildTrayModel: tooltip and menu', () => {
       },
     });
     expect(failing.tooltip.split('\n')[0]).toBe('Creditbar (sync failing)');
-    expect(labels(failing.menu)).toContain('Sync failed 2 min ago: HTTP 503');
+    expect(labels(failing.menu)).toContain('Sync failed 2 minutes ago: HTTP 503');
   });
 });
 
@@ -186,7 +186,7 @@ describe('buildTrayModel: desktop integration', () => {
     expect(labels(build({ clickKind: 'menu' }).menu).slice(0, 3)).toEqual([
       'Show balances',
       '---',
-      'Acme: 6,000 left (40%), resets in 10 d 12 h',
+      'Acme: OK · 6,000 left (40%), resets in 10d 12h',
     ]);
     expect(labels(build({ clickKind: 'click' }).menu)).not.toContain('Show balances');
     // Also before any workspace exists: the menu is the only way in.

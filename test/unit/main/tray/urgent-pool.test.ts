@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mostCriticalPool, poolsByCriticality } from '../../../../src-main/tray/critical-pool';
+import { mostUrgentPool, poolsByUrgency } from '../../../../src-main/tray/urgent-pool';
 import { pool, workspace } from '../helpers/snapshot-fixtures';
 
 const runsOut = (iso: string) => ({
@@ -10,7 +10,8 @@ const runsOut = (iso: string) => ({
   runsOutAt: iso,
 });
 
-describe('mostCriticalPool', () => {
+// The urgency order (src-shared/display/pool-state.ts): dry, then at risk by run-out, then by percent.
+describe('mostUrgentPool (the pool the tray badge shows)', () => {
   it.each([
     {
       name: 'highest percent when nothing is projected to run dry',
@@ -18,15 +19,15 @@ describe('mostCriticalPool', () => {
       expected: 'b',
     },
     {
-      name: 'the worse state wins over a sooner run-out (92 % beats 60 % running dry tomorrow)',
+      name: 'a pool at risk beats a fuller one that lasts (60 % running dry tomorrow before 92 % that lasts)',
       pools: {
         a: pool({ percentUsed: 92 }),
         b: pool({ percentUsed: 60, forecast: runsOut('2026-11-21T12:00:00Z') }),
       },
-      expected: 'a',
+      expected: 'b',
     },
     {
-      name: 'within a state, the soonest projected run-out wins over a higher percent',
+      name: 'among pools at risk, the soonest run-out wins over a higher percent',
       pools: {
         a: pool({ percentUsed: 80, forecast: runsOut('2026-11-28T00:00:00Z') }),
         b: pool({ percentUsed: 60, forecast: runsOut('2026-11-23T00:00:00Z') }),
@@ -34,7 +35,7 @@ describe('mostCriticalPool', () => {
       expected: 'b',
     },
     {
-      name: 'a run-out projected after the reset does not count',
+      name: 'a run-out projected after the reset is not a risk',
       pools: {
         a: pool({ percentUsed: 70, forecast: runsOut('2026-12-03T00:00:00Z') }),
         b: pool({ percentUsed: 75 }),
@@ -42,8 +43,11 @@ describe('mostCriticalPool', () => {
       expected: 'b',
     },
     {
-      name: 'an exhausted pool beats everything',
-      pools: { a: pool({ percentUsed: 99 }), b: pool({ percentUsed: 100, remaining: 0 }) },
+      name: 'a dry pool beats everything, a pool at risk included',
+      pools: {
+        a: pool({ percentUsed: 99, forecast: runsOut('2026-11-20T13:00:00Z') }),
+        b: pool({ percentUsed: 100, remaining: 0 }),
+      },
       expected: 'b',
     },
     {
@@ -53,16 +57,16 @@ describe('mostCriticalPool', () => {
     },
   ])('$name', ({ pools, expected }) => {
     const workspaces = Object.entries(pools).map(([id, p]) => workspace(id, id, [p]));
-    expect(mostCriticalPool(workspaces)?.workspace.id).toBe(expected);
+    expect(mostUrgentPool(workspaces)?.workspace.id).toBe(expected);
   });
 
   it('returns null without pools and orders every pool of every workspace', () => {
-    expect(mostCriticalPool([])).toBeNull();
+    expect(mostUrgentPool([])).toBeNull();
     const ws = [
       workspace('a', 'A', [pool({ percentUsed: 10 }), pool({ pool: 'message', percentUsed: 95 })]),
       workspace('b', 'B', [pool({ percentUsed: 60 })]),
     ];
-    expect(poolsByCriticality(ws).map((r) => `${r.workspace.id}/${r.pool.pool}`)).toEqual([
+    expect(poolsByUrgency(ws).map((r) => `${r.workspace.id}/${r.pool.pool}`)).toEqual([
       'a/message',
       'b/integration',
       'a/integration',

@@ -1,0 +1,35 @@
+/**
+ * Credits as every surface writes them, in the user's locale: whole numbers from 100 up, at most two
+ * decimals below (an LLM call can cost a fraction, and "0.5" must not read "1"). JSON keeps the exact
+ * value; tables of a terminal print whole credits (`formatWholeCredits`).
+ */
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string | readonly string[], digits: number, sign = false): Intl.NumberFormat {
+  const key = `${typeof locale === 'string' ? locale : locale.join(',')}|${digits}|${sign}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale as string | string[], {
+      maximumFractionDigits: digits,
+      ...(sign ? { signDisplay: 'exceptZero' as const } : {}),
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** "25,019", "0.5", "99.46". */
+export function formatCredits(value: number, locale: string | readonly string[] = 'en-US'): string {
+  return numberFormat(locale, Math.abs(value) >= 100 ? 0 : 2).format(value);
+}
+
+/** A signed change: "+518", "−1,200", "0". */
+export function formatSignedCredits(value: number, locale: string | readonly string[] = 'en-US'): string {
+  return numberFormat(locale, Math.abs(value) >= 100 ? 0 : 2, true).format(value);
+}
+
+/** Whole credits, rounded to the nearest: "1,235" (terminal tables). */
+export function formatWholeCredits(value: number, locale: string | readonly string[] = 'en-US'): string {
+  return numberFormat(locale, 0).format(value);
+}

@@ -1,0 +1,70 @@
+/**
+ * Dates as a person reads them: in their locale and time zone, one style per surface. Texts meant
+ * for people (cards, alerts, notifications, history) use these; the CLI and JSON keep ISO instants.
+ * A `timeZone` of undefined means the runtime's own zone (the renderer's, or the main process's).
+ */
+
+/** Where and how a surface writes dates: the user's locale(s) and IANA time zone. */
+export interface DateStyle {
+  locale: string | readonly string[];
+  timeZone?: string;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(style: DateStyle, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = typeof style.locale === 'string' ? style.locale : style.locale.join(',');
+  const key = `${locale}|${style.timeZone ?? ''}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(style.locale as string | string[], {
+      ...options,
+      ...(style.timeZone ? { timeZone: style.timeZone } : {}),
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+function instant(t: string | number): number {
+  return typeof t === 'number' ? t : Date.parse(t);
+}
+
+/** "Dec 5" (en-US) / "5 Dec" (en-GB): a day in the user's zone. */
+export function formatDay(t: string | number, style: DateStyle): string {
+  return dateFormat(style, { day: 'numeric', month: 'short' }).format(instant(t));
+}
+
+/** "Dec 5, 2:05 PM" / "5 Dec, 14:05": an instant in the user's zone, to the minute. */
+export function formatDateTime(t: string | number, style: DateStyle): string {
+  return dateFormat(style, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(
+    instant(t),
+  );
+}
+
+/** "2:05 PM" / "14:05". */
+export function formatTime(t: string | number, style: DateStyle): string {
+  return dateFormat(style, { hour: 'numeric', minute: '2-digit' }).format(instant(t));
+}
+
+/**
+ * A clock time for "held until 08:00": the time alone within a day of `now`, with the weekday
+ * further out ("Tue 08:00").
+ */
+export function formatClock(t: number, now: number, style: DateStyle): string {
+  return t - now >= 86_400_000
+    ? dateFormat(style, { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(t)
+    : formatTime(t, style);
+}
+
+/** A UTC calendar day key (`YYYY-MM-DD`, how the engine buckets days) as "Dec 5", not shifted into a zone. */
+export function formatDayKey(day: string, style: DateStyle): string {
+  return formatDay(`${day}T00:00:00Z`, { locale: style.locale, timeZone: 'UTC' });
+}
+
+/** A `YYYY-MM` month as "November 2026" (a UTC calendar month). */
+export function formatMonth(period: string, style: DateStyle): string {
+  return dateFormat({ locale: style.locale, timeZone: 'UTC' }, { month: 'long', year: 'numeric' }).format(
+    Date.parse(`${period}-01T00:00:00Z`),
+  );
+}
