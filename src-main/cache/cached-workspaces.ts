@@ -42,6 +42,7 @@ export function loadEngineInputs(cache: Cache, options: EngineContextOptions = {
         w.workspace.provider,
         w.workspace.existingCustomer ?? false,
         rateCards(w.accountId),
+        w.workspace.catalogVersion,
       );
       return {
         key: w.key,

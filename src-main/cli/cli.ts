@@ -1,5 +1,6 @@
 import { EngineInputError } from '../../src-shared/engine/errors';
 import { CliError, EXIT_USAGE } from './cli-error';
+import { catalogCommand } from './commands/catalog';
 import { evaluateCommand } from './commands/evaluate';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -29,6 +30,11 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   export: {
     run: exportCommand,
     summary: 'export --db FILE > ledger.json   write the cache as a ledger file',
+  },
+  catalog: {
+    run: catalogCommand,
+    summary:
+      "catalog [--provider P] [--version ID] [--json]   the platforms' plans, rates and rules, dated and sourced",
   },
   web: {
     run: webCommand,

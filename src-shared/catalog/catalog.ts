@@ -1,89 +1,121 @@
-import { z } from 'zod';
-import {
-  poolKindSchema,
-  providerSchema,
-  resetRuleSchema,
-  type PoolKind,
-  type Provider,
-} from '../types/ledger';
+import type { PoolKind, Provider } from '../types/ledger';
 import builtinCatalogData from './builtin-catalog.json';
+import {
+  catalogSchema,
+  type Catalog,
+  type CatalogOverride,
+  type CatalogPlan,
+  type ProviderCatalog,
+} from './catalog-schema';
 
-const bandSchema = z.object({ upTo: z.number().positive().nullable(), credits: z.number().nonnegative() });
-
-/** A price: a flat number of credits, or a default with bands by `units` (tokens, pages). */
-export const rateSpecSchema = z.union([
-  z.number().nonnegative(),
-  z.object({
-    credits: z.number().nonnegative(),
-    byUnits: z.array(bandSchema).optional(),
-    assumption: z.string().optional(),
-  }),
-]);
-export type RateSpec = z.infer<typeof rateSpecSchema>;
-
-const planSchema = z.object({
-  /** Allowance per pool; null where the platform's number is custom or unknown. */
-  pools: z.partialRecord(poolKindSchema, z.number().nonnegative().nullable()),
-  note: z.string().optional(),
-});
-
-export const providerCatalogSchema = z.object({
-  label: z.string(),
-  source: z.string(),
-  defaultReset: resetRuleSchema,
-  plans: z.record(z.string(), planSchema),
-  rates: z.record(z.string(), rateSpecSchema),
-  freeForExistingCustomers: z.array(z.string()),
-  bonuses: z
-    .array(z.object({ id: z.string(), credits: z.number(), once: z.boolean(), label: z.string() }))
-    .optional(),
-  notes: z.array(z.string()),
-});
-export type ProviderCatalog = z.infer<typeof providerCatalogSchema>;
-
-export const catalogSchema = z.object({
-  version: z.literal(1),
-  providers: z.record(providerSchema, providerCatalogSchema),
-});
-export type Catalog = z.infer<typeof catalogSchema>;
-
-/** The catalog built from the seeds; every number in it comes from them or is marked as an assumption. */
-export const builtinCatalog: Catalog = catalogSchema.parse(builtinCatalogData);
+export {
+  catalogOverrideSchema,
+  catalogSchema,
+  providerCatalogSchema,
+  rateSpecSchema,
+  type Catalog,
+  type CatalogOverride,
+  type CatalogPlan,
+  type CatalogSource,
+  type PlanReset,
+  type ProviderCatalog,
+  type RateSpec,
+} from './catalog-schema';
 
 /**
- * A user's catalog file: any provider, plan or rate it names replaces the built-in one, the rest
- * stays. Plans and rates merge key by key so that one corrected number does not drop the others.
+ * The built-in catalog: each provider's rules in dated versions, the seed's first. Every number comes
+ * from the seeds or the platforms' own pages named in the version's sources, or is marked as an
+ * assumption; numbers a platform does not publish are null and asked of the lead.
  */
-export const catalogOverrideSchema = z.object({
-  version: z.literal(1),
-  providers: z.partialRecord(
-    providerSchema,
-    providerCatalogSchema.partial().extend({ plans: z.record(z.string(), planSchema).optional() }),
-  ),
-});
-export type CatalogOverride = z.infer<typeof catalogOverrideSchema>;
+export const builtinCatalog: Catalog = catalogSchema.parse(builtinCatalogData);
 
-/** Applies a user's override on top of a catalog. */
-export function mergeCatalog(base: Catalog, override: CatalogOverride): Catalog {
-  const providers = { ...base.providers };
-  for (const [name, patch] of Object.entries(override.providers) as [Provider, Partial<ProviderCatalog>][]) {
-    const current = providers[name];
-    providers[name] = {
-      ...current,
-      ...patch,
-      plans: { ...current.plans, ...patch.plans },
-      rates: { ...current.rates, ...patch.rates },
-    };
+/** A workspace names a catalog version the catalog does not have. */
+export class UnknownCatalogVersionError extends Error {
+  constructor(
+    readonly provider: Provider,
+    readonly versionId: string,
+    readonly known: readonly string[],
+  ) {
+    super(`catalog version "${versionId}" of ${provider} does not exist (known: ${known.join(', ')})`);
+    this.name = 'UnknownCatalogVersionError';
   }
-  return { version: 1, providers };
 }
 
-/** The catalog's allowance for a plan's pool: a number, null when custom, undefined when unknown. */
+/**
+ * The version a workspace is read with. A workspace that names none is read with the seed's (the
+ * first): ledgers and account APIs from before versions existed keep the balances they had.
+ * Workspaces added in Creditbar name one, the newest unless the lead picks another.
+ */
+export function providerVersion(catalog: Catalog, provider: Provider, versionId?: string): ProviderCatalog {
+  const versions = catalog.providers[provider].versions;
+  if (versionId === undefined) return versions[0]!;
+  const found = versions.find((v) => v.id === versionId);
+  if (!found)
+    throw new UnknownCatalogVersionError(
+      provider,
+      versionId,
+      versions.map((v) => v.id),
+    );
+  return found;
+}
+
+/** The newest version of a provider's rules: what a new workspace is put on by default. */
+export function newestVersion(catalog: Catalog, provider: Provider): ProviderCatalog {
+  const versions = catalog.providers[provider].versions;
+  return versions[versions.length - 1]!;
+}
+
+/** "2026-05-11", or "unknown, published by 2026-05-11" when no page says when the rules took effect. */
+export function effectiveText(v: ProviderCatalog): string {
+  if (v.effective.from) return v.effective.from;
+  return v.effective.publishedBy ? `unknown, published by ${v.effective.publishedBy}` : 'unknown';
+}
+
+/** A plan of a version, by name in any case. */
+export function catalogPlan(v: ProviderCatalog, plan: string): CatalogPlan | undefined {
+  return v.plans[plan.toLowerCase()];
+}
+
+function mergeVersion(v: ProviderCatalog, patch: CatalogOverride['providers'][Provider]): ProviderCatalog {
+  if (!patch) return v;
+  return {
+    ...v,
+    ...(patch.defaultReset ? { defaultReset: patch.defaultReset } : {}),
+    ...(patch.freeForExistingCustomers ? { freeForExistingCustomers: patch.freeForExistingCustomers } : {}),
+    ...(patch.notes ? { notes: patch.notes } : {}),
+    plans: { ...v.plans, ...patch.plans },
+    rates: { ...v.rates, ...patch.rates },
+  };
+}
+
+/** Applies a user's override on top of a catalog: to every version of a provider, or the one it names. */
+export function mergeCatalog(base: Catalog, override: CatalogOverride): Catalog {
+  const providers = { ...base.providers };
+  for (const [name, patch] of Object.entries(override.providers) as [
+    Provider,
+    CatalogOverride['providers'][Provider],
+  ][]) {
+    const entry = providers[name];
+    providers[name] = {
+      ...entry,
+      versions: entry.versions.map((v) =>
+        patch?.onlyVersion === undefined || patch.onlyVersion === v.id ? mergeVersion(v, patch) : v,
+      ),
+    };
+  }
+  return { version: 2, providers };
+}
+
+/**
+ * The catalog's allowance for a plan's pool: a number, null when custom or not published, undefined
+ * when the version does not know the plan or the pool.
+ */
 export function catalogAllowance(
   catalog: Catalog,
   provider: Provider,
   plan: string,
   pool: PoolKind,
+  versionId?: string,
 ): number | null | undefined {
-  return catalog.providers[provider].plans[plan.toLowerCase()]?.pools[pool];
+  return catalogPlan(providerVersion(catalog, provider, versionId), plan)?.pools[pool];
 }

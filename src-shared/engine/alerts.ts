@@ -85,7 +85,10 @@ export function periodAlerts(ws: Workspace, r: PeriodResult, forecast: Forecast)
       kind: 'exhausted',
       percent: 100,
       at: r.exhaustedAt,
-      message: `${name}: the ${r.pool} pool ran dry ${reachedWhen(r, r.exhaustedAt)}; calls that cost credits are refused until it resets on ${day(r.end)}.`,
+      message:
+        r.exhaustion === 'publishing'
+          ? `${name}: the ${r.pool} pool ran dry ${reachedWhen(r, r.exhaustedAt)}; published apps keep working, but edits cannot be published until it resets on ${day(r.end)} or the plan is upgraded.`
+          : `${name}: the ${r.pool} pool ran dry ${reachedWhen(r, r.exhaustedAt)}; calls that cost credits are refused until it resets on ${day(r.end)}.`,
     });
   }
   const midpoint = r.start + (r.end - r.start) / 2;

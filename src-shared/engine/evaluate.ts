@@ -96,7 +96,13 @@ export function prepareWorkspace(
   readings: readonly Reading[] = [],
 ): PreparedWorkspace {
   const { workspace } = resolved;
-  const price = createPricer(catalog, workspace.provider, workspace.existingCustomer ?? false, rateCards);
+  const price = createPricer(
+    catalog,
+    workspace.provider,
+    workspace.existingCustomer ?? false,
+    rateCards,
+    workspace.catalogVersion,
+  );
   const first = markFirstEventCopies(workspace.id, events);
   return { resolved, grants, eventsByPool: splitByPool(resolved.pools, events, first), readings, price };
 }

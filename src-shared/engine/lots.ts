@@ -14,9 +14,22 @@ export interface Lot {
 /** Credits below this are rounding noise of fractional prices, not a balance. */
 export const EPSILON = 1e-9;
 
-/** Burn order: the lot that expires first is spent first, ties by the oldest grant, then by id. */
+/** Top-ups are bought credits: spent only after every other credit, the earliest purchase first (Base44's rule). */
+function lastResort(l: Lot): number {
+  return l.kind === 'top-up' ? 1 : 0;
+}
+
+/**
+ * Burn order: the lot that expires first is spent first, ties by the oldest grant, then by id;
+ * top-ups come after every other lot (a top-up in its last month is still not spent before the plan).
+ */
 export function burnOrder(a: Lot, b: Lot): number {
-  return a.expiresAt - b.expiresAt || a.grantedAt - b.grantedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    lastResort(a) - lastResort(b) ||
+    a.expiresAt - b.expiresAt ||
+    a.grantedAt - b.grantedAt ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** The lots of one pool, kept in burn order. */

@@ -62,6 +62,8 @@ export interface PeriodResult {
   /** What the blocked calls would have cost: demand the pool could not serve. */
   blockedCredits: number;
   exhaustedAt: Millis | null;
+  /** What the empty pool stopped: the apps' calls, or only publishing edits (calls ran on). */
+  exhaustion: 'calls' | 'publishing';
   thresholds: ThresholdMark[];
   /** When 50 % was first reached, whether or not 50 is a configured threshold (mid-period audit). */
   halfwayAt: Millis | null;

@@ -43,6 +43,8 @@ export interface PeriodSummary {
   /** Whole days since the epoch → credits. */
   byDay: Record<string, number>;
   carryOut: LotJson[];
+  /** Set when an empty pool stopped only publishing (calls ran on); absent means calls. */
+  exhaustion?: 'publishing';
   /** Credits from readings and the readings as counted; absent in summaries of periods without any. */
   observed?: number;
   readings?: ReadingMark[];
@@ -77,6 +79,7 @@ export function summarizePeriod(r: PeriodResult): PeriodSummary {
     byApp: Object.fromEntries(r.byApp),
     byDay: Object.fromEntries(r.byDay),
     carryOut: lotsToJson(r.carryOut),
+    ...(r.exhaustion === 'publishing' ? { exhaustion: 'publishing' as const } : {}),
     ...(r.readings.length > 0 ? { observed: r.observed, readings: r.readings.map((m) => ({ ...m })) } : {}),
   };
 }
@@ -115,6 +118,7 @@ export function periodFromSummary(s: PeriodSummary, thresholds: readonly number[
     blockedCalls: s.blockedCalls,
     blockedCredits: s.blockedCredits,
     exhaustedAt: s.exhaustedAt,
+    exhaustion: s.exhaustion ?? 'calls',
     thresholds: thresholds.map((percent) => ({ percent, reachedAt: s.marks[String(percent)] ?? null })),
     halfwayAt: s.halfwayAt,
     byAction: new Map(Object.entries(s.byAction)),

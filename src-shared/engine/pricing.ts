@@ -1,4 +1,4 @@
-import type { Catalog, RateSpec } from '../catalog/catalog';
+import { providerVersion, type Catalog, type RateSpec } from '../catalog/catalog';
 import type { Provider, RateCard } from '../types/ledger';
 import { parseInstant, type Millis } from '../time/instant';
 
@@ -39,7 +39,7 @@ function creditsOf(spec: RateSpec, units: number | undefined): number {
 }
 
 /**
- * Builds the pricer for one workspace. The built-in card applies from the beginning of time; each
+ * Builds the pricer for one workspace. The card of the workspace's catalog version applies from the beginning of time; each
  * newer card from the ledger (effectiveFrom ≤ occurredAt) overrides only the actions it lists, the
  * newest winning. The existing-customer exemption is a platform rule, not a price: a card that
  * re-prices `integration:slack` does not end it. Only a card that prices the action for existing
@@ -50,8 +50,9 @@ export function createPricer(
   provider: Provider,
   existingCustomer: boolean,
   rateCards: readonly RateCard[] = [],
+  catalogVersion?: string,
 ): Pricer {
-  const entry = catalog.providers[provider];
+  const entry = providerVersion(catalog, provider, catalogVersion);
   const layers: CardLayer[] = rateCards
     .filter((card) => card.provider === provider)
     .map((card) => ({ effectiveFrom: parseInstant(card.effectiveFrom), rates: card.rates }))

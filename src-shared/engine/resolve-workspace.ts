@@ -1,5 +1,12 @@
-import { catalogAllowance, type Catalog } from '../catalog/catalog';
-import type { PoolKind, ResetRule, Workspace } from '../types/ledger';
+import {
+  catalogPlan,
+  providerVersion,
+  UnknownCatalogVersionError,
+  type Catalog,
+  type PlanReset,
+  type ProviderCatalog,
+} from '../catalog/catalog';
+import type { PoolConfig, PoolKind, ResetRule, Workspace } from '../types/ledger';
 import { EngineInputError } from './errors';
 
 /** The default thresholds, in percent of what the pool holds. */
@@ -11,6 +18,8 @@ export interface ResolvedPool {
   allowance: number;
   reset: ResetRule;
   overage: boolean;
+  /** What an empty pool stops under the workspace's catalog version: the apps' calls, or only publishing. */
+  exhaustion: 'calls' | 'publishing';
 }
 
 export interface ResolvedWorkspace {
@@ -35,33 +44,46 @@ export function resolveWorkspace(
   catalog: Catalog,
   overrides?: WorkspaceOverrides,
 ): ResolvedWorkspace {
-  const providerEntry = catalog.providers[ws.provider];
-  const declared = ws.pools ?? [{ pool: 'integration' as const }];
+  const record = `workspace "${ws.id}"`;
+  const version = workspaceVersion(ws, catalog);
+  const plan = catalogPlan(version, ws.plan);
+  const planPools = plan ? (Object.keys(plan.pools) as PoolKind[]) : [];
+  const declared: PoolConfig[] =
+    ws.pools ??
+    (planPools.length > 0 ? planPools.map((pool) => ({ pool })) : [{ pool: 'integration' as const }]);
   const seen = new Set<PoolKind>();
   const pools = declared.map((config): ResolvedPool => {
     if (seen.has(config.pool)) {
-      throw new EngineInputError(`workspace "${ws.id}": pool "${config.pool}" is listed twice`, {
-        record: `workspace "${ws.id}"`,
+      throw new EngineInputError(`${record}: pool "${config.pool}" is listed twice`, {
+        record,
         field: 'pools',
       });
     }
     seen.add(config.pool);
-    const allowance = config.allowance ?? catalogAllowance(catalog, ws.provider, ws.plan, config.pool);
+    const allowance = config.allowance ?? plan?.pools[config.pool];
     if (allowance === undefined || allowance === null) {
       const why =
         allowance === null
-          ? `plan "${ws.plan}" has a custom allowance`
-          : `the catalog does not know plan "${ws.plan}" of ${ws.provider}`;
+          ? plan?.unpublished
+            ? `${ws.provider}'s catalog version ${version.id} does not publish plan "${ws.plan}"'s allowance`
+            : `plan "${ws.plan}" has a custom allowance`
+          : plan
+            ? `plan "${ws.plan}" of ${ws.provider} has no ${config.pool} pool in the catalog`
+            : `the catalog does not know plan "${ws.plan}" of ${ws.provider}`;
       throw new EngineInputError(
-        `workspace "${ws.id}": pool "${config.pool}" has no allowance (${why}); set "allowance" on the pool`,
-        { record: `workspace "${ws.id}"`, field: 'allowance' },
+        `${record}: pool "${config.pool}" has no allowance (${why}); set "allowance" on the pool`,
+        {
+          record,
+          field: 'allowance',
+        },
       );
     }
     return {
       pool: config.pool,
       allowance,
-      reset: config.reset ?? providerEntry.defaultReset,
+      reset: config.reset ?? resetOf(ws, plan?.reset ?? version.defaultReset, record),
       overage: config.overage ?? false,
+      exhaustion: version.exhaustion.blocks,
     };
   });
   const budgets = new Map<string, number>();
@@ -71,4 +93,29 @@ export function resolveWorkspace(
     (a, b) => a - b,
   );
   return { workspace: ws, pools, thresholds, budgets };
+}
+
+/** The catalog version a workspace is read with, or an EngineInputError naming the versions there are. */
+export function workspaceVersion(ws: Workspace, catalog: Catalog): ProviderCatalog {
+  try {
+    return providerVersion(catalog, ws.provider, ws.catalogVersion);
+  } catch (err) {
+    if (err instanceof UnknownCatalogVersionError)
+      throw new EngineInputError(`workspace "${ws.id}": ${err.message}`, {
+        record: `workspace "${ws.id}"`,
+        field: 'catalogVersion',
+      });
+    throw err;
+  }
+}
+
+/** A plan's reset rule for this workspace: a billing-date reset needs the workspace's billing day. */
+function resetOf(ws: Workspace, reset: PlanReset, record: string): ResetRule {
+  if (reset.kind !== 'billing-day') return reset;
+  if (ws.billingDay === undefined)
+    throw new EngineInputError(
+      `${record}: plan "${ws.plan}" of ${ws.provider} resets on the billing date; set "billingDay" (1-31) or the pool's reset`,
+      { record, field: 'billingDay' },
+    );
+  return { kind: 'anchor-day', day: ws.billingDay };
 }

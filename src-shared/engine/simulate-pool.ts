@@ -225,7 +225,7 @@ export function simulatePool(input: SimulateInput): PeriodResult[] {
       advanceTo(t, true);
       if (events.unknown[ei] === 1) unknownActions.add(e.action);
       if (price > 0) {
-        if (!pool.overage && price > available - used + EPSILON) {
+        if (!pool.overage && pool.exhaustion === 'calls' && price > available - used + EPSILON) {
           blockedCalls++;
           blockedCredits += price;
           continue;
@@ -290,6 +290,7 @@ export function simulatePool(input: SimulateInput): PeriodResult[] {
       blockedCalls,
       blockedCredits,
       exhaustedAt,
+      exhaustion: pool.exhaustion,
       thresholds: thresholds.map((percent, i) => ({ percent, reachedAt: reached[i]! })),
       halfwayAt,
       byAction,

@@ -58,6 +58,13 @@ export const workspaceSchema = z.object({
   provider: providerSchema,
   plan: z.string().min(1, 'expected a plan name'),
   existingCustomer: z.boolean().optional(),
+  /**
+   * The catalog version the plan is on (see `creditbar catalog`). Left out, the seed's version: a
+   * ledger written before versions existed keeps its balances.
+   */
+  catalogVersion: z.string().min(1).optional(),
+  /** Day of the month the provider resets on, where it resets on the billing date (Base44's paid plans). */
+  billingDay: z.number().int().min(1).max(31).optional(),
   pools: z.array(poolConfigSchema).optional(),
   members: z.array(memberSchema).optional(),
   thresholds: z.array(thresholdSchema).optional(),

@@ -32,6 +32,7 @@ type Detail = Pick<
   | 'carryOut'
   | 'observed'
   | 'readings'
+  | 'exhaustion'
 >;
 
 function toSummary(r: Row): PeriodSummary {
@@ -132,6 +133,7 @@ export function createSummaryWriter(db: Db) {
         byApp: s.byApp,
         byDay: s.byDay,
         carryOut: s.carryOut,
+        ...(s.exhaustion ? { exhaustion: s.exhaustion } : {}),
         ...(s.readings ? { observed: s.observed ?? 0, readings: s.readings } : {}),
       };
       put.run(

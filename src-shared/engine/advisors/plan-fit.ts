@@ -1,4 +1,5 @@
-import { catalogAllowance, type Catalog } from '../../catalog/catalog';
+import type { Catalog } from '../../catalog/catalog';
+import { workspaceVersion } from '../resolve-workspace';
 import type { PoolEvaluation } from '../evaluate';
 
 /** Which plan would have covered a typical heavy month, from the closed periods. */
@@ -34,8 +35,9 @@ export function planFit(evaluation: PoolEvaluation, catalog: Catalog): PlanFit {
   const demand = closed.map((p) => p.used + p.blockedCredits);
   const p90Demand = percentile90(demand);
   const currentAllowance = evaluation.current.allowance;
-  const plans = Object.keys(catalog.providers[workspace.provider].plans)
-    .map((plan) => ({ plan, allowance: catalogAllowance(catalog, workspace.provider, plan, pool) }))
+  const version = workspaceVersion(workspace, catalog);
+  const plans = Object.entries(version.plans)
+    .map(([plan, entry]) => ({ plan, allowance: entry.pools[pool] }))
     .filter((p): p is { plan: string; allowance: number } => typeof p.allowance === 'number')
     .sort((a, b) => a.allowance - b.allowance);
   let suggestion: PlanFit['suggestion'] = null;

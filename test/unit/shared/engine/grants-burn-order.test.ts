@@ -151,6 +151,60 @@ describe('bonus and top-up grants', () => {
   });
 });
 
+describe('top-ups are spent only after every other credit (Base44 docs, credit top-ups)', () => {
+  test('a top-up in its last month still waits for the plan credits', () => {
+    // Top-up 300 bought 2025-03-20, expiring 2026-03-20. 150 on Mar 10: the plan's 100 first, then
+    // 50 of the top-up. On Mar 20 its 250 unspent expire: 100 + 50 available, all 150 used.
+    // (Expiry first would have spent the top-up alone and left the plan's 100.)
+    const grants = [
+      grant({
+        kind: 'top-up',
+        credits: 300,
+        grantedAt: '2025-03-20T00:00:00Z',
+        expiresAt: '2026-03-20T00:00:00Z',
+      }),
+    ];
+    balances(
+      grants,
+      [charge('2026-03-10T00:00:00Z', 150)],
+      [
+        ['2026-03-15T00:00:00Z', { bonus: 300, available: 400, used: 150, remaining: 250 }],
+        ['2026-03-25T00:00:00Z', { bonus: 50, available: 150, used: 150, remaining: 0 }],
+      ],
+    );
+  });
+
+  test('a never-expiring bonus goes before a top-up, and the earliest top-up before a later one', () => {
+    // Plan 100, bonus 50, top-ups 100 (Mar 2) and 100 (Mar 3), each valid a year. 260 on Mar 10:
+    // plan 100, bonus 50, first top-up 100, second 10. A year later the first has nothing left to
+    // expire and the second's 90 expire on 2027-03-03: April 2027 holds the plan's 100 only.
+    const grants = [
+      grant({ credits: 50, grantedAt: '2026-03-01T00:00:00Z' }),
+      grant({
+        kind: 'top-up',
+        credits: 100,
+        grantedAt: '2026-03-02T00:00:00Z',
+        expiresAt: '2027-03-02T00:00:00Z',
+      }),
+      grant({
+        kind: 'top-up',
+        credits: 100,
+        grantedAt: '2026-03-03T00:00:00Z',
+        expiresAt: '2027-03-03T00:00:00Z',
+      }),
+    ];
+    balances(
+      grants,
+      [charge('2026-03-10T00:00:00Z', 260)],
+      [
+        ['2026-04-10T00:00:00Z', { bonus: 90, available: 190, used: 0, remaining: 190 }],
+        ['2027-03-02T12:00:00Z', { bonus: 90, available: 190, used: 0, remaining: 190 }],
+        ['2027-04-10T00:00:00Z', { bonus: 0, available: 100, used: 0, remaining: 100 }],
+      ],
+    );
+  });
+});
+
 describe('adjustments', () => {
   test('a negative adjustment lowers available; a call larger than what is left is then blocked', () => {
     // 50 used on Mar 5; −30 on Mar 10 leaves 100 − 30 − 50 = 20; 25 is blocked, 20 runs.
