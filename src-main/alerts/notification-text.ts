@@ -4,6 +4,7 @@ import { formatPercentUsed, formatThresholdPercent } from '../../src-shared/disp
 import { stateLabel } from '../../src-shared/display/state-label';
 import type { PoolCard, RaisedAlert, WorkspaceCard } from '../../src-shared/ipc/snapshot';
 import { formatCredits } from '../../src-shared/display/credits';
+import { topSpenders } from './top-spenders';
 
 /** A desktop notification: what it says and which workspace a click opens. */
 export interface NotificationContent {
@@ -21,22 +22,13 @@ export interface TextContext {
   locale?: string;
 }
 
-function topEntry(breakdown: Record<string, number>): [string, number] | null {
-  // The engine's breakdowns are sorted largest first; sort again so this never depends on it.
-  const entries = Object.entries(breakdown).filter(([, credits]) => credits > 0);
-  entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return entries[0] ?? null;
-}
-
 /** "Top this period: Ana (4,500) · email (3,000)": who and what drained the pool. */
 function topLine(ws: WorkspaceCard, pool: PoolCard, locale: string): string | null {
-  const member = topEntry(pool.byMember);
-  const action = topEntry(pool.byAction);
+  const { member, action } = topSpenders(ws, pool);
   if (!member && !action) return null;
-  const names = new Map(ws.members.map((m) => [m.id, m.name]));
   const parts = [
-    ...(member ? [`${names.get(member[0]) || member[0]} (${formatCredits(member[1], locale)})`] : []),
-    ...(action ? [`${action[0]} (${formatCredits(action[1], locale)})`] : []),
+    ...(member ? [`${member.name} (${formatCredits(member.credits, locale)})`] : []),
+    ...(action ? [`${action.name} (${formatCredits(action.credits, locale)})`] : []),
   ];
   return `Top this period: ${parts.join(' · ')}`;
 }

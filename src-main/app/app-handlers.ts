@@ -18,6 +18,7 @@ import { testConnection } from '../sync/test-connection';
 import { DEMO_ACCOUNT_ID, type DemoServer } from './demo-server';
 import { settingsOverrides, shownWorkspaces } from './engine-view';
 import { exportReport } from './history-export';
+import type { createChannelHandlers } from './channel-handlers';
 import type { SyncReason } from './scheduler';
 
 /** What the handlers need from the runtime around them. */
@@ -39,6 +40,8 @@ export interface AppHandlerDeps {
   updates: UpdateService | null;
   /** The running version, said by Settings' update line. */
   appVersion: string;
+  /** The channel calls (Settings → Channels), built by the runtime around its delivery service. */
+  channels: ReturnType<typeof createChannelHandlers>;
 }
 
 /** A month reviewed from the cache for the shown accounts (or one workspace of them). */
@@ -137,6 +140,7 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
     },
     // The Electron shell replaces this with one that hides its popover window.
     hidePopover: () => ({ hidden: false }),
+    ...deps.channels,
   };
 
   function browserUpdates() {

@@ -3,6 +3,7 @@ import type { Snapshot, SyncStatus } from '../../src-shared/ipc/snapshot';
 import type { Account, Settings } from '../../src-shared/settings/settings';
 import { toIso, type Millis } from '../../src-shared/time/instant';
 import { runAlertPass } from '../alerts/alert-loop';
+import { createDeliveryService, type DeliveryDeps, type DeliveryService } from '../delivery/delivery-service';
 import { lifecycleCandidates } from '../alerts/lifecycle-candidates';
 import type { NotificationContent } from '../alerts/notification-text';
 import { snoozeUntil, type SnoozeSpan } from '../alerts/snooze';
@@ -15,6 +16,7 @@ import type { UpdateService } from '../updates/update-service';
 import { createSyncService, type SyncServiceDeps } from '../sync/sync-service';
 import { appAlertCandidates } from './app-alert-candidates';
 import { createAppHandlers } from './app-handlers';
+import { createChannelHandlers } from './channel-handlers';
 import { composeSnapshot } from './compose-snapshot';
 import { DEMO_ACCOUNT_ID, type DemoServer, type StartDemoServer } from './demo-server';
 import { previousPeriodOf, readEngineView, settingsOverrides, type EngineView } from './engine-view';
@@ -49,6 +51,8 @@ export interface AppRuntimeDeps {
   appVersion?: string;
   /** Sync tuning (tests shorten timeouts and retries). */
   sync?: Partial<Pick<SyncServiceDeps, 'timeoutMs' | 'retry' | 'pageSize' | 'sleep'>>;
+  /** Channel delivery tuning and transports (tests shorten backoffs). */
+  delivery?: Partial<Pick<DeliveryDeps, 'post' | 'runShell' | 'random' | 'tuning'>>;
 }
 
 /**
@@ -72,6 +76,10 @@ export interface AppRuntime {
   whenIdle(): Promise<void>;
   /** The running demo server, if any (the browser mode's test hook closes it to play "server down"). */
   demoServer(): DemoServer | null;
+  /** Syncs every shown account once and runs the alert pass (creditbar watch --once); rejects when a sync failed. */
+  syncOnce(): Promise<void>;
+  /** Alert channels: what the alert pass routes there, sent at least once (creditbar watch flushes it). */
+  readonly delivery: DeliveryService;
   /** Stops timers, cancels a running sync and closes the demo server. */
   dispose(): Promise<void>;
 }
@@ -126,6 +134,19 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     overrides: () => settingsOverrides(cache.read.workspaces.list(), settings(), catalog()),
     ...(deps.random ? { random: deps.random } : {}),
     ...deps.sync,
+  });
+
+  const delivery = createDeliveryService({
+    cache,
+    settings,
+    secrets: deps.secrets,
+    clock,
+    log,
+    ...deps.delivery,
+    // A channel's state changed (delivered, failing): Settings re-reads it when a snapshot arrives.
+    onChange: () => {
+      if (!disposed && current) publish(compose());
+    },
   });
 
   async function ensureDemo(): Promise<DemoServer> {
@@ -207,12 +228,28 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     }
   }
 
+  /**
+   * Raises due alerts and routes them to the alert channels in one transaction (a raised key is
+   * never left unrouted by a crash), then shows the desktop notifications: recorded before shown.
+   */
   function alertPass(snapshot: Snapshot): boolean {
     if (!view) return false;
-    const result = runAlertPass(
+    const shown: NotificationContent[] = [];
+    const text = { now: now(), timeZone, ...(deps.locale ? { locale: deps.locale } : {}) };
+    const result = cache.transaction(() => {
+      const pass = runPass(snapshot, view!, (content) => shown.push(content));
+      delivery.routeAlerts(pass.raised, snapshot.workspaces, text);
+      return pass;
+    });
+    for (const content of shown) deps.notify(content);
+    return result.raised.length > 0 || result.shown.length > 0;
+  }
+
+  function runPass(snapshot: Snapshot, view: EngineView, notify: (content: NotificationContent) => void) {
+    return runAlertPass(
       {
         store: cache.alerts,
-        notify: deps.notify,
+        notify,
         now,
         timeZone,
         ...(deps.locale ? { locale: deps.locale } : {}),
@@ -234,7 +271,6 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
         pausedUntil: pausedUntil(),
       },
     );
-    return result.raised.length > 0 || result.shown.length > 0;
   }
 
   /** Composes the snapshot from the current engine view, raises due alerts and publishes it. */
@@ -355,6 +391,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     refresh,
     updates: deps.updates ?? null,
     appVersion: deps.appVersion ?? 'unknown',
+    channels: createChannelHandlers({ cache, settings: deps.settings, secrets: deps.secrets, now }, delivery),
   });
 
   let ticker: NodeJS.Timeout | null = null;
@@ -378,17 +415,21 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
         scheduler.reschedule();
       });
       ticker = setInterval(tick, deps.tickMs ?? DEFAULT_TICK_MS);
+      delivery.start();
       scheduler.start();
       log.info('runtime started', { mode: mode(), timeZone });
     },
     whenIdle: () => scheduler.whenIdle(),
     demoServer: () => demo,
+    syncOnce: () => syncAll('manual'),
+    delivery,
     async dispose() {
       disposed = true;
       if (ticker) clearInterval(ticker);
       unwatchSettings?.();
       scheduler.stop();
       syncService.cancelAll();
+      await delivery.stop();
       await scheduler.whenIdle();
       await stopDemo();
     },

@@ -2,6 +2,7 @@ import type { Millis } from '../../src-shared/time/instant';
 import { openDatabase, type Db, type OpenDatabaseOptions } from '../db/connection';
 import { createAccountReader, createAccountWriter } from '../db/repositories/accounts-repository';
 import { createAppStateReader, createAppStateWriter } from '../db/repositories/app-state-repository';
+import { createDeliveryReader, createDeliveryWriter } from '../db/repositories/delivery-repository';
 import { createDriftReader, createDriftWriter } from '../db/repositories/drift-repository';
 import { createEventReader, createEventWriter } from '../db/repositories/events-repository';
 import { createGrantReader, createGrantWriter } from '../db/repositories/grants-repository';
@@ -26,6 +27,7 @@ function readers(db: Db) {
     rollups: createRollupReader(db),
     drift: createDriftReader(db),
     appState: createAppStateReader(db),
+    deliveries: createDeliveryReader(db),
   };
 }
 
@@ -42,6 +44,7 @@ function writers(db: Db) {
     rollups: createRollupWriter(db),
     drift: createDriftWriter(db),
     appState: createAppStateWriter(db),
+    deliveries: createDeliveryWriter(db),
   };
 }
 

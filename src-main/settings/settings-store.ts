@@ -1,5 +1,7 @@
 import {
   accountSchema,
+  channelSchema,
+  type Channel,
   settingsPatchSchema,
   type Account,
   type Settings,
@@ -21,6 +23,9 @@ export interface SettingsStore {
   update(patch: SettingsPatch): Settings;
   addAccount(account: Account): Settings;
   removeAccount(id: string): Settings;
+  /** Adds a channel or replaces the one with its id (validated; its URL is never here). */
+  saveChannel(channel: Channel): Settings;
+  removeChannel(id: string): Settings;
   /** Set when the stored file is from a newer version: defaults apply and nothing is written. */
   readonly readOnlyReason: string | null;
   onChange(listener: (settings: Settings) => void): () => void;
@@ -57,6 +62,15 @@ export function createSettingsStore(backend: SettingsBackend): SettingsStore {
       return commit({ ...current, accounts: [...current.accounts.filter((a) => a.id !== valid.id), valid] });
     },
     removeAccount: (id) => commit({ ...current, accounts: current.accounts.filter((a) => a.id !== id) }),
+    saveChannel(channel) {
+      const valid = channelSchema.parse(channel);
+      const exists = current.channels.some((c) => c.id === valid.id);
+      const channels = exists
+        ? current.channels.map((c) => (c.id === valid.id ? valid : c))
+        : [...current.channels, valid];
+      return commit({ ...current, channels });
+    },
+    removeChannel: (id) => commit({ ...current, channels: current.channels.filter((c) => c.id !== id) }),
     get readOnlyReason() {
       return readOnlyReason;
     },

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { ReportJson } from '../engine/report-json';
 import { settingsPatchSchema, type Account, type Settings } from '../settings/settings';
+import {
+  channelIdSchema,
+  channelInputSchema,
+  channelUpdateSchema,
+  type ChannelTestResult,
+  type ChannelView,
+} from './channels';
 import type { Snapshot } from './snapshot';
 import type { UpdateStatus } from './update-status';
 
@@ -85,6 +92,11 @@ export const invokeContract = {
   installUpdate: invoke<{ installing: boolean }>()('updates:install', none),
   /** Escape on the popover's first screen: hide it (Electron; nothing to hide in a browser). */
   hidePopover: invoke<{ hidden: boolean }>()('window:hide-popover', none),
+  listChannels: invoke<ChannelView[]>()('channels:list', none),
+  addChannel: invoke<ChannelView>()('channels:add', channelInputSchema),
+  updateChannel: invoke<ChannelView>()('channels:update', channelUpdateSchema),
+  removeChannel: invoke<Settings>()('channels:remove', channelIdSchema),
+  testChannel: invoke<ChannelTestResult>()('channels:test', channelIdSchema),
 } as const;
 
 export type InvokeContract = typeof invokeContract;

@@ -31,6 +31,52 @@ export const accountSchema = z.object({
 });
 export type Account = z.infer<typeof accountSchema>;
 
+/** Where alerts can go beside the desktop notification. */
+export const channelKindSchema = z.enum(['webhook', 'slack', 'teams', 'shell']);
+export type ChannelKind = z.infer<typeof channelKindSchema>;
+
+/**
+ * A channel alerts are delivered to. A webhook, Slack or Teams URL is a secret: it lives in the
+ * secret store under `channel:<id>`, never here. A shell hook's command is here (the lead typed it).
+ */
+export const channelSchema = z.object({
+  id: z.string().min(1).max(64),
+  kind: channelKindSchema,
+  label: z.string().trim().min(1).max(80),
+  /** Shell hooks only: run with the message's JSON on stdin. */
+  command: z.string().min(1).max(2000).optional(),
+  /** Shell hooks only: stopped after this long (default 10 s). */
+  timeoutSeconds: z.number().int().min(1).max(300).optional(),
+  /** Alert kinds sent to this channel. */
+  alerts: z.array(alertKindSchema),
+  /** Workspace ids whose alerts go here; null: every workspace. */
+  workspaces: z.array(z.string().min(1)).nullable(),
+  /** Send the digest here too. */
+  digest: z.boolean(),
+  enabled: z.boolean(),
+  /** Alerts raised before this instant are never sent here (adding a channel does not replay the past). */
+  createdAt: z.iso.datetime(),
+});
+export type Channel = z.infer<typeof channelSchema>;
+
+/** The alert kinds a new channel gets unless told otherwise: the loud ones, not good news or housekeeping. */
+export const DEFAULT_CHANNEL_ALERTS: readonly SettingsAlertKind[] = [
+  'threshold',
+  'exhausted',
+  'projected-run-out',
+  'mid-period-audit',
+  'member-budget',
+];
+
+/** The daily summary: off, every weekday, every day, or weekly (Mondays), at a local time. */
+export const digestSettingsSchema = z.object({
+  schedule: z.enum(['off', 'weekdays', 'daily', 'weekly']),
+  time: clockTime,
+  /** One desktop notification per account that opens the overview. */
+  desktop: z.boolean(),
+});
+export type DigestSettings = z.infer<typeof digestSettingsSchema>;
+
 /**
  * Everything the lead can set. Held by electron-store (typed, migrated); usage history lives in
  * SQLite and tokens in the secret store, never here.
@@ -59,6 +105,10 @@ export const settingsSchema = z.object({
   /** Look for a new release once a day (never offline or on a metered connection). */
   checkForUpdates: z.boolean(),
   theme: z.enum(['system', 'light', 'dark']),
+  channels: z.array(channelSchema).max(50),
+  /** At most one message per channel in this many seconds; alerts in between are merged into the next. */
+  channelMinIntervalSeconds: z.number().int().min(0).max(86_400),
+  digest: digestSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -91,8 +141,14 @@ export const DEFAULT_SETTINGS: Settings = {
   startAtLogin: false,
   checkForUpdates: true,
   theme: 'system',
+  channels: [],
+  channelMinIntervalSeconds: 60,
+  digest: { schedule: 'weekdays', time: '09:00', desktop: true },
 };
 
-/** What the renderer may change: any top-level setting but the version and the accounts (own calls). */
-export const settingsPatchSchema = settingsSchema.omit({ version: true, accounts: true }).partial().strict();
+/** What the renderer may change: any top-level setting but the version, the accounts and the channels (own calls). */
+export const settingsPatchSchema = settingsSchema
+  .omit({ version: true, accounts: true, channels: true })
+  .partial()
+  .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -79,6 +79,11 @@ export function handlerDouble() {
     downloadUpdate: notHere('downloadUpdate'),
     installUpdate: notHere('installUpdate'),
     hidePopover: notHere('hidePopover'),
+    listChannels: () => [],
+    addChannel: notHere('addChannel'),
+    updateChannel: notHere('updateChannel'),
+    removeChannel: notHere('removeChannel'),
+    testChannel: notHere('testChannel'),
   };
   return { handlers, calls };
 }

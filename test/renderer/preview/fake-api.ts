@@ -3,11 +3,13 @@
  * main process (test/preview/preview.ts injects it). Never shipped: it lives under test/.
  * `?scenario=` picks the state: demo (default), onboarding, offline, big, empty, error, loading.
  */
+import { maskUrl, type ChannelView } from '../../../src-shared/ipc/channels';
 import type { RendererApi } from '../../../src-shared/ipc/contract';
 import type { Snapshot } from '../../../src-shared/ipc/snapshot';
 import type { UpdateStatus } from '../../../src-shared/ipc/update-status';
 import type { Settings, SettingsPatch } from '../../../src-shared/settings/settings';
-import { DEFAULT_SETTINGS } from '../../../src-shared/settings/settings';
+import { DEFAULT_CHANNEL_ALERTS, DEFAULT_SETTINGS } from '../../../src-shared/settings/settings';
+import { channelsFixture } from '../fixtures/channels';
 import { MONTHS, historyResult } from '../fixtures/report';
 import { settingsFixture } from '../fixtures/settings';
 import { demoSnapshot } from '../fixtures/snapshot';
@@ -42,6 +44,7 @@ function initialSnapshot(): Snapshot {
 }
 
 let snapshot = initialSnapshot();
+let channels: ChannelView[] = scenario === 'onboarding' ? [] : channelsFixture();
 let settings: Settings = scenario === 'onboarding' ? structuredClone(DEFAULT_SETTINGS) : settingsFixture();
 const listeners = new Set<(s: Snapshot) => void>();
 
@@ -195,14 +198,62 @@ const api: RendererApi = {
   async hidePopover() {
     return { hidden: false };
   },
-  onUpdateStatus() {
-    return () => undefined;
+  async listChannels() {
+    await wait(80);
+    return structuredClone(channels);
+  },
+  async addChannel(input) {
+    await wait(200);
+    const view: ChannelView = {
+      id: `ch-${channels.length + 1}`,
+      kind: input.kind,
+      label: input.label,
+      target: input.kind === 'shell' ? (input.command ?? '') : maskUrl(input.url ?? ''),
+      alerts: input.alerts ?? [...DEFAULT_CHANNEL_ALERTS],
+      workspaces: input.workspaces ?? null,
+      digest: input.digest ?? false,
+      enabled: true,
+      timeoutSeconds: input.timeoutSeconds ?? null,
+      createdAt: new Date().toISOString(),
+      status: { state: 'idle', lastDeliveredAt: null, lastError: null, pending: 0, givenUp: 0 },
+    };
+    channels = [...channels, view];
+    return structuredClone(view);
+  },
+  async updateChannel({ id, url, command, ...fields }) {
+    await wait(100);
+    channels = channels.map((c) =>
+      c.id === id
+        ? {
+            ...c,
+            ...fields,
+            ...(url ? { target: maskUrl(url) } : {}),
+            ...(command ? { target: command } : {}),
+            timeoutSeconds: fields.timeoutSeconds ?? c.timeoutSeconds,
+          }
+        : c,
+    );
+    return structuredClone(channels.find((c) => c.id === id)!);
+  },
+  async removeChannel({ id }) {
+    channels = channels.filter((c) => c.id !== id);
+    return structuredClone(settings);
+  },
+  async testChannel({ id }) {
+    await wait(300);
+    const c = channels.find((ch) => ch.id === id)!;
+    return c.status.state === 'failing'
+      ? { ok: false, message: `The test message to "${c.label}" failed: ${c.status.lastError?.message}.` }
+      : { ok: true, message: `Sent a test message to "${c.label}".` };
   },
   onSnapshot(listener) {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
   onOpenWorkspace() {
+    return () => undefined;
+  },
+  onUpdateStatus() {
     return () => undefined;
   },
 };

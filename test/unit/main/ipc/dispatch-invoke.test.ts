@@ -45,6 +45,15 @@ function recordingHandlers() {
     downloadUpdate: notUsed,
     installUpdate: record('installUpdate', { installing: false }),
     hidePopover: record('hidePopover', { hidden: false }),
+    listChannels: record('listChannels', []),
+    addChannel: () => {
+      throw new Error('not part of this test');
+    },
+    updateChannel: () => {
+      throw new Error('not part of this test');
+    },
+    removeChannel: record('removeChannel', DEFAULT_SETTINGS),
+    testChannel: record('testChannel', { ok: true, message: 'sent' }),
   };
   return { handlers, calls };
 }
