@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { openCache, type Cache } from '../cache/cache';
 import { CacheHistoryError } from '../cache/walk-cached-pool';
+import { cacheFailureOf } from '../db/cache-failure';
 import { DatabaseTooNewError, NotADatabaseError } from '../db/connection';
 import { WorkspaceOwnerError } from '../db/repositories/workspaces-repository';
 import { CliError, EXIT_USAGE } from './cli-error';
@@ -27,8 +28,12 @@ export function openCacheFile(file: string, io: CliIo, mode: 'read' | 'create'):
     if (err instanceof DatabaseTooNewError || err instanceof NotADatabaseError)
       throw new CliError(err.message);
     const code = (err as { code?: string }).code;
-    if (code === 'SQLITE_CANTOPEN')
+    // better-sqlite3 checks the folder itself: one it cannot see is a TypeError with no code.
+    const noFolder = err instanceof TypeError && /directory does not exist/.test(err.message);
+    if (code === 'SQLITE_CANTOPEN' || noFolder)
       throw new CliError(`cannot open the cache ${file}: check that its folder exists and is writable`);
+    const failure = cacheFailureOf(err, file);
+    if (failure) throw new CliError(failure.message);
     throw err;
   }
 }
@@ -52,15 +57,24 @@ export function removeCreatedCache(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
 }
 
-/** Runs `fn` over an open cache, closing it after and turning cache errors a user can meet into one line. */
+/**
+ * Runs `fn` over an open cache, closing it after and turning cache errors a user can meet into one
+ * line: what is wrong with the contents, or with the file itself (read-only, full, damaged).
+ */
 export async function withCache<T>(cache: Cache, fn: (cache: Cache) => Promise<T> | T): Promise<T> {
   try {
     return await fn(cache);
   } catch (err) {
     if (err instanceof WorkspaceOwnerError || err instanceof CacheHistoryError)
       throw new CliError(err.message);
+    const failure = cacheFailureOf(err, cache.file);
+    if (failure) throw new CliError(failure.message);
     throw err;
   } finally {
-    cache.close();
+    try {
+      cache.close();
+    } catch {
+      // A connection over a full or read-only file may fail its final checkpoint: the data is in the WAL.
+    }
   }
 }

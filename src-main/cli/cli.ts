@@ -1,4 +1,5 @@
 import { EngineInputError } from '../../src-shared/engine/errors';
+import { CacheFailure } from '../db/cache-failure';
 import { CliError, EXIT_USAGE } from './cli-error';
 import { catalogCommand } from './commands/catalog';
 import { evaluateCommand } from './commands/evaluate';
@@ -72,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`creditbar: ${err.message}\n`);
       return err.exitCode;
     }
-    if (err instanceof EngineInputError) {
+    if (err instanceof EngineInputError || err instanceof CacheFailure) {
       io.stderr(`creditbar: ${err.message}\n`);
       return 1;
     }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { CacheFailure, cacheFailureMessage, cacheFailureOf } from './cache-failure';
 import { MIGRATIONS } from './migrations';
 import { latestVersion, migrate, type Migration } from './migrate';
 
@@ -40,7 +41,41 @@ export class NotADatabaseError extends Error {
 
 function isNotADatabase(err: unknown): boolean {
   const code = (err as { code?: string }).code;
-  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
+  return code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT') === true;
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** True when the file starts like an SQLite database: a failure to read it then means damage, not a foreign file. */
+export function hasSqliteHeader(file: string): boolean {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(SQLITE_HEADER.length);
+      return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(SQLITE_HEADER);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What to throw for an error met while opening `file`: a foreign file is NotADatabaseError, an
+ * SQLite file that cannot be read is a damaged cache, and read-only, full or I/O failures say so.
+ */
+function openFailure(err: unknown, file: string): unknown {
+  if (isNotADatabase(err)) {
+    if (!hasSqliteHeader(file)) return new NotADatabaseError(file);
+    return new CacheFailure(
+      'damaged',
+      file,
+      cacheFailureMessage('damaged', file, (err as Error).message),
+      'SQLITE_CORRUPT',
+    );
+  }
+  return cacheFailureOf(err, file) ?? err;
 }
 
 /** Reads user_version without writing anything, so a newer file is refused before it is touched. */
@@ -50,8 +85,7 @@ function existingVersion(file: string, options: Database.Options): number {
     probe = new Database(file, { ...options, readonly: true, fileMustExist: true });
     return probe.pragma('user_version', { simple: true }) as number;
   } catch (err) {
-    if (isNotADatabase(err)) throw new NotADatabaseError(file);
-    throw err;
+    throw openFailure(err, file);
   } finally {
     probe?.close();
   }
@@ -81,7 +115,6 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     return db;
   } catch (err) {
     db.close();
-    if (isNotADatabase(err)) throw new NotADatabaseError(file);
-    throw err;
+    throw openFailure(err, file);
   }
 }

@@ -4,6 +4,7 @@ import type { PoolKind, UsageEvent } from '../../src-shared/types/ledger';
 import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
 import { maintainCache, type MaintainResult } from '../cache/maintain-cache';
+import { cacheFailureOf } from '../db/cache-failure';
 import type { CachedAccount } from '../db/repositories/accounts-repository';
 import type { DriftRecord } from '../db/repositories/drift-repository';
 import type { AccountApi } from './api-client';
@@ -262,9 +263,16 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
       errors,
     };
   } catch (err) {
-    // Internal errors are recorded for the UI too, and rethrown as they are, stack and all.
+    // A failure of the cache file (full, read-only, damaged) is said in one sentence; recording it
+    // may fail for the same reason, and must not hide it. Internal errors are recorded for the UI
+    // too, and rethrown as they are, stack and all.
+    const failure = cacheFailureOf(err, cache.file);
     const kind = err instanceof SyncError ? err.kind : 'other';
-    cache.write.syncState.accountFailed(account.id, kind, (err as Error).message, now());
-    throw err;
+    try {
+      cache.write.syncState.accountFailed(account.id, kind, (failure ?? (err as Error)).message, now());
+    } catch (recording) {
+      if (!cacheFailureOf(recording, cache.file)) throw recording;
+    }
+    throw failure ?? err;
   }
 }
