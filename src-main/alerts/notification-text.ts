@@ -1,5 +1,5 @@
-import { formatDay } from '../../src-shared/display/dates';
-import { formatDuration, formatSpan } from '../../src-shared/display/duration';
+import { formatDuration } from '../../src-shared/display/duration';
+import { forecastText } from '../../src-shared/display/forecast-text';
 import { formatPercentUsed, formatThresholdPercent } from '../../src-shared/display/percent';
 import { stateLabel } from '../../src-shared/display/state-label';
 import type { PoolCard, RaisedAlert, WorkspaceCard } from '../../src-shared/ipc/snapshot';
@@ -37,20 +37,9 @@ function topLine(ws: WorkspaceCard, pool: PoolCard, locale: string): string | nu
 function balanceLine(pool: PoolCard, now: number, locale: string): string {
   const resets = `resets in ${formatDuration(Date.parse(pool.periodEnd) - now, locale, 'minute')}`;
   const state = stateLabel({ state: pool.state, threshold: pool.passedThreshold }, { locale });
-  if (pool.balance === 'dry') {
-    const blocked =
-      pool.blockedCalls > 0 ? `, ${formatCredits(pool.blockedCalls, locale)} calls refused so far` : '';
-    return `${state} · 0 of ${formatCredits(pool.available, locale)} left${blocked}; ${resets}`;
-  }
+  if (pool.balance === 'dry')
+    return `${state} · 0 of ${formatCredits(pool.available, locale)} left; ${resets}`;
   return `${state} · ${formatCredits(pool.remaining, locale)} of ${formatCredits(pool.available, locale)} left (${formatPercentUsed(pool.percentUsed, locale)} used); ${resets}`;
-}
-
-function runOutLine(pool: PoolCard, ctx: TextContext, locale: string): string | null {
-  if (pool.forecast.runsOutAt === null) return null;
-  const at = Date.parse(pool.forecast.runsOutAt);
-  if (!(at < Date.parse(pool.periodEnd))) return null;
-  const day = formatDay(at, { locale, timeZone: ctx.timeZone });
-  return `At ${formatCredits(pool.forecast.burnPerDay, locale)} a day it runs dry on ${day}, ${formatSpan(Date.parse(pool.periodEnd) - at, locale)} before the reset.`;
 }
 
 function title(
@@ -103,8 +92,9 @@ export function notificationText(
   const ownMessage = ['member-budget', 'sync-stale', 'drift', 'recovered', 'reset'].includes(alert.kind);
   if (ws && pool && !ownMessage) {
     lines.push(balanceLine(pool, ctx.now, locale));
-    const runOut = alert.kind === 'exhausted' ? null : runOutLine(pool, ctx, locale);
-    if (runOut) lines.push(runOut);
+    // The card's own forecast sentence: when it runs dry (or ran dry, and what was refused since).
+    const forecast = forecastText(pool, { asOf: ctx.now, now: ctx.now }, { locale, timeZone: ctx.timeZone });
+    if (forecast.tone !== 'ok' && forecast.tone !== 'idle') lines.push(forecast.sentence);
     if (alert.kind === 'mid-period-audit') lines.push('Audit which apps spend it.');
     const top = topLine(ws, pool, locale);
     if (top) lines.push(top);

@@ -28,6 +28,8 @@ export interface WorkspaceFacts {
   /** The engine's evaluation of each of its pools at the snapshot's instant. */
   pools: PoolEvaluation[];
   lastSyncAt: Millis | null;
+  /** The last sync attempt after lastSyncAt failed (syncFailureOf); absent when it did not. */
+  syncFailure?: 'offline' | 'error' | null;
   drift: readonly DriftRecord[];
 }
 
@@ -94,7 +96,12 @@ function poolCard(
 
 function workspaceCard(facts: WorkspaceFacts, input: ComposeSnapshotInput): WorkspaceCard {
   const ws = facts.workspace;
-  const freshness = freshnessOf(facts.lastSyncAt, input.now, freshnessPolicyOf(input.settings));
+  const freshness = freshnessOf(
+    facts.lastSyncAt,
+    input.now,
+    freshnessPolicyOf(input.settings),
+    facts.syncFailure ?? null,
+  );
   return {
     id: ws.id,
     name: ws.name || ws.id,

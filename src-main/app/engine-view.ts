@@ -10,6 +10,7 @@ import type { Cache } from '../cache/cache';
 import { evaluateCache } from '../cache/evaluate-cache';
 import type { CachedWorkspace } from '../db/repositories/workspaces-repository';
 import type { WorkspaceFacts } from './compose-snapshot';
+import { syncFailureOf } from '../sync/sync-failure';
 import { overridesFromSettings } from './threshold-overrides';
 
 /** What the engine says about the shown accounts' workspaces at one instant, with their sync facts. */
@@ -84,6 +85,10 @@ export function readEngineView(
     workspace: w.workspace,
     pools: evaluation.pools.filter((p) => p.workspace.id === w.workspace.id),
     lastSyncAt: cache.read.syncState.workspace(w.key).lastSuccessAt,
+    syncFailure: syncFailureOf(
+      cache.read.syncState.account(w.accountId),
+      cache.read.syncState.workspace(w.key),
+    ),
     drift: cache.read.drift.forWorkspace(w.key),
   }));
   return { evaluation, workspaces };

@@ -10,14 +10,21 @@ export interface FreshnessPolicy {
 
 /**
  * How old the data behind a balance is: live within the sync interval, cached up to the stale
- * limit, stale past it or when never synced. Ages are measured on our clock only (the server's
- * may be skewed); a sync stamped in our future counts as just now.
+ * limit, stale past it or when never synced. Data whose next sync attempt failed (`failure`) is the
+ * cached copy, never live, however young. Ages are measured on our clock only (the server's may be
+ * skewed); a sync stamped in our future counts as just now.
  */
-export function freshnessOf(lastSyncAt: Millis | null, now: Millis, policy: FreshnessPolicy): Freshness {
-  if (lastSyncAt === null) return { kind: 'stale', lastSyncAt: null, ageSeconds: null };
+export function freshnessOf(
+  lastSyncAt: Millis | null,
+  now: Millis,
+  policy: FreshnessPolicy,
+  failure: Freshness['failure'] = null,
+): Freshness {
+  if (lastSyncAt === null) return { kind: 'stale', lastSyncAt: null, ageSeconds: null, failure };
   const age = Math.max(0, now - lastSyncAt);
-  const kind = age <= policy.liveForMs ? 'live' : age <= policy.staleAfterMs ? 'cached' : 'stale';
-  return { kind, lastSyncAt: toIso(lastSyncAt), ageSeconds: Math.floor(age / 1000) };
+  const kind =
+    age <= policy.liveForMs && failure === null ? 'live' : age <= policy.staleAfterMs ? 'cached' : 'stale';
+  return { kind, lastSyncAt: toIso(lastSyncAt), ageSeconds: Math.floor(age / 1000), failure };
 }
 
 /** "live", "cached 12 min ago", "stale: 3 h old", "never synced": the words a balance carries. */
@@ -31,5 +38,6 @@ export function describeFreshness(f: Freshness): string {
         ? `${Math.floor(minutes / 60)} h`
         : `${Math.floor(minutes / 1440)} d`;
   if (f.kind === 'live') return 'live';
-  return f.kind === 'cached' ? `cached ${age} ago` : `stale: ${age} old`;
+  const why = f.failure === 'offline' ? 'offline, ' : f.failure === 'error' ? 'sync failed, ' : '';
+  return f.kind === 'cached' ? `${why}cached ${age} ago` : `${why}stale: ${age} old`;
 }

@@ -1,9 +1,10 @@
 import type { PoolCard } from '../../src-shared/ipc/snapshot';
 import { BalanceBar } from './balance-bar';
+import { useNow } from './use-now';
 import { Countdown } from './countdown';
-import { forecastText } from './forecast-text';
+import { forecastText } from '../../src-shared/display/forecast-text';
 import type { Drift } from '../../src-shared/ipc/snapshot';
-import { formatCredits, formatPercentUsed } from './format';
+import { dateStyle, formatCredits, formatPercentUsed } from './format';
 import { poolStateDescription } from './state-badge';
 
 /** The local balance against the server's, in words: which one counts more, and by how much. */
@@ -27,7 +28,9 @@ export function PoolSummary({
   label: string;
   asOf: string;
 }): React.JSX.Element {
-  const forecast = forecastText(pool, Date.parse(asOf));
+  // The same clock as the countdown beside it, so no bound of the forecast reads as past.
+  const now = Math.max(useNow(60_000), Date.parse(asOf));
+  const forecast = forecastText(pool, { asOf: Date.parse(asOf), now }, dateStyle());
   return (
     <div className="pool-summary">
       <BalanceBar

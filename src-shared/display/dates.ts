@@ -26,6 +26,25 @@ function dateFormat(style: DateStyle, options: Intl.DateTimeFormatOptions): Intl
   return format;
 }
 
+const hourStyles = new Map<string, 'numeric' | '2-digit'>();
+
+/**
+ * How a locale writes the hour: "3:42 PM" where clocks run to 12, "00:30" where they run to 24
+ * ('numeric' alone gives en-GB's "0:30", '2-digit' alone en-US's "03:42 PM").
+ */
+function hourStyle(style: DateStyle): 'numeric' | '2-digit' {
+  const key = typeof style.locale === 'string' ? style.locale : style.locale.join(',');
+  let hour = hourStyles.get(key);
+  if (!hour) {
+    const cycle = new Intl.DateTimeFormat(style.locale as string | string[], {
+      hour: 'numeric',
+    }).resolvedOptions().hourCycle;
+    hour = cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric';
+    hourStyles.set(key, hour);
+  }
+  return hour;
+}
+
 function instant(t: string | number): number {
   return typeof t === 'number' ? t : Date.parse(t);
 }
@@ -37,14 +56,17 @@ export function formatDay(t: string | number, style: DateStyle): string {
 
 /** "Dec 5, 2:05 PM" / "5 Dec, 14:05": an instant in the user's zone, to the minute. */
 export function formatDateTime(t: string | number, style: DateStyle): string {
-  return dateFormat(style, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(
-    instant(t),
-  );
+  return dateFormat(style, {
+    day: 'numeric',
+    month: 'short',
+    hour: hourStyle(style),
+    minute: '2-digit',
+  }).format(instant(t));
 }
 
 /** "2:05 PM" / "14:05". */
 export function formatTime(t: string | number, style: DateStyle): string {
-  return dateFormat(style, { hour: 'numeric', minute: '2-digit' }).format(instant(t));
+  return dateFormat(style, { hour: hourStyle(style), minute: '2-digit' }).format(instant(t));
 }
 
 /**
@@ -53,7 +75,7 @@ export function formatTime(t: string | number, style: DateStyle): string {
  */
 export function formatClock(t: number, now: number, style: DateStyle): string {
   return t - now >= 86_400_000
-    ? dateFormat(style, { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(t)
+    ? dateFormat(style, { weekday: 'short', hour: hourStyle(style), minute: '2-digit' }).format(t)
     : formatTime(t, style);
 }
 

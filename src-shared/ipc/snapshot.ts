@@ -13,6 +13,12 @@ export interface Freshness {
   kind: 'live' | 'cached' | 'stale';
   lastSyncAt: string | null;
   ageSeconds: number | null;
+  /**
+   * The last sync attempt after this data failed: 'offline' (the server could not be reached) or
+   * 'error' (it answered with one); absent or null when it did not. Data behind a failed attempt is
+   * never "live".
+   */
+  failure?: 'offline' | 'error' | null;
 }
 
 /** The local balance against the server's own, after the last reconciliation. */

@@ -25,6 +25,13 @@ test('keeps the last data on screen and says offline when the account API goes a
     await expect(page.getByTestId('offline-banner')).toBeVisible();
     // Nothing stored is lost: the same cards with the same figures, still readable.
     expect(await figures()).toEqual(before);
+    // And no card claims its data is live: each says offline, with the age of its copy.
+    const freshness = page.getByTestId('freshness');
+    await expect(freshness).toHaveCount(5);
+    for (const badge of await freshness.all()) {
+      await expect(badge).toHaveAttribute('data-failure', 'offline');
+      await expect(badge).toHaveText(/^Offline, cached (just now|\d+ minutes? ago)$/);
+    }
     await screenshot(page, 'offline');
   } finally {
     await app.stop();

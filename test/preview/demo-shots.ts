@@ -14,6 +14,7 @@ const SCREENS: { name: string; hash: string; wait?: string }[] = [
   { name: 'overview', hash: '#/overview' },
   { name: 'workspace-base44', hash: '#/workspace/base44-studio' },
   { name: 'workspace-lab', hash: '#/workspace/zite-lab' },
+  { name: 'workspace-pro', hash: '#/workspace/zite-pro' },
   { name: 'history', hash: '#/history', wait: 'body[data-history-ready]' },
   { name: 'alerts', hash: '#/alerts' },
   { name: 'settings', hash: '#/settings', wait: 'body[data-settings-ready]' },

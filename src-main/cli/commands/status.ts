@@ -2,6 +2,7 @@ import { evaluationJson } from '../../../src-shared/engine/status-json';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings/settings';
 import { evaluateCache } from '../../cache/evaluate-cache';
 import { describeFreshness, freshnessOf } from '../../sync/freshness';
+import { syncFailureOf } from '../../sync/sync-failure';
 import { dbFlag, openCacheFile, withCache } from '../cache-io';
 import { statusTable } from '../format/status-table';
 import { asOfFlag, loadCatalog, parseFlags, type CliIo } from '../io';
@@ -44,7 +45,8 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
       const state = cache.read.syncState.workspace(w.key);
       const account = cache.read.accounts.get(w.accountId);
       if (!account?.serverUrl) return `  ${w.workspace.name}: imported from a ledger file`;
-      const freshness = describeFreshness(freshnessOf(state.lastSuccessAt, io.now(), policy));
+      const failure = syncFailureOf(cache.read.syncState.account(w.accountId), state);
+      const freshness = describeFreshness(freshnessOf(state.lastSuccessAt, io.now(), policy, failure));
       return `  ${w.workspace.name}: ${freshness}${state.lastError ? ` (last error: ${state.lastError})` : ''}`;
     });
     io.stdout(['', 'Data:', ...lines, ''].join('\n'));

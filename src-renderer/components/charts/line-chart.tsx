@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatCredits } from '../format';
+import { formatCompact, formatCredits } from '../format';
 import { Grid, ReferenceLines } from './axes';
 import { FRAME, PLOT, type ReferenceLine } from './chart-frame';
 import { DataTable } from './data-table';
@@ -15,6 +15,39 @@ export interface Projection {
   high: number;
 }
 
+/**
+ * How far above what is known (use so far, the thresholds) the y-axis may reach for a projection:
+ * a forecast many times the pool would squash the line and the threshold labels into the bottom
+ * strip, so past this the projection is clipped at the top with a labelled arrow.
+ */
+export const PROJECTION_ROOM = 1.5;
+
+/** Where a dashed projection leaves the plot at its top, and what it reaches by the reset. */
+export interface ProjectionClip {
+  x: number;
+  value: number;
+}
+
+/**
+ * The y-axis of a cumulative chart: up to the projection's high end, but at most PROJECTION_ROOM times
+ * the largest known value; and where the projection's line crosses that top, if it does.
+ */
+export function lineChartAxis(
+  known: readonly number[],
+  lines: readonly ReferenceLine[],
+  projection: Projection | null | undefined,
+): { top: number; ticks: number[]; clipFraction: number | null } {
+  const dataMax = Math.max(0, ...known, ...lines.map((l) => l.value));
+  const wanted = Math.max(dataMax, projection?.high ?? 0);
+  const axis = niceAxis(dataMax > 0 ? Math.min(wanted, dataMax * PROJECTION_ROOM) : wanted);
+  if (!projection || projection.value <= axis.top || projection.value <= projection.fromValue)
+    return { ...axis, clipFraction: null };
+  return {
+    ...axis,
+    clipFraction: (axis.top - projection.fromValue) / (projection.value - projection.fromValue),
+  };
+}
+
 export interface LineChartProps {
   title: string;
   summary: string;
@@ -25,7 +58,20 @@ export interface LineChartProps {
   projection?: Projection | null;
 }
 
-/** Cumulative use against the thresholds, with the projection to the reset. */
+/** An arrow where the projection leaves the top of the plot, with what it reaches by the reset. */
+function ClippedMark({ x, value }: { x: number; value: number }): React.JSX.Element {
+  const anchor = x > PLOT.left + PLOT.width * 0.6 ? 'end' : 'start';
+  return (
+    <g className="chart-clip" data-testid="chart-clipped" data-value={value} aria-hidden="true">
+      <path d={`M${x - 4},${PLOT.top + 6} L${x},${PLOT.top} L${x + 4},${PLOT.top + 6}`} />
+      <text x={anchor === 'end' ? x - 6 : x + 6} y={PLOT.top + 8} textAnchor={anchor}>
+        {`${formatCompact(value)} by the reset`}
+      </text>
+    </g>
+  );
+}
+
+/** Cumulative use against the thresholds, with the projection to the reset (clipped when far above). */
 export function LineChart({
   title,
   summary,
@@ -35,8 +81,9 @@ export function LineChart({
   projection,
 }: LineChartProps): React.JSX.Element {
   const id = useId();
+  const clipId = `${id.replace(/[^\w-]/g, '')}-plot`;
   const known = values.filter((v): v is number => v !== null);
-  const axis = niceAxis(Math.max(0, ...known, ...lines.map((l) => l.value), projection?.high ?? 0));
+  const axis = lineChartAxis(known, lines, projection);
   const max = axis.top;
   const y = yScale(max, PLOT.top, PLOT.bottom);
   const step = PLOT.width / Math.max(1, labels.length - 1);
@@ -49,8 +96,11 @@ export function LineChart({
         <desc id={`${id}-d`}>{summary}</desc>
         <Grid ticks={axis.ticks} y={y} labels={labels} x={x} />
         <ReferenceLines lines={lines} max={max} y={y} />
+        <clipPath id={clipId}>
+          <rect x={PLOT.left} y={PLOT.top} width={PLOT.width} height={PLOT.bottom - PLOT.top} />
+        </clipPath>
         {projection ? (
-          <g className="chart-projection" data-testid="chart-projection">
+          <g className="chart-projection" data-testid="chart-projection" clipPath={`url(#${clipId})`}>
             <polygon
               className="chart-band"
               points={[
@@ -66,6 +116,14 @@ export function LineChart({
               y2={y(projection.value)}
             />
           </g>
+        ) : null}
+        {projection && axis.clipFraction !== null ? (
+          <ClippedMark
+            x={
+              x(projection.fromIndex) + axis.clipFraction * (x(projection.toIndex) - x(projection.fromIndex))
+            }
+            value={projection.value}
+          />
         ) : null}
         {points.length > 1 ? <polyline className="chart-line" points={points.join(' ')} /> : null}
       </svg>

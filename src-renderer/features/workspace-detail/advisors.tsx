@@ -2,21 +2,36 @@ import type { PoolCard } from '../../../src-shared/ipc/snapshot';
 import { formatCredits } from '../../components/format';
 import { planLabel } from '../../components/labels';
 
+const plan = (name: string, credits: number) =>
+  `${planLabel(name).replace(/ plan$/, '')} (${formatCredits(credits)})`;
+
+/**
+ * Which plan the heavy period needed, naming the smallest that covers it: "Pro (50,000) would do; you
+ * pay for Team (1,000,000).", "Team (1,000,000) covers it.", or the plan it would take.
+ */
+export function planFitVerdict(fit: NonNullable<PoolCard['planFit']>): string {
+  const current = plan(fit.currentPlan, fit.currentAllowance);
+  const smallest = fit.suggestion;
+  if (fit.coversP90) {
+    return smallest && smallest.plan !== fit.currentPlan && smallest.allowance < fit.currentAllowance
+      ? `${plan(smallest.plan, smallest.allowance)} would do; you pay for ${current}.`
+      : `${current} covers it.`;
+  }
+  return smallest
+    ? `${current} does not; ${plan(smallest.plan, smallest.allowance)} would.`
+    : `${current} does not. ${fit.note ?? ''}`.trim();
+}
+
 /** Plan fit in one or two sentences, from the closed periods. */
 export function PlanFitAdvice({ fit }: { fit: PoolCard['planFit'] }): React.JSX.Element {
   if (!fit) return <p className="muted">Plan fit is not available for this pool.</p>;
   if (fit.p90Demand === null)
     return <p className="muted">{fit.note ?? 'Plan fit needs at least one closed period.'}</p>;
-  const dry = fit.ranDry === 0 ? 'never ran dry' : `ran dry in ${fit.ranDry} of ${fit.closedPeriods}`;
-  const verdict = fit.coversP90
-    ? `${planLabel(fit.currentPlan)} (${formatCredits(fit.currentAllowance)}) covers it.`
-    : fit.suggestion
-      ? `${planLabel(fit.currentPlan)} (${formatCredits(fit.currentAllowance)}) does not; ${planLabel(fit.suggestion.plan)} (${formatCredits(fit.suggestion.allowance)}) would.`
-      : `${planLabel(fit.currentPlan)} (${formatCredits(fit.currentAllowance)}) does not. ${fit.note ?? ''}`;
+  const dry = fit.ranDry === 0 ? 'never ran dry' : `ran dry in ${fit.ranDry} of them`;
   return (
     <p data-testid="plan-fit">
-      Over {fit.closedPeriods} closed {fit.closedPeriods === 1 ? 'period' : 'periods'} a heavy month (90th
-      percentile) asked for {formatCredits(fit.p90Demand)} credits and the pool {dry}. {verdict}
+      Over {fit.closedPeriods} closed {fit.closedPeriods === 1 ? 'period' : 'periods'} a heavy period (90th
+      percentile) asked for {formatCredits(fit.p90Demand)} credits and the pool {dry}. {planFitVerdict(fit)}
     </p>
   );
 }

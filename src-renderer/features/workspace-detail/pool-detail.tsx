@@ -65,6 +65,7 @@ export function PoolDetail({
           allowance={pool.allowance}
           remaining={pool.remaining}
           periodDays={periodDays(pool.periodStart, pool.periodEnd).length}
+          periodEnd={pool.periodEnd}
         />
       </section>
     </section>

@@ -1,11 +1,29 @@
 import { useId, useState } from 'react';
 import { whatIf } from '../../../src-shared/engine/advisors/what-if';
-import { formatCredits } from '../../components/format';
+import { formatCredits, formatSpan } from '../../components/format';
+import { useNow } from '../../components/use-now';
 
 export interface WhatIfCalculatorProps {
   allowance: number;
   remaining: number;
   periodDays: number;
+  /** The reset (ISO): the burn is measured against the time left in the period. */
+  periodEnd: string;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * What the burn does to what is left, in the period's terms: "in 8 days", "in 5 hours", or that it
+ * lasts to the reset; never "665.61 days" or "in 0 days".
+ */
+export function whatIfOutlook(daysToExhaustion: number | null, remaining: number, msToReset: number): string {
+  if (daysToExhaustion === null) return 'It burns nothing.';
+  if (remaining <= 0) return 'Nothing is left in this period: it would have to wait for the reset.';
+  const ms = daysToExhaustion * DAY;
+  if (ms >= msToReset)
+    return `On its own it would not use up the ${formatCredits(remaining)} left before the reset (in ${formatSpan(msToReset)}).`;
+  return `On its own it would use up the ${formatCredits(remaining)} left in ${formatSpan(ms)}, ${formatSpan(msToReset - ms)} before the reset.`;
 }
 
 function parse(value: string): number | null {
@@ -18,8 +36,10 @@ export function WhatIfCalculator({
   allowance,
   remaining,
   periodDays,
+  periodEnd,
 }: WhatIfCalculatorProps): React.JSX.Element {
   const id = useId();
+  const now = useNow(60_000);
   const [credits, setCredits] = useState('3');
   const [users, setUsers] = useState('500');
   const [perUser, setPerUser] = useState('1');
@@ -91,11 +111,7 @@ export function WhatIfCalculator({
             <strong>{formatCredits(result.dailyBurn)} credits a day</strong>,{' '}
             {formatCredits(result.periodDemand)} over a {periodDays}-day period:{' '}
             {result.fitsPlan ? 'fits' : 'does not fit'} the {formatCredits(allowance)} allowance.{' '}
-            {result.daysToExhaustion === null
-              ? 'It burns nothing.'
-              : remaining <= 0
-                ? 'Nothing is left in this period: it would have to wait for the reset.'
-                : `On its own it would use up the ${formatCredits(remaining)} left in ${formatCredits(result.daysToExhaustion)} days.`}
+            {whatIfOutlook(result.daysToExhaustion, remaining, Math.max(0, Date.parse(periodEnd) - now))}
           </>
         )}
       </output>

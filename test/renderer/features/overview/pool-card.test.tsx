@@ -64,6 +64,23 @@ describe('PoolCard', () => {
     expect(badge).not.toHaveTextContent('OK');
   });
 
+  it("says offline with the copy's age when its account's last sync failed, never Live", () => {
+    const offline = {
+      ...zitePro!,
+      // Synced two minutes ago, then the next attempt could not reach the server.
+      freshness: {
+        kind: 'cached' as const,
+        lastSyncAt: '2026-11-21T09:58:00.000Z',
+        ageSeconds: 120,
+        failure: 'offline' as const,
+      },
+    };
+    render(<PoolCard workspace={offline} pool={offline.pools[0]!} asOf={AS_OF} />);
+    const badge = screen.getByTestId('freshness');
+    expect(badge).toHaveTextContent('Offline, cached 2 minutes ago');
+    expect(badge).not.toHaveTextContent('Live');
+  });
+
   it('links to the workspace screen', () => {
     render(<PoolCard workspace={zitePro!} pool={zitePro!.pools[0]!} asOf={AS_OF} />);
     expect(screen.getByRole('link', { name: 'Zite Pro, integration credits' })).toHaveAttribute(
@@ -78,7 +95,7 @@ describe('PoolCard', () => {
     expect(card).toHaveAttribute('data-state', 'dry');
     expect(within(card).getByTestId('state-badge')).toHaveTextContent('Dry');
     expect(within(card).getByTestId('forecast')).toHaveTextContent(
-      'Ran dry on Nov 20, 3:42 PM; 134 calls blocked since.',
+      'Ran dry on Nov 20, 3:42 PM; 134 calls refused since.',
     );
     expect(within(card).getByTestId('freshness')).toHaveTextContent('Cached 12 minutes ago');
     expect(card).toHaveTextContent('includes 40 bonus');

@@ -21,7 +21,9 @@ describe('WorkspaceScreen', () => {
     expect(within(pool).getByRole('region', { name: 'Member budgets' })).toHaveTextContent(
       'Over budget since',
     );
-    expect(within(pool).getByTestId('plan-fit')).toHaveTextContent('Business plan (250,000) would.');
+    expect(within(pool).getByTestId('plan-fit')).toHaveTextContent(
+      'Pro (50,000) does not; Business (250,000) would.',
+    );
     expect(within(pool).getByRole('table', { name: 'Cache candidates' })).toHaveTextContent('1,374');
   });
 

@@ -29,8 +29,9 @@ describe('notificationText', () => {
       [
         // The state the card and the tray show: 92.4 % used and projected to run dry on the 22nd.
         'At risk · 3,800 of 50,000 left (92.4% used); resets in 10d 12h',
-        // Nov 22 01:00 UTC to the Dec 1 reset is 8 days 23 hours: counted down, 8 days.
-        'At 2,300 a day it runs dry on Nov 22, 8 days before the reset.',
+        // The card's own forecast sentence. Nov 22 01:00 UTC (02:00 in Paris) to the Dec 1 reset is
+        // 8 days 23 hours: counted down, 8 days.
+        'At this pace runs dry on Nov 22, 8 days before the reset.',
         'Top this period: Ana (30,000) · email (25,000)',
       ].join('\n'),
     );
@@ -39,11 +40,21 @@ describe('notificationText', () => {
 
   it('exhausted: says calls are refused and until when', () => {
     const dry = workspace('acme', 'Acme', [
-      pool({ percentUsed: 100, remaining: 0, blockedCalls: 37, available: 1_000 }),
+      pool({
+        percentUsed: 100,
+        remaining: 0,
+        blockedCalls: 37,
+        available: 1_000,
+        exhaustedAt: '2026-11-20T09:00:00.000Z',
+      }),
     ]);
     const n = notificationText({ ...base, kind: 'exhausted', percent: 100 }, [dry], ctx);
     expect(n.title).toBe('Acme: integration credits ran out');
-    expect(n.body.split('\n')[0]).toBe('Dry · 0 of 1,000 left, 37 calls refused so far; resets in 10d 12h');
+    expect(n.body.split('\n').slice(0, 2)).toEqual([
+      'Dry · 0 of 1,000 left; resets in 10d 12h',
+      // Ran dry at 09:00 UTC: 10:00 in Paris, the notification's time zone.
+      'Ran dry on Nov 20, 10:00 AM; 37 calls refused since.',
+    ]);
   });
 
   it('projected run-out: how long until the pool runs dry', () => {

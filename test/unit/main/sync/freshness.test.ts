@@ -46,3 +46,18 @@ describe('snapshotDrift', () => {
     expect(snapshotDrift({ ...base, localRemaining: 0.1 + 0.2, serverRemaining: 0.3 }).difference).toBe(0);
   });
 });
+
+describe('freshnessOf after a failed sync', () => {
+  it('is never live when the last attempt failed, however young the data', () => {
+    const f = freshnessOf(now - 1 * min, now, policy, 'offline');
+    expect(f.kind).toBe('cached');
+    expect(describeFreshness(f)).toBe('offline, cached 1 min ago');
+    expect(describeFreshness(freshnessOf(now - 2 * min, now, policy, 'error'))).toBe(
+      'sync failed, cached 2 min ago',
+    );
+    // Past the stale limit it is stale, and still says why.
+    expect(describeFreshness(freshnessOf(now - 40 * min, now, policy, 'offline'))).toBe(
+      'offline, stale: 40 min old',
+    );
+  });
+});
