@@ -13,6 +13,7 @@ import {
 import { newToken, tokenPrefix, type TokenInfo, type TokenScope } from './db/accounts-repository';
 import { canonicalInstant } from './db/events-repository';
 import type { ServerStore } from './db/store';
+import { recordUsage } from './record-usage';
 
 /** What an import stored: ids already there are counted as duplicates and left as they were. */
 export interface ImportSummary {
@@ -128,7 +129,8 @@ export function writeLedger(
     for (const ws of workspaces) {
       const pk = pks.get(ws.id)!;
       store.grants.upsert(pk, grants.get(ws.id)!);
-      inserted += store.eventsWriter.insert(pk, events.get(ws.id)!.sort(byTime));
+      inserted += recordUsage(store, pk, events.get(ws.id)!.sort(byTime)).inserted;
+      store.changed(pk); // its plan, members or grants may have changed even when no event was new
     }
     return {
       accountId,

@@ -24,18 +24,36 @@ export interface ServerStore {
   eventsWriter: EventsWriter;
   /** Runs fn in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T;
+  /**
+   * Every write to a workspace's records (events, grants, members, plan, removal) ends here: its
+   * revision is bumped in the caller's transaction and the listeners are told, so a cache of
+   * evaluations has one place to be invalidated. Another process (the CLI) bumps the same revision.
+   */
+  changed(workspacePk: number): void;
+  /** Calls listener after each `changed`; returns the unsubscribe function. */
+  onChanged(listener: (workspacePk: number) => void): () => void;
 }
 
 export function createStore(db: Database.Database): ServerStore {
+  const listeners = new Set<(workspacePk: number) => void>();
+  const workspaces = createWorkspacesRepository(db);
   return {
     db,
     databaseId: databaseId(db),
     accounts: createAccountsRepository(db),
-    workspaces: createWorkspacesRepository(db),
+    workspaces,
     grants: createGrantsRepository(db),
     rateCards: createRateCardsRepository(db),
     eventsReader: createEventsReader(db),
     eventsWriter: createEventsWriter(db),
     transaction: (fn) => db.transaction(fn)(),
+    changed: (pk) => {
+      workspaces.touch(pk);
+      for (const listener of listeners) listener(pk);
+    },
+    onChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }

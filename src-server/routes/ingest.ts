@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { ingestBatchSchema, type IngestResult } from '../../src-shared/api/ingest';
+import { ingestBatchSchema, ingestInstantProblem, type IngestResult } from '../../src-shared/api/ingest';
 import { checkRecords } from '../../src-shared/engine/evaluate';
 import { EngineInputError } from '../../src-shared/engine/errors';
 import { resolveWorkspace } from '../../src-shared/engine/resolve-workspace';
 import { describeIssue } from '../../src-shared/ledger/parse-ledger';
+import { parseInstant, toIso } from '../../src-shared/time/instant';
 import type { UsageEvent } from '../../src-shared/types/ledger';
 import { ApiError } from '../http/api-error';
+import { recordUsage } from '../record-usage';
 import { workspaceOf, type RouteContext } from './context';
 
 function invalid(message: string): ApiError {
@@ -17,6 +19,7 @@ function validBatch(
   body: unknown,
   ctx: RouteContext,
   workspace: ReturnType<typeof workspaceOf>['workspace'],
+  now: number,
 ): UsageEvent[] {
   const parsed = ingestBatchSchema.safeParse(body);
   if (!parsed.success) {
@@ -30,6 +33,8 @@ function validBatch(
         `events[${i}] (id "${e.id}"): workspaceId "${e.workspaceId}" is not the workspace of the path ("${workspace.id}")`,
       );
     }
+    const problem = ingestInstantProblem(parseInstant(e.occurredAt), now);
+    if (problem !== null) throw invalid(`events[${i}] (id "${e.id}"): occurredAt ${e.occurredAt} ${problem}`);
     return { ...e, workspaceId: workspace.id };
   });
   try {
@@ -42,20 +47,29 @@ function validBatch(
   return events;
 }
 
-/** POST /v1/workspaces/:id/events: a batch, all or nothing, idempotent by event id. */
+/**
+ * POST /v1/workspaces/:id/events: a batch, all or nothing, idempotent by event id. Member ids the
+ * workspace does not list are accepted and listed (unnamed) in the same transaction.
+ */
 export function ingestRoute(app: FastifyInstance, ctx: RouteContext): void {
   app.post(
     '/v1/workspaces/:id/events',
     { config: { scope: 'ingest' } },
     async (request): Promise<IngestResult> => {
-      const { pk, workspace } = workspaceOf(ctx, request);
-      const events = validBatch(request.body, ctx, workspace);
-      const inserted = ctx.store.transaction(() => ctx.store.eventsWriter.insert(pk, events));
+      const stored = workspaceOf(ctx, request);
+      const now = ctx.clock();
+      const events = validBatch(request.body, ctx, stored.workspace, now);
+      const { inserted, newMembers } = ctx.store.transaction(() =>
+        recordUsage(ctx.store, stored.pk, events, {
+          unknownMembers: { known: stored.workspace.members, at: toIso(now) },
+        }),
+      );
       return {
-        workspaceId: workspace.id,
+        workspaceId: stored.workspace.id,
         received: events.length,
         inserted,
         duplicates: events.length - inserted,
+        newMembers,
       };
     },
   );

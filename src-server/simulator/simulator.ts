@@ -2,6 +2,7 @@ import type { Catalog } from '../../src-shared/catalog/catalog';
 import type { PoolStatusJson } from '../../src-shared/engine/status-json';
 import { toIso } from '../../src-shared/time/instant';
 import type { PoolKind } from '../../src-shared/types/ledger';
+import { recordUsage } from '../record-usage';
 import { toApiWorkspace } from '../admin';
 import type { ServerStore } from '../db/store';
 import type { StoredWorkspace } from '../db/workspaces-repository';
@@ -130,7 +131,7 @@ export function createDemo(input: CreateDemoInput): Simulator {
       if (!seeding) continue; // an existing demo database keeps its history; only the live rates are needed
       const pk = store.workspaces.upsert(accountId, toApiWorkspace(data.workspace, catalog));
       store.grants.upsert(pk, data.grants);
-      historyEvents += store.eventsWriter.insert(pk, data.events);
+      historyEvents += recordUsage(store, pk, data.events).inserted;
     }
   });
   const demoAccount = accountId!;
@@ -162,7 +163,7 @@ export function createDemo(input: CreateDemoInput): Simulator {
         const events = drafts.map((d) =>
           toUsageEvent(d, `${workspaceId}-l${sessionTag}-${(counter++).toString(36)}`, workspaceId),
         );
-        store.eventsWriter.insert(workspaceOf(workspaceId).pk, events);
+        recordUsage(store, workspaceOf(workspaceId).pk, events);
         result.events += events.length;
         result.byWorkspace[workspaceId] = events.length;
       }

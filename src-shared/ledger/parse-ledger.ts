@@ -16,6 +16,11 @@ export class LedgerError extends Error {
 
 type Path = readonly PropertyKey[];
 
+/** An id as a message quotes it: a runaway one (thousands of characters) is cut after 40. */
+function shortened(id: string): string {
+  return id.length > 60 ? `${id.slice(0, 40)}… (${id.length} characters)` : id;
+}
+
 /** `events[12] (id "e-13")`: the record by its id where it has one, else its array and index. */
 function describeRecord(data: unknown, path: Path): { record: string; rest: Path } {
   if (path.length >= 2 && typeof path[0] === 'string' && typeof path[1] === 'number') {
@@ -23,7 +28,7 @@ function describeRecord(data: unknown, path: Path): { record: string; rest: Path
     const item = Array.isArray(array) ? (array[path[1]] as { id?: unknown } | undefined) : undefined;
     const id =
       item && typeof item === 'object' && typeof item.id === 'string' && item.id !== ''
-        ? ` (id "${item.id}")`
+        ? ` (id "${shortened(item.id)}")`
         : '';
     return { record: `${path[0]}[${path[1]}]${id}`, rest: path.slice(2) };
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestResultSchema, usagePageSchema } from '../../../src-shared/api';
+import Database from 'better-sqlite3';
+import { ingestResultSchema, usagePageSchema, workspaceListSchema } from '../../../src-shared/api';
 import { call, errorOf, fixtureLedger, startTestServer, type TestServer } from './server-fixture';
 
 const event = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -11,6 +12,8 @@ const event = (id: string, extra: Record<string, unknown> = {}) => ({
   occurredAt: '2026-11-24T10:00:00+02:00',
   ...extra,
 });
+
+const NOW = Date.parse('2026-11-25T12:00:00Z');
 
 describe('POST /v1/workspaces/{id}/events', () => {
   let server: TestServer;
@@ -24,7 +27,7 @@ describe('POST /v1/workspaces/{id}/events', () => {
     call(server, `/v1/workspaces/${ws}/events`, { token: ingest[ws]!, method: 'POST', body });
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ clock: () => NOW });
     const account = server.admin.createAccount('acme-co');
     server.admin.importLedger(account.accountId, fixtureLedger(10));
     token = account.token;
@@ -42,6 +45,7 @@ describe('POST /v1/workspaces/{id}/events', () => {
       received: 3,
       inserted: 2,
       duplicates: 1,
+      newMembers: [],
     });
     const again = await post({ events: [event('n1'), event('n2'), event('n3')] });
     expect(ingestResultSchema.parse(again.body)).toEqual({
@@ -49,6 +53,7 @@ describe('POST /v1/workspaces/{id}/events', () => {
       received: 3,
       inserted: 1,
       duplicates: 2,
+      newMembers: [],
     });
     expect(await count()).toBe(before + 3);
     const stored = usagePageSchema.parse(
@@ -123,5 +128,85 @@ describe('POST /v1/workspaces/{id}/events', () => {
       'b44',
     );
     expect(ingestResultSchema.parse(r.body).inserted).toBe(1);
+  });
+
+  it('refuses text fields over 200 characters, naming the event and field, and takes exactly 200', async () => {
+    const before = await count();
+    const long = 'x'.repeat(201);
+    for (const field of ['id', 'memberId', 'action', 'app', 'inputHash']) {
+      const r = await post({
+        events: [event(`len-ok-${field}`), event(`len-bad-${field}`, { [field]: long })],
+      });
+      expect(r.status, field).toBe(422);
+      expect(errorOf(r).message).toContain(`: ${field} is invalid: expected at most 200 characters`);
+      // A runaway id is quoted cut short, so the message stays one readable line.
+      if (field === 'id') expect(errorOf(r).message).toContain(`(id "${'x'.repeat(40)}… (201 characters)")`);
+    }
+    expect(await count()).toBe(before);
+    const edge = 'y'.repeat(200);
+    const ok = await post({
+      events: [event(edge, { memberId: 'ana', action: edge, app: edge, inputHash: edge })],
+    });
+    expect(ok.status).toBe(200);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('refuses instants before 2000 or more than a day past the server clock, and takes the bounds', async () => {
+    const before = await count();
+    const cases: [string, string][] = [
+      ['1999-12-31T23:59:59Z', 'is before 2000-01-01'],
+      ['1970-01-01T00:00:00Z', 'is before 2000-01-01'],
+      // The server's clock is 2026-11-25T12:00:00Z; a day later is the last instant accepted.
+      ['2026-11-26T12:00:01Z', "is more than one day after the server's clock (2026-11-25T12:00:00.000Z)"],
+      ['2027-11-26T12:00:00+02:00', 'is more than one day after'],
+    ];
+    for (const [occurredAt, text] of cases) {
+      const r = await post({ events: [event('t-ok'), event('t-bad', { occurredAt })] });
+      expect(r.status, occurredAt).toBe(422);
+      expect(errorOf(r).message).toContain(`events[1] (id "t-bad"): occurredAt ${occurredAt} ${text}`);
+      expect(errorOf(r).message).toContain('nothing was stored');
+    }
+    expect(await count()).toBe(before);
+    const bounds = await post({
+      events: [
+        event('t-2000', { occurredAt: '2000-01-01T00:00:00Z' }),
+        event('t-ahead', { occurredAt: '2026-11-26T12:00:00Z' }),
+      ],
+    });
+    expect(ingestResultSchema.parse(bounds.body).inserted).toBe(2);
+  });
+
+  it('accepts unknown members and lists them in the workspace, named by their id, once', async () => {
+    const first = await post({
+      events: [event('u-1', { memberId: 'app-user-42' }), event('u-2', { memberId: 'app-user-42' })],
+    });
+    expect(ingestResultSchema.parse(first.body)).toMatchObject({ inserted: 2, newMembers: ['app-user-42'] });
+    const again = await post({ events: [event('u-3', { memberId: 'app-user-42' }), event('u-4')] });
+    expect(ingestResultSchema.parse(again.body)).toMatchObject({ inserted: 2, newMembers: [] });
+    const list = workspaceListSchema.parse((await call(server, '/v1/workspaces', { token })).body);
+    const acme = list.workspaces.find((w) => w.id === 'acme')!;
+    // The fixture's named members first, then the one an app reported.
+    expect(acme.members).toEqual([
+      { id: 'ana', name: 'Ana' },
+      { id: 'ben', name: 'Ben', budget: 50 },
+      { id: 'app-user-42', name: 'app-user-42' },
+    ]);
+  });
+
+  it('marks the workspace changed in the database on every stored batch, and only then', async () => {
+    const reader = new Database(server.dbPath, { readonly: true });
+    try {
+      const revision = () =>
+        reader.prepare("SELECT revision FROM workspaces WHERE id = 'acme'").pluck().get() as number;
+      const start = revision();
+      await post({ events: [event('rev-1')] });
+      expect(revision()).toBe(start + 1);
+      await post({ events: [event('rev-1')] }); // a retried batch: nothing new, nothing to invalidate
+      expect(revision()).toBe(start + 1);
+      await post({ events: [event('rev-bad', { occurredAt: 'never' })] });
+      expect(revision()).toBe(start + 1);
+    } finally {
+      reader.close();
+    }
   });
 });
