@@ -4,6 +4,9 @@ import { ServerCliError, type ServerCliIo } from './cli-io';
 import { importCommand, IMPORT_USAGE } from './import-command';
 import { serveCommand, SERVE_USAGE } from './serve-command';
 import { tokenCommand, TOKEN_USAGE } from './token-command';
+import { workspaceCommand, WORKSPACE_USAGE } from './workspace-command';
+import { memberCommand, MEMBER_USAGE } from './member-command';
+import { grantCommand, GRANT_USAGE } from './grant-command';
 
 interface Command {
   run: (argv: string[], io: ServerCliIo) => Promise<void>;
@@ -13,12 +16,32 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   serve: { run: serveCommand, usage: SERVE_USAGE },
   import: { run: importCommand, usage: IMPORT_USAGE },
+  workspace: { run: workspaceCommand, usage: WORKSPACE_USAGE },
+  member: { run: memberCommand, usage: MEMBER_USAGE },
+  grant: { run: grantCommand, usage: GRANT_USAGE },
   token: { run: tokenCommand, usage: TOKEN_USAGE },
 };
 
 const USAGE = `usage:\n${Object.values(COMMANDS)
   .map((c) => `  ${c.usage}`)
   .join('\n')}\n`;
+
+/**
+ * `--credits -150` as `--credits=-150`: node's parseArgs takes a value that starts with a dash for
+ * a flag, and a negative adjustment is a number a lead types.
+ */
+function joinNegativeNumbers(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (/^--[a-z-]+$/.test(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
 
 /** Runs one command line; returns the exit code (a running server returns 0 once it is up). */
 export async function runServerCli(argv: string[], io: ServerCliIo): Promise<number> {
@@ -42,7 +65,7 @@ export async function runServerCli(argv: string[], io: ServerCliIo): Promise<num
     return 0;
   }
   try {
-    await command.run(args, io);
+    await command.run(joinNegativeNumbers(args), io);
     return 0;
   } catch (err) {
     if (err instanceof ServerCliError) {
@@ -64,7 +87,7 @@ export async function runServerCli(argv: string[], io: ServerCliIo): Promise<num
       code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
     ) {
       // Node's own sentence, minus its advice about "--" (which no command here needs).
-      const message = (err as Error).message.split('. To specify')[0]!.replace(/\.$/, '');
+      const message = (err as Error).message.split('\n')[0]!.split('. To specify')[0]!.replace(/\.$/, '');
       io.stderr(`creditbar-server ${name}: ${message} (see creditbar-server ${name} --help)\n`);
       return 2;
     }

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { TOKEN_SCOPES, tokenPrefix, type TokenInfo, type TokenScope } from '../db/accounts-repository';
 import { withAdmin } from './admin-context';
 import { ServerCliError, usageError, type ServerCliIo } from './cli-io';
+import { parseSubcommand } from './subcommand';
 
 export const TOKEN_USAGE = `creditbar-server token [add] [--account NAME] [--scope read|ingest] [--workspace ID] [--label TEXT] [--create] [--db PATH]
                         print a new token, shown once: read (default; what Creditbar syncs with) or
@@ -11,8 +11,6 @@ export const TOKEN_USAGE = `creditbar-server token [add] [--account NAME] [--sco
                         the account's tokens: prefix, scope, workspace, label, date (never the token)
   creditbar-server token revoke (PREFIX | TOKEN | --all) [--account NAME] [--db PATH]
                         revoke at once: the next request with it gets 401`;
-
-const SUBCOMMANDS = ['add', 'list', 'revoke'] as const;
 
 function scopeOf(text: string | undefined): TokenScope {
   if (text === undefined) return 'read';
@@ -42,12 +40,10 @@ function tokenTable(tokens: TokenInfo[]): string {
 
 /** `creditbar-server token`: issues, lists and revokes an account's bearer tokens. */
 export async function tokenCommand(argv: string[], io: ServerCliIo): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      db: { type: 'string' },
-      account: { type: 'string' },
+  const { sub, args, values } = parseSubcommand(
+    'token',
+    argv,
+    {
       create: { type: 'boolean' },
       scope: { type: 'string' },
       workspace: { type: 'string' },
@@ -55,20 +51,15 @@ export async function tokenCommand(argv: string[], io: ServerCliIo): Promise<voi
       json: { type: 'boolean' },
       all: { type: 'boolean' },
     },
-  });
-  const first = positionals[0];
-  const sub = (SUBCOMMANDS as readonly string[]).includes(first ?? '') ? first! : 'add';
-  const args = sub === first ? positionals.slice(1) : positionals;
-  const onlyFor = (flags: (keyof typeof values)[], command: string) => {
-    const stray = (Object.keys(values) as (keyof typeof values)[]).find(
-      (k) => k !== 'db' && k !== 'account' && !flags.includes(k),
-    );
-    if (stray !== undefined) throw usageError(`token ${command} takes no --${stray}`, 'token');
-  };
+    {
+      add: { flags: ['create', 'scope', 'workspace', 'label'] },
+      list: { flags: ['json'] },
+      revoke: { flags: ['all'], args: 1 },
+    },
+    'add',
+  );
 
   if (sub === 'list') {
-    onlyFor(['json'], 'list');
-    if (args.length > 0) throw usageError('token list takes no arguments', 'token');
     withAdmin(values, io, {}, ({ admin, accountId, accountName }) => {
       const tokens = admin.listTokens(accountId);
       if (values.json) io.stdout(`${JSON.stringify({ account: accountName, tokens }, null, 2)}\n`);
@@ -79,7 +70,6 @@ export async function tokenCommand(argv: string[], io: ServerCliIo): Promise<voi
   }
 
   if (sub === 'revoke') {
-    onlyFor(['all'], 'revoke');
     if (values.all ? args.length !== 0 : args.length !== 1)
       throw usageError('token revoke takes one token prefix, or --all', 'token');
     withAdmin(values, io, {}, ({ admin, accountId, accountName }) => {
@@ -91,8 +81,6 @@ export async function tokenCommand(argv: string[], io: ServerCliIo): Promise<voi
     return;
   }
 
-  onlyFor(['create', 'scope', 'workspace', 'label'], 'add');
-  if (args.length > 0) throw usageError(`token takes no argument "${args[0]}"`, 'token');
   const scope = scopeOf(values.scope);
   if (values.label !== undefined && values.label.trim() === '')
     throw new ServerCliError('--label needs a text');

@@ -57,6 +57,10 @@ export interface EventsReader {
   /** Every event that occurred at or before `upTo` (canonical ISO), for the engine. */
   upTo(workspacePk: number, workspaceId: string, upTo: string): UsageEvent[];
   count(workspacePk: number): number;
+  /** How many events of the workspace name this member. */
+  countOfMember(workspacePk: number, memberId: string): number;
+  /** When the event stored last happened (by arrival, not by time), or null when there is none. */
+  lastArrived(workspacePk: number): string | null;
   /** The pools that have stored events. */
   pools(workspacePk: number): string[];
 }
@@ -96,6 +100,12 @@ export function createEventsReader(db: Database.Database): EventsReader {
     .raw(true);
   const countRows = db.prepare('SELECT count(*) FROM events WHERE workspace_pk = ?').pluck();
   const poolRows = db.prepare('SELECT DISTINCT pool FROM events WHERE workspace_pk = ?').pluck();
+  const memberRows = db
+    .prepare('SELECT count(*) FROM events WHERE workspace_pk = ? AND member_id = ?')
+    .pluck();
+  const lastRow = db
+    .prepare('SELECT occurred_at FROM events WHERE workspace_pk = ? ORDER BY seq DESC LIMIT 1')
+    .pluck();
   return {
     page: (pk, workspaceId, afterSeq, limit) => {
       // One row more than asked says whether another page is already waiting.
@@ -108,6 +118,8 @@ export function createEventsReader(db: Database.Database): EventsReader {
     upTo: (pk, workspaceId, upTo) =>
       (upToRows.all(pk, upTo) as EventRow[]).map((r) => toEvent(r, workspaceId)),
     count: (pk) => countRows.get(pk) as number,
+    countOfMember: (pk, memberId) => memberRows.get(pk, memberId) as number,
+    lastArrived: (pk) => (lastRow.get(pk) as string | undefined) ?? null,
     pools: (pk) => poolRows.all(pk) as string[],
   };
 }

@@ -5,6 +5,8 @@ export interface GrantsRepository {
   /** Inserts or replaces grants by id: a grant is a fact the platform may correct. */
   upsert(workspacePk: number, grants: readonly Grant[]): void;
   list(workspacePk: number, workspaceId: string): Grant[];
+  /** Deletes one grant by id; false when there was none. */
+  remove(workspacePk: number, id: string): boolean;
 }
 
 interface GrantRow {
@@ -24,7 +26,9 @@ export function createGrantsRepository(db: Database.Database): GrantsRepository 
   const listRows = db.prepare(
     'SELECT id, pool, kind, credits, granted_at, expires_at FROM grants WHERE workspace_pk = ? ORDER BY seq',
   );
+  const deleteRow = db.prepare('DELETE FROM grants WHERE workspace_pk = ? AND id = ?');
   return {
+    remove: (pk, id) => deleteRow.run(pk, id).changes > 0,
     upsert: (pk, grants) => {
       for (const g of grants)
         upsertRow.run(pk, g.id, g.pool, g.kind, g.credits, g.grantedAt, g.expiresAt ?? null);
