@@ -1,6 +1,6 @@
 import type { ApiWorkspace } from '../src-shared/api/workspaces';
 import { INGEST_MAX_FIELD_LENGTH } from '../src-shared/api/ingest';
-import { catalogAllowance, type Catalog } from '../src-shared/catalog/catalog';
+import { catalogPlan, providerVersion, type Catalog } from '../src-shared/catalog/catalog';
 import { EngineInputError } from '../src-shared/engine/errors';
 import type {
   Member,
@@ -75,42 +75,60 @@ export function findWorkspace(store: ServerStore, accountId: number, id: string)
 }
 
 /**
- * The pools of a workspace from its plan and flags: the integration pool always, the message pool
- * when it has an allowance; each allowance from the flag, else what the workspace had (same plan),
+ * The catalog version a new plan is read with: the newest that publishes the plan's integration
+ * allowance (Base44's current plans; Zite no longer publishes plan sizes, so its seed version), else
+ * the newest, whose error then asks for --allowance.
+ */
+function versionFor(provider: Provider, plan: string, catalog: Catalog): string {
+  const versions = catalog.providers[provider].versions;
+  const known = [...versions]
+    .reverse()
+    .find((v) => typeof catalogPlan(v, plan)?.pools.integration === 'number');
+  return (known ?? versions[versions.length - 1]!).id;
+}
+
+/**
+ * The ledger form of a workspace from its plan and flags: pools the catalog plan has, plus the
+ * message pool when given; each allowance from the flag, else what the workspace had (same plan),
  * else the catalog; a billing day makes every pool reset on that day.
  */
-function poolsFor(
-  provider: Provider,
-  plan: string,
-  flags: { allowance?: number; messageAllowance?: number; billingDay?: number },
+function ledgerWorkspace(
+  base: Omit<Workspace, 'pools' | 'catalogVersion' | 'billingDay'>,
+  flags: {
+    allowance?: number | undefined;
+    messageAllowance?: number | undefined;
+    billingDay?: number | undefined;
+  },
   stored: ApiWorkspace | undefined,
   catalog: Catalog,
-): PoolConfig[] {
+): Workspace {
+  const { provider, plan } = base;
+  const catalogVersion = versionFor(provider, plan, catalog);
   const samePlan = stored !== undefined && stored.provider === provider && stored.plan === plan;
-  const kinds: PoolKind[] = ['integration'];
+  const planPools = Object.keys(
+    catalogPlan(providerVersion(catalog, provider, catalogVersion), plan)?.pools ?? {},
+  ) as PoolKind[];
+  const kinds = new Set<PoolKind>(['integration', ...planPools]);
   if (flags.messageAllowance !== undefined || stored?.pools.some((p) => p.pool === 'message'))
-    kinds.push('message');
-  return kinds.map((pool): PoolConfig => {
+    kinds.add('message');
+  const pools = [...kinds].map((pool): PoolConfig => {
     const given = pool === 'integration' ? flags.allowance : flags.messageAllowance;
     const before = stored?.pools.find((p) => p.pool === pool);
-    const allowance =
-      given ?? (samePlan ? before?.allowance : undefined) ?? catalogAllowance(catalog, provider, plan, pool);
-    if (allowance === undefined || allowance === null) {
-      const flag = pool === 'integration' ? '--allowance' : '--message-allowance';
-      const why =
-        allowance === null
-          ? `${provider} plan "${plan}" has a custom allowance`
-          : `the catalog does not know ${provider} plan "${plan}"`;
-      throw new AdminError(`${why}: give ${flag} N (the ${pool} credits of one period)`);
-    }
+    const allowance = given ?? (samePlan ? before?.allowance : undefined);
     const reset: ResetRule | undefined =
       flags.billingDay !== undefined
         ? { kind: 'anchor-day', day: flags.billingDay }
         : stored?.provider === provider
           ? before?.reset
           : undefined;
-    return { pool, allowance, ...(reset ? { reset } : {}) };
+    return { pool, ...(allowance !== undefined ? { allowance } : {}), ...(reset ? { reset } : {}) };
   });
+  return {
+    ...base,
+    catalogVersion,
+    ...(flags.billingDay !== undefined ? { billingDay: flags.billingDay } : {}),
+    pools,
+  };
 }
 
 function checkSpec(spec: { provider: Provider; billingDay?: number | undefined; name?: string | undefined }) {
@@ -122,13 +140,23 @@ function checkSpec(spec: { provider: Provider; billingDay?: number | undefined; 
     throw new AdminError('the workspace needs a --name');
 }
 
-/** Resolves the ledger workspace as the API will list it; catalog errors become one sentence. */
+/** Resolves the ledger workspace as the API will list it; catalog errors become one sentence about a flag. */
 function resolved(ws: Workspace, catalog: Catalog): ApiWorkspace {
   try {
     return toApiWorkspace(ws, catalog);
   } catch (err) {
-    if (err instanceof EngineInputError) throw new AdminError(err.message);
-    throw err;
+    if (!(err instanceof EngineInputError)) throw err;
+    const pool = /pool "(\w+)"/.exec(err.message)?.[1] ?? 'integration';
+    const why = /\(([^)]*)\)/.exec(err.message)?.[1];
+    if (err.location.field === 'allowance')
+      throw new AdminError(
+        `${why ?? `${ws.provider} plan "${ws.plan}" has no ${pool} allowance`}: give ${pool === 'message' ? '--message-allowance' : '--allowance'} N (the ${pool} credits of one period)`,
+      );
+    if (err.location.field === 'billingDay')
+      throw new AdminError(
+        `${ws.provider} plan "${ws.plan}" resets on the billing date: give --billing-day N (the day of the month the plan renews)`,
+      );
+    throw new AdminError(err.message);
   }
 }
 
@@ -150,16 +178,20 @@ export function addWorkspace(
       `this account already has a workspace "${spec.id}": change it with "workspace update", or pick another --id`,
     );
   const workspace = resolved(
-    {
-      id: spec.id,
-      name: spec.name,
-      provider: spec.provider,
-      plan: spec.plan,
-      ...(spec.existingCustomer !== undefined ? { existingCustomer: spec.existingCustomer } : {}),
-      pools: poolsFor(spec.provider, spec.plan, spec, undefined, catalog),
-      members: spec.members ?? [],
-      ...(spec.thresholds ? { thresholds: spec.thresholds } : {}),
-    },
+    ledgerWorkspace(
+      {
+        id: spec.id,
+        name: spec.name,
+        provider: spec.provider,
+        plan: spec.plan,
+        ...(spec.existingCustomer !== undefined ? { existingCustomer: spec.existingCustomer } : {}),
+        members: spec.members ?? [],
+        ...(spec.thresholds ? { thresholds: spec.thresholds } : {}),
+      },
+      spec,
+      undefined,
+      catalog,
+    ),
     catalog,
   );
   const pk = store.workspaces.upsert(accountId, workspace);
@@ -182,17 +214,21 @@ export function updateWorkspace(
   checkSpec({ provider, billingDay: changes.billingDay, name: changes.name });
   const thresholds = changes.thresholds === undefined ? before.thresholds : (changes.thresholds ?? undefined);
   const workspace = resolved(
-    {
-      id,
-      name: changes.name ?? before.name,
-      provider,
-      plan,
-      existingCustomer: changes.existingCustomer ?? before.existingCustomer,
-      pools: poolsFor(provider, plan, changes, before, catalog),
-      // Only the named ones: the repository keeps the unnamed members as they are.
-      members: before.members.filter((m) => !stored.unnamedMembers.some((u) => u.id === m.id)),
-      ...(thresholds ? { thresholds } : {}),
-    },
+    ledgerWorkspace(
+      {
+        id,
+        name: changes.name ?? before.name,
+        provider,
+        plan,
+        existingCustomer: changes.existingCustomer ?? before.existingCustomer,
+        // Only the named ones: the repository keeps the unnamed members as they are.
+        members: before.members.filter((m) => !stored.unnamedMembers.some((u) => u.id === m.id)),
+        ...(thresholds ? { thresholds } : {}),
+      },
+      changes,
+      before,
+      catalog,
+    ),
     catalog,
   );
   store.workspaces.upsert(accountId, workspace);

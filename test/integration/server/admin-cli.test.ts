@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceSchema, workspaceListSchema } from '../../../src-shared/api';
 import { startServer, type RunningServer } from '../../../src-server/start-server';
 import { tempDir } from '../../fixtures/temp-dir';
-import { expectOneLine, serverCli } from './run-server-cli';
+import { expectOneLine, serverCli, serverCliInProcess } from './run-server-cli';
 import { call } from './server-fixture';
 
 describe('creditbar-server token', () => {
@@ -44,12 +44,11 @@ describe('creditbar-server token', () => {
       [['token', '--account', 'other', ...at], 1, 'no account "other"'],
       [['token', 'list', '--db', missing], 1, `no server database at ${missing}`],
     ];
-    const runs = await Promise.all(cases.map(([args]) => serverCli(args)));
-    runs.forEach((r, i) => expectOneLine(r, cases[i]![1], cases[i]![2]));
+    for (const [args, code, text] of cases) expectOneLine(await serverCliInProcess(args), code, text);
     expect(existsSync(missing)).toBe(false);
     const list = await serverCli(['token', 'list', '--json', ...at]);
     expect(JSON.parse(list.stdout).tokens).toHaveLength(2);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('creditbar-server workspace, member and grant, on the file a running server uses', () => {
@@ -98,12 +97,12 @@ describe('creditbar-server workspace, member and grant, on the file a running se
     ]);
     expect(added.stderr).toBe('');
     expect(added.stdout).toContain(
-      'Added workspace "support" (Support studio, base44 builder) to account "acme": integration 10,000 a period, resets on day 15 (UTC).',
+      'Added workspace "support" (Support studio, base44 builder) to account "acme": integration 10,000 a period, resets on day 15 (UTC); message 250 a period, resets on day 15 (UTC).',
     );
     read = (await serverCli(['token', ...at])).stdout.trim();
     ingest = (await serverCli(['token', '--scope', 'ingest', '--workspace', 'support', ...at])).stdout.trim();
     server = await startServer({ dbPath: db, clock: () => NOW });
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await server.close();
     dir.cleanup();
@@ -116,8 +115,10 @@ describe('creditbar-server workspace, member and grant, on the file a running se
       provider: 'base44',
       plan: 'builder',
       existingCustomer: false,
+      // The integration allowance from the flag; the message pool from the catalog's Builder plan.
       pools: [
         { pool: 'integration', allowance: 10_000, reset: { kind: 'anchor-day', day: 15 }, overage: false },
+        { pool: 'message', allowance: 250, reset: { kind: 'anchor-day', day: 15 }, overage: false },
       ],
       members: [{ id: 'ana', name: 'Ana Lima' }],
     });
@@ -288,14 +289,19 @@ describe('creditbar-server workspace, member and grant, on the file a running se
       ],
       [[...ws, '--provider', 'zite'], 2, 'workspace add needs --plan'],
       [
+        [...ws, '--provider', 'base44', '--plan', 'gold', '--billing-day', '3'],
+        1,
+        'the catalog does not know plan "gold" of base44: give --allowance N',
+      ],
+      [
         [...ws, '--provider', 'base44', '--plan', 'builder'],
         1,
-        'the catalog does not know base44 plan "builder": give --allowance N',
+        'base44 plan "builder" resets on the billing date: give --billing-day N',
       ],
       [
         [...ws, '--provider', 'zite', '--plan', 'enterprise'],
         1,
-        'zite plan "enterprise" has a custom allowance',
+        'does not publish plan "enterprise"\'s allowance: give --allowance N',
       ],
       [
         [...ws, '--provider', 'zite', '--plan', 'pro', '--billing-day', '3'],
@@ -349,5 +355,5 @@ describe('creditbar-server workspace, member and grant, on the file a running se
     expect(JSON.parse((await serverCli(['workspace', 'list', '--json', ...at])).stdout).workspaces).toEqual(
       [],
     );
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { expect } from 'vitest';
+import { runServerCli } from '../../../src-server/cli/run';
 
 const BIN = resolve(import.meta.dirname, '../../../bin/creditbar-server');
 
@@ -33,4 +34,20 @@ export function expectOneLine(r: ServerCliRun, code: number, text: string | RegE
   expect(r.stderr).not.toMatch(/\n\s+at |Error:/);
   if (typeof text === 'string') expect(r.stderr).toContain(text);
   else expect(r.stderr).toMatch(text);
+}
+
+/**
+ * The same command line through `runServerCli` in this process: the code bin/creditbar-server runs,
+ * without a ~1.5 s process start per case (tables of bad inputs). Server-starting commands need the real binary.
+ */
+export async function serverCliInProcess(args: string[]): Promise<ServerCliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runServerCli(args, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: process.env,
+    onStop: () => {},
+  });
+  return { code, stdout, stderr };
 }
