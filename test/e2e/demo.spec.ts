@@ -54,7 +54,9 @@ test.describe('the demo in browser mode', () => {
     }
     const nearHalf = page.locator(`[data-testid="pool-card"][data-workspace-id="${NEAR_HALF}"]`);
     expect(Number(await nearHalf.getByTestId('percent').getAttribute('data-value'))).toBeLessThan(50);
-    await expect(page.locator('[data-testid="pool-card"][data-state="dry"]')).toContainText(/calls refused since/);
+    await expect(page.locator('[data-testid="pool-card"][data-state="dry"]')).toContainText(
+      /calls refused since/,
+    );
 
     await screenshot(page, 'overview');
     await page.setViewportSize({ width: 380, height: 560 });
