@@ -5,7 +5,7 @@ import {
   periodFromSummary,
   type PeriodSummary,
 } from '../../src-shared/engine/period-summary';
-import type { PoolEvents } from '../../src-shared/engine/pool-events';
+import { emptyPoolEvents, type PoolEvents } from '../../src-shared/engine/event-columns';
 import { nextPeriod, periodAt } from '../../src-shared/engine/periods';
 import type { ResolvedPool } from '../../src-shared/engine/resolve-workspace';
 import { toIso, type Millis } from '../../src-shared/time/instant';
@@ -117,7 +117,7 @@ export function cachedPeriods(
     for (const r of walkPoolFrom({
       resolved: ws.resolved,
       pool,
-      events: emptyEvents(),
+      events: emptyPoolEvents(),
       grants: [],
       asOf: end,
       from: { start, carry: [] },
@@ -139,8 +139,4 @@ export function cachedPeriods(
       );
     return r;
   });
-}
-
-function emptyEvents(): PoolEvents {
-  return { items: [], t: new Float64Array(0), credits: new Float64Array(0), unknown: new Uint8Array(0) };
 }

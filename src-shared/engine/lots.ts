@@ -85,6 +85,14 @@ export class LotBook {
     return gone;
   }
 
+  /** An independent copy (a result at a later instant advances grants on a copy, not on the walk). */
+  clone(): LotBook {
+    const copy = new LotBook();
+    for (const lot of this.lots) copy.lots.push({ ...lot });
+    copy.total = this.total;
+    return copy;
+  }
+
   /** The non-plan lots still holding credits, copied: what a period hands to the next one. */
   carry(): Lot[] {
     return this.lots.filter((l) => l.kind !== 'allowance' && l.balance > EPSILON).map((l) => ({ ...l }));

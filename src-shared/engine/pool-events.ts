@@ -2,19 +2,9 @@ import type { GrantKind, UsageEvent } from '../types/ledger';
 import { parseInstant, type Millis } from '../time/instant';
 import { EngineInputError } from './errors';
 import type { Pricer } from './pricing';
+import { EventColumns } from './event-columns';
 
-/**
- * One pool's events, deduplicated and in time order (ties by id, so the order of the input never
- * matters), with their instants and prices in typed arrays: a Team-plan month is a million of them.
- */
-export interface PoolEvents {
-  /** Read only: it may be the caller's own array. */
-  items: readonly UsageEvent[];
-  t: Float64Array;
-  credits: Float64Array;
-  /** 1 where no rate card knew the action (priced at the unknown-action price). */
-  unknown: Uint8Array;
-}
+export type { PoolEvents } from './event-columns';
 
 /** A grant reduced to what the walk needs. */
 export interface PoolGrant {
@@ -34,7 +24,7 @@ function compareIds(a: string, b: string): number {
  * Prices and orders the events of one pool, leaving out those after asOf (they do not exist yet).
  * `events` must already be deduplicated by id.
  */
-export function preparePoolEvents(all: readonly UsageEvent[], price: Pricer, asOf: Millis): PoolEvents {
+export function preparePoolEvents(all: readonly UsageEvent[], price: Pricer, asOf: Millis): EventColumns {
   let events = all;
   let rawT = new Float64Array(all.length);
   let n = 0;
@@ -66,28 +56,19 @@ export function preparePoolEvents(all: readonly UsageEvent[], price: Pricer, asO
     events = all.filter((e) => parseInstant(e.occurredAt) <= asOf);
     rawT = rawT.subarray(0, n);
   }
-  let items: readonly UsageEvent[];
-  let t: Float64Array;
-  if (sorted) {
-    items = events;
-    t = rawT;
-  } else {
-    const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => rawT[a]! - rawT[b]! || compareIds(events[a]!.id, events[b]!.id));
-    items = order.map((i) => events[i]!);
-    t = Float64Array.from(order, (i) => rawT[i]!);
-  }
-  const credits = new Float64Array(n);
-  const unknown = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const e = items[i]!;
+  const order = sorted ? null : Array.from({ length: n }, (_, i) => i);
+  order?.sort((a, b) => rawT[a]! - rawT[b]! || compareIds(events[a]!.id, events[b]!.id));
+  const out = new EventColumns(n);
+  for (let k = 0; k < n; k++) {
+    const i = order ? order[k]! : k;
+    const e = events[i]!;
+    const t = rawT[i]!;
     if (e.credits !== undefined) {
-      credits[i] = e.credits;
+      out.push(t, e.credits, false, e.memberId, e.action, e.app, e.inputHash);
     } else {
-      const p = price(e.action, e.units, t[i]!);
-      credits[i] = p.credits;
-      if (!p.known) unknown[i] = 1;
+      const p = price(e.action, e.units, t);
+      out.push(t, p.credits, !p.known, e.memberId, e.action, e.app, e.inputHash);
     }
   }
-  return { items, t, credits, unknown };
+  return out;
 }

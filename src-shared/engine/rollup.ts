@@ -1,6 +1,5 @@
 import { DAY_MS } from '../time/instant';
-import type { PoolEvents } from './pool-events';
-import { NO_APP } from './simulate-pool';
+import type { PoolEvents } from './event-columns';
 
 /** Calls that ran and the credits they were charged, for one day, member, action and app. */
 export interface RollupCell {
@@ -25,16 +24,17 @@ export function createRollupCollector(events: PoolEvents): {
   const cells = new Map<string, RollupCell>();
   return {
     onCall(index, credits) {
-      const e = events.items[index]!;
       const day = Math.floor(events.t[index]! / DAY_MS);
-      const app = e.app ?? NO_APP;
-      const key = `${day}\u0000${e.memberId}\u0000${e.action}\u0000${app}`;
+      const memberId = events.members.values[events.member[index]!]!;
+      const action = events.actions.values[events.action[index]!]!;
+      const app = events.apps.values[events.app[index]!]!;
+      const key = `${day}\u0000${memberId}\u0000${action}\u0000${app}`;
       const cell = cells.get(key);
       if (cell) {
         cell.credits += credits;
         cell.calls++;
       } else {
-        cells.set(key, { day, memberId: e.memberId, action: e.action, app, credits, calls: 1 });
+        cells.set(key, { day, memberId, action, app, credits, calls: 1 });
       }
     },
     take(start, end) {

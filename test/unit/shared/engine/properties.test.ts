@@ -3,22 +3,16 @@ import { describe, expect, test } from 'vitest';
 import { evaluateLedger } from '../../../../src-shared/engine/evaluate';
 import { periodAt } from '../../../../src-shared/engine/periods';
 import { evaluationJson } from '../../../../src-shared/engine/status-json';
-import type { Grant, Ledger, ResetRule, UsageEvent } from '../../../../src-shared/types/ledger';
+import type { Ledger } from '../../../../src-shared/types/ledger';
+import { eventsOf, grantBodyArb, grantsOf, resetArb } from '../helpers/engine-arbitraries';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** Records fall in late January to early April 2026, on whole hours so that ties happen. */
 const FROM = Date.parse('2026-01-25T00:00:00Z');
 const HOURS = 70 * 24;
 const RUNS = { numRuns: 150 };
 
 const instant = fc.integer({ min: 0, max: HOURS }).map((h) => FROM + h * HOUR);
-
-const reset: fc.Arbitrary<ResetRule> = fc.oneof(
-  fc.constant<ResetRule>({ kind: 'calendar-month' }),
-  fc.constant<ResetRule>({ kind: 'daily' }),
-  fc.integer({ min: 1, max: 31 }).map((day): ResetRule => ({ kind: 'anchor-day', day })),
-);
 
 const eventBody = fc.record({
   action: fc.constantFrom('email', 'document', 'db', 'integration:twilio', 'integration:slack', 'fax'),
@@ -28,18 +22,13 @@ const eventBody = fc.record({
   at: instant,
 });
 
-const grantBody = fc.record({
-  kind: fc.constantFrom<Grant['kind']>('bonus', 'top-up', 'adjustment'),
-  credits: fc.integer({ min: -50, max: 80 }),
-  at: instant,
-  lifeDays: fc.option(fc.integer({ min: 1, max: 60 }), { nil: null }),
-});
+const grantBody = grantBodyArb(instant);
 
 /** A one-workspace Zite ledger with a small pool, a few grants and up to 25 events with unique ids. */
 const ledgerArb: fc.Arbitrary<Ledger> = fc
   .record({
     allowance: fc.integer({ min: 0, max: 300 }),
-    reset,
+    reset: resetArb,
     existingCustomer: fc.boolean(),
     events: fc.array(eventBody, { maxLength: 25 }),
     grants: fc.array(grantBody, { maxLength: 3 }),
@@ -56,26 +45,8 @@ const ledgerArb: fc.Arbitrary<Ledger> = fc
         pools: [{ pool: 'integration' as const, allowance, reset }],
       },
     ],
-    grants: grants.map((g, i): Grant => ({
-      id: `g${i}`,
-      workspaceId: 'acme',
-      pool: 'integration',
-      kind: g.kind,
-      // Only an adjustment may take credits away.
-      credits: g.kind === 'adjustment' ? g.credits : Math.abs(g.credits) + 1,
-      grantedAt: new Date(g.at).toISOString(),
-      expiresAt: g.lifeDays === null ? null : new Date(g.at + g.lifeDays * DAY).toISOString(),
-    })),
-    events: events.map((e, i): UsageEvent => ({
-      id: `e${i}`,
-      workspaceId: 'acme',
-      pool: 'integration',
-      memberId: e.memberId,
-      action: e.action,
-      occurredAt: new Date(e.at).toISOString(),
-      ...(e.credits !== undefined ? { credits: e.credits } : {}),
-      ...(e.app !== undefined ? { app: e.app } : {}),
-    })),
+    grants: grantsOf(grants),
+    events: eventsOf(events),
   }));
 
 const json = (l: Ledger, asOf: number) => evaluationJson(evaluateLedger(l, { asOf }));
