@@ -2,12 +2,15 @@ import { EngineInputError } from '../../src-shared/engine/errors';
 import { CacheFailure } from '../db/cache-failure';
 import { CliError, EXIT_USAGE } from './cli-error';
 import { catalogCommand } from './commands/catalog';
+import { accountCommand } from './commands/account';
+import { channelCommand } from './commands/channel';
 import { evaluateCommand } from './commands/evaluate';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
+import { watchCommand } from './commands/watch';
 import { webCommand } from './commands/web';
 import type { CliIo } from './io';
 
@@ -40,6 +43,20 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   web: {
     run: webCommand,
     summary: 'web [--demo] [--data DIR] [--port N]   the app in a browser on 127.0.0.1 (npm run web)',
+  },
+  watch: {
+    run: watchCommand,
+    summary:
+      'watch --data DIR [--demo] [--json] [--once]   sync, alert and deliver to channels with no window',
+  },
+  channel: {
+    run: channelCommand,
+    summary:
+      'channel add|list|test|remove --data DIR ...   alert channels (webhook, Slack, Teams, shell hook)',
+  },
+  account: {
+    run: accountCommand,
+    summary: 'account add --data DIR --server URL --token-env NAME   an account, as Settings adds it',
   },
 };
 

@@ -66,12 +66,12 @@ export const postJson: PostJson = async ({ url, body, headers, timeoutMs, signal
       retryAfterSeconds: retryAfter(res.headers.get('retry-after'), Date.now()),
     };
   } catch (err) {
-    const e = err as Error & { cause?: { code?: string } };
+    const e = err as Error & { cause?: { code?: string; message?: string } };
     const why = timeout.aborted
       ? `timed out after ${Math.round(timeoutMs / 1000)} s`
       : signal?.aborted
         ? 'cancelled'
-        : (e.cause?.code ?? e.message);
+        : (e.cause?.code ?? e.cause?.message ?? e.message);
     return { ok: false, status: null, error: `could not reach ${host}: ${why}`, retryAfterSeconds: null };
   }
 };

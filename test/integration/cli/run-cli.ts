@@ -11,10 +11,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real bin/creditbar in a child process, as a user would. */
-export function runCli(args: string[]): Promise<CliResult> {
+/** Runs the real bin/creditbar in a child process, as a user would (with extra environment variables). */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { encoding: 'utf8' }, (error, stdout, stderr) => {
+    const options = { encoding: 'utf8' as const, env: { ...process.env, ...env } };
+    execFile(process.execPath, [BIN, ...args], options, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       done({ code, stdout, stderr });
     });
