@@ -9,6 +9,7 @@ import { topSpenders } from './top-spenders';
 /** A desktop notification: what it says and which workspace a click opens. */
 export interface NotificationContent {
   key: string;
+  /** The workspace a click opens; empty for the overview (the digest). */
   workspaceId: string;
   title: string;
   body: string;

@@ -4,6 +4,7 @@ import type { Account, Settings } from '../../src-shared/settings/settings';
 import { toIso, type Millis } from '../../src-shared/time/instant';
 import { runAlertPass } from '../alerts/alert-loop';
 import { createDeliveryService, type DeliveryDeps, type DeliveryService } from '../delivery/delivery-service';
+import { createDigestService } from '../digest/digest-service';
 import { lifecycleCandidates } from '../alerts/lifecycle-candidates';
 import type { NotificationContent } from '../alerts/notification-text';
 import { snoozeUntil, type SnoozeSpan } from '../alerts/snooze';
@@ -149,6 +150,17 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     },
   });
 
+  const digest = createDigestService({
+    cache,
+    settings,
+    delivery,
+    notify: (content) => deps.notify(content),
+    now,
+    timeZone,
+    ...(deps.locale ? { locale: deps.locale } : {}),
+    log,
+  });
+
   async function ensureDemo(): Promise<DemoServer> {
     if (demo) return demo;
     demoStarting ??= deps.startDemo().then(
@@ -278,6 +290,12 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     let snapshot = compose();
     if (alertPass(snapshot))
       snapshot = { ...snapshot, alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }) };
+    try {
+      if (view) digest.check(snapshot);
+    } catch (err) {
+      // A digest that cannot be built must not keep the snapshot from the screen.
+      log.error('the digest failed', { error: err });
+    }
     publish(snapshot);
     return snapshot;
   }

@@ -3,6 +3,7 @@ import { openDatabase, type Db, type OpenDatabaseOptions } from '../db/connectio
 import { createAccountReader, createAccountWriter } from '../db/repositories/accounts-repository';
 import { createAppStateReader, createAppStateWriter } from '../db/repositories/app-state-repository';
 import { createDeliveryReader, createDeliveryWriter } from '../db/repositories/delivery-repository';
+import { createDigestReader, createDigestWriter } from '../db/repositories/digest-repository';
 import { createDriftReader, createDriftWriter } from '../db/repositories/drift-repository';
 import { createEventReader, createEventWriter } from '../db/repositories/events-repository';
 import { createGrantReader, createGrantWriter } from '../db/repositories/grants-repository';
@@ -28,6 +29,7 @@ function readers(db: Db) {
     drift: createDriftReader(db),
     appState: createAppStateReader(db),
     deliveries: createDeliveryReader(db),
+    digests: createDigestReader(db),
   };
 }
 
@@ -45,6 +47,7 @@ function writers(db: Db) {
     drift: createDriftWriter(db),
     appState: createAppStateWriter(db),
     deliveries: createDeliveryWriter(db),
+    digests: createDigestWriter(db),
   };
 }
 

@@ -100,9 +100,10 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
     if (last !== null && now < last + intervalMs()) return null;
     return cache.transaction(() => {
       const createdAt = toIso(now);
-      // A digest goes alone; alerts waiting together go as one message listing them.
-      const first = waiting[0]!;
-      const batch = first.kind === 'digest' ? [first] : waiting.filter((w) => w.kind === 'alert');
+      // Alerts first, waiting ones together as one message that lists them; a digest goes alone after.
+      const alerts = waiting.filter((w) => w.kind === 'alert');
+      const first = alerts.length > 0 ? alerts[0]! : waiting[0]!;
+      const batch = first.kind === 'digest' ? [first] : alerts;
       let body: MessageBodyV1;
       if (first.kind === 'digest') body = JSON.parse(first.item) as MessageBodyV1;
       else {

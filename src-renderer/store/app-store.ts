@@ -30,8 +30,9 @@ export function createAppStore(
 /** Subscribes the store to the main process's pushes; returns the unsubscribe. */
 export function connectPushes(store: AppStore, client: CreditbarClient): () => void {
   const offSnapshot = client.onSnapshot((snapshot) => store.getState().receiveSnapshot(snapshot));
+  // An empty id (the digest's notification) opens the overview.
   const offOpen = client.onOpenWorkspace(({ workspaceId }) =>
-    store.getState().navigate({ screen: 'workspace', workspaceId }),
+    store.getState().navigate(workspaceId ? { screen: 'workspace', workspaceId } : { screen: 'overview' }),
   );
   const offUpdate = client.onUpdateStatus((status) => store.getState().receiveUpdateStatus(status));
   return () => {

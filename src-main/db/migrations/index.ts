@@ -2,6 +2,7 @@ import type { Migration } from '../migrate';
 import { initial } from './0001-initial';
 import { appState } from './0002-app-state';
 import { deliveryLog } from './0003-delivery-log';
+import { digests } from './0004-digests';
 
 /** Every cache migration, oldest first. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initial, appState, deliveryLog];
+export const MIGRATIONS: readonly Migration[] = [initial, appState, deliveryLog, digests];

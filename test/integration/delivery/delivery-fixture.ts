@@ -13,7 +13,7 @@ import { FakeClock } from '../../unit/main/helpers/fake-clock';
 import { recordingLog } from '../app/runtime-fixture';
 import { startReceiver, type Receiver } from './receiver';
 
-/** 2026-11-20T12:00:00Z: a Thursday, past mid-period, ten and a half days before the Dec 1 reset. */
+/** 2026-11-20T12:00:00Z: a Friday, past mid-period, ten and a half days before the Dec 1 reset. */
 export const NOW = Date.parse('2026-11-20T12:00:00Z');
 export const PERIOD = '2026-11-01T00:00:00.000Z';
 

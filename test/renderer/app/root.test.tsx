@@ -84,6 +84,9 @@ describe('the app shell', () => {
     act(() => client.emitOpenWorkspace('base44-studio'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Base44 Studio' })).toBeInTheDocument();
     expect(window.location.hash).toBe('#/workspace/base44-studio');
+    // The digest's notification names no workspace: it opens the overview.
+    act(() => client.emitOpenWorkspace(''));
+    await waitFor(() => expect(window.location.hash).toBe('#/overview'));
   });
 
   it('syncs on demand and says so while it runs', async () => {
