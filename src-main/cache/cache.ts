@@ -10,6 +10,7 @@ import { createGrantReader, createGrantWriter } from '../db/repositories/grants-
 import { createPoolStateReader, createPoolStateWriter } from '../db/repositories/pool-state-repository';
 import { createRaisedAlertStore } from '../db/repositories/raised-alerts-repository';
 import { createRateCardReader, createRateCardWriter } from '../db/repositories/rate-cards-repository';
+import { createReadingReader, createReadingWriter } from '../db/repositories/readings-repository';
 import { createRollupReader, createRollupWriter } from '../db/repositories/rollups-repository';
 import { createSummaryReader, createSummaryWriter } from '../db/repositories/summaries-repository';
 import { createSyncStateReader, createSyncStateWriter } from '../db/repositories/sync-state-repository';
@@ -30,6 +31,7 @@ function readers(db: Db) {
     appState: createAppStateReader(db),
     deliveries: createDeliveryReader(db),
     digests: createDigestReader(db),
+    readings: createReadingReader(db),
   };
 }
 
@@ -48,6 +50,7 @@ function writers(db: Db) {
     appState: createAppStateWriter(db),
     deliveries: createDeliveryWriter(db),
     digests: createDigestWriter(db),
+    readings: createReadingWriter(db),
   };
 }
 

@@ -2,15 +2,22 @@ import { builtinCatalog, type Catalog } from '../../src-shared/catalog/catalog';
 import type { EvaluateOptions } from '../../src-shared/engine/evaluate';
 import { createPricer, type Pricer } from '../../src-shared/engine/pricing';
 import { resolveWorkspace, type ResolvedWorkspace } from '../../src-shared/engine/resolve-workspace';
-import type { Grant, RateCard } from '../../src-shared/types/ledger';
+import type { Grant, RateCard, Reading } from '../../src-shared/types/ledger';
+import type { WorkspaceOrigin } from '../db/repositories/workspaces-repository';
 import type { Cache } from './cache';
 
 /** A cached workspace ready for the engine: resolved config, grants and its pricer. */
 export interface CachedWorkspaceInput {
   key: number;
   accountId: string;
+  origin: WorkspaceOrigin;
   resolved: ResolvedWorkspace;
   grants: Grant[];
+  /**
+   * Readings the engine counts as observed usage: those of a workspace with no account API behind
+   * it. On a synced workspace readings are checks against the synced count, never usage.
+   */
+  readings: Reading[];
   price: Pricer;
 }
 
@@ -47,8 +54,13 @@ export function loadEngineInputs(cache: Cache, options: EngineContextOptions = {
       return {
         key: w.key,
         accountId: w.accountId,
+        origin: w.origin,
         resolved,
         grants: cache.read.grants.forWorkspace(w.key, w.workspace.id),
+        readings:
+          w.origin === 'sync'
+            ? []
+            : cache.read.readings.ofWorkspace(w.key, w.workspace.id).map((r) => r.reading),
         price,
       };
     });

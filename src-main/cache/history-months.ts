@@ -3,7 +3,7 @@ import type { Cache } from './cache';
 
 /**
  * Months that have data in the cache, newest first (`YYYY-MM`): every month from the earliest
- * summarised period or kept event to the latest, so a quiet month in between can be picked too.
+ * summarised period, kept event or reading to the latest, so a quiet month in between can be picked too.
  */
 export function historyMonths(cache: Cache): string[] {
   let lo = Number.POSITIVE_INFINITY;
@@ -17,6 +17,11 @@ export function historyMonths(cache: Cache): string[] {
       const b = cache.read.events.bounds(w.key, pool);
       if (b.lo !== null) lo = Math.min(lo, b.lo);
       if (b.hi !== null) hi = Math.max(hi, b.hi);
+    }
+    for (const r of cache.read.readings.ofWorkspace(w.key, w.workspace.id)) {
+      const t = Date.parse(r.reading.at);
+      lo = Math.min(lo, t);
+      hi = Math.max(hi, t);
     }
   }
   if (!Number.isFinite(lo)) return [];

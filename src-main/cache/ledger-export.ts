@@ -36,7 +36,14 @@ export function exportLedger(cache: Cache, write: (chunk: string) => void): Expo
     }
   }
   write(buffer.join(''));
-  write(`\n]${rateCards.length > 0 ? `,\n"rateCards":${JSON.stringify(rateCards)}` : ''}}\n`);
+  // Readings of a synced workspace are checks against its account API, not usage: they stay here.
+  const readings = workspaces
+    .filter((w) => w.origin !== 'sync')
+    .flatMap((w) => cache.read.readings.ofWorkspace(w.key, w.workspace.id).map((r) => r.reading));
+  write(
+    `\n]${rateCards.length > 0 ? `,\n"rateCards":${JSON.stringify(rateCards)}` : ''}` +
+      `${readings.length > 0 ? `,\n"readings":${JSON.stringify(readings)}` : ''}}\n`,
+  );
   const rawFrom: ExportResult['rawFrom'] = [];
   for (const w of workspaces) {
     for (const pool of w.workspace.pools?.map((p) => p.pool) ?? ['integration' as const]) {

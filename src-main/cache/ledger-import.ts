@@ -55,7 +55,7 @@ export function importLedger(cache: Cache, ledger: Ledger, options: ImportOption
       );
     }
     for (const ws of ledger.workspaces) {
-      const { key, configChanged } = cache.write.workspaces.upsert(accountId, ws, options.now);
+      const { key, configChanged } = cache.write.workspaces.upsert(accountId, ws, options.now, 'ledger');
       keys.set(ws.id, key);
       if (configChanged)
         for (const pool of POOLS) cache.write.poolState.markDirty(key, pool, Number.NEGATIVE_INFINITY);
@@ -66,6 +66,15 @@ export function importLedger(cache: Cache, ledger: Ledger, options: ImportOption
       for (const w of cache.read.workspaces.ofAccount(accountId)) {
         if (w.workspace.provider === card.provider)
           for (const pool of POOLS) cache.write.poolState.markDirty(w.key, pool, from);
+      }
+    }
+    // Readings merge by id: one already cached is kept as it is (a reading is never edited, only dismissed).
+    for (const [workspaceId, readings] of groupBy(ledger.readings ?? [], (r) => r.workspaceId)) {
+      const key = keys.get(workspaceId)!;
+      for (const r of readings) {
+        if (cache.read.readings.get(key, workspaceId, r.id)) continue;
+        cache.write.readings.add(key, r, options.now);
+        cache.write.poolState.markDirty(key, r.pool, Date.parse(r.at));
       }
     }
     const grantsBy = groupBy(ledger.grants, (g) => g.workspaceId);

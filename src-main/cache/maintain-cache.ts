@@ -55,6 +55,8 @@ function firstUnsummarised(
   const bounds = cache.read.events.bounds(ws.key, pool.pool);
   let first = bounds.lo ?? Number.POSITIVE_INFINITY;
   for (const g of ws.grants) if (g.pool === pool.pool) first = Math.min(first, Date.parse(g.grantedAt));
+  for (const r of ws.readings)
+    if (r.pool === pool.pool && !r.dismissed) first = Math.min(first, Date.parse(r.at));
   return Number.isFinite(first) ? { start: periodAt(pool.reset, first).start, last: null } : null;
 }
 
@@ -77,6 +79,7 @@ function summarise(cache: Cache, ws: CachedWorkspaceInput, pool: ResolvedPool, n
       pool,
       events,
       grants: ws.grants,
+      readings: ws.readings,
       asOf: p.end,
       from: checkpoint,
       thresholds,
@@ -106,7 +109,9 @@ function purge(cache: Cache, ws: CachedWorkspaceInput, pool: ResolvedPool, now: 
   if (!checkpoint || checkpoint.end !== horizon) return 0;
   return cache.transaction(() => {
     const n = cache.write.events.purgeBefore(ws.key, pool.pool, horizon);
-    cache.write.poolState.setRawFrom(ws.key, pool.pool, horizon);
+    // Nothing dropped, nothing lost: a pool fed by readings (kept for good) can still take a
+    // reading or an import for an old month and be summarised again from what it holds.
+    if (n > 0 || state.rawFrom !== null) cache.write.poolState.setRawFrom(ws.key, pool.pool, horizon);
     return n;
   });
 }

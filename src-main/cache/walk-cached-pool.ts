@@ -75,6 +75,7 @@ export function walkCachedPool(
     pool,
     events,
     grants: ws.grants,
+    readings: ws.readings,
     asOf,
     ...(checkpoint ? { from: checkpointAfter(checkpoint) } : { earliest: startBy }),
   });

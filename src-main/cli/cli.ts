@@ -7,11 +7,13 @@ import { channelCommand } from './commands/channel';
 import { evaluateCommand } from './commands/evaluate';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { readingCommand } from './commands/reading';
 import { reportCommand } from './commands/report';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
 import { watchCommand } from './commands/watch';
 import { webCommand } from './commands/web';
+import { workspaceCommand } from './commands/workspace';
 import type { CliIo } from './io';
 
 type Command = (argv: string[], io: CliIo) => Promise<void>;
@@ -34,6 +36,14 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   export: {
     run: exportCommand,
     summary: 'export --db FILE > ledger.json   write the cache as a ledger file',
+  },
+  workspace: {
+    run: workspaceCommand,
+    summary: 'workspace add|list|remove --db FILE ...   workspaces kept by hand (balance readings, CSV)',
+  },
+  reading: {
+    run: readingCommand,
+    summary: "reading add|list|resolve --db FILE ...   balance readings from a platform's usage page",
   },
   catalog: {
     run: catalogCommand,

@@ -36,7 +36,9 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
     const why =
       code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option
         ? `unknown option ${option}`
-        : (message.split('. ')[0] ?? message);
+        : /argument is ambiguous/.test(message) && option
+          ? `${option} needs a value (one that starts with a dash is written ${option}=VALUE)`
+          : (message.split(/\.\s/)[0] ?? message);
     throw new CliError(`${command}: ${why}\nusage: ${usage}`, EXIT_USAGE);
   }
 }
@@ -98,4 +100,57 @@ export function onePositional(command: string, positionals: string[], what: stri
     throw new CliError(`${command}: ${why}\nusage: ${usage}`, EXIT_USAGE);
   }
   return positionals[0]!;
+}
+
+/**
+ * A number of credits from a flag: digits with an optional decimal point, thousands separated by
+ * commas, spaces or underscores as a usage page may show them ("4,200"); anything else is refused.
+ */
+export function creditsFlag(
+  command: string,
+  flag: string,
+  value: string | undefined,
+  usage: string,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const plain = value.trim().replace(/(?<=\d)[,_ ](?=\d{3}(\D|$))/g, '');
+  if (!/^\d+(\.\d+)?$/.test(plain))
+    throw new CliError(
+      `${command}: --${flag} "${value}" is not a number of credits (e.g. 4200 or 4,200)\nusage: ${usage}`,
+      EXIT_USAGE,
+    );
+  return Number(plain);
+}
+
+/** An ISO 8601 instant with a zone from a flag, or undefined when the flag is absent. */
+export function instantFlag(
+  command: string,
+  flag: string,
+  value: string | undefined,
+  usage: string,
+): Millis | undefined {
+  if (value === undefined) return undefined;
+  const t = parseInstant(value);
+  if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T/.test(value))
+    throw new CliError(
+      `${command}: --${flag} "${value}" is not an ISO 8601 instant: use e.g. 2026-11-15T09:00:00Z\nusage: ${usage}`,
+      EXIT_USAGE,
+    );
+  return t;
+}
+
+/** The first word of a command with subcommands (`workspace add ...`), or a usage error. */
+export function subcommand(
+  command: string,
+  argv: string[],
+  known: readonly string[],
+  usage: string,
+): [string, string[]] {
+  const [name, ...rest] = argv;
+  if (name === undefined || !known.includes(name))
+    throw new CliError(
+      `${command}: ${name === undefined ? 'missing' : `unknown`} subcommand${name === undefined ? '' : ` "${name}"`}: use ${known.join(', ')}\nusage: ${usage}`,
+      EXIT_USAGE,
+    );
+  return [name, rest];
 }

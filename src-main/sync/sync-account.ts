@@ -203,7 +203,7 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
         }
       }
       return list.workspaces.map((ws) => {
-        const { key, configChanged } = cache.write.workspaces.upsert(account.id, ws, startedAt);
+        const { key, configChanged } = cache.write.workspaces.upsert(account.id, ws, startedAt, 'sync');
         if (configChanged)
           for (const pool of POOLS) cache.write.poolState.markDirty(key, pool, Number.NEGATIVE_INFINITY);
         return { key, id: ws.id };

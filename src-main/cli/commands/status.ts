@@ -5,6 +5,7 @@ import { describeFreshness, freshnessOf } from '../../sync/freshness';
 import { syncFailureOf } from '../../sync/sync-failure';
 import { dbFlag, openCacheFile, withCache } from '../cache-io';
 import { statusTable } from '../format/status-table';
+import { shortInstant } from '../format/table';
 import { asOfFlag, loadCatalog, parseFlags, type CliIo } from '../io';
 import { CliError, EXIT_USAGE } from '../cli-error';
 
@@ -44,7 +45,14 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
     const lines = workspaces.map((w) => {
       const state = cache.read.syncState.workspace(w.key);
       const account = cache.read.accounts.get(w.accountId);
-      if (!account?.serverUrl) return `  ${w.workspace.name}: imported from a ledger file`;
+      if (w.origin === 'manual' || !account?.serverUrl) {
+        const last = cache.read.readings
+          .ofWorkspace(w.key, w.workspace.id)
+          .filter((r) => !r.reading.dismissed)
+          .at(-1);
+        const source = w.origin === 'manual' ? 'added by hand' : 'imported from a ledger file';
+        return `  ${w.workspace.name}: ${source}${last ? `; last reading ${shortInstant(last.reading.at)} UTC` : w.origin === 'manual' ? '; no reading yet' : ''}`;
+      }
       const failure = syncFailureOf(cache.read.syncState.account(w.accountId), state);
       const freshness = describeFreshness(freshnessOf(state.lastSuccessAt, io.now(), policy, failure));
       return `  ${w.workspace.name}: ${freshness}${state.lastError ? ` (last error: ${state.lastError})` : ''}`;

@@ -36,6 +36,19 @@ export function statusTable(
       `Note: ${names.get(p.workspaceId) ?? p.workspaceId} has actions no rate card knows (priced 1 each): ${p.unknownActions.join(', ')}`,
     );
   }
+  for (const p of pools.filter((x) => x.observed)) {
+    const o = p.observed!;
+    const name = names.get(p.workspaceId) ?? p.workspaceId;
+    out.push(
+      '',
+      `Readings: ${name} (${p.pool}) counts ${credits(o.credits)} credits from ${o.readings} reading(s)` +
+        `${o.lastReadingAt ? `, the last at ${shortInstant(o.lastReadingAt)}` : ''}; by member, action and app: not available for readings.`,
+    );
+    for (const b of o.backwards)
+      out.push(
+        `  ${b.id} at ${shortInstant(b.at)} shows ${credits(b.by)} more left than counted: a top-up or a mistake? (creditbar reading resolve)`,
+      );
+  }
   out.push('', alerts.length === 0 ? 'No alerts.' : 'Alerts:');
   for (const a of alerts) out.push(`  ${shortInstant(a.at)}  ${a.message}`);
   return out.join('\n') + '\n';

@@ -3,6 +3,15 @@ import { initial } from './0001-initial';
 import { appState } from './0002-app-state';
 import { deliveryLog } from './0003-delivery-log';
 import { digests } from './0004-digests';
+import { readings } from './0005-readings';
+import { workspaceOrigin } from './0006-workspace-origin';
 
 /** Every cache migration, oldest first. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [initial, appState, deliveryLog, digests];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  appState,
+  deliveryLog,
+  digests,
+  readings,
+  workspaceOrigin,
+];

@@ -1,10 +1,14 @@
 import type { PoolConfig, ResetRule, Workspace } from '../../../src-shared/types/ledger';
 import type { Db } from '../connection';
 
+/** Where a cached workspace came from: an account API, a ledger file, or added by hand (readings). */
+export type WorkspaceOrigin = 'sync' | 'ledger' | 'manual';
+
 /** A cached workspace: its integer key inside the cache, its account and its ledger-shaped config. */
 export interface CachedWorkspace {
   key: number;
   accountId: string;
+  origin: WorkspaceOrigin;
   workspace: Workspace;
 }
 
@@ -18,6 +22,10 @@ interface WorkspaceRow {
   existing_customer: number | null;
   pools_declared: number;
   thresholds_declared: number;
+  origin: WorkspaceOrigin | null;
+  catalog_version: string | null;
+  billing_day: number | null;
+  server_url: string | null;
 }
 interface PoolRow {
   workspace_key: number;
@@ -48,7 +56,9 @@ function group<T extends { workspace_key: number }>(rows: T[]): Map<number, T[]>
 }
 
 export function createWorkspaceReader(db: Db) {
-  const all = db.prepare<[], WorkspaceRow>('SELECT * FROM workspaces ORDER BY key');
+  const all = db.prepare<[], WorkspaceRow>(
+    'SELECT w.*, a.server_url FROM workspaces w JOIN accounts a ON a.id = w.account_id ORDER BY w.key',
+  );
   const pools = db.prepare<[], PoolRow>(
     'SELECT workspace_key, pool, allowance, reset, overage FROM pools ORDER BY workspace_key, position',
   );
@@ -66,6 +76,8 @@ export function createWorkspaceReader(db: Db) {
     return all.all().map((r) => {
       const ws: Workspace = { id: r.id, name: r.name, provider: r.provider, plan: r.plan };
       if (r.existing_customer !== null) ws.existingCustomer = r.existing_customer === 1;
+      if (r.catalog_version !== null) ws.catalogVersion = r.catalog_version;
+      if (r.billing_day !== null) ws.billingDay = r.billing_day;
       if (r.pools_declared) {
         ws.pools = (poolsBy.get(r.key) ?? []).map((p) => {
           const config: PoolConfig = { pool: p.pool };
@@ -81,7 +93,9 @@ export function createWorkspaceReader(db: Db) {
           m.budget === null ? { id: m.id, name: m.name } : { id: m.id, name: m.name, budget: m.budget },
         );
       if (r.thresholds_declared) ws.thresholds = (thresholdsBy.get(r.key) ?? []).map((t) => t.percent);
-      return { key: r.key, accountId: r.account_id, workspace: ws };
+      // Rows cached before origins were recorded: an account with a server synced them.
+      const origin = r.origin ?? (r.server_url !== null ? 'sync' : 'ledger');
+      return { key: r.key, accountId: r.account_id, origin, workspace: ws };
     });
   };
   return {
@@ -113,6 +127,8 @@ function configKey(ws: Workspace): string {
     ws.existingCustomer ?? null,
     ws.pools ?? null,
     ws.thresholds ?? null,
+    ws.catalogVersion ?? null,
+    ws.billingDay ?? null,
   ]);
 }
 
@@ -121,12 +137,26 @@ export function createWorkspaceWriter(db: Db) {
   const owner = db.prepare<[string], { key: number; account_id: string }>(
     'SELECT key, account_id FROM workspaces WHERE id = ?',
   );
-  const insert = db.prepare<[string, string, string, string, string, number | null, number, number, number]>(
-    `INSERT INTO workspaces (id, account_id, name, provider, plan, existing_customer, pools_declared, thresholds_declared, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  type Columns = [
+    string,
+    string,
+    string,
+    number | null,
+    number,
+    number,
+    string | null,
+    number | null,
+    number,
+  ];
+  const insert = db.prepare<[string, string, ...Columns, string]>(
+    `INSERT INTO workspaces (id, account_id, name, provider, plan, existing_customer, pools_declared, thresholds_declared,
+       catalog_version, billing_day, updated_at, origin)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const update = db.prepare<[string, string, string, number | null, number, number, number, number]>(
-    `UPDATE workspaces SET name = ?, provider = ?, plan = ?, existing_customer = ?, pools_declared = ?, thresholds_declared = ?, updated_at = ?
+  // A workspace keeps the origin it was first cached with (a manual one exported and imported stays manual).
+  const update = db.prepare<[...Columns, string | null, number]>(
+    `UPDATE workspaces SET name = ?, provider = ?, plan = ?, existing_customer = ?, pools_declared = ?, thresholds_declared = ?,
+       catalog_version = ?, billing_day = ?, updated_at = ?, origin = coalesce(origin, ?)
      WHERE key = ?`,
   );
   const clearPools = db.prepare<[number]>('DELETE FROM pools WHERE workspace_key = ?');
@@ -147,7 +177,12 @@ export function createWorkspaceWriter(db: Db) {
    * Stores a workspace's config (replacing pools, members and thresholds). Returns its key and
    * whether anything that changes past balances (plan, pools, thresholds ...) differs from before.
    */
-  const upsert = (accountId: string, ws: Workspace, now: number): { key: number; configChanged: boolean } => {
+  const upsert = (
+    accountId: string,
+    ws: Workspace,
+    now: number,
+    origin: WorkspaceOrigin | null = null,
+  ): { key: number; configChanged: boolean } => {
     const existing = owner.get(ws.id);
     if (existing && existing.account_id !== accountId)
       throw new WorkspaceOwnerError(ws.id, existing.account_id);
@@ -155,33 +190,23 @@ export function createWorkspaceWriter(db: Db) {
     const existingCustomer = ws.existingCustomer === undefined ? null : ws.existingCustomer ? 1 : 0;
     const poolsDeclared = ws.pools ? 1 : 0;
     const thresholdsDeclared = ws.thresholds ? 1 : 0;
+    const columns: Columns = [
+      ws.name,
+      ws.provider,
+      ws.plan,
+      existingCustomer,
+      poolsDeclared,
+      thresholdsDeclared,
+      ws.catalogVersion ?? null,
+      ws.billingDay ?? null,
+      now,
+    ];
     let key: number;
     if (existing) {
       key = existing.key;
-      update.run(
-        ws.name,
-        ws.provider,
-        ws.plan,
-        existingCustomer,
-        poolsDeclared,
-        thresholdsDeclared,
-        now,
-        key,
-      );
+      update.run(...columns, origin, key);
     } else {
-      key = Number(
-        insert.run(
-          ws.id,
-          accountId,
-          ws.name,
-          ws.provider,
-          ws.plan,
-          existingCustomer,
-          poolsDeclared,
-          thresholdsDeclared,
-          now,
-        ).lastInsertRowid,
-      );
+      key = Number(insert.run(ws.id, accountId, ...columns, origin ?? 'ledger').lastInsertRowid);
     }
     clearPools.run(key);
     clearMembers.run(key);
