@@ -127,7 +127,9 @@ export function maintainCache(cache: Cache, options: MaintainOptions): MaintainR
     for (const pool of ws.resolved.pools) {
       result.invalidated += invalidate(cache, ws, pool);
       result.summarised += summarise(cache, ws, pool, options.now);
-      if (!options.keepRaw) result.purged += purge(cache, ws, pool, options.now);
+      // A workspace kept by hand keeps every raw row: nothing can fetch it again, and a reading or a
+      // CSV for any month must still find what that month holds.
+      if (!options.keepRaw && ws.origin !== 'manual') result.purged += purge(cache, ws, pool, options.now);
     }
   }
   return result;

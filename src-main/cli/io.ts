@@ -43,7 +43,8 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
   }
 }
 
-async function readText(path: string, what: string): Promise<string> {
+/** A file a command reads, or one line saying why it cannot be read. */
+export async function readText(path: string, what: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (err) {

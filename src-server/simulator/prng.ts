@@ -1,3 +1,5 @@
+import { cyrb53Lanes } from '../../src-shared/hash/cyrb53';
+
 /** A seeded pseudo-random source: the simulator and fault mode never call Math.random. */
 export interface Random {
   /** Uniform in [0, 1). */
@@ -20,15 +22,7 @@ export interface Random {
 
 /** cyrb53-style string hash to a 32-bit seed. */
 export function hashSeed(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const [h1, h2] = cyrb53Lanes(text);
   return (h2 ^ h1) >>> 0;
 }
 

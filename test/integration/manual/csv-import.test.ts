@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import type { EvaluationJson } from '../../../src-shared/engine/status-json';
+import { tempDir } from '../../fixtures/temp-dir';
+import { runCli } from '../cli/run-cli';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+/** A cache with a manual Base44 Builder workspace (billing day 1) and the files a test writes. */
+async function setUp(files: Record<string, string>) {
+  const dir = tempDir('creditbar-csv-');
+  cleanups.push(dir.cleanup);
+  const db = dir.file('cache.sqlite');
+  const add = await runCli([
+    'workspace',
+    'add',
+    '--db',
+    db,
+    '--provider',
+    'base44',
+    '--plan',
+    'builder',
+    '--name',
+    'Studio',
+    '--billing-day',
+    '1',
+  ]);
+  expect(add.stdout).toBe('studio\n');
+  const { writeFileSync } = await import('node:fs');
+  const paths: Record<string, string> = {};
+  for (const [name, text] of Object.entries(files)) {
+    paths[name] = dir.file(name);
+    writeFileSync(paths[name], text);
+  }
+  return { db, paths };
+}
+
+const usage = [
+  '\uFEFFDate,Type,Credits,User,App',
+  '2025-11-03 10:00,llm,3,ana,crm',
+  '2025-11-03T11:00:00Z,email,,bo,"support, eu"',
+  '"2025-11-04 09:30:15",file,,ana,crm',
+  '2025-11-04T12:00:00+02:00,pdf,4,,',
+  '2025-12-01,external_api,,cy,crm',
+  '',
+].join('\n');
+
+async function status(db: string, asOf: string) {
+  return JSON.parse(
+    (await runCli(['status', '--db', db, '--as-of', asOf, '--json'])).stdout,
+  ) as EvaluationJson;
+}
+
+describe('creditbar import USAGE.csv', () => {
+  test('--dry-run prints the mapping, the first rows as events and the totals by month, and stores nothing', async () => {
+    const { db, paths } = await setUp({ 'usage.csv': usage });
+    const r = await runCli(['import', paths['usage.csv']!, '--db', db, '--workspace', 'studio', '--dry-run']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('occurredAt ← "Date" (matched by name)');
+    expect(r.stdout).toContain('id         ← (none: derived from each row');
+    // Line 5 is 12:00 at +02:00: 10:00 UTC. Base44's docs price a standard email at 1, a file at 1.
+    expect(r.stdout).toMatch(
+      /\s5\s+2025-11-04T10:00:00\.000Z\s+integration\s+\(not given\)\s+pdf\s+4\s+csv-/,
+    );
+    expect(r.stdout).toMatch(
+      /\s3\s+2025-11-03T11:00:00\.000Z\s+integration\s+bo\s+email\s+support, eu\s+1 \(priced\)/,
+    );
+    // November: 3 + 1 + 1 + 4 = 9 credits from 4 rows (2 priced); December: 1 from 1.
+    expect(r.stdout).toMatch(/2025-11\s+4\s+9\s+2/);
+    expect(r.stdout).toMatch(/2025-12\s+1\s+1\s+1/);
+    expect(r.stdout).toContain('nothing stored (--dry-run)');
+    expect((await status(db, '2025-11-20T00:00:00Z')).pools.find((p) => p.pool === 'integration')!.used).toBe(
+      0,
+    );
+  });
+
+  test('imports once: the same file again adds nothing, and the balance is what the rows say', async () => {
+    const { db, paths } = await setUp({ 'usage.csv': usage });
+    const first = await runCli(['import', paths['usage.csv']!, '--db', db, '--workspace', 'studio']);
+    expect(first.stdout).toBe(
+      'imported usage.csv into studio: 5 new event(s) from 5 row(s) over 2 month(s)\n',
+    );
+    const again = await runCli(['import', paths['usage.csv']!, '--db', db, '--workspace', 'studio']);
+    expect(again.stdout).toBe(
+      'imported usage.csv into studio: 0 new event(s) from 5 row(s) over 2 month(s); 5 already in the cache\n',
+    );
+    const pool = (await status(db, '2025-11-20T00:00:00Z')).pools.find((p) => p.pool === 'integration')!;
+    expect(pool).toMatchObject({
+      used: 9,
+      byMember: { ana: 4, '(not given)': 4, bo: 1 },
+      byApp: { crm: 4, '(no app)': 4, 'support, eu': 1 },
+    });
+  });
+
+  test('a bad row stops the import, naming its line and column; nothing of the file is stored', async () => {
+    const bad = usage.replace('2025-11-04,', 'x').replace('"2025-11-04 09:30:15"', '04/11/2025 09:30');
+    const { db, paths } = await setUp({
+      'bad.csv': bad,
+      'neg.csv': usage.replace('pdf,4', 'pdf,-4'),
+      'pool.csv': 'Date,Type,Pool\n2025-11-03,llm,integration\n2025-11-03,llm,workflow\n',
+    });
+    const cases: [string, string][] = [
+      [
+        'bad.csv',
+        'creditbar: import: bad.csv line 4, column "Date": "04/11/2025 09:30" is not a date: use ISO 8601 (2026-11-03T10:00:00Z) or YYYY-MM-DD HH:MM[:SS] (UTC)\n',
+      ],
+      [
+        'neg.csv',
+        'creditbar: import: neg.csv line 5, column "Credits": -4 is negative: a row records what a call cost\n',
+      ],
+      [
+        'pool.csv',
+        'creditbar: import: pool.csv line 3, column "Pool": "workflow" is not a pool of studio (message, integration)\n',
+      ],
+    ];
+    for (const [file, message] of cases) {
+      const r = await runCli(['import', paths[file]!, '--db', db, '--workspace', 'studio']);
+      expect(r.code, file).toBe(1);
+      expect(r.stderr).toBe(message);
+      expect(r.stdout).toBe('');
+    }
+    const s = await status(db, '2025-11-20T00:00:00Z');
+    expect(s.pools.map((p) => p.used)).toEqual([0, 0]);
+  });
+
+  test('wrong command lines exit 2 with the usage', async () => {
+    const { db, paths } = await setUp({ 'usage.csv': usage });
+    const noWorkspace = await runCli(['import', paths['usage.csv']!, '--db', db]);
+    expect(noWorkspace.code).toBe(2);
+    expect(noWorkspace.stderr).toContain('import: a CSV goes into one workspace: give --workspace ID');
+    const badMap = await runCli([
+      'import',
+      paths['usage.csv']!,
+      '--db',
+      db,
+      '--workspace',
+      'studio',
+      '--map',
+      'when=Date',
+    ]);
+    expect(badMap.code).toBe(1);
+    expect(badMap.stderr).toContain('--map "when=Date": expected FIELD=COLUMN');
+  });
+});
