@@ -5,7 +5,7 @@ import { systemClock } from './app/scheduler';
 import { createAppRuntime } from './app/app-runtime';
 import { embeddedDemoServer } from './app/demo-server';
 import { startShell, type Shell } from './app/shell';
-import { openCache } from './cache/cache';
+import { damagedCacheNotice, openAppCache } from './cache/open-app-cache';
 import { appUserModelId } from './desktop/app-user-model-id';
 import { createFileLog } from './logging/file-log';
 import { resolveSqliteBinding } from './native/electron-sqlite-binding';
@@ -37,7 +37,14 @@ async function main(): Promise<void> {
       resourcesPath: process.resourcesPath,
       readManifest: readSqliteManifest,
     });
-    const cache = openCache(join(userData, 'cache.sqlite'), sqlite);
+    // quick_check on every start; a damaged cache is moved aside (never deleted) and rebuilt by syncing.
+    const opened = openAppCache(join(userData, 'cache.sqlite'), sqlite);
+    const cache = opened.cache;
+    log.info('cache opened', {
+      checkMs: opened.checkMs,
+      abnormalShutdown: opened.abnormalShutdown,
+      movedAside: opened.movedAside,
+    });
     let notify: Parameters<typeof createAppRuntime>[0]['notify'] = () => {};
     const settings = createSettingsStore(createElectronSettingsBackend());
     const updates = createUpdateService({
@@ -73,6 +80,8 @@ async function main(): Promise<void> {
     );
     shell = started;
     notify = started.notify;
+    const damaged = damagedCacheNotice(opened);
+    if (damaged) runtime.addNotice('cache-damaged', damaged);
     runtime.start();
     updates.start();
     app.on('second-instance', () => shell?.openMainWindow());
@@ -86,7 +95,7 @@ async function main(): Promise<void> {
       shell?.dispose();
       shell = null;
       void runtime.dispose().finally(() => {
-        cache.close();
+        opened.close();
         app.quit();
       });
     });

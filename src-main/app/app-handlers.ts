@@ -30,6 +30,11 @@ export interface AppHandlerDeps {
   shownAccountIds(): string[];
   snapshot(): Snapshot;
   requestSync(reason: SyncReason): boolean;
+  /** Why "Sync now" cannot sync anything (every account lacks its token), or null. */
+  syncBlockedReason(): string | null;
+  /** A token was stored or removed: re-check which accounts can sync. */
+  tokensChanged(): Promise<void>;
+  dismissNotice(key: string): boolean;
   /** Syncs now, or right after the running sync. */
   syncSoon(reason: SyncReason): void;
   pauseAlerts(span: SnoozeSpan): { pausedUntil: string | null };
@@ -85,7 +90,10 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
 
   return {
     getSnapshot: () => deps.snapshot(),
-    syncNow: () => ({ started: deps.requestSync('manual') }),
+    syncNow() {
+      const reason = deps.syncBlockedReason();
+      return reason ? { started: false, reason } : { started: deps.requestSync('manual') };
+    },
     getHistoryMonths: () => historyMonths(cache),
     getHistory({ period, workspaceId }): HistoryResult {
       const { report, names, members } = reviewMonth(deps, period, workspaceId);
@@ -119,9 +127,21 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
       await secrets.delete(id);
       // Its cached usage goes with it, so its workspaces leave the overview and the tray.
       cache.transaction(() => cache.write.accounts.remove(id));
+      await deps.tokensChanged();
       deps.refresh();
       return next;
     },
+    async setAccountToken({ id, token }): Promise<Account> {
+      const account = settings.get().accounts.find((a) => a.id === id);
+      if (!account) throw new Error(`There is no account "${id}" to give a token to.`);
+      const check = await testConnection(account.serverUrl, token);
+      if (!check.ok) throw new Error(check.message);
+      await secrets.set(account.id, token);
+      await deps.tokensChanged();
+      deps.syncSoon('settings');
+      return account;
+    },
+    dismissNotice: ({ key }) => ({ dismissed: deps.dismissNotice(key) }),
     testConnection: ({ serverUrl, token }) => testConnection(serverUrl, token),
     async startDemo() {
       await deps.ensureDemo();

@@ -16,9 +16,11 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { UpdateService } from '../updates/update-service';
 import { createSyncService, type SyncServiceDeps } from '../sync/sync-service';
 import { appAlertCandidates } from './app-alert-candidates';
+import { accountStatus, createTokenStates, syncBlockedReason, tokenProblem } from './account-tokens';
 import { createAppHandlers } from './app-handlers';
 import { createChannelHandlers } from './channel-handlers';
 import { composeSnapshot } from './compose-snapshot';
+import { addNotice, dismissNotice, listNotices } from './notices';
 import { DEMO_ACCOUNT_ID, type DemoServer, type StartDemoServer } from './demo-server';
 import { previousPeriodOf, readEngineView, settingsOverrides, type EngineView } from './engine-view';
 import { SyncScheduler, systemClock, type SchedulerClock, type SyncReason } from './scheduler';
@@ -69,6 +71,8 @@ export interface AppRuntime {
   settings(): Settings;
   /** Syncs now unless one runs; returns whether one started. */
   requestSync(reason?: SyncReason): boolean;
+  /** Tells the lead something about the app itself (kept in the cache until dismissed). */
+  addNotice(key: string, message: string): void;
   pauseAlerts(span: SnoozeSpan): { pausedUntil: string | null };
   /** The machine woke from sleep. */
   onResume(): void;
@@ -216,7 +220,32 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
 
   const pausedUntil = () => cache.read.appState.get('pausedUntil', null);
 
+  const tokens = createTokenStates(deps.secrets);
+
+  /** Re-reads which accounts have a token; publishes when that changed. */
+  async function recheckTokens(): Promise<void> {
+    try {
+      if (await tokens.check(settings().accounts)) republish();
+    } catch (err) {
+      log.error('reading the stored tokens failed', { error: err });
+    }
+  }
+
+  /** What the snapshot says about the app itself: notices, and whether each account can sync. */
+  function appFacts(): Pick<Snapshot, 'notices' | 'accounts'> {
+    return {
+      notices: listNotices(cache),
+      ...(mode() === 'accounts'
+        ? { accounts: settings().accounts.map((a) => accountStatus(a, tokens.get(a.id))) }
+        : {}),
+    };
+  }
+
   function compose(): Snapshot {
+    return { ...composeCards(), ...appFacts() };
+  }
+
+  function composeCards(): Snapshot {
     return composeSnapshot({
       now: now(),
       mode: mode(),
@@ -351,6 +380,16 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     const failures: Error[] = [];
     try {
       for (const account of accounts) {
+        // No network attempt for an account whose token is gone: its sync line says why instead.
+        const problem = account.id === DEMO_ACCOUNT_ID ? null : tokenProblem(account, tokens.get(account.id));
+        if (problem) {
+          failures.push(new Error(problem));
+          cache.transaction(() => {
+            cache.write.accounts.upsert(account, now());
+            cache.write.syncState.accountFailed(account.id, 'auth', problem, now());
+          });
+          continue;
+        }
         try {
           const summary = await syncService.sync(account);
           if (summary.errors.length > 0) failures.push(new Error(summary.errors[0]));
@@ -402,6 +441,14 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     shownAccountIds,
     snapshot: () => current ?? refresh(),
     requestSync: (reason) => scheduler.requestSync(reason),
+    syncBlockedReason: () =>
+      mode() === 'accounts' ? syncBlockedReason(settings().accounts, tokens.all()) : null,
+    tokensChanged: recheckTokens,
+    dismissNotice: (key) => {
+      const dismissed = dismissNotice(cache, key);
+      if (dismissed) republish();
+      return dismissed;
+    },
     syncSoon,
     pauseAlerts,
     ensureDemo,
@@ -424,13 +471,19 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     },
     settings,
     requestSync: (reason = 'manual') => scheduler.requestSync(reason),
+    addNotice(key, message) {
+      addNotice(cache, { key, message, at: toIso(now()) });
+      if (current) republish();
+    },
     pauseAlerts,
     onResume: () => void scheduler.onResume(),
     start() {
       refresh();
+      void recheckTokens();
       unwatchSettings = deps.settings.onChange(() => {
         refresh();
         scheduler.reschedule();
+        void recheckTokens();
       });
       ticker = setInterval(tick, deps.tickMs ?? DEFAULT_TICK_MS);
       delivery.start();

@@ -25,17 +25,21 @@ export function openCacheFile(file: string, io: CliIo, mode: 'read' | 'create'):
   try {
     return openCache(file, { now: io.now });
   } catch (err) {
-    if (err instanceof DatabaseTooNewError || err instanceof NotADatabaseError)
-      throw new CliError(err.message);
-    const code = (err as { code?: string }).code;
-    // better-sqlite3 checks the folder itself: one it cannot see is a TypeError with no code.
-    const noFolder = err instanceof TypeError && /directory does not exist/.test(err.message);
-    if (code === 'SQLITE_CANTOPEN' || noFolder)
-      throw new CliError(`cannot open the cache ${file}: check that its folder exists and is writable`);
-    const failure = cacheFailureOf(err, file);
-    if (failure) throw new CliError(failure.message);
-    throw err;
+    throw cacheOpenError(err, file);
   }
+}
+
+/** What a command says when the cache cannot be opened: one line for what a user can fix, else the error. */
+export function cacheOpenError(err: unknown, file: string): unknown {
+  if (err instanceof DatabaseTooNewError || err instanceof NotADatabaseError)
+    return new CliError(err.message);
+  const code = (err as { code?: string }).code;
+  // better-sqlite3 checks the folder itself: one it cannot see is a TypeError with no code.
+  const noFolder = err instanceof TypeError && /directory does not exist/.test(err.message);
+  if (code === 'SQLITE_CANTOPEN' || noFolder)
+    return new CliError(`cannot open the cache ${file}: check that its folder exists and is writable`);
+  const failure = cacheFailureOf(err, file);
+  return failure ? new CliError(failure.message) : err;
 }
 
 /**

@@ -5,13 +5,17 @@ import { useAppStore } from '../store/store-context';
 
 /**
  * What is wrong with the data right now, above every screen: offline (the last data stays shown),
- * a failed sync, a paused notification stream, or a failed action.
+ * a failed sync, an account that needs its token, a notice about the app itself (a damaged cache
+ * put aside), a paused notification stream, or a failed action.
  */
 export function StatusBanner(): React.JSX.Element | null {
   const sync = useAppStore((s) => s.snapshot?.sync ?? null);
   const pausedUntil = useAppStore((s) => s.snapshot?.pausedUntil ?? null);
   const actionError = useAppStore((s) => s.actionError);
   const dismiss = useAppStore((s) => s.dismissActionError);
+  const notices = useAppStore((s) => s.snapshot?.notices ?? null);
+  const accounts = useAppStore((s) => s.snapshot?.accounts ?? null);
+  const dismissNotice = useAppStore((s) => s.dismissNotice);
   const now = useNow(30_000);
   const banners: React.JSX.Element[] = [];
   if (sync?.offline) {
@@ -29,6 +33,29 @@ export function StatusBanner(): React.JSX.Element | null {
     banners.push(
       <div key="sync-error" className="banner banner-error" role="status" data-testid="sync-error-banner">
         <span>Last sync failed: {sync.lastError.message}</span>
+      </div>,
+    );
+  }
+  for (const a of accounts ?? []) {
+    if (a.message === null) continue;
+    banners.push(
+      <div
+        key={`token-${a.id}`}
+        className="banner banner-error"
+        role="status"
+        data-testid="token-needed-banner"
+      >
+        <span>{a.message}.</span> <a href="#/settings">Enter it</a>
+      </div>,
+    );
+  }
+  for (const n of notices ?? []) {
+    banners.push(
+      <div key={`notice-${n.key}`} className="banner banner-info" role="status" data-testid="notice-banner">
+        <span>{n.message}</span>
+        <button type="button" className="link-button" onClick={() => void dismissNotice(n.key)}>
+          Dismiss
+        </button>
       </div>,
     );
   }

@@ -22,6 +22,8 @@ export interface SettingsSlice {
   updateSettings(patch: SettingsPatch): Promise<ActionResult<Settings>>;
   addAccount(input: AccountInput): Promise<ActionResult<Account>>;
   removeAccount(id: string): Promise<ActionResult<Settings>>;
+  /** Stores a new token for an account whose token is missing (tested by main first). */
+  setAccountToken(id: string, token: string): Promise<ActionResult<Account>>;
   testConnection(input: Omit<AccountInput, 'label'>): Promise<ActionResult<ConnectionTestResult>>;
 }
 
@@ -63,6 +65,11 @@ export const createSettingsSlice =
         set({ settings: r.value });
         await get().loadSnapshot();
       }
+      return r;
+    },
+    async setAccountToken(id, token) {
+      const r = await attempt('setAccountToken', () => client.setAccountToken({ id, token }));
+      if (r.ok) await get().loadSnapshot();
       return r;
     },
     testConnection(input) {

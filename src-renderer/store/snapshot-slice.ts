@@ -19,6 +19,8 @@ export interface SnapshotSlice {
   snooze(duration: '1h' | 'tomorrow' | 'off'): Promise<void>;
   startDemo(): Promise<void>;
   dismissActionError(): void;
+  /** Dismisses a notice about the app itself (a damaged cache put aside ...). */
+  dismissNotice(key: string): Promise<void>;
 }
 
 /** A pushed snapshot may overtake the answer to getSnapshot: keep whichever is newer. */
@@ -53,7 +55,9 @@ export const createSnapshotSlice =
     async syncNow() {
       set({ syncRequested: true, actionError: null });
       try {
-        await client.syncNow();
+        const result = await client.syncNow();
+        // Nothing could sync (every account lacks its token): say why instead of doing nothing.
+        if (!result.started && result.reason) set({ actionError: result.reason });
       } catch (error) {
         console.error('syncNow failed', error);
         set({ actionError: `Sync could not start: ${errorMessage(error)}` });
@@ -84,5 +88,16 @@ export const createSnapshotSlice =
     },
     dismissActionError() {
       set({ actionError: null });
+    },
+    async dismissNotice(key) {
+      const snapshot = get().snapshot;
+      if (snapshot?.notices)
+        set({ snapshot: { ...snapshot, notices: snapshot.notices.filter((n) => n.key !== key) } });
+      try {
+        await client.dismissNotice({ key });
+      } catch (error) {
+        console.error('dismissNotice failed', error);
+        set({ actionError: `The notice could not be dismissed: ${errorMessage(error)}` });
+      }
     },
   });

@@ -47,6 +47,16 @@ export const accountInputSchema = z
   .strict();
 export const connectionTestSchema = accountInputSchema.omit({ label: true });
 export const snoozeSchema = z.object({ for: z.enum(['1h', 'tomorrow', 'off']) }).strict();
+export const accountTokenSchema = z
+  .object({ id: z.string().min(1), token: accountInputSchema.shape.token })
+  .strict();
+export const noticeKeySchema = z.object({ key: z.string().min(1).max(200) }).strict();
+
+/** Whether "Sync now" started a sync, and if not, why (one sentence for the lead). */
+export interface SyncNowResult {
+  started: boolean;
+  reason?: string;
+}
 
 /** A past month reviewed from the cache, and which months can be picked. */
 export interface HistoryResult {
@@ -73,7 +83,7 @@ export interface ConnectionTestResult {
 
 export const invokeContract = {
   getSnapshot: invoke<Snapshot>()('snapshot:get', none),
-  syncNow: invoke<{ started: boolean }>()('sync:now', none),
+  syncNow: invoke<SyncNowResult>()('sync:now', none),
   getHistoryMonths: invoke<string[]>()('history:months', none),
   getHistory: invoke<HistoryResult>()('history:get', historyRequestSchema),
   exportHistory: invoke<ExportResult>()('history:export', exportRequestSchema),
@@ -81,9 +91,12 @@ export const invokeContract = {
   updateSettings: invoke<Settings>()('settings:update', settingsPatchSchema),
   addAccount: invoke<Account>()('accounts:add', accountInputSchema),
   removeAccount: invoke<Settings>()('accounts:remove', z.object({ id: z.string().min(1) }).strict()),
+  /** Stores a new token for an existing account (tested first), e.g. after a restart lost it. */
+  setAccountToken: invoke<Account>()('accounts:set-token', accountTokenSchema),
   testConnection: invoke<ConnectionTestResult>()('accounts:test', connectionTestSchema),
   startDemo: invoke<Settings>()('demo:start', none),
   snoozeAlerts: invoke<{ pausedUntil: string | null }>()('alerts:snooze', snoozeSchema),
+  dismissNotice: invoke<{ dismissed: boolean }>()('notices:dismiss', noticeKeySchema),
   getUpdateStatus: invoke<UpdateStatus>()('updates:status', none),
   /** The lead's "Check now": runs even on a metered connection or with automatic checks off. */
   checkForUpdates: invoke<UpdateStatus>()('updates:check', none),

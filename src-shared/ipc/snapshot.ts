@@ -86,6 +86,26 @@ export interface SyncStatus {
   offline: boolean;
 }
 
+/** Something the lead must hear about the app itself (a damaged cache put aside ...), shown until dismissed. */
+export interface AppNotice {
+  key: string;
+  message: string;
+  at: string;
+}
+
+/**
+ * Whether the app holds an account's token: `missing` (never stored here, or lost with its file),
+ * `unreadable` (stored, but the key or the file changed). Either way the account cannot sync until
+ * the lead enters the token again.
+ */
+export interface AccountStatus {
+  id: string;
+  label: string;
+  token: 'stored' | 'missing' | 'unreadable';
+  /** Why it cannot sync, in one sentence (null while the token is stored). */
+  message: string | null;
+}
+
 /** Everything the popover and the tray show, pushed to the renderer after every change. */
 export interface Snapshot {
   asOf: string;
@@ -97,4 +117,8 @@ export interface Snapshot {
   alerts: RaisedAlert[];
   /** Notifications are held until this instant (snooze), or null. */
   pausedUntil: string | null;
+  /** Notices about the app itself, oldest first (absent: none). */
+  notices?: AppNotice[];
+  /** The configured accounts and whether each can sync (absent in demo and onboarding). */
+  accounts?: AccountStatus[];
 }

@@ -17,8 +17,16 @@ export interface ChildTool {
 }
 
 /** Starts `bin/<name> args...` with piped streams. */
-export function startTool(name: 'creditbar' | 'creditbar-server', args: string[]): ChildTool {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', name), ...args], { cwd: ROOT, stdio: 'pipe' });
+export function startTool(
+  name: 'creditbar' | 'creditbar-server',
+  args: string[],
+  env: Record<string, string> = {},
+): ChildTool {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', name), ...args], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, ...env },
+  });
   let out = '';
   let err = '';
   const waiters = new Set<() => void>();
@@ -88,15 +96,13 @@ export interface StartOptions {
 /** Starts `bin/creditbar web --test-hooks` on a free port over a fresh data folder and waits for its URL. */
 export async function startWebApp(options: StartOptions = {}): Promise<WebApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'creditbar-e2e-'));
-  const tool = startTool('creditbar', [
-    'web',
-    '--data',
-    dataDir,
-    '--port',
-    '0',
-    '--test-hooks',
-    ...(options.demo === false ? [] : ['--demo']),
-  ]);
+  // The token key lives outside the data folder, as in real use (never in the user's ~/.config here).
+  const keyDir = mkdtempSync(join(tmpdir(), 'creditbar-e2e-keys-'));
+  const tool = startTool(
+    'creditbar',
+    ['web', '--data', dataDir, '--port', '0', '--test-hooks', ...(options.demo === false ? [] : ['--demo'])],
+    { CREDITBAR_KEY_DIR: keyDir },
+  );
   const url = (await tool.line(/^\s+open\s+http/)).trim().replace(/^open\s+/, '');
   return {
     url,
@@ -107,6 +113,7 @@ export async function startWebApp(options: StartOptions = {}): Promise<WebApp> {
     async stop() {
       await tool.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(keyDir, { recursive: true, force: true });
     },
   };
 }

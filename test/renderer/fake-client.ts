@@ -54,6 +54,12 @@ export function fakeClient(overrides: Partial<RendererApi> = {}): FakeClient {
       serverUrl,
     })),
     removeAccount: vi.fn(async () => settings),
+    setAccountToken: vi.fn(async ({ id }: { id: string; token: string }) => ({
+      id,
+      label: settings.accounts.find((a) => a.id === id)?.label ?? id,
+      serverUrl: settings.accounts.find((a) => a.id === id)?.serverUrl ?? 'https://api.example.com',
+    })),
+    dismissNotice: vi.fn(async () => ({ dismissed: true })),
     testConnection: vi.fn(async () => ({ ok: true, message: 'Connected.', workspaces: 3 })),
     startDemo: vi.fn(async () => settings),
     snoozeAlerts: vi.fn(async ({ for: f }: { for: string }) => ({

@@ -6,11 +6,14 @@ import { createAppRuntime } from '../../app/app-runtime';
 import { embeddedDemoServer } from '../../app/demo-server';
 import { createPusher } from '../../ipc/push-to-renderer';
 import { createFileLog } from '../../logging/file-log';
-import { createMemorySecretStore } from '../../secrets/secret-store';
-import { createJsonFileSettingsBackend } from '../../settings/settings-file-backend';
+import { damagedCacheNotice, openAppCache } from '../../cache/open-app-cache';
+import { defaultKeyDir } from '../../secrets/key-file-cipher';
+import { createNodeSecretStore } from '../../secrets/node-secret-store';
+import { InsecureSecretsError } from '../../secrets/private-files';
+import { createJsonFileSettingsBackend, SettingsFileError } from '../../settings/settings-file-backend';
 import { createSettingsStore } from '../../settings/settings-store';
 import { startWebServer } from '../../web/web-server';
-import { openCacheFile } from '../cache-io';
+import { cacheOpenError } from '../cache-io';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { parseFlags, type CliIo } from '../io';
 
@@ -44,7 +47,10 @@ function portFlag(value: string | undefined): number {
 /**
  * `creditbar web` (npm run web): the app's real services in this process (cache, sync, engine,
  * alerts, and the embedded demo server), and the built renderer served on 127.0.0.1 with the IPC
- * contract over HTTP. Runs until Ctrl-C. Tokens of accounts added here live in memory only.
+ * contract over HTTP. Runs until Ctrl-C. Tokens of accounts added here are kept encrypted in the
+ * data folder, with the key outside it (see node-secret-store.ts), so they survive a restart.
+ * Whatever cannot be used (settings, the key's folder, the cache) is said in one line before
+ * anything is created.
  */
 export async function webCommand(argv: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseFlags(
@@ -69,19 +75,43 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
     );
   }
   const dataDir = resolve(values.data ?? defaultWebDataDir(process.env));
-  mkdirSync(dataDir, { recursive: true });
+  const keyDir = defaultKeyDir(process.env);
 
+  // Settings and the token store first: a broken settings file or an unsafe key folder is said in
+  // one line before the data folder, the log or the cache is created.
+  let settings: ReturnType<typeof createSettingsStore>;
+  let secrets: ReturnType<typeof createNodeSecretStore>;
+  try {
+    secrets = createNodeSecretStore({ file: join(dataDir, 'tokens.json'), keyDir });
+    settings = createSettingsStore(createJsonFileSettingsBackend(join(dataDir, 'settings.json')));
+    if (settings.readOnlyReason) throw new CliError(`web: ${settings.readOnlyReason}`);
+  } catch (err) {
+    if (err instanceof SettingsFileError || err instanceof InsecureSecretsError)
+      throw new CliError(`web: ${err.message}`);
+    throw err;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const cacheFile = join(dataDir, 'cache.sqlite');
+  let opened: ReturnType<typeof openAppCache>;
+  try {
+    opened = openAppCache(cacheFile, { now: io.now });
+  } catch (err) {
+    throw cacheOpenError(err, cacheFile);
+  }
+  const cache = opened.cache;
   const log = createFileLog(join(dataDir, 'logs', 'creditbar.log'));
-  const cache = openCacheFile(join(dataDir, 'cache.sqlite'), io, 'create');
-  const settings = createSettingsStore(createJsonFileSettingsBackend(join(dataDir, 'settings.json')));
-  if (settings.readOnlyReason) throw new CliError(`web: ${settings.readOnlyReason}`);
+  log.info('cache opened', {
+    checkMs: opened.checkMs,
+    abnormalShutdown: opened.abnormalShutdown,
+    movedAside: opened.movedAside,
+  });
   if (values.demo && settings.get().accounts.length === 0 && !settings.get().demo)
     settings.update({ demo: true, onboarded: true });
 
   const runtime = createAppRuntime({
     cache,
     settings,
-    secrets: createMemorySecretStore(),
+    secrets,
     startDemo: embeddedDemoServer(dataDir),
     // No desktop here: a notification is a line in the terminal (and the alert centre lists it).
     notify: (n) => io.stdout(`notification: ${n.title} | ${n.body.replace(/\n/g, ' | ')}\n`),
@@ -91,6 +121,11 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
   const server = await startWebServer({ handlers: runtime.handlers, rendererDir, port, log });
   const push = createPusher(() => server.clients());
   runtime.subscribe((snapshot) => push('onSnapshot', snapshot));
+  const damaged = damagedCacheNotice(opened);
+  if (damaged) {
+    runtime.addNotice('cache-damaged', damaged);
+    log.warn('the cache was damaged and moved aside', { to: opened.movedAside, damage: opened.damage });
+  }
   runtime.start();
 
   io.stdout(
@@ -99,7 +134,8 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
       `  open          ${server.url}`,
       `  data          ${dataDir}`,
       `  mode          ${runtime.snapshot().mode}${runtime.snapshot().mode === 'onboarding' ? ' (the page offers the demo)' : ''}`,
-      '  tokens        accounts added here keep their token in memory only: add them again after a restart',
+      `  tokens        encrypted in ${join(dataDir, 'tokens.json')}, the key in ${keyDir} (readable only by you)`,
+      ...(damaged ? [`  cache         ${damaged}`] : []),
       'Ctrl-C stops it.',
       '',
     ].join('\n'),
@@ -111,11 +147,15 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
     const stop = () => {
       if (stopping) return;
       stopping = true;
-      hooks?.close(); // an open stdin would keep the process alive after the stop
+      // An open stdin would keep the process alive after the stop (closing readline only pauses it).
+      if (hooks) {
+        hooks.close();
+        process.stdin.destroy();
+      }
       void (async () => {
         await server.close();
         await runtime.dispose();
-        cache.close();
+        opened.close();
         io.stdout('Stopped.\n');
         done();
       })();

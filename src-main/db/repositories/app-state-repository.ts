@@ -1,9 +1,12 @@
+import type { AppNotice } from '../../../src-shared/ipc/snapshot';
 import type { Db } from '../connection';
 
 /** Keys of the app_state table, each with the type of its value. */
 export interface AppStateValues {
   /** Notifications are held until this instant (epoch ms), or null. */
   pausedUntil: number | null;
+  /** Notices about the app itself the lead has not dismissed yet, oldest first. */
+  notices: AppNotice[];
   /** The last update check that got an answer, and the last one attempted (epoch ms). */
   updateLastCheckAt: number | null;
   updateLastAttemptAt: number | null;

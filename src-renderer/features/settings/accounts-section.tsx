@@ -2,11 +2,13 @@ import { useState } from 'react';
 import type { Settings } from '../../../src-shared/settings/settings';
 import { useAppStore } from '../../store/store-context';
 import { AccountForm } from './account-form';
+import { AccountTokenForm } from './account-token-form';
 
 /** The accounts Creditbar syncs from (tokens never shown), the demo, and a form to add one. */
 export function AccountsSection({ settings }: { settings: Settings }): React.JSX.Element {
   const mode = useAppStore((s) => s.snapshot?.mode ?? null);
   const removeAccount = useAppStore((s) => s.removeAccount);
+  const statuses = useAppStore((s) => s.snapshot?.accounts ?? null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -30,33 +32,42 @@ export function AccountsSection({ settings }: { settings: Settings }): React.JSX
         <p className="muted">No account connected yet.</p>
       ) : (
         <ul className="account-list" aria-label="Connected accounts">
-          {settings.accounts.map((a) => (
-            <li key={a.id}>
-              <span>
-                <strong>{a.label}</strong> <span className="muted mono">{a.serverUrl}</span>
-                <span className="muted"> · token stored</span>
-              </span>
-              {confirming === a.id ? (
-                <span className="button-row">
-                  <button type="button" className="button danger" onClick={() => void remove(a.id)}>
-                    Yes, remove {a.label}
-                  </button>
-                  <button type="button" className="button" onClick={() => setConfirming(null)}>
-                    Keep
-                  </button>
+          {settings.accounts.map((a) => {
+            const status = statuses?.find((s) => s.id === a.id) ?? null;
+            const needed = status !== null && status.token !== 'stored';
+            return (
+              <li key={a.id}>
+                <span>
+                  <strong>{a.label}</strong> <span className="muted mono">{a.serverUrl}</span>
+                  {needed ? (
+                    <span className="state-badge level-critical token-needed">token needed</span>
+                  ) : (
+                    <span className="muted"> · token stored</span>
+                  )}
                 </span>
-              ) : (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => setConfirming(a.id)}
-                  aria-label={`Remove ${a.label}`}
-                >
-                  Remove
-                </button>
-              )}
-            </li>
-          ))}
+                {confirming === a.id ? (
+                  <span className="button-row">
+                    <button type="button" className="button danger" onClick={() => void remove(a.id)}>
+                      Yes, remove {a.label}
+                    </button>
+                    <button type="button" className="button" onClick={() => setConfirming(null)}>
+                      Keep
+                    </button>
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => setConfirming(a.id)}
+                    aria-label={`Remove ${a.label}`}
+                  >
+                    Remove
+                  </button>
+                )}
+                {needed ? <AccountTokenForm status={status} /> : null}
+              </li>
+            );
+          })}
         </ul>
       )}
       {error ? (

@@ -53,8 +53,8 @@ export function appInstall() {
   };
 
   /** Starts the app over the install's files (a second call after stop() is a restart). */
-  function start(overrides: Partial<AppRuntimeDeps> = {}) {
-    const cache = openCache(dir.file('cache.sqlite'));
+  function start(overrides: Partial<AppRuntimeDeps> = {}, open: (file: string) => Cache = openCache) {
+    const cache = open(dir.file('cache.sqlite'));
     const notifications: NotificationContent[] = [];
     const log = recordingLog();
     const runtime = createAppRuntime({

@@ -3,17 +3,15 @@ import { createHash } from 'node:crypto';
 import {
   chmodSync,
   chownSync,
-  closeSync,
   copyFileSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { damageEventsTable } from './damage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCache } from '../../../src-main/cache/cache';
 import { CacheFailure } from '../../../src-main/db/cache-failure';
@@ -76,19 +74,6 @@ function storedEvents(file: string): number {
   } finally {
     db.close();
   }
-}
-
-/** Overwrites the first bytes of the events table's root page: reading it is then "malformed". */
-function damageEventsTable(file: string): void {
-  const db = new Database(file, { readonly: true });
-  const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'events'").get() as {
-    rootpage: number;
-  };
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  db.close();
-  const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, (rootpage - 1) * pageSize);
-  closeSync(fd);
 }
 
 describe('cache failures: one sentence, exit 1, nothing lost', () => {

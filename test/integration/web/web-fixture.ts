@@ -15,7 +15,7 @@ export const RENDERER_CSP = extractCsp(
 export const SECRET = 'outside-the-renderer-folder';
 
 /** A built renderer in miniature, like out/renderer after `electron-vite build`, plus a file beside it. */
-function fakeRendererDir(root: string): string {
+export function fakeRendererDir(root: string): string {
   const dir = join(root, 'renderer');
   mkdirSync(join(dir, 'assets'), { recursive: true });
   writeFileSync(
@@ -68,6 +68,8 @@ export function handlerDouble() {
     updateSettings: notHere('updateSettings'),
     addAccount: notHere('addAccount'),
     removeAccount: notHere('removeAccount'),
+    setAccountToken: notHere('setAccountToken'),
+    dismissNotice: notHere('dismissNotice'),
     testConnection: notHere('testConnection'),
     startDemo: notHere('startDemo'),
     snoozeAlerts: (input) => {

@@ -114,6 +114,14 @@ const api: RendererApi = {
     );
     return { started: true };
   },
+  async setAccountToken({ id }) {
+    const account = settings.accounts.find((a) => a.id === id);
+    if (!account) throw new Error(`There is no account "${id}" to give a token to.`);
+    return account;
+  },
+  async dismissNotice() {
+    return { dismissed: true };
+  },
   async getHistoryMonths() {
     await wait(80);
     return scenario === 'empty' ? [] : MONTHS;

@@ -37,6 +37,8 @@ function recordingHandlers() {
     updateSettings: record('updateSettings', DEFAULT_SETTINGS),
     addAccount: record('addAccount', { id: 'a', label: 'A', serverUrl: 'https://x.example' }),
     removeAccount: record('removeAccount', DEFAULT_SETTINGS),
+    setAccountToken: record('setAccountToken', { id: 'a', label: 'A', serverUrl: 'https://x.example' }),
+    dismissNotice: record('dismissNotice', { dismissed: true }),
     testConnection: record('testConnection', { ok: true, message: 'ok', workspaces: 1 }),
     startDemo: record('startDemo', DEFAULT_SETTINGS),
     snoozeAlerts: record('snoozeAlerts', { pausedUntil: null }),

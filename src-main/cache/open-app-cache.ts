@@ -1,0 +1,155 @@
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { toIso, type Millis } from '../../src-shared/time/instant';
+import { CacheFailure } from '../db/cache-failure';
+import { createRaisedAlertReader } from '../db/repositories/raised-alerts-repository';
+import { openCache, type Cache, type OpenCacheOptions } from './cache';
+
+/** What the app learnt while opening its cache, for the log and the lead. */
+export interface AppCacheOpened {
+  cache: Cache;
+  /** The previous run did not close the cache (a crash, a kill, a power cut). */
+  abnormalShutdown: boolean;
+  /** Where a damaged cache was moved (a fresh one took its place), or null. */
+  movedAside: string | null;
+  /** What quick_check or SQLite said about the damaged copy. */
+  damage: string | null;
+  /** Runs `PRAGMA quick_check` took (ms). */
+  checkMs: number;
+  /** Alerts read back from the damaged copy, so the rebuild does not notify them again. */
+  salvagedAlerts: number;
+  /** Closes the cache and records a clean shutdown. */
+  close(): void;
+}
+
+/** The marker of a running app over `file`; left behind by a run that did not end cleanly. */
+export const runningMarker = (file: string) => `${file}.running`;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** True when a marker is there and the process that wrote it is gone. */
+function endedAbnormally(marker: string): boolean {
+  if (!existsSync(marker)) return false;
+  const pid = Number(readFileSync(marker, 'utf8').trim());
+  return !(Number.isInteger(pid) && pid !== process.pid && processAlive(pid));
+}
+
+/** `PRAGMA quick_check`: null when the file is sound, else what it found (its first lines). */
+function quickCheck(cache: Cache): string | null {
+  try {
+    const rows = cache.db.pragma('quick_check(5)') as { quick_check: string }[];
+    const found = rows.map((r) => r.quick_check);
+    return found.length === 1 && found[0] === 'ok' ? null : found.join('; ');
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/**
+ * Copies the alerts already raised from the damaged copy (opened read-only, never changed) into the
+ * fresh cache, so that rebuilding it does not notify the lead again of every alert of the period.
+ * Best effort: a copy too damaged to read them, or of another schema, gives none.
+ */
+function salvageAlerts(damaged: string, into: Cache, options: OpenCacheOptions): number {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(damaged, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+    const alerts = createRaisedAlertReader(db).list();
+    into.transaction(() => alerts.forEach((a) => into.alerts.record(a)));
+    return alerts.length;
+  } catch {
+    return 0;
+  } finally {
+    db?.close();
+  }
+}
+
+/** A name beside `file` that says when it was put aside: `cache.sqlite.damaged-20261203T081500Z`. */
+function asideName(file: string, now: Millis): string {
+  const stamp = toIso(now)
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  let name = `${file}.damaged-${stamp}`;
+  for (let n = 2; existsSync(name); n++) name = `${file}.damaged-${stamp}-${n}`;
+  return name;
+}
+
+/** Renames the cache and its WAL and shared-memory files together, so the copy still opens as it was. */
+function moveAside(file: string, now: Millis): string {
+  const target = asideName(file, now);
+  for (const suffix of ['-wal', '-shm', '-journal'])
+    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
+  renameSync(file, target);
+  return target;
+}
+
+/**
+ * Opens the app's cache the careful way: `PRAGMA quick_check` on every open (~0.3 s per 100 MB
+ * here), noting whether the previous run ended abnormally. A damaged cache is never deleted and
+ * never written to: it is moved aside under a dated name (with its WAL) and a fresh cache takes its
+ * place, which the next sync fills again from the server; the caller tells the lead. Other failures
+ * (read-only, full, newer schema) are thrown as they are.
+ */
+export function openAppCache(
+  file: string,
+  options: OpenCacheOptions & { now?: () => Millis } = {},
+): AppCacheOpened {
+  const now = options.now ?? Date.now;
+  const marker = runningMarker(file);
+  const abnormalShutdown = endedAbnormally(marker);
+  let damage: string | null = null;
+  let cache: Cache | null = null;
+  const started = performance.now();
+  try {
+    cache = openCache(file, options);
+    damage = quickCheck(cache);
+  } catch (err) {
+    if (!(err instanceof CacheFailure) || err.kind !== 'damaged') throw err;
+    damage = /\(([^)]*)\)/.exec(err.message)?.[1] ?? 'database disk image is malformed';
+  }
+  const checkMs = Math.round(performance.now() - started);
+  let movedAside: string | null = null;
+  let salvagedAlerts = 0;
+  if (damage !== null) {
+    try {
+      cache?.close();
+    } catch {
+      // Closing a damaged connection may fail its checkpoint; the file is moved as it is.
+    }
+    movedAside = moveAside(file, now());
+    cache = openCache(file, options);
+    salvagedAlerts = salvageAlerts(movedAside, cache, options);
+  }
+  writeFileSync(marker, String(process.pid));
+  const opened = cache!;
+  return {
+    cache: opened,
+    abnormalShutdown,
+    movedAside,
+    damage,
+    checkMs,
+    salvagedAlerts,
+    close() {
+      opened.close();
+      rmSync(marker, { force: true });
+    },
+  };
+}
+
+/** The one sentence the lead reads when a damaged cache was put aside. */
+export function damagedCacheNotice(opened: Pick<AppCacheOpened, 'movedAside' | 'damage'>): string | null {
+  if (opened.movedAside === null) return null;
+  return `The local cache was damaged (${opened.damage}) and was moved aside to ${basename(opened.movedAside)}, untouched: Creditbar is rebuilding it from the server, and history the server no longer has stays in that copy.`;
+}
