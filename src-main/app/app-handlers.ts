@@ -10,6 +10,7 @@ import type { Cache } from '../cache/cache';
 import { historyMonths } from '../cache/history-months';
 import { reviewMonthFromCache } from '../cache/month-review';
 import type { InvokeHandlers } from '../ipc/invoke-handlers';
+import type { Millis } from '../../src-shared/time/instant';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { updateStatus } from '../updates/update-policy';
@@ -24,6 +25,8 @@ import type { SyncReason } from './scheduler';
 /** What the handlers need from the runtime around them. */
 export interface AppHandlerDeps {
   cache: Cache;
+  /** The clock a month is reviewed at (a period still running is in progress, not closed). */
+  now(): Millis;
   settings: SettingsStore;
   secrets: SecretStore;
   catalog: () => Catalog;
@@ -72,6 +75,8 @@ function reviewMonth(
     catalog,
     overrides: settingsOverrides(wanted, deps.settings.get(), catalog),
     workspaceIds: wanted.map((w) => w.workspace.id),
+    // The current month is reviewed as it stands now: in progress, not as a closed month.
+    asOf: deps.now(),
   });
   return { report: reportJson(report), names, members };
 }

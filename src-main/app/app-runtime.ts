@@ -435,6 +435,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
 
   const handlers = createAppHandlers({
     cache,
+    now,
     settings: deps.settings,
     secrets: deps.secrets,
     catalog,

@@ -1,5 +1,5 @@
 import type { ExportResult } from '../../src-shared/ipc/contract';
-import type { ReportJson } from '../../src-shared/engine/report-json';
+import { isEmptyReport, type ReportJson } from '../../src-shared/engine/report-json';
 
 /** The columns of the CSV export: one fact per row, so a spreadsheet can pivot any of them. */
 export const CSV_COLUMNS = [
@@ -8,6 +8,7 @@ export const CSV_COLUMNS = [
   'pool',
   'period_start',
   'period_end',
+  'period_state',
   'metric',
   'key',
   'value',
@@ -32,7 +33,9 @@ function breakdownRows(metric: string, breakdown: Record<string, number>): Row[]
 
 /**
  * The month review as CSV (long format): totals, each threshold's crossing, the day the pool ran
- * dry, the change against the period before, then credits by day, member, action and app.
+ * dry, the change against the period before, then credits by day, member, action and app. Every row
+ * carries its period's state (closed, in-progress: figures so far and the change to date;
+ * not-started and no-data: one row, no figures).
  */
 export function reportCsv(
   report: ReportJson,
@@ -42,6 +45,18 @@ export function reportCsv(
   const lines = [CSV_COLUMNS.join(',')];
   for (const p of report.pools) {
     const rows: Row[] = [];
+    const lead = [
+      p.workspaceId,
+      names[p.workspaceId] ?? p.workspaceId,
+      p.pool,
+      p.periodStart,
+      p.periodEnd,
+      p.periodState,
+    ];
+    if (isEmptyReport(p)) {
+      lines.push([...lead, 'period_state', '', p.periodState].map(csvField).join(','));
+      continue;
+    }
     if (p.reset === 'daily') {
       rows.push(
         ['allowance_per_day', '', p.allowancePerDay],
@@ -60,7 +75,7 @@ export function reportCsv(
         ['blocked_calls', '', p.blockedCalls],
         ['exhausted_at', '', p.exhaustedAt],
         ...p.thresholds.map((t): Row => ['threshold_reached_at', `${t.percent}%`, t.reachedAt]),
-        ['previous_used', p.change.previousPeriodStart, p.change.previousUsed],
+        ['previous_used', p.change.previousAsOf, p.change.previousUsed],
         ['used_change', '', p.change.usedChange],
         ['used_change_percent', '', p.change.usedChangePercent],
       );
@@ -76,7 +91,6 @@ export function reportCsv(
       ...breakdownRows('credits_by_action', p.byAction),
       ...breakdownRows('credits_by_app', p.byApp),
     );
-    const lead = [p.workspaceId, names[p.workspaceId] ?? p.workspaceId, p.pool, p.periodStart, p.periodEnd];
     for (const row of rows) lines.push([...lead, ...row].map(csvField).join(','));
   }
   return lines.join('\r\n') + '\r\n';

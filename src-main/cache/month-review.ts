@@ -1,61 +1,81 @@
 import { periodAlerts } from '../../src-shared/engine/alerts';
 import { forecastOf } from '../../src-shared/engine/forecast';
-import { periodStartingInMonth, previousPeriod } from '../../src-shared/engine/periods';
-import type { MonthReport, Month, PoolReview } from '../../src-shared/engine/report';
+import type { PeriodResult } from '../../src-shared/engine/period-result';
+import { periodAt } from '../../src-shared/engine/periods';
+import {
+  reviewAlerts,
+  reviewPoolWith,
+  type MonthReport,
+  type Month,
+  type PoolReview,
+} from '../../src-shared/engine/report';
+import type { ResolvedPool } from '../../src-shared/engine/resolve-workspace';
+import { parseInstant, type Millis } from '../../src-shared/time/instant';
 import type { Cache } from './cache';
-import { loadEngineInputs, type EngineContextOptions } from './cached-workspaces';
-import { cachedPeriods } from './walk-cached-pool';
+import { loadEngineInputs, type CachedWorkspaceInput, type EngineContextOptions } from './cached-workspaces';
+import { cachedPeriods, walkCachedPool } from './walk-cached-pool';
 
 /**
- * The review of a month from the cache, equal to reportMonth over the full ledger: closed periods
- * come from their summaries (no raw events needed), open ones are walked from the last checkpoint.
+ * The review of a month from the cache, equal to reportMonth over the full ledger at the same
+ * instant: closed periods come from their summaries (no raw events needed), a period in progress (and
+ * the one before it, to date) is walked from the last checkpoint.
  */
 export function reviewMonthFromCache(
   cache: Cache,
   month: Month,
-  options: EngineContextOptions = {},
+  options: EngineContextOptions & { asOf?: Millis } = {},
 ): MonthReport {
+  const asOf = options.asOf ?? Number.POSITIVE_INFINITY;
   const pools: PoolReview[] = [];
   const inputs = loadEngineInputs(cache, options);
   for (const ws of inputs) {
-    const workspaceId = ws.resolved.workspace.id;
     for (const pool of ws.resolved.pools) {
-      if (pool.reset.kind === 'daily') {
-        const monthStart = Date.UTC(month.year, month.month - 1, 1);
-        const monthEnd = Date.UTC(month.year, month.month, 1);
-        const days = cachedPeriods(cache, ws, pool, monthStart, monthEnd);
-        pools.push({
-          kind: 'days',
-          workspaceId,
-          pool: pool.pool,
-          monthStart,
-          monthEnd,
-          allowancePerDay: pool.allowance,
-          days,
-        });
-        continue;
-      }
-      const target = periodStartingInMonth(pool.reset, month.year, month.month);
-      const before = previousPeriod(pool.reset, target);
-      const [previous, period] = cachedPeriods(cache, ws, pool, before.start, target.end);
-      const alerts = periodAlerts(ws.resolved.workspace, period!, forecastOf(period!));
-      pools.push({
-        kind: 'period',
-        workspaceId,
-        pool: pool.pool,
-        reset: pool.reset.kind,
-        period: period!,
-        previous: previous!,
-        alerts,
-      });
+      pools.push(
+        reviewPoolWith(
+          ws.resolved.workspace.id,
+          pool,
+          month,
+          { asOf, firstRecord: firstCachedRecord(cache, ws, pool, asOf) },
+          (at, startBy) => walkCached(cache, ws, pool, at, startBy),
+          (period) => periodAlerts(ws.resolved.workspace, period, forecastOf(period)),
+        ),
+      );
     }
   }
   const byId = new Map(inputs.map((w) => [w.resolved.workspace.id, w.resolved.workspace]));
-  const alerts = pools.flatMap((p) =>
-    p.kind === 'period'
-      ? p.alerts
-      : p.days.flatMap((d) => periodAlerts(byId.get(p.workspaceId)!, d, forecastOf(d))),
-  );
-  alerts.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { month, pools, alerts };
+  const alerts = reviewAlerts(pools, (id) => byId.get(id)!);
+  return { month, asOf: Number.isFinite(asOf) ? asOf : null, pools, alerts };
+}
+
+/**
+ * The periods from the one holding startBy to the one holding `at`: from summaries where `at` is a
+ * period boundary (everything before it closed), else walked from raw events up to `at`.
+ */
+function walkCached(
+  cache: Cache,
+  ws: CachedWorkspaceInput,
+  pool: ResolvedPool,
+  at: Millis,
+  startBy: Millis,
+): PeriodResult[] {
+  if (periodAt(pool.reset, at - 1).end === at) return cachedPeriods(cache, ws, pool, startBy, at);
+  return walkCachedPool(cache, ws, pool, at, startBy).results;
+}
+
+/**
+ * When the cache's data of a pool begins, at or before asOf: its first summarised period (summaries
+ * start at the period of the first record), its first kept event, or its first grant; null for none.
+ */
+function firstCachedRecord(
+  cache: Cache,
+  ws: CachedWorkspaceInput,
+  pool: ResolvedPool,
+  asOf: Millis,
+): Millis | null {
+  const candidates = [
+    cache.read.summaries.first(ws.key, pool.pool)?.start ?? null,
+    cache.read.events.bounds(ws.key, pool.pool).lo,
+    ...ws.grants.filter((g) => g.pool === pool.pool).map((g) => parseInstant(g.grantedAt)),
+  ].filter((t): t is Millis => t !== null && t <= asOf);
+  return candidates.length > 0 ? Math.min(...candidates) : null;
 }

@@ -12,3 +12,11 @@ export class CliError extends Error {
     this.exitCode = exitCode;
   }
 }
+
+/** `--help` (or `-h`) on a command: its usage goes to stdout and the command exits 0. */
+export class CliHelp extends Error {
+  constructor(readonly usage: string) {
+    super('help');
+    this.name = 'CliHelp';
+  }
+}

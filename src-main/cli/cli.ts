@@ -1,6 +1,6 @@
 import { EngineInputError } from '../../src-shared/engine/errors';
 import { CacheFailure } from '../db/cache-failure';
-import { CliError, EXIT_USAGE } from './cli-error';
+import { CliError, CliHelp, EXIT_USAGE } from './cli-error';
 import { catalogCommand } from './commands/catalog';
 import { accountCommand } from './commands/account';
 import { channelCommand } from './commands/channel';
@@ -96,6 +96,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await command.run(rest, io);
     return 0;
   } catch (err) {
+    if (err instanceof CliHelp) {
+      io.stdout(`usage: ${err.usage}\n`);
+      return 0;
+    }
     if (err instanceof CliError) {
       io.stderr(`creditbar: ${err.message}\n`);
       return err.exitCode;

@@ -10,7 +10,7 @@ import { describeJsonSyntaxError } from '../../src-shared/ledger/json-syntax';
 import { describeIssue, LedgerError, parseLedgerText } from '../../src-shared/ledger/parse-ledger';
 import type { Ledger } from '../../src-shared/types/ledger';
 import { parseInstant, type Millis } from '../../src-shared/time/instant';
-import { CliError, EXIT_USAGE } from './cli-error';
+import { CliError, CliHelp, EXIT_USAGE } from './cli-error';
 
 /** Where a command writes; tests pass their own. */
 export interface CliIo {
@@ -28,6 +28,8 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
   options: T,
   usage: string,
 ) {
+  // Before the strict parse: `web --help` prints how to use web, not "unknown option --help".
+  if (argv.includes('--help') || argv.includes('-h')) throw new CliHelp(usage);
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {

@@ -1,8 +1,14 @@
 import type { PoolKind } from '../types/ledger';
-import { toIso } from '../time/instant';
+import { DAY_MS, toIso, type Millis } from '../time/instant';
 import { forecastOf } from './forecast';
 import { percentUsedOf, type PeriodResult } from './period-result';
-import { dayEntries, type MonthOfDaysReview, type MonthReport, type PeriodReview } from './report';
+import {
+  dayEntries,
+  type EmptyReview,
+  type MonthOfDaysReview,
+  type MonthReport,
+  type PeriodReview,
+} from './report';
 import {
   alertJson,
   breakdownJson,
@@ -12,9 +18,16 @@ import {
   type PoolStatusJson,
 } from './status-json';
 
+export type { PeriodState } from './period-state';
+
 /** The change of a reviewed period against the one before it. */
 export interface ChangeJson {
   previousPeriodStart: string;
+  /**
+   * The instant the previous period is read at: its end for a closed review; for one in progress,
+   * the same point of the previous period (as long after its start), so the change is to date.
+   */
+  previousAsOf: string;
   previousUsed: number;
   previousPercentUsed: number;
   /** used − previousUsed. */
@@ -23,9 +36,13 @@ export interface ChangeJson {
   usedChangePercent: number | null;
 }
 
-/** A reviewed period: the evaluate shape seen at the period's end, plus days and the change. */
+/**
+ * A reviewed period: the evaluate shape seen at the period's end (closed) or at the review's instant
+ * (in progress: used so far, the forecast, days only up to that day), plus days and the change.
+ */
 export interface PeriodReportJson extends PoolStatusJson {
   reset: 'calendar-month' | 'anchor-day';
+  periodState: 'closed' | 'in-progress';
   byDay: Record<string, number>;
   change: ChangeJson;
 }
@@ -35,6 +52,7 @@ export interface DaysReportJson {
   workspaceId: string;
   pool: PoolKind;
   reset: 'daily';
+  periodState: 'closed' | 'in-progress';
   periodStart: string;
   periodEnd: string;
   allowancePerDay: number;
@@ -48,16 +66,45 @@ export interface DaysReportJson {
   dryDays: string[];
 }
 
+/** A pool with nothing to review: its period starts later, or precedes the pool's first record. */
+export interface EmptyReportJson {
+  workspaceId: string;
+  pool: PoolKind;
+  reset: 'calendar-month' | 'anchor-day' | 'daily';
+  periodState: 'not-started' | 'no-data';
+  periodStart: string;
+  periodEnd: string;
+}
+
+export type PoolReportJson = PeriodReportJson | DaysReportJson | EmptyReportJson;
+
 export interface ReportJson {
   period: string;
-  pools: (PeriodReportJson | DaysReportJson)[];
+  /** The instant of the review (now, or --as-of), when one was given. */
+  asOf?: string;
+  pools: PoolReportJson[];
   alerts: AlertJson[];
+}
+
+/** The pools of a report that have figures (closed or in progress). */
+export function reviewedPools(report: Pick<ReportJson, 'pools'>): (PeriodReportJson | DaysReportJson)[] {
+  return report.pools.filter((p): p is PeriodReportJson | DaysReportJson => !isEmptyReport(p));
+}
+
+export function isEmptyReport(p: PoolReportJson): p is EmptyReportJson {
+  return p.periodState === 'not-started' || p.periodState === 'no-data';
+}
+
+/** Days of [start, end) up to the one holding `asOf` (a period in progress has no days ahead). */
+function daysUpTo(end: Millis, asOf: Millis): Millis {
+  return Math.min(end, (Math.floor(asOf / DAY_MS) + 1) * DAY_MS);
 }
 
 function changeJson(current: PeriodResult, previous: PeriodResult): ChangeJson {
   const usedChange = current.used - previous.used;
   return {
     previousPeriodStart: toIso(previous.start),
+    previousAsOf: toIso(previous.asOf),
     previousUsed: tidy(previous.used),
     previousPercentUsed: percentUsedOf(previous),
     usedChange: tidy(usedChange),
@@ -70,8 +117,27 @@ function periodReportJson(review: PeriodReview): PeriodReportJson {
   return {
     ...periodJson(review.workspaceId, r, forecastOf(r)),
     reset: review.reset,
-    byDay: Object.fromEntries(dayEntries(r.byDay, r.start, r.end).map(([d, c]) => [d, tidy(c)])),
+    periodState: review.state,
+    byDay: Object.fromEntries(
+      dayEntries(r.byDay, r.start, daysUpTo(r.end, r.asOf)).map(([d, c]) => [d, tidy(c)]),
+    ),
     change: changeJson(r, review.previous),
+  };
+}
+
+function lastDayEnd(review: MonthOfDaysReview): Millis {
+  const last = review.days[review.days.length - 1];
+  return review.state === 'in-progress' && last ? last.end : review.monthEnd;
+}
+
+function emptyReportJson(review: EmptyReview): EmptyReportJson {
+  return {
+    workspaceId: review.workspaceId,
+    pool: review.pool,
+    reset: review.reset,
+    periodState: review.state,
+    periodStart: toIso(review.start),
+    periodEnd: toIso(review.end),
   };
 }
 
@@ -98,6 +164,7 @@ function daysReportJson(review: MonthOfDaysReview): DaysReportJson {
     workspaceId: review.workspaceId,
     pool: review.pool,
     reset: 'daily',
+    periodState: review.state,
     periodStart: toIso(review.monthStart),
     periodEnd: toIso(review.monthEnd),
     allowancePerDay: review.allowancePerDay,
@@ -107,7 +174,7 @@ function daysReportJson(review: MonthOfDaysReview): DaysReportJson {
     byMember: breakdownJson(byMember),
     byApp: breakdownJson(byApp),
     byDay: Object.fromEntries(
-      dayEntries(byDay, review.monthStart, review.monthEnd).map(([d, c]) => [d, tidy(c)]),
+      dayEntries(byDay, review.monthStart, lastDayEnd(review)).map(([d, c]) => [d, tidy(c)]),
     ),
     dryDays: review.days.filter((d) => d.exhaustedAt !== null).map((d) => toIso(d.start).slice(0, 10)),
   };
@@ -118,7 +185,10 @@ export function reportJson(report: MonthReport): ReportJson {
   const { year, month } = report.month;
   return {
     period: `${year}-${String(month).padStart(2, '0')}`,
-    pools: report.pools.map((p) => (p.kind === 'days' ? daysReportJson(p) : periodReportJson(p))),
+    ...(report.asOf !== null ? { asOf: toIso(report.asOf) } : {}),
+    pools: report.pools.map((p) =>
+      p.kind === 'days' ? daysReportJson(p) : p.kind === 'empty' ? emptyReportJson(p) : periodReportJson(p),
+    ),
     alerts: report.alerts.map(alertJson),
   };
 }

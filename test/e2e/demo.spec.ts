@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ReportJson } from '../../src-shared/engine/report-json';
+import { reviewedPools, type ReportJson } from '../../src-shared/engine/report-json';
 import type { EvaluationJson } from '../../src-shared/engine/status-json';
 import { expect, openApp, screenshot, synced, syncNow, test } from './fixtures';
 import { creditbarJson } from './web-app';
@@ -117,7 +117,7 @@ test.describe('the demo in browser mode', () => {
 
     const report = await creditbarJson<ReportJson>(['report', '--db', demoApp.cacheFile, '--period', past]);
     expect(report.pools).toHaveLength(5);
-    for (const pool of report.pools) {
+    for (const pool of reviewedPools(report)) {
       const review = page.locator(
         `[data-testid="pool-review"][data-workspace-id="${pool.workspaceId}"][data-pool="${pool.pool}"]`,
       );
@@ -136,16 +136,63 @@ test.describe('the demo in browser mode', () => {
     const rows = readFileSync((await file.path())!, 'utf8')
       .trim()
       .split('\r\n');
-    expect(rows[0]).toBe('workspace_id,workspace,pool,period_start,period_end,metric,key,value');
-    const pro = report.pools.find((p) => p.workspaceId === 'zite-pro')!;
+    expect(rows[0]).toBe('workspace_id,workspace,pool,period_start,period_end,period_state,metric,key,value');
+    const pro = reviewedPools(report).find((p) => p.workspaceId === 'zite-pro')!;
     expect(rows).toContain(
-      `zite-pro,${DEMO['zite-pro']},integration,${pro.periodStart},${pro.periodEnd},used,,${pro.used}`,
+      `zite-pro,${DEMO['zite-pro']},integration,${pro.periodStart},${pro.periodEnd},closed,used,,${pro.used}`,
     );
 
     // Two months side by side.
     await page.getByLabel('Compare with').selectOption(months[3]!);
     await expect(page.locator('body')).toHaveAttribute('data-history-compare', months[3]!);
     await expect(page.getByTestId('month-compare')).toBeVisible();
+  });
+
+  test("shows the current month's periods as in progress, as creditbar report does for the same cache", async ({
+    page,
+    demoApp,
+  }) => {
+    await openApp(page, demoApp);
+    await synced(page);
+    await page.getByRole('link', { name: 'History' }).click();
+    const month = page.getByLabel('Month', { exact: true });
+    const current = (await month.locator('option').first().getAttribute('value'))!;
+    await month.selectOption(current);
+    await expect(page.locator('body')).toHaveAttribute('data-history-ready', current);
+
+    const asOf = (await page.locator('body').getAttribute('data-snapshot-at'))!;
+    const report = await creditbarJson<ReportJson>([
+      'report',
+      '--db',
+      demoApp.cacheFile,
+      '--period',
+      current,
+      '--as-of',
+      asOf,
+    ]);
+    // Zite's calendar months always run in the current month: never shown as a closed month.
+    const zite = report.pools.filter((p) => p.reset === 'calendar-month');
+    expect(zite.length).toBeGreaterThan(0);
+    for (const p of zite) expect(p.periodState).toBe('in-progress');
+    for (const pool of report.pools) {
+      if (pool.periodState === 'in-progress' || pool.periodState === 'closed') {
+        const review = page.locator(
+          `[data-testid="pool-review"][data-workspace-id="${pool.workspaceId}"][data-pool="${pool.pool}"]`,
+        );
+        await expect(review).toHaveAttribute('data-period-state', pool.periodState);
+        if (pool.periodState === 'in-progress') {
+          await expect(review.getByTestId('period-state')).toContainText('In progress');
+          await expect(review.getByTestId('ran-dry')).not.toHaveText('Never ran dry');
+        }
+      } else {
+        await expect(
+          page.locator(
+            `[data-testid="empty-pool"][data-workspace-id="${pool.workspaceId}"][data-pool="${pool.pool}"]`,
+          ),
+        ).toHaveAttribute('data-period-state', pool.periodState);
+      }
+    }
+    await screenshot(page, 'history-current-month');
   });
 
   test('moves the card marks when a threshold changes in Settings', async ({ page, demoApp }) => {

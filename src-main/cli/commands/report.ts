@@ -4,9 +4,11 @@ import { reportJson } from '../../../src-shared/engine/report-json';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { reportTable } from '../format/report-table';
 import { reportFromCache } from './report-from-cache';
-import { loadCatalog, loadLedger, onePositional, parseFlags, type CliIo } from '../io';
+import { tableNames } from '../format/names';
+import { asOfFlag, loadCatalog, loadLedger, onePositional, parseFlags, type CliIo } from '../io';
 
-const USAGE = 'creditbar report (LEDGER.json | --db FILE) --period YYYY-MM [--json] [--catalog FILE]';
+const USAGE =
+  'creditbar report (LEDGER.json | --db FILE) --period YYYY-MM [--as-of ISO] [--json] [--catalog FILE]';
 
 /** `creditbar report`: the review of a past month. */
 export async function reportCommand(argv: string[], io: CliIo): Promise<void> {
@@ -18,6 +20,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<void> {
       json: { type: 'boolean' },
       catalog: { type: 'string' },
       db: { type: 'string' },
+      'as-of': { type: 'string' },
     },
     USAGE,
   );
@@ -38,10 +41,13 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<void> {
     if (err instanceof EngineInputError) throw new CliError(`--${err.message}`, EXIT_USAGE);
     throw err;
   }
+  // A period still running is reviewed as it stands now (or at --as-of); one not started is said so.
+  const asOf = asOfFlag(values['as-of'], io);
   const catalog = await loadCatalog(values.catalog);
-  if (path === undefined) return reportFromCache(values.db!, month, values.json ?? false, catalog, io);
+  if (path === undefined)
+    return reportFromCache(values.db!, month, { asOf, json: values.json ?? false, catalog }, io);
   const ledger = await loadLedger(path, catalog);
-  const result = reportJson(reportMonth(ledger, month, { catalog }));
+  const result = reportJson(reportMonth(ledger, month, { catalog, asOf }));
   if (values.json) io.stdout(JSON.stringify(result, null, 2) + '\n');
-  else io.stdout(reportTable(result, new Map(ledger.workspaces.map((w) => [w.id, w.name]))));
+  else io.stdout(reportTable(result, tableNames(ledger.workspaces)));
 }

@@ -17,7 +17,15 @@ import { cacheOpenError } from '../cache-io';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { parseFlags, type CliIo } from '../io';
 
-const USAGE = 'creditbar web [--demo] [--data DIR] [--port N] [--renderer DIR] [--test-hooks]';
+const USAGE = [
+  'creditbar web [--demo] [--data DIR] [--port N] [--renderer DIR]',
+  '  The app in a browser: its services in this process, the built UI on 127.0.0.1. Prints a URL to',
+  '  open (it carries a one-time session token); Ctrl-C stops it. npm run web builds the UI first.',
+  '  --demo          start the embedded demo: the reference server with simulated usage',
+  '  --data DIR      cache and settings folder (default ~/.creditbar-web, or $CREDITBAR_WEB_DATA)',
+  '  --port N        port on 127.0.0.1, 0 to 65535 (default: a free one)',
+  '  --renderer DIR  the built renderer (default: out/renderer of this checkout)',
+].join('\n');
 
 /** The built renderer in a checkout (electron-vite build writes it). */
 const DEFAULT_RENDERER = resolve(import.meta.dirname, '../../../out/renderer');

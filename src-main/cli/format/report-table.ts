@@ -1,60 +1,104 @@
-import type { DaysReportJson, PeriodReportJson, ReportJson } from '../../../src-shared/engine/report-json';
-import { credits, shortInstant, table } from './table';
+import type {
+  DaysReportJson,
+  EmptyReportJson,
+  PeriodReportJson,
+  ReportJson,
+} from '../../../src-shared/engine/report-json';
+import { isEmptyReport, reviewedPools } from '../../../src-shared/engine/report-json';
+import type { TableNames } from './names';
+import { credits, duration, lastDay, percentUsed, shortInstant, table } from './table';
 
-function top(record: Record<string, number>, n = 5): string {
+function top(record: Record<string, number>, label: (key: string) => string = (k) => k, n = 5): string {
   const entries = Object.entries(record).slice(0, n);
-  return entries.length === 0 ? '-' : entries.map(([k, v]) => `${k} ${credits(v)}`).join(', ');
+  return entries.length === 0 ? '-' : entries.map(([k, v]) => `${label(k)} ${credits(v)}`).join(', ');
 }
 
-function periodBlock(p: PeriodReportJson, name: string): string[] {
-  const change =
-    p.change.usedChangePercent === null
-      ? `previous period used ${credits(p.change.previousUsed)}`
-      : `${p.change.usedChange >= 0 ? '+' : ''}${p.change.usedChangePercent.toFixed(1)} % against the period before (${credits(p.change.previousUsed)})`;
+function signedPercent(x: number): string {
+  return `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`;
+}
+
+function changeText(p: PeriodReportJson): string {
+  const c = p.change;
+  const before =
+    p.periodState === 'in-progress' ? 'the period before at the same point' : 'the period before';
+  if (c.usedChangePercent === null) return `${before} used ${credits(c.previousUsed)}`;
+  return `${signedPercent(c.usedChangePercent)} against ${before} (${credits(c.previousUsed)})`;
+}
+
+function periodBlock(p: PeriodReportJson, names: TableNames): string[] {
+  const running = p.periodState === 'in-progress';
   const marks = p.thresholds.map(
-    (t) => `${t.percent} %: ${t.reachedAt ? shortInstant(t.reachedAt) : 'not reached'}`,
+    (t) => `${t.percent}%: ${t.reachedAt ? shortInstant(t.reachedAt) : 'not reached'}`,
   );
+  const dry = p.exhaustedAt ? shortInstant(p.exhaustedAt) : running ? 'not so far' : 'no';
+  const forecast = running
+    ? [
+        p.exhaustedAt
+          ? `  dry since ${shortInstant(p.exhaustedAt)}; ${p.blockedCalls} calls refused`
+          : p.forecast.runsOutAt
+            ? `  at this pace: runs dry ${shortInstant(p.forecast.runsOutAt)}`
+            : `  at this pace: ~${credits(p.forecast.projectedUsed)} used by the reset`,
+      ]
+    : [];
   return [
-    `${name}, ${p.pool} pool, ${p.periodStart.slice(0, 10)} to ${p.periodEnd.slice(0, 10)}`,
-    `  used ${credits(p.used)} of ${credits(p.available)} (${p.percentUsed.toFixed(1)} %), ${change}`,
+    `${names.workspace(p.workspaceId)}, ${p.pool} pool, ${p.periodStart.slice(0, 10)} to ${lastDay(p.periodEnd)}${running ? `: in progress, ${duration(p.resetsInSeconds)} left` : ''}`,
+    `  used ${credits(p.used)} of ${credits(p.available)}${running ? ' so far' : ''} (${percentUsed(p.percentUsed)}), ${changeText(p)}`,
     `  thresholds: ${marks.join('; ')}`,
-    `  ran dry: ${p.exhaustedAt ? shortInstant(p.exhaustedAt) : 'no'}; blocked calls: ${p.blockedCalls}`,
-    `  by member: ${top(p.byMember)}`,
+    `  ran dry: ${dry}; blocked calls: ${p.blockedCalls}`,
+    ...forecast,
+    `  by member: ${top(p.byMember, (m) => names.member(p.workspaceId, m))}`,
     `  by action: ${top(p.byAction)}`,
     `  by app: ${top(p.byApp)}`,
   ];
 }
 
-function daysBlock(p: DaysReportJson, name: string): string[] {
+function daysBlock(p: DaysReportJson, names: TableNames): string[] {
+  const running = p.periodState === 'in-progress' ? ', in progress' : '';
   return [
-    `${name}, ${p.pool} pool (resets daily, ${credits(p.allowancePerDay)} a day), ${p.periodStart.slice(0, 7)}`,
+    `${names.workspace(p.workspaceId)}, ${p.pool} pool (resets daily, ${credits(p.allowancePerDay)} a day), ${p.periodStart.slice(0, 7)}${running}`,
     `  used ${credits(p.used)}; blocked calls: ${p.blockedCalls}; ran dry on ${p.dryDays.length} day(s)${p.dryDays.length ? `: ${p.dryDays.join(', ')}` : ''}`,
-    `  by member: ${top(p.byMember)}`,
+    `  by member: ${top(p.byMember, (m) => names.member(p.workspaceId, m))}`,
     `  by action: ${top(p.byAction)}`,
   ];
 }
 
-/** The readable form of `report`. */
-export function reportTable(report: ReportJson, names: ReadonlyMap<string, string>): string {
-  const out = [`Creditbar: review of ${report.period}`, ''];
+function emptyBlock(p: EmptyReportJson, names: TableNames): string[] {
+  const what =
+    p.periodState === 'not-started'
+      ? `not started: it starts ${p.periodStart.slice(0, 10)}`
+      : 'no data: Creditbar has no usage of this pool from that period';
+  return [
+    `${names.workspace(p.workspaceId)}, ${p.pool} pool, ${p.periodStart.slice(0, 10)} to ${lastDay(p.periodEnd)}: ${what}`,
+  ];
+}
+
+/** The readable form of `report`: workspaces and members by name, whole credits, each period's state. */
+export function reportTable(report: ReportJson, names: TableNames): string {
+  const asOf = report.asOf ? ` (as of ${shortInstant(report.asOf)} UTC)` : '';
+  const out = [`Creditbar: review of ${report.period}${asOf}`, ''];
   for (const p of report.pools) {
-    const name = names.get(p.workspaceId) ?? p.workspaceId;
-    out.push(...(p.reset === 'daily' ? daysBlock(p, name) : periodBlock(p, name)), '');
+    const block = isEmptyReport(p)
+      ? emptyBlock(p, names)
+      : p.reset === 'daily'
+        ? daysBlock(p, names)
+        : periodBlock(p, names);
+    out.push(...block, '');
   }
-  const days = report.pools.filter((p): p is PeriodReportJson => p.reset !== 'daily');
-  if (days.length > 0) {
+  const periods = reviewedPools(report).filter((p): p is PeriodReportJson => p.reset !== 'daily');
+  if (periods.length > 0) {
     out.push(
       table(
-        ['Workspace', 'Pool', 'Used', 'Change'],
-        days.map((p) => [
-          names.get(p.workspaceId) ?? p.workspaceId,
+        ['Workspace', 'Pool', 'State', 'Used', 'Change'],
+        periods.map((p) => [
+          names.workspace(p.workspaceId),
           p.pool,
+          p.periodState === 'in-progress' ? 'in progress' : 'closed',
           credits(p.used),
           p.change.usedChangePercent === null
             ? 'new'
-            : `${p.change.usedChangePercent >= 0 ? '+' : ''}${p.change.usedChangePercent.toFixed(1)} %`,
+            : `${signedPercent(p.change.usedChangePercent)}${p.periodState === 'in-progress' ? ' to date' : ''}`,
         ]),
-        new Set([2, 3]),
+        new Set([3, 4]),
       ),
       '',
     );

@@ -1,5 +1,16 @@
 import type { AlertJson, PoolStatusJson } from '../../../src-shared/engine/status-json';
-import { credits, duration, shortInstant, table } from './table';
+import { credits, duration, percentUsed, shortInstant, table } from './table';
+
+/**
+ * The forecast column: when an open pool runs dry, or what it uses by the reset; for a dry pool what
+ * was refused, never the projected demand as if it could be spent.
+ */
+function forecastCell(p: PoolStatusJson): string {
+  if (p.remaining <= 0 && p.available > 0)
+    return p.blockedCalls === 1 ? 'dry: 1 call refused' : `dry: ${p.blockedCalls} calls refused`;
+  if (p.forecast.runsOutAt) return `runs dry ${shortInstant(p.forecast.runsOutAt)}`;
+  return `~${credits(p.forecast.projectedUsed)} by reset`;
+}
 
 /** The readable form of `evaluate` and `status`: one row per pool, then the alerts. */
 export function statusTable(
@@ -12,12 +23,10 @@ export function statusTable(
     names.get(p.workspaceId) ?? p.workspaceId,
     p.pool,
     `${credits(p.used)} / ${credits(p.available)}`,
-    `${p.percentUsed.toFixed(1)} %`,
+    percentUsed(p.percentUsed),
     credits(p.remaining),
     p.exhaustedAt ? `dry since ${shortInstant(p.exhaustedAt)}` : duration(p.resetsInSeconds),
-    p.forecast.runsOutAt
-      ? `runs dry ${shortInstant(p.forecast.runsOutAt)}`
-      : `~${credits(p.forecast.projectedUsed)} by reset`,
+    forecastCell(p),
     p.blockedCalls > 0 ? String(p.blockedCalls) : '',
   ]);
   const out = [

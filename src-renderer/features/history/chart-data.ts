@@ -1,7 +1,45 @@
-import type { DaysReportJson, PeriodReportJson, ReportJson } from '../../../src-shared/engine/report-json';
+import {
+  reviewedPools,
+  type DaysReportJson,
+  type PeriodReportJson,
+  type ReportJson,
+} from '../../../src-shared/engine/report-json';
+import type { Projection } from '../../components/charts/line-chart';
+import { periodDays, projectionOf } from '../workspace-detail/chart-data';
 
-/** One pool of a month review: a billing period, or a daily-reset pool summed over the month. */
+/** One pool of a month review with figures: a billing period, or a daily-reset pool summed over the month. */
 export type ReviewedPool = PeriodReportJson | DaysReportJson;
+
+/**
+ * The days a review's charts draw: every day of the period, credits where they happened, null for
+ * the days still ahead of a period in progress (the line stops at today; the projection, dashed,
+ * carries on to the reset).
+ */
+export function reviewSeries(pool: ReviewedPool): {
+  days: string[];
+  values: (number | null)[];
+  todayIndex: number;
+  projection: Projection | null;
+} {
+  const known = Object.keys(pool.byDay).sort();
+  if (pool.periodState !== 'in-progress') {
+    return {
+      days: known,
+      values: known.map((d) => pool.byDay[d] ?? 0),
+      todayIndex: known.length - 1,
+      projection: null,
+    };
+  }
+  const days = periodDays(pool.periodStart, pool.periodEnd);
+  const todayIndex = Math.max(0, days.indexOf(known[known.length - 1] ?? days[0]!));
+  const values = days.map((d, i) => (i <= todayIndex ? (pool.byDay[d] ?? 0) : null));
+  return {
+    days,
+    values,
+    todayIndex,
+    projection: isDaysReport(pool) ? null : projectionOf(pool, todayIndex, days.length),
+  };
+}
 
 export function isDaysReport(pool: ReviewedPool): pool is DaysReportJson {
   return pool.reset === 'daily';
@@ -73,12 +111,17 @@ export interface PoolComparison {
   differencePercent: number | null;
 }
 
-/** Pairs the pools of two reviews (a = the month under review, b = the one compared with). */
+/**
+ * Pairs the pools of two reviews (a = the month under review, b = the one compared with); a pool with
+ * nothing to review in a month (not started, no data) counts as missing there.
+ */
 export function comparePools(a: ReportJson, b: ReportJson): PoolComparison[] {
-  const keys = [...new Set([...a.pools.map(poolKey), ...b.pools.map(poolKey)])];
+  const pa0 = reviewedPools(a);
+  const pb0 = reviewedPools(b);
+  const keys = [...new Set([...pa0.map(poolKey), ...pb0.map(poolKey)])];
   return keys.map((key) => {
-    const pa = a.pools.find((p) => poolKey(p) === key);
-    const pb = b.pools.find((p) => poolKey(p) === key);
+    const pa = pa0.find((p) => poolKey(p) === key);
+    const pb = pb0.find((p) => poolKey(p) === key);
     const any = (pa ?? pb)!;
     const usedA = pa?.used ?? 0;
     const usedB = pb?.used ?? 0;

@@ -1,4 +1,4 @@
-import type { ReportJson } from '../../../src-shared/engine/report-json';
+import { reviewedPools, type ReportJson } from '../../../src-shared/engine/report-json';
 import {
   formatCredits,
   formatDateTime,
@@ -40,15 +40,17 @@ export function MonthGlance({
             </tr>
           </thead>
           <tbody>
-            {report.pools.map((p) => {
+            {reviewedPools(report).map((p) => {
               const name = names[p.workspaceId] ?? p.workspaceId;
               const days = isDaysReport(p);
+              const running = p.periodState === 'in-progress';
               return (
                 <tr
                   key={poolKey(p)}
                   data-testid="glance-row"
                   data-workspace-id={p.workspaceId}
                   data-pool={p.pool}
+                  data-period-state={p.periodState}
                 >
                   <th scope="row">
                     {canPick ? (
@@ -59,10 +61,12 @@ export function MonthGlance({
                       name
                     )}{' '}
                     <span className="muted">{POOL_LABEL[p.pool]}</span>
+                    {running ? <span className="period-tag"> · in progress</span> : null}
                   </th>
                   <td data-testid="glance-used" data-value={p.used}>
                     {formatCredits(p.used)}
                     {days ? null : <span className="muted"> of {formatCredits(p.available)}</span>}
+                    {running ? <span className="muted"> so far</span> : null}
                   </td>
                   <td>{days ? '–' : formatPercentUsed(p.percentUsed)}</td>
                   <td data-testid="glance-blocked" data-value={p.blockedCalls}>
@@ -71,16 +75,20 @@ export function MonthGlance({
                   <td>
                     {days
                       ? p.dryDays.length === 0
-                        ? 'Never'
+                        ? running
+                          ? 'Not so far'
+                          : 'Never'
                         : `${p.dryDays.length} day${p.dryDays.length === 1 ? '' : 's'}`
                       : p.exhaustedAt
                         ? formatDateTime(p.exhaustedAt)
-                        : 'Never'}
+                        : running
+                          ? 'Not so far'
+                          : 'Never'}
                   </td>
                   <td>
                     {days || p.change.usedChangePercent === null
                       ? '–'
-                      : formatSignedPercent(p.change.usedChangePercent)}
+                      : `${formatSignedPercent(p.change.usedChangePercent)}${running ? ' to date' : ''}`}
                   </td>
                 </tr>
               );

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../../src-server/start-server';
 import { createApiClient } from '../../../src-main/sync/api-client';
 import { parseMonth, reportMonth } from '../../../src-shared/engine/report';
-import { reportJson } from '../../../src-shared/engine/report-json';
+import { reportJson, reviewedPools } from '../../../src-shared/engine/report-json';
 import { appInstall } from './runtime-fixture';
 
 const DEMO_WORKSPACES = ['zite-pro', 'zite-team', 'base44-studio', 'zite-lab'];
@@ -85,7 +85,7 @@ describe('the app runtime with the embedded demo, over a real cache file', { tim
     const ledger = server.admin.exportLedger(server.admin.findAccount('Demo team')!);
     const truth = reportJson(reportMonth(ledger, parseMonth(past)));
     const pick = (r: typeof truth) =>
-      r.pools.map((p) => ({
+      reviewedPools(r).map((p) => ({
         id: p.workspaceId,
         pool: p.pool,
         used: p.used,
@@ -95,15 +95,26 @@ describe('the app runtime with the embedded demo, over a real cache file', { tim
       }));
     expect(pick(history.report)).toEqual(pick(truth));
     expect(history.months).toEqual(months);
+
+    // The current month is reviewed as it stands now, not as a closed month: Zite's calendar month
+    // is in progress with days only up to today; a Base44 period that starts later this month has
+    // not started (and one that started in the month before is still in progress there).
+    const current = await runtime.handlers.getHistory({ period: months[0]! });
+    const today = new Date().toISOString().slice(0, 10);
+    const zite = current.report.pools.find((p) => p.workspaceId === 'zite-pro')!;
+    expect(zite.periodState).toBe('in-progress');
+    expect(Object.keys((zite as { byDay: Record<string, number> }).byDay).at(-1)).toBe(today);
+    for (const p of current.report.pools)
+      if (Date.parse(p.periodStart) > Date.now()) expect(p.periodState).toBe('not-started');
     expect(history.names['zite-pro']).toBe('Marketing site (Zite Pro)');
 
     const csv = await runtime.handlers.exportHistory({ period: past, format: 'csv' });
     expect(csv).toMatchObject({ filename: `creditbar-${past}.csv`, mime: 'text/csv' });
     const rows = csv.content.trim().split('\r\n');
-    expect(rows[0]).toBe('workspace_id,workspace,pool,period_start,period_end,metric,key,value');
-    const used = truth.pools.find((p) => p.workspaceId === 'zite-pro')!.used;
+    expect(rows[0]).toBe('workspace_id,workspace,pool,period_start,period_end,period_state,metric,key,value');
+    const used = reviewedPools(truth).find((p) => p.workspaceId === 'zite-pro')!.used;
     expect(rows).toContain(
-      `zite-pro,Marketing site (Zite Pro),integration,${past}-01T00:00:00.000Z,${nextMonth(past)}-01T00:00:00.000Z,used,,${used}`,
+      `zite-pro,Marketing site (Zite Pro),integration,${past}-01T00:00:00.000Z,${nextMonth(past)}-01T00:00:00.000Z,closed,used,,${used}`,
     );
 
     const json = await runtime.handlers.exportHistory({

@@ -204,7 +204,7 @@ describe('creditbar evaluate', () => {
     ]);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('Acme');
-    expect(res.stdout).toMatch(/491 \/ 1,000\s+49\.1 %/);
+    expect(res.stdout).toMatch(/491 \/ 1,000\s+49\.1%/);
     expect(res.stdout).toContain('teleport');
   });
 

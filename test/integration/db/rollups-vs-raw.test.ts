@@ -55,6 +55,27 @@ describe('closed periods from rollups equal the engine over the raw ledger', () 
     expect(reportJson(reviewMonthFromCache(c, { year, month: m }))).toEqual(expected);
   });
 
+  it.each(months)(
+    'reviews %s at a given instant (now, mid-August) exactly as reportMonth at the same instant',
+    (month) => {
+      const c = importedCache();
+      const [year, m] = month.split('-').map(Number) as [number, number];
+      const expected = reportJson(reportMonth(ledger, { year, month: m }, { asOf: now }));
+      expect(reportJson(reviewMonthFromCache(c, { year, month: m }, { asOf: now }))).toEqual(expected);
+    },
+  );
+
+  it('says where each month stands at mid-August: no data, closed, in progress, not started', () => {
+    const c = importedCache();
+    const states = months.map((month) => {
+      const [year, m] = month.split('-').map(Number) as [number, number];
+      const report = reportJson(reviewMonthFromCache(c, { year, month: m }, { asOf: now }));
+      return report.pools.find((p) => p.workspaceId === 'zite-pro')!.periodState;
+    });
+    // Zite's data starts May 1 (the fixture's first day); the calendar month of now is August.
+    expect(states).toEqual(['no-data', 'closed', 'closed', 'closed', 'in-progress', 'not-started']);
+  });
+
   it.each([now, Date.UTC(2026, 6, 20, 8), Date.UTC(2026, 7, 1), Date.UTC(2026, 7, 31, 23)])(
     'evaluates at %d exactly as evaluateLedger',
     (asOf) => {

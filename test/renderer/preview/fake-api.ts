@@ -5,6 +5,7 @@
  */
 import { maskUrl, type ChannelView } from '../../../src-shared/ipc/channels';
 import type { RendererApi } from '../../../src-shared/ipc/contract';
+import { reviewedPools } from '../../../src-shared/engine/report-json';
 import type { Snapshot } from '../../../src-shared/ipc/snapshot';
 import type { UpdateStatus } from '../../../src-shared/ipc/update-status';
 import type { Settings, SettingsPatch } from '../../../src-shared/settings/settings';
@@ -140,7 +141,7 @@ const api: RendererApi = {
       };
     const rows = [
       'workspace,pool,day,credits',
-      ...r.pools.flatMap((p) =>
+      ...reviewedPools(r).flatMap((p) =>
         Object.entries(p.byDay).map(([d, c]) => `${p.workspaceId},${p.pool},${d},${c}`),
       ),
     ];

@@ -8,6 +8,7 @@ import {
   poolKey,
   totalsOf,
 } from '../../../../src-renderer/features/history/chart-data';
+import type { PeriodReportJson } from '../../../../src-shared/engine/report-json';
 import { daysReport, octoberReport, periodReport, septemberReport } from '../../fixtures/report';
 
 describe('history chart data', () => {
@@ -18,7 +19,7 @@ describe('history chart data', () => {
 
   it('aligns two months day by day, padding the shorter one', () => {
     const oct = periodReport();
-    const sep = septemberReport().pools[0]!;
+    const sep = septemberReport().pools[0] as PeriodReportJson;
     const c = compareDaily(oct, sep);
     expect(c.labels).toHaveLength(31);
     expect(c.labels[0]).toBe('1');

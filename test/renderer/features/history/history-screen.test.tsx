@@ -42,6 +42,35 @@ describe('HistoryScreen', () => {
     expect(document.body.dataset.historyMs).toBeDefined();
   });
 
+  it('shows the running month as in progress: used so far, days left, the line up to today, the change to date', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<HistoryScreen />, { state });
+    await screen.findByTestId('month-review');
+    await user.selectOptions(screen.getByLabelText('Month'), '2026-11');
+    await waitFor(() => expect(screen.getByTestId('month-review')).toHaveAttribute('data-period', '2026-11'));
+    const zite = screen.getByTestId('pool-review');
+    expect(zite).toHaveAttribute('data-period-state', 'in-progress');
+    // 9 days 14 hours to the Dec 1 reset: 9 days, counted down.
+    expect(within(zite).getByTestId('period-state')).toHaveTextContent(
+      'In progress · 9 days left, resets Dec 1',
+    );
+    expect(within(zite).getByText('Used so far', { selector: 'dt' })).toBeInTheDocument();
+    expect(within(zite).getByTestId('review-used')).toHaveTextContent('21,000 of 50,000');
+    expect(within(zite).getByTestId('ran-dry')).toHaveTextContent('Has not run dry so far');
+    expect(within(zite).getByTestId('ran-dry')).not.toHaveTextContent('Never ran dry');
+    expect(within(zite).getByTestId('review-change')).toHaveTextContent(
+      '-3,000 (-12.5%) vs the period from Oct 1 at the same point',
+    );
+    // The line stops at today (21 points) and the projection carries on, dashed, to the reset.
+    expect(within(zite).getByTestId('chart-projection')).toBeInTheDocument();
+    // Nothing made up for the pools with nothing to review.
+    const empty = screen.getAllByTestId('empty-pool');
+    expect(empty.map((e) => e.dataset.periodState)).toEqual(['no-data', 'not-started']);
+    expect(empty[0]).toHaveTextContent('Zite Team · Integration credits: no data.');
+    expect(empty[1]).toHaveTextContent('its period starts Nov 25; nothing to review yet.');
+    expect(screen.queryByText(/-100/)).toBeNull();
+  });
+
   it("opens a month of many workspaces as one table, and a name as that workspace's full review", async () => {
     const user = userEvent.setup();
     const many = (period: string, workspaceId?: string) => {

@@ -10,6 +10,7 @@ const report: ReportJson = {
       workspaceId: 'acme',
       pool: 'integration',
       reset: 'calendar-month',
+      periodState: 'closed',
       periodStart: '2026-10-01T00:00:00.000Z',
       periodEnd: '2026-11-01T00:00:00.000Z',
       resetsInSeconds: 0,
@@ -33,6 +34,7 @@ const report: ReportJson = {
       unknownActions: [],
       change: {
         previousPeriodStart: '2026-09-01T00:00:00.000Z',
+        previousAsOf: '2026-10-01T00:00:00.000Z',
         previousUsed: 800,
         previousPercentUsed: 80,
         usedChange: 220,
@@ -55,8 +57,10 @@ describe('the month export', () => {
 
   it('writes one fact a row: totals, crossings, the change, then day, member, action and app', () => {
     const lines = reportCsv(report, { acme: 'Acme' }, { acme: { ana: 'Ana Ruiz' } }).split('\r\n');
-    const lead = 'acme,Acme,integration,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z';
-    expect(lines[0]).toBe('workspace_id,workspace,pool,period_start,period_end,metric,key,value');
+    const lead = 'acme,Acme,integration,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z,closed';
+    expect(lines[0]).toBe(
+      'workspace_id,workspace,pool,period_start,period_end,period_state,metric,key,value',
+    );
     expect(lines).toEqual(
       expect.arrayContaining([
         `${lead},used,,1020`,
@@ -71,6 +75,31 @@ describe('the month export', () => {
       ]),
     );
     expect(lines.at(-1)).toBe('');
+  });
+
+  it("carries each period's state on every row, and one row for a pool with nothing to review", () => {
+    const withStates: ReportJson = {
+      ...report,
+      period: '2026-11',
+      pools: [
+        { ...report.pools[0]!, periodState: 'in-progress' } as ReportJson['pools'][number],
+        {
+          workspaceId: 'globex',
+          pool: 'integration',
+          reset: 'anchor-day',
+          periodState: 'not-started',
+          periodStart: '2026-11-15T00:00:00.000Z',
+          periodEnd: '2026-12-15T00:00:00.000Z',
+        },
+      ],
+    };
+    const lines = reportCsv(withStates, { acme: 'Acme', globex: 'Globex' }).split('\r\n');
+    expect(lines.filter((l) => l.startsWith('acme,')).every((l) => l.split(',')[5] === 'in-progress')).toBe(
+      true,
+    );
+    expect(lines.filter((l) => l.startsWith('globex,'))).toEqual([
+      'globex,Globex,integration,2026-11-15T00:00:00.000Z,2026-12-15T00:00:00.000Z,not-started,period_state,,not-started',
+    ]);
   });
 
   it('names the file after the month and the workspace; JSON is the report itself', () => {

@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli, tempFile } from './run-cli';
+
+const BIN = resolve(import.meta.dirname, '../../../bin/creditbar');
+
+/** Forty workspaces: `status` writes its table, then the data lines, well after three lines were read. */
+const ledger = {
+  version: 1,
+  workspaces: Array.from({ length: 40 }, (_, i) => ({
+    id: `w${i}`,
+    name: `Workspace ${i}`,
+    provider: 'zite',
+    plan: 'pro',
+  })),
+  grants: [],
+  events: Array.from({ length: 40 }, (_, i) => ({
+    id: `e${i}`,
+    workspaceId: `w${i}`,
+    pool: 'integration',
+    memberId: 'ana',
+    action: 'email',
+    occurredAt: '2026-11-02T10:00:00Z',
+  })),
+};
+
+describe('creditbar as a shell tool', () => {
+  test('`creditbar status | head -3` stops quietly when the reader closes the pipe', async () => {
+    const db = tempFile('cache.sqlite', '');
+    const imported = await runCli(['import', tempFile('ledger.json', ledger), '--db', `${db}.db`]);
+    expect(imported.code).toBe(0);
+    const child = spawn(
+      process.execPath,
+      [BIN, 'status', '--db', `${db}.db`, '--as-of', '2026-11-20T00:00:00Z'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    // What head -3 does: read three lines, then close its end of the pipe.
+    let seen = '';
+    await new Promise<void>((done) => {
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        seen += d;
+        if (seen.split('\n').length > 3) {
+          child.stdout.destroy();
+          done();
+        }
+      });
+    });
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(seen).toContain('Creditbar: as of 2026-11-20 00:00 UTC');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  test('`creditbar web --help` prints its usage and exits 0', async () => {
+    const res = await runCli(['web', '--help']);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toBe('');
+    expect(res.stdout).toMatch(/^usage: creditbar web \[--demo\] \[--data DIR\] \[--port N\]/);
+    expect(res.stdout).toContain('--data DIR      cache and settings folder');
+  });
+
+  test.each(['status', 'report', 'evaluate', 'sync'])(
+    '`creditbar %s -h` prints its usage too',
+    async (command) => {
+      const res = await runCli([command, '-h']);
+      expect(res.code).toBe(0);
+      expect(res.stdout).toMatch(new RegExp(`^usage: creditbar ${command} `));
+    },
+  );
+});
