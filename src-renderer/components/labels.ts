@@ -1,6 +1,6 @@
 import type { PoolKind } from '../../src-shared/types/ledger';
 import type { RaisedAlert } from '../../src-shared/ipc/snapshot';
-import type { SettingsAlertKind } from '../../src-shared/settings/settings';
+import type { ChannelKind, SettingsAlertKind } from '../../src-shared/settings/settings';
 
 export const POOL_LABEL: Record<PoolKind, string> = {
   integration: 'Integration credits',
@@ -37,3 +37,11 @@ export const PROVIDER_LABEL: Record<string, string> = { zite: 'Zite', base44: 'B
 export function planLabel(plan: string): string {
   return `${plan.charAt(0).toUpperCase()}${plan.slice(1)} plan`;
 }
+
+/** What each alert channel is called where a lead picks one. */
+export const CHANNEL_KIND_LABEL: Record<ChannelKind, string> = {
+  webhook: 'Webhook (JSON)',
+  slack: 'Slack',
+  teams: 'Microsoft Teams',
+  shell: 'Shell command',
+};

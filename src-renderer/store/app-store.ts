@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CreditbarClient } from '../ipc/client';
+import { createChannelsSlice, type ChannelsSlice } from './channels-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import type { Route } from './route';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
@@ -7,7 +8,7 @@ import { createSnapshotSlice, type SnapshotSlice } from './snapshot-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createUpdateSlice, type UpdateSlice } from './update-slice';
 
-export type AppState = SnapshotSlice & SettingsSlice & HistorySlice & UiSlice & UpdateSlice;
+export type AppState = SnapshotSlice & SettingsSlice & ChannelsSlice & HistorySlice & UiSlice & UpdateSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -21,6 +22,7 @@ export function createAppStore(
   return createStore<AppState>()((...a) => ({
     ...createSnapshotSlice(client)(...a),
     ...createSettingsSlice(client)(...a),
+    ...createChannelsSlice(client)(...a),
     ...createHistorySlice(client)(...a),
     ...createUiSlice(initialRoute)(...a),
     ...createUpdateSlice(client)(...a),

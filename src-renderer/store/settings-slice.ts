@@ -27,7 +27,8 @@ export interface SettingsSlice {
   testConnection(input: Omit<AccountInput, 'label'>): Promise<ActionResult<ConnectionTestResult>>;
 }
 
-async function attempt<T>(what: string, call: () => Promise<T>): Promise<ActionResult<T>> {
+/** Runs a client call, turning a failure into the message a form shows (and a console line). */
+export async function attempt<T>(what: string, call: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, value: await call() };
   } catch (error) {

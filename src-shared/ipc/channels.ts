@@ -54,7 +54,8 @@ export const channelInputSchema = z
     url: urlField.optional(),
     command: commandField.optional(),
     timeoutSeconds: z.number().int().min(1).max(300).optional(),
-    alerts: z.array(alertKindSchema).min(1).optional(),
+    /** Empty: the digest only. */
+    alerts: z.array(alertKindSchema).optional(),
     workspaces: z.array(z.string().min(1)).min(1).nullable().optional(),
     digest: z.boolean().optional(),
   })

@@ -2,6 +2,7 @@ import { vi, type Mock } from 'vitest';
 import type { RendererApi } from '../../src-shared/ipc/contract';
 import type { Snapshot } from '../../src-shared/ipc/snapshot';
 import type { UpdateStatus } from '../../src-shared/ipc/update-status';
+import { channelsFixture } from './fixtures/channels';
 import { historyResult, MONTHS } from './fixtures/report';
 import { settingsFixture } from './fixtures/settings';
 import { demoSnapshot } from './fixtures/snapshot';
@@ -74,6 +75,16 @@ export function fakeClient(overrides: Partial<RendererApi> = {}): FakeClient {
       updateListeners.add(l);
       return () => updateListeners.delete(l);
     }),
+    listChannels: vi.fn(async () => channelsFixture()),
+    addChannel: vi.fn(async (input: { kind: string; label: string }) => ({
+      ...channelsFixture()[0]!,
+      id: 'ch-new',
+      kind: input.kind,
+      label: input.label,
+    })),
+    updateChannel: vi.fn(async ({ id }: { id: string }) => channelsFixture().find((c) => c.id === id)!),
+    removeChannel: vi.fn(async () => settings),
+    testChannel: vi.fn(async () => ({ ok: true, message: 'Sent a test message to "Team #credits".' })),
     onSnapshot: vi.fn((l: (s: Snapshot) => void) => {
       snapshotListeners.add(l);
       return () => snapshotListeners.delete(l);

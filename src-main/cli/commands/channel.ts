@@ -9,8 +9,8 @@ import { table } from '../format/table';
 import { parseFlags, type CliIo } from '../io';
 
 const USAGE = [
-  'creditbar channel add --data DIR --kind webhook|slack|teams --url URL (or --url-env NAME) [--label TEXT] [--alerts KIND,...] [--workspace ID]... [--digest]',
-  '       creditbar channel add --data DIR --kind shell --command CMD [--timeout SECONDS] [--label TEXT] [--alerts KIND,...] [--workspace ID]... [--digest]',
+  'creditbar channel add --data DIR --kind webhook|slack|teams --url URL (or --url-env NAME) [--label TEXT] [--alerts KIND,...|none] [--workspace ID]... [--digest]',
+  '       creditbar channel add --data DIR --kind shell --command CMD [--timeout SECONDS] [--label TEXT] [--alerts KIND,...|none] [--workspace ID]... [--digest]',
   '       creditbar channel list --data DIR [--json]',
   '       creditbar channel test --data DIR ID',
   '       creditbar channel remove --data DIR ID',
@@ -20,6 +20,7 @@ const usage = (why: string) => new CliError(`channel: ${why}\nusage: ${USAGE}`, 
 
 function alertsFlag(value: string | undefined): ChannelInput['alerts'] {
   if (value === undefined) return undefined;
+  if (value.trim() === 'none') return []; // a channel for the digest only
   const kinds = value
     .split(',')
     .map((k) => k.trim())

@@ -110,7 +110,7 @@ export function createDeliveryReader(db: Db) {
           + (SELECT count(*) FROM delivery_items WHERE channel_id = ? AND message_id IS NULL) AS n`,
   );
   const givenUp = db.prepare<[string, number], { n: number }>(
-    'SELECT count(*) AS n FROM delivery_messages WHERE channel_id = ? AND given_up_at >= ?',
+    "SELECT count(*) AS n FROM delivery_messages WHERE channel_id = ? AND given_up_at >= ? AND kind <> 'test'",
   );
   const messages = db.prepare<[string, number], MessageRow>(
     'SELECT * FROM delivery_messages WHERE channel_id = ? ORDER BY id DESC LIMIT ?',

@@ -3,6 +3,8 @@ import { ErrorState, Loading } from '../../components/status-message';
 import { useAppStore, useWorkspaces } from '../../store/store-context';
 import { AccountsSection } from './accounts-section';
 import { BudgetsSection } from './budgets-section';
+import { ChannelsSection } from './channels-section';
+import { DigestSection } from './digest-section';
 import { GeneralSection } from './general-section';
 import { NotificationsSection } from './notifications-section';
 import { ThresholdsSection } from './thresholds-section';
@@ -37,6 +39,8 @@ export function SettingsScreen(): React.JSX.Element {
           <ThresholdsSection settings={settings} workspaces={workspaces} />
           <BudgetsSection settings={settings} workspaces={workspaces} />
           <NotificationsSection settings={settings} workspaces={workspaces} />
+          <ChannelsSection settings={settings} workspaces={workspaces} />
+          <DigestSection settings={settings} />
           <GeneralSection settings={settings} />
           <UpdatesSection settings={settings} />
         </>
