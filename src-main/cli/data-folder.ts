@@ -4,16 +4,18 @@ import { embeddedDemoServer } from '../app/demo-server';
 import { createFileLog } from '../logging/file-log';
 import type { NotificationContent } from '../alerts/notification-text';
 import type { Cache } from '../cache/cache';
+import { damagedCacheNotice, openAppCache } from '../cache/open-app-cache';
+import { defaultKeyDir } from '../secrets/key-file-cipher';
 import { createNodeSecretStore } from '../secrets/node-secret-store';
 import { ensurePrivateFolder, InsecureSecretsError, processPrivacy } from '../secrets/private-files';
-import { createJsonFileSettingsBackend } from '../settings/settings-file-backend';
+import { createJsonFileSettingsBackend, SettingsFileError } from '../settings/settings-file-backend';
 import { createSettingsStore, type SettingsStore } from '../settings/settings-store';
-import { openCacheFile } from './cache-io';
+import { cacheOpenError } from './cache-io';
 import { CliError, EXIT_USAGE } from './cli-error';
 import type { CliIo } from './io';
 
-/** The encrypted values of a data folder (account tokens, channel URLs); its key lives outside it. */
-export const SECRETS_FILE = 'secrets.json';
+/** The encrypted values of a data folder (account tokens, channel URLs), as `creditbar web` keeps them; the key lives outside it. */
+export const SECRETS_FILE = 'tokens.json';
 
 /** Reads the required --data flag. */
 export function dataFlag(command: string, value: string | undefined, usage: string): string {
@@ -25,12 +27,13 @@ export function dataFlag(command: string, value: string | undefined, usage: stri
   return resolve(value);
 }
 
-/** Runs `fn`, turning a folder, key or file other users could read into one line and exit 1. */
+/** Runs `fn`, turning a folder, key or file other users could read, or a broken settings file, into one line and exit 1. */
 function refusingInsecure<T>(fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof InsecureSecretsError) throw new CliError(err.message);
+    if (err instanceof InsecureSecretsError || err instanceof SettingsFileError)
+      throw new CliError(err.message);
     throw err;
   }
 }
@@ -58,11 +61,23 @@ export function openDataFolder(
 ): DataFolder {
   const secrets = refusingInsecure(() => {
     ensurePrivateFolder(dir, processPrivacy());
-    return createNodeSecretStore({ file: join(dir, SECRETS_FILE) });
+    return createNodeSecretStore({ file: join(dir, SECRETS_FILE), keyDir: defaultKeyDir(process.env) });
   });
-  const settings = createSettingsStore(createJsonFileSettingsBackend(join(dir, 'settings.json')));
+  const settings = refusingInsecure(() =>
+    createSettingsStore(createJsonFileSettingsBackend(join(dir, 'settings.json'))),
+  );
   if (settings.readOnlyReason) throw new CliError(settings.readOnlyReason);
-  const cache = openCacheFile(join(dir, 'cache.sqlite'), io, 'create');
+  const cacheFile = join(dir, 'cache.sqlite');
+  let opened: ReturnType<typeof openAppCache>;
+  try {
+    // As the app opens it: checked, and moved aside (never deleted) when damaged.
+    opened = openAppCache(cacheFile, { now: io.now });
+  } catch (err) {
+    throw cacheOpenError(err, cacheFile);
+  }
+  const cache = opened.cache;
+  const notice = damagedCacheNotice(opened);
+  if (notice) options.log.warn(notice, { movedAside: opened.movedAside });
   const runtime = createAppRuntime({
     cache,
     settings,
@@ -78,7 +93,7 @@ export function openDataFolder(
     runtime,
     async close() {
       await runtime.dispose();
-      cache.close();
+      opened.close(); // closes the cache and clears the running marker: a clean stop
     },
   };
 }

@@ -98,7 +98,8 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
       throw new CliError(`web: ${err.message}`);
     throw err;
   }
-  mkdirSync(dataDir, { recursive: true });
+  // Private like any folder of secrets: `creditbar watch` over the same folder refuses one others can read.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const cacheFile = join(dataDir, 'cache.sqlite');
   let opened: ReturnType<typeof openAppCache>;
   try {

@@ -115,7 +115,7 @@ describe('creditbar watch, channel and account over a data folder', { timeout: 1
     };
     expect(settings.accounts).toMatchObject([{ label: 'Team', serverUrl: server.url }]);
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).not.toContain(token);
-    expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).not.toContain(token);
+    expect(readFileSync(join(dir, 'tokens.json'), 'utf8')).not.toContain(token);
 
     const watched = await runCli(['watch', '--data', dir, '--once'], env);
     expect(watched.stderr).toBe('');
@@ -135,7 +135,7 @@ describe('creditbar watch, channel and account over a data folder', { timeout: 1
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/Team #credits +http:\/\/127\.0\.0\.1:\d+\/…CRET +threshold,exhausted/);
     expect(list.stdout).not.toContain('VERYSECRET');
-    for (const file of ['settings.json', 'secrets.json', 'cache.sqlite'])
+    for (const file of ['settings.json', 'tokens.json', 'cache.sqlite'])
       expect(readFileSync(join(dir, file)).toString('latin1')).not.toContain('VERYSECRET');
 
     const id = /^(ch-[0-9a-f]{8})/m.exec(list.stdout)![1]!;
