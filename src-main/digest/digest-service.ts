@@ -26,7 +26,8 @@ const FRESH_WAIT_MS = 3_600_000;
  * The daily (or weekly) digest: on every alert pass, for each shown account whose slot is due and
  * not yet recorded, builds the summary once its data is at least as new as the slot (or an hour
  * late), records it, routes it to the channels that take digests (one transaction), then shows one
- * desktop notification. Skipped (recorded, nothing sent) when nothing changed since the last one.
+ * desktop notification. Skipped (recorded, nothing sent) when nothing changed since the last one, and
+ * for an account first synced after the slot (a fresh install gets its first digest the next time).
  */
 export function createDigestService(deps: DigestDeps) {
   return {
@@ -61,18 +62,24 @@ export function createDigestService(deps: DigestDeps) {
           timeZone: deps.timeZone,
           ...(deps.locale ? { locale: deps.locale } : {}),
         });
+        // An account first synced after this slot gets its first digest at the next one: this one
+        // only records the figures that digest measures its change against.
+        const firstSync = deps.cache.read.accounts.createdAt(accountId);
+        const baseline = firstSync !== null && firstSync > slot.at;
+        const send = built.changed && !baseline;
         deps.cache.transaction(() => {
           deps.cache.write.digests.record({
             accountId,
             slot: slot.key,
             builtAt: now,
-            sent: built.changed,
+            sent: send,
             pools: built.figures,
           });
-          if (built.changed) deps.delivery.routeDigest(built.body.id, built.body);
+          if (send) deps.delivery.routeDigest(built.body.id, built.body);
         });
-        if (!built.changed) {
-          deps.log.info('digest skipped: nothing changed', { account: accountId, slot: slot.key });
+        if (!send) {
+          const why = baseline ? 'first sync after its slot, figures kept for the next' : 'nothing changed';
+          deps.log.info(`digest skipped: ${why}`, { account: accountId, slot: slot.key });
           continue;
         }
         sent.push(slot.key);

@@ -6,6 +6,22 @@ import { charged, deliveryScope } from './delivery-fixture';
 const scope = deliveryScope();
 const HOUR = 3_600_000;
 
+/** The forecast sentence the card shows for the app's only pool at `iso` (the digest quotes it). */
+async function cardForecast(
+  app: { runtime: { handlers: { getSnapshot(x: undefined): unknown } } },
+  iso: string,
+) {
+  const snapshot = (await app.runtime.handlers.getSnapshot(undefined)) as {
+    workspaces: { pools: Parameters<typeof forecastText>[0][] }[];
+  };
+  const t = Date.parse(iso);
+  return forecastText(
+    snapshot.workspaces[0]!.pools[0]!,
+    { asOf: t, now: t },
+    { locale: 'en-US', timeZone: 'UTC' },
+  ).sentence;
+}
+
 describe('the daily digest, over a real cache, for a fixed clock', { timeout: 30_000 }, () => {
   it('summarises each pool with its change and the alerts since, once a slot, and is skipped when nothing changed', async () => {
     const install = await scope.install();
@@ -21,96 +37,103 @@ describe('the daily digest, over a real cache, for a fixed clock', { timeout: 30
     });
     app.runtime.delivery.start();
 
-    // Friday: today's 09:00 slot is due (3 h ago); this is the first digest, so it goes out.
+    // Friday 12:00, the first sync: today's 09:00 slot came before Creditbar watched the account, so
+    // nothing is sent; its figures (400 of 1,000) are what Monday's digest compares with.
     await app.runtime.syncOnce();
     await app.runtime.delivery.flush();
-    expect(app.notifications).toEqual([
-      {
-        key: 'digest|acc-team|daily|2026-11-20',
-        workspaceId: '', // opens the overview
-        title: 'Creditbar daily digest: Team (Nov 20)',
-        body: 'Marketing site · integration: 40% used\nNo alerts since Nov 19, 9:00 AM.',
-      },
-    ]);
-    expect(receiver.received).toHaveLength(1);
-    const friday = receiver.received[0]!.body as MessageBodyV1;
-    expect(receiver.received[0]!.headers['idempotency-key']).toBe('digest|acc-team|daily|2026-11-20');
-    // 400 of 1,000 (Ana's four emails on Nov 2): 40 %, nothing spent in the last 7 days.
-    expect(friday.text).toBe(
-      [
-        'Creditbar daily digest: Team (Nov 20)',
-        'Marketing site · integration: 400 of 1,000 used (40%). No use in the last 7 days: at this pace the pool lasts to the reset. Top: Ana (400) · email (400).',
-        'No alerts since Nov 19, 9:00 AM.',
-      ].join('\n'),
+    expect(app.notifications).toEqual([]);
+    expect(receiver.received).toEqual([]);
+    expect(app.log.lines.some((l) => l.startsWith('info digest skipped: first sync after its slot'))).toBe(
+      true,
     );
-    expect(friday.digest).toMatchObject({
-      schedule: 'daily',
-      account: { id: 'acc-team', label: 'Team' },
-      from: '2026-11-19T09:00:00.000Z',
-      to: '2026-11-20T12:00:00.000Z',
-      pools: [{ workspace: { id: 'mkt' }, pool: 'integration', used: 400, available: 1000, change: null }],
-      alerts: [],
-    });
 
-    // Another pass the same day sends nothing more.
-    await app.runtime.syncOnce();
-    await app.runtime.delivery.flush();
-    expect(receiver.received).toHaveLength(1);
-
-    // Monday 09:00 (weekdays: no digest on the weekend): Bo spent 200 this morning, past 50 %.
-    // The alert goes first, the digest a minute later (one message per minute per channel).
+    // Monday 09:00 (weekdays: none on the weekend): Bo spent 200 this morning, past 50 %. The alert
+    // goes first, the digest a minute later (one message per minute per channel).
     install.clock.advance(69 * HOUR);
     install.spend(charged('monday', 'bo', 'llm', 100, ['2026-11-23T07:00:00Z', '2026-11-23T08:00:00Z']));
     await app.runtime.syncOnce();
     await app.runtime.delivery.flush();
-    expect(receiver.received.map((r) => (r.body as MessageBodyV1).type)).toEqual(['digest', 'alerts']);
+    expect(receiver.received.map((r) => (r.body as MessageBodyV1).type)).toEqual(['alerts']);
     install.clock.advance(60_000);
-    await receiver.waitFor(3);
-    const monday = receiver.received[2]!.body as MessageBodyV1;
-    const card = (await app.runtime.handlers.getSnapshot(undefined)).workspaces[0]!.pools[0]!;
-    const forecast = forecastText(
-      card,
-      { asOf: Date.parse('2026-11-23T09:00:00Z'), now: Date.parse('2026-11-23T09:00:00Z') },
-      { locale: 'en-US', timeZone: 'UTC' },
-    ).sentence;
-    // 400 + 200 = 600 of 1,000 (60 %), +200 since Friday's digest; the 50 % alert raised this morning.
+    await receiver.waitFor(2);
+    expect(receiver.received[1]!.headers['idempotency-key']).toBe('digest|acc-team|daily|2026-11-23');
+    const monday = receiver.received[1]!.body as MessageBodyV1;
+    // 400 (Ana's emails, Nov 2) + 200 = 600 of 1,000: 60 %, +200 since Friday's figures; the 50 % alert of this morning.
     expect(monday.text).toBe(
       [
         'Creditbar daily digest: Team (Nov 23)',
-        `Marketing site · integration: 600 of 1,000 used (60%), +200 since Nov 20. ${forecast} Top: Ana (400) · email (400).`,
+        `Marketing site · integration: 600 of 1,000 used (60%), +200 since Nov 20. ${await cardForecast(app, '2026-11-23T09:00:00Z')} Top: Ana (400) · email (400).`,
         'Alerts since Nov 20, 12:00 PM:',
         '- Marketing site: 50% of integration credits used',
       ].join('\n'),
     );
-    expect(monday.digest!.pools[0]).toMatchObject({
-      used: 600,
-      change: 200,
-      changeSince: '2026-11-20T12:00:00.000Z',
+    expect(monday.digest).toMatchObject({
+      schedule: 'daily',
+      account: { id: 'acc-team', label: 'Team' },
+      from: '2026-11-20T12:00:00.000Z',
+      to: '2026-11-23T09:00:00.000Z',
+      pools: [
+        {
+          workspace: { id: 'mkt', name: 'Marketing site' },
+          pool: 'integration',
+          used: 600,
+          available: 1000,
+          remaining: 400,
+          change: 200,
+          changeSince: '2026-11-20T12:00:00.000Z',
+          top: { member: { id: 'ana', name: 'Ana', credits: 400 }, action: { name: 'email', credits: 400 } },
+        },
+      ],
+      alerts: [{ key: 'mkt|integration|2026-11-01T00:00:00.000Z|threshold|50', kind: 'threshold' }],
     });
-    expect(app.notifications.at(-1)!.body).toBe(
-      'Marketing site · integration: 60% used, +200\n1 alert since Nov 20, 12:00 PM.',
-    );
-
-    // Tuesday 09:00: nothing was spent and no alert raised since Monday's: skipped, nothing sent.
-    install.clock.advance(24 * HOUR - 60_000);
-    const before = app.notifications.length;
+    // The desktop gets one short notification that opens the overview.
+    expect(app.notifications.at(-1)).toEqual({
+      key: 'digest|acc-team|daily|2026-11-23',
+      workspaceId: '',
+      title: 'Creditbar daily digest: Team (Nov 23)',
+      body: 'Marketing site · integration: 60% used, +200\n1 alert since Nov 20, 12:00 PM.',
+    });
+    // Another pass the same day sends nothing more.
     await app.runtime.syncOnce();
     await app.runtime.delivery.flush();
-    expect(receiver.received).toHaveLength(3);
-    expect(app.notifications).toHaveLength(before);
+    expect(receiver.received).toHaveLength(2);
+
+    // Tuesday 09:00: nothing spent, no alert since Monday's digest: skipped, nothing sent.
+    install.clock.advance(24 * HOUR - 60_000);
+    const shown = app.notifications.length;
+    await app.runtime.syncOnce();
+    await app.runtime.delivery.flush();
+    expect(receiver.received).toHaveLength(2);
+    expect(app.notifications).toHaveLength(shown);
     expect(
       app.log.lines.some(
         (l) => l.includes('digest skipped: nothing changed') && l.includes('daily|2026-11-24'),
       ),
     ).toBe(true);
 
-    // A restart on Tuesday sends nothing either: the slot is recorded.
+    // Wednesday 09:00, after a restart: Ana's 100 credits overnight (60 % → 70 %, no new threshold).
     await install.stop();
+    install.clock.advance(24 * HOUR);
+    install.spend(charged('wed', 'ana', 'email', 100, ['2026-11-25T06:00:00Z']));
     const again = install.start();
     again.runtime.delivery.start();
     await again.runtime.syncOnce();
     await again.runtime.delivery.flush();
     expect(receiver.received).toHaveLength(3);
-    expect(again.notifications).toEqual([]);
+    expect((receiver.received[2]!.body as MessageBodyV1).text).toBe(
+      [
+        'Creditbar daily digest: Team (Nov 25)',
+        `Marketing site · integration: 700 of 1,000 used (70%), +100 since yesterday. ${await cardForecast(again, '2026-11-25T09:00:00Z')} Top: Ana (500) · email (500).`,
+        'No alerts since Nov 24, 9:00 AM.',
+      ].join('\n'),
+    );
+    // A second start the same day sends nothing: the slot is recorded.
+    await install.stop();
+    const third = install.start();
+    third.runtime.delivery.start();
+    await third.runtime.syncOnce();
+    await third.runtime.delivery.flush();
+    expect(receiver.received).toHaveLength(3);
+    expect(third.notifications).toEqual([]);
   });
 });
