@@ -10,7 +10,10 @@ import { appUserModelId } from './desktop/app-user-model-id';
 import { createFileLog } from './logging/file-log';
 import { resolveSqliteBinding } from './native/electron-sqlite-binding';
 import { readSqliteManifest } from './native/read-sqlite-manifest';
-import { createElectronSecretStore } from './secrets/secret-store-electron';
+import { createElectronSecretStore, electronKeychainFacts } from './secrets/secret-store-electron';
+import { createMemorySecretStore } from './secrets/secret-store';
+import { createSessionOnlySwitch } from './secrets/session-only-switch';
+import { planTokenStorage, TOKEN_STORAGE_NOTICE_KEY } from './secrets/token-storage-policy';
 import { createElectronSettingsBackend } from './settings/settings-store-electron';
 import { createSettingsStore } from './settings/settings-store';
 import { cacheUpdateMemory } from './updates/update-memory';
@@ -55,12 +58,20 @@ async function main(): Promise<void> {
       clock: systemClock,
       log,
     });
+    // Where tokens go is decided in plain Node (token-storage-policy.ts); this only gathers the facts.
+    const tokenPlan = planTokenStorage(electronKeychainFacts(), settings.get().tokensSessionOnly);
+    const secrets = createSessionOnlySwitch(
+      tokenPlan.store === 'session' && !settings.get().tokensSessionOnly
+        ? createMemorySecretStore()
+        : createElectronSecretStore(),
+      settings,
+    );
     const runtime = createAppRuntime({
       cache,
       settings,
       updates,
       appVersion: app.getVersion(),
-      secrets: createElectronSecretStore(),
+      secrets,
       startDemo: embeddedDemoServer(userData, {}, sqlite),
       notify: (content) => notify(content),
       log,
@@ -82,6 +93,7 @@ async function main(): Promise<void> {
     notify = started.notify;
     const damaged = damagedCacheNotice(opened);
     if (damaged) runtime.addNotice('cache-damaged', damaged);
+    if (tokenPlan.notice) runtime.addNotice(TOKEN_STORAGE_NOTICE_KEY, tokenPlan.notice, { standing: true });
     runtime.start();
     updates.start();
     app.on('second-instance', () => shell?.openMainWindow());

@@ -71,8 +71,11 @@ export interface AppRuntime {
   settings(): Settings;
   /** Syncs now unless one runs; returns whether one started. */
   requestSync(reason?: SyncReason): boolean;
-  /** Tells the lead something about the app itself (kept in the cache until dismissed). */
-  addNotice(key: string, message: string): void;
+  /**
+   * Tells the lead something about the app itself (kept in the cache until dismissed). A standing
+   * notice, said at every start, stays away once dismissed.
+   */
+  addNotice(key: string, message: string, options?: { standing?: boolean }): void;
   pauseAlerts(span: SnoozeSpan): { pausedUntil: string | null };
   /** The machine woke from sleep. */
   onResume(): void;
@@ -472,9 +475,8 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     },
     settings,
     requestSync: (reason = 'manual') => scheduler.requestSync(reason),
-    addNotice(key, message) {
-      addNotice(cache, { key, message, at: toIso(now()) });
-      if (current) republish();
+    addNotice(key, message, options) {
+      if (addNotice(cache, { key, message, at: toIso(now()) }, options) && current) republish();
     },
     pauseAlerts,
     onResume: () => void scheduler.onResume(),

@@ -1,26 +1,12 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AppLog } from '../app/app-runtime';
+import { redact } from './redact';
+
+export { redact };
 
 /** A log file grows to this size, then moves to `<file>.1` (one old file kept). */
 export const LOG_ROTATE_BYTES = 5 * 1024 * 1024;
-
-const SECRET_KEY = /token|authorization|secret|password|cookie/i;
-/** Bearer tokens and the demo's token shape, wherever they appear in a message. */
-const SECRET_TEXT = /(Bearer\s+)[^\s"']+|\bcb_demo_[a-z0-9]+/gi;
-
-/** A context value made safe to write: secrets by key name or shape replaced, errors as message and stack. */
-export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string')
-    return value.replace(SECRET_TEXT, (_m, bearer: string | undefined) => `${bearer ?? ''}[redacted]`);
-  if (value instanceof Error)
-    return { name: value.name, message: redact(value.message), stack: redact(value.stack ?? '') };
-  if (value === null || typeof value !== 'object' || depth > 4) return value;
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1)]),
-  );
-}
 
 /**
  * The app's log: JSON lines in `file` (the user data folder), tokens never written (see redact),

@@ -13,7 +13,7 @@ export interface InvokeRouteOptions {
  * POST /api/invoke/<channel> with {"payload": ...}: the browser-mode twin of one ipcMain.handle.
  * The request's verdict goes to dispatchInvoke as its sender check, so a refused call gets the same
  * InvokeResult the Electron wrapper gives. Untrusted callers and unknown channels are answered
- * before the body is read; a body that is not one JSON object {"payload"?} is refused like a payload
+ * before the body is read, and their connection closed; a body that is not one JSON object {"payload"?} is refused like a payload
  * that fails its schema. Every InvokeResult is sent with status 200, except the transport's own
  * refusals (400 not JSON, 413 too large, 415 not application/json).
  */
@@ -32,14 +32,16 @@ export async function handleInvoke(
     sendResult(res, status, { ok: false, error: { code: 'invalid-input', message } }, channel, options.log);
   };
 
+  // Refused before a byte of the body is read: the answer goes out with "Connection: close", so
+  // the socket closes after it instead of being kept busy draining what the caller still sends.
   if (!verdict.trusted || !invokeNameOf(channel)) {
-    req.resume();
+    res.setHeader('Connection', 'close');
     sendResult(res, 200, await dispatch(undefined), channel, options.log);
     return;
   }
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType !== 'application/json') {
-    req.resume();
+    res.setHeader('Connection', 'close');
     return refuse(415, 'send the payload as application/json.');
   }
   const body = await readBody(req, options.maxBodyBytes);
@@ -64,10 +66,7 @@ function isEnvelope(value: unknown): value is { payload?: unknown } {
 
 /** The body as text, or 'too-large' once it passes the cap (the rest is drained, never kept). */
 function readBody(req: IncomingMessage, maxBytes: number): Promise<string | 'too-large'> {
-  if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
-    req.resume();
-    return Promise.resolve('too-large');
-  }
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve('too-large');
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -2,11 +2,16 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { SenderVerdict } from '../ipc/dispatch-invoke';
 
-/** What the guards compare a request against: the port the server listens on and its session secret. */
+/**
+ * What the guards compare a request against: the port the server listens on, the printed URL's
+ * one-time token, and the session cookie's own random value once that token was swapped for it.
+ */
 export interface GuardConfig {
   port: number;
   token: string;
   cookieName: string;
+  /** The session cookie's value; null until the URL's token has been used (it is used once). */
+  session: string | null;
 }
 
 /**
@@ -45,7 +50,7 @@ export function sameSecret(given: string | undefined, expected: string): boolean
 
 /** True when the request carries this server's session cookie. */
 export function hasSession(headers: IncomingHttpHeaders, config: GuardConfig): boolean {
-  return sameSecret(readCookie(headers.cookie, config.cookieName), config.token);
+  return config.session !== null && sameSecret(readCookie(headers.cookie, config.cookieName), config.session);
 }
 
 /**

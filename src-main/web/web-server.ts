@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { DispatchLog } from '../ipc/dispatch-invoke';
+import { rateLimitWarnings } from '../logging/rate-limited-log';
 import type { InvokeHandlers } from '../ipc/invoke-handlers';
 import type { PushTarget } from '../ipc/push-to-renderer';
 import { handleInvoke } from './invoke-route';
@@ -35,7 +36,7 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
-  /** What to open: http://127.0.0.1:PORT/?token=... (the token is swapped for a cookie on arrival). */
+  /** What to open: http://127.0.0.1:PORT/?token=... (the token works once: it is swapped for a session cookie of its own value). */
   url: string;
   /** http://127.0.0.1:PORT */
   origin: string;
@@ -53,15 +54,20 @@ const SSE_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 const NEEDS_LINK =
   'Creditbar needs its session link: open the URL that `npm run web` printed in the terminal (it carries the access token).\n';
 
+const LINK_USED =
+  'This Creditbar link has been used already: it works once, in the browser that opened it first. To open Creditbar elsewhere, restart `creditbar web` (npm run web) for a new link.\n';
+
 const consoleLog: DispatchLog = {
   warn: (message, context) => console.warn(message, context),
   error: (message, context) => console.error(message, context),
 };
 
 /**
- * Serves the built renderer and the IPC contract on 127.0.0.1 only. The printed URL's token becomes
- * an HttpOnly, SameSite=Strict cookie that every API call and the page itself need; the Host and
- * Origin checks keep DNS-rebinding and cross-site pages out even though the port is guessable.
+ * Serves the built renderer and the IPC contract on 127.0.0.1 only. The printed URL's token is used
+ * once: it is swapped for an HttpOnly, SameSite=Strict cookie with a random value of its own, which
+ * every API call and the page itself need; the Host and Origin checks keep DNS-rebinding and
+ * cross-site pages out even though the port is guessable. Refused callers' bodies are never read
+ * and their refusals are logged at most a few times a minute.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(32).toString('hex');
@@ -104,12 +110,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  const guard: GuardConfig = { port, token, cookieName: sessionCookieName(port) };
+  const guard: GuardConfig = { port, token, cookieName: sessionCookieName(port), session: null };
+  // Refusals are logged, but at most a few a minute each: a flood must not rotate useful lines out.
+  const refusalLog = rateLimitWarnings(log, { maxPerWindow: 10, windowMs: 60_000 });
   const streams = new Set<SseClient>();
 
   const context: RouteContext = {
     options,
-    log,
+    log: refusalLog,
     guard,
     csp,
     readIndex,
@@ -194,6 +202,7 @@ async function route(req: IncomingMessage, res: ServerResponse, context: RouteCo
       if (req.method !== 'GET') return sendMethodNotAllowed(res, 'GET');
       if (!verdict.trusted) {
         context.log.warn('Event stream refused: untrusted sender', { reason: verdict.reason });
+        res.setHeader('Connection', 'close');
         return sendText(res, hasSession(req.headers, guard) ? 403 : 401, `Refused: ${verdict.reason}\n`);
       }
       return context.open(res);
@@ -205,10 +214,14 @@ async function route(req: IncomingMessage, res: ServerResponse, context: RouteCo
   if (path === '/' || path === '/index.html') {
     const offered = url.searchParams.get('token');
     if (path === '/' && offered !== null && sameSecret(offered, guard.token)) {
-      res.setHeader('Set-Cookie', `${guard.cookieName}=${guard.token}; HttpOnly; SameSite=Strict; Path=/`);
-      res.writeHead(303, { Location: '/', 'Cache-Control': 'no-store' });
-      res.end();
-      return;
+      // The browser that swapped it reloads or reopens the link: it already holds the session.
+      if (hasSession(req.headers, guard)) return redirectHome(res);
+      // The link works once, and the cookie gets a value of its own: a URL seen in a history, a
+      // screenshot or a process list is worth nothing once the page has opened.
+      if (guard.session !== null) return sendText(res, 410, LINK_USED);
+      guard.session = randomBytes(32).toString('hex');
+      res.setHeader('Set-Cookie', `${guard.cookieName}=${guard.session}; HttpOnly; SameSite=Strict; Path=/`);
+      return redirectHome(res);
     }
     if (offered !== null || !hasSession(req.headers, guard)) return sendText(res, 401, NEEDS_LINK);
     const page = context.readIndex();
@@ -246,6 +259,11 @@ function pathOf(rawUrl: string | undefined): string {
 function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(text);
+}
+
+function redirectHome(res: ServerResponse): void {
+  res.writeHead(303, { Location: '/', 'Cache-Control': 'no-store' });
+  res.end();
 }
 
 function sendMethodNotAllowed(res: ServerResponse, allow: string): void {

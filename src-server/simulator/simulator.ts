@@ -98,6 +98,11 @@ function roleRef(pools: readonly DemoPool[], role: DemoPool['role']): PoolRef {
   return { workspaceId: p.workspaceId, pool: p.pool };
 }
 
+/** The demo account's token for a seed: demo data, not a secret, but shaped like one. */
+export function demoToken(seed: number = DEFAULT_DEMO_SEED): string {
+  return `cb_demo_${createRandom(`${seed}/token`).next().toString(36).slice(2)}${createRandom(`${seed}/token2`).next().toString(36).slice(2)}`;
+}
+
 /**
  * Seeds the demo account (workspaces, grants, six periods of history ending at `now`) unless the
  * database already has it, and returns the simulator that keeps activity coming. Not started yet.
@@ -108,7 +113,7 @@ export function createDemo(input: CreateDemoInput): Simulator {
   const pace = input.pace ?? DEFAULT_PACE;
   const tickMs = input.tickMs ?? DEFAULT_TICK_MS;
   const historyEnd = input.now ?? clock();
-  const token = `cb_demo_${createRandom(`${seed}/token`).next().toString(36).slice(2)}${createRandom(`${seed}/token2`).next().toString(36).slice(2)}`;
+  const token = demoToken(seed);
 
   let accountId = store.accounts.findByName(DEMO_ACCOUNT_NAME);
   const seeding = accountId === undefined;

@@ -109,6 +109,10 @@ export const settingsSchema = z.object({
   /** At most one message per channel in this many seconds; alerts in between are merged into the next. */
   channelMinIntervalSeconds: z.number().int().min(0).max(86_400),
   digest: digestSettingsSchema,
+  /** Keep account tokens in memory only (never on disk): they are entered again after a restart. */
+  tokensSessionOnly: z.boolean(),
+  /** How long one sync may keep retrying a server that fails (then it stops and says so). */
+  syncBudgetMinutes: z.number().int().min(1).max(60),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -144,6 +148,8 @@ export const DEFAULT_SETTINGS: Settings = {
   channels: [],
   channelMinIntervalSeconds: 60,
   digest: { schedule: 'weekdays', time: '09:00', desktop: true },
+  tokensSessionOnly: false,
+  syncBudgetMinutes: 5,
 };
 
 /** What the renderer may change: any top-level setting but the version, the accounts and the channels (own calls). */

@@ -11,9 +11,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Opens the app's session URL and waits until the first snapshot is on screen. */
+/**
+ * Opens the app and waits until the first snapshot is on screen. The printed URL works once: the
+ * first page swaps its token for the session cookie, and later pages (new browser contexts of the
+ * same shared app) carry that cookie, as tabs of one browser would.
+ */
 export async function openApp(page: Page, app: WebApp): Promise<void> {
-  await page.goto(app.url);
+  const origin = new URL(app.url).origin;
+  if (app.session) {
+    await page.context().addCookies([{ ...app.session, url: origin }]);
+    await page.goto(`${origin}/`);
+  } else {
+    await page.goto(app.url);
+    const cookie = (await page.context().cookies(origin)).find((c) =>
+      c.name.startsWith('creditbar-session-'),
+    );
+    if (cookie) app.session = { name: cookie.name, value: cookie.value };
+  }
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'snapshot');
 }
 

@@ -78,8 +78,10 @@ export function startTool(
 
 /** A running `creditbar web`: the app's services and the built UI on loopback. */
 export interface WebApp {
-  /** The session URL it printed (token included). */
+  /** The session URL it printed (token included); it opens once, later pages reuse `session`. */
   url: string;
+  /** The session cookie the first page got for the URL's token (a shared app's later pages use it). */
+  session?: { name: string; value: string };
   dataDir: string;
   cacheFile: string;
   line: ChildTool['line'];

@@ -10,6 +10,7 @@ import { damagedCacheNotice, openAppCache } from '../../cache/open-app-cache';
 import { defaultKeyDir } from '../../secrets/key-file-cipher';
 import { createNodeSecretStore } from '../../secrets/node-secret-store';
 import { InsecureSecretsError } from '../../secrets/private-files';
+import { createSessionOnlySwitch } from '../../secrets/session-only-switch';
 import { createJsonFileSettingsBackend, SettingsFileError } from '../../settings/settings-file-backend';
 import { createSettingsStore } from '../../settings/settings-store';
 import { startWebServer } from '../../web/web-server';
@@ -88,11 +89,12 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
   // Settings and the token store first: a broken settings file or an unsafe key folder is said in
   // one line before the data folder, the log or the cache is created.
   let settings: ReturnType<typeof createSettingsStore>;
-  let secrets: ReturnType<typeof createNodeSecretStore>;
+  let secrets: ReturnType<typeof createSessionOnlySwitch>;
   try {
-    secrets = createNodeSecretStore({ file: join(dataDir, 'tokens.json'), keyDir });
+    const stored = createNodeSecretStore({ file: join(dataDir, 'tokens.json'), keyDir });
     settings = createSettingsStore(createJsonFileSettingsBackend(join(dataDir, 'settings.json')));
     if (settings.readOnlyReason) throw new CliError(`web: ${settings.readOnlyReason}`);
+    secrets = createSessionOnlySwitch(stored, settings);
   } catch (err) {
     if (err instanceof SettingsFileError || err instanceof InsecureSecretsError)
       throw new CliError(`web: ${err.message}`);
@@ -143,7 +145,9 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
       `  open          ${server.url}`,
       `  data          ${dataDir}`,
       `  mode          ${runtime.snapshot().mode}${runtime.snapshot().mode === 'onboarding' ? ' (the page offers the demo)' : ''}`,
-      `  tokens        encrypted in ${join(dataDir, 'tokens.json')}, the key in ${keyDir} (readable only by you)`,
+      settings.get().tokensSessionOnly
+        ? '  tokens        kept for this session only (Settings › Accounts): enter them again after a restart'
+        : `  tokens        encrypted in ${join(dataDir, 'tokens.json')}, the key in ${keyDir} (readable only by you)`,
       ...(damaged ? [`  cache         ${damaged}`] : []),
       'Ctrl-C stops it.',
       '',

@@ -7,6 +7,8 @@ export interface AppStateValues {
   pausedUntil: number | null;
   /** Notices about the app itself the lead has not dismissed yet, oldest first. */
   notices: AppNotice[];
+  /** Keys of notices the lead dismissed that would otherwise come back at every start. */
+  dismissedNotices: string[];
   /** The last update check that got an answer, and the last one attempted (epoch ms). */
   updateLastCheckAt: number | null;
   updateLastAttemptAt: number | null;

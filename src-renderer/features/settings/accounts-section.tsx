@@ -3,6 +3,7 @@ import type { Settings } from '../../../src-shared/settings/settings';
 import { useAppStore } from '../../store/store-context';
 import { AccountForm } from './account-form';
 import { AccountTokenForm } from './account-token-form';
+import { SessionOnlySwitch } from './session-only-switch';
 
 /** The accounts Creditbar syncs from (tokens never shown), the demo, and a form to add one. */
 export function AccountsSection({ settings }: { settings: Settings }): React.JSX.Element {
@@ -75,6 +76,7 @@ export function AccountsSection({ settings }: { settings: Settings }): React.JSX
           {error}
         </p>
       ) : null}
+      <SessionOnlySwitch settings={settings} />
       <h3>Add an account</h3>
       <AccountForm />
     </section>

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { invoke, login, send, startWebFixture, type WebFixture } from './web-fixture';
 
@@ -207,5 +208,35 @@ describe('browser-mode server: POST /api/invoke/<channel>', () => {
     expect(res.status).toBe(405);
     expect(res.headers.allow).toBe('POST');
     expect((await send(web, { path: '/api/nothing', headers: { cookie } })).status).toBe(404);
+  });
+
+  it('answers a caller without a session before reading its body, and closes the connection', async () => {
+    // 10 MB promised, 20 bytes sent: the refusal comes at once and the server closes the socket,
+    // without waiting for (or reading) the rest.
+    const socket = connect(web.port, '127.0.0.1');
+    let received = '';
+    socket.setEncoding('utf8').on('data', (d: string) => (received += d));
+    const closed = new Promise<void>((done) => socket.on('close', () => done()));
+    socket.write(
+      `POST /api/invoke/sync%3Anow HTTP/1.1\r\nHost: 127.0.0.1:${web.port}\r\n` +
+        'Content-Type: application/json\r\nContent-Length: 10000000\r\n\r\n{"payload": null, ',
+    );
+    await closed;
+    expect(received).toMatch(/^HTTP\/1\.1 200/);
+    expect(received.toLowerCase()).toContain('connection: close');
+    expect(received).toContain('"code":"untrusted-sender"');
+    expect(web.calls).toEqual([]);
+  });
+
+  it('logs a flood of refused calls at most 10 times a minute, so useful lines are not rotated out', async () => {
+    const fresh = await startWebFixture();
+    try {
+      for (let i = 0; i < 200; i++) await invoke(fresh, 'sync:now', { payload: null });
+      const refused = fresh.log.entries.filter((e) => e.message === 'IPC call refused: untrusted sender');
+      expect(refused).toHaveLength(10);
+      expect(fresh.calls).toEqual([]);
+    } finally {
+      await fresh.stop();
+    }
   });
 });

@@ -1,13 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RENDERER_CSP, SECRET, login, send, startWebFixture, type WebFixture } from './web-fixture';
+import {
+  RENDERER_CSP,
+  SECRET,
+  send,
+  startWebFixture,
+  type RawResponse,
+  type WebFixture,
+} from './web-fixture';
 
 describe('browser-mode server: session, page, assets and host checks', () => {
   let web: WebFixture;
   let cookie: string;
+  let arrival: RawResponse;
 
   beforeAll(async () => {
     web = await startWebFixture();
-    cookie = await login(web);
+    // The browser opens the printed URL: the token is swapped for the session cookie.
+    arrival = await send(web, { path: `/?token=${web.server.token}` });
+    cookie = [arrival.headers['set-cookie'] ?? []].flat()[0]!.split(';')[0]!;
   });
   afterAll(() => web.stop());
 
@@ -17,16 +27,34 @@ describe('browser-mode server: session, page, assets and host checks', () => {
     expect(web.server.url).toBe(`http://127.0.0.1:${web.port}/?token=${web.server.token}`);
   });
 
-  it('swaps the token for an HttpOnly, SameSite=Strict cookie and redirects it out of the address bar', async () => {
-    const res = await send(web, { path: `/?token=${web.server.token}` });
-    expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/');
-    expect(res.headers['cache-control']).toBe('no-store');
-    const setCookie = [res.headers['set-cookie'] ?? []].flat();
+  it('swaps the token for an HttpOnly, SameSite=Strict cookie of its own random value and redirects it out of the address bar', async () => {
+    expect(arrival.status).toBe(303);
+    expect(arrival.headers.location).toBe('/');
+    expect(arrival.headers['cache-control']).toBe('no-store');
+    const setCookie = [arrival.headers['set-cookie'] ?? []].flat();
     expect(setCookie).toHaveLength(1);
     const attributes = setCookie[0]!.split(';').map((part) => part.trim());
-    expect(attributes[0]).toBe(`creditbar-session-${web.port}=${web.server.token}`);
+    const [name, value] = attributes[0]!.split('=');
+    expect(name).toBe(`creditbar-session-${web.port}`);
+    // Not the URL's token: a link seen in a history or a screenshot opens nothing.
+    expect(value).toMatch(/^[0-9a-f]{64}$/);
+    expect(value).not.toBe(web.server.token);
     expect(attributes.slice(1).sort()).toEqual(['HttpOnly', 'Path=/', 'SameSite=Strict']);
+    const withToken = `creditbar-session-${web.port}=${web.server.token}`;
+    expect((await send(web, { path: '/', headers: { cookie: withToken } })).status).toBe(401);
+  });
+
+  it('takes the link once: a second use gets a page that says to restart creditbar web, and no cookie', async () => {
+    const again = await send(web, { path: `/?token=${web.server.token}` });
+    expect(again.status).toBe(410);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.text).toBe(
+      'This Creditbar link has been used already: it works once, in the browser that opened it first. To open Creditbar elsewhere, restart `creditbar web` (npm run web) for a new link.\n',
+    );
+    // The browser that used it (it holds the session) may open it again: it just lands on the page.
+    const same = await send(web, { path: `/?token=${web.server.token}`, headers: { cookie } });
+    expect(same.status).toBe(303);
+    expect(same.headers['set-cookie']).toBeUndefined();
   });
 
   it('sets no cookie for a wrong token', async () => {

@@ -120,3 +120,19 @@ describe('a notice about the app', () => {
     expect(screen.queryByTestId('notice-banner')).toBeNull();
   });
 });
+
+describe('Keep tokens for this session only', () => {
+  it('is offered under the accounts and saves the switch', async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithStore(
+      <AccountsSection settings={settingsFixture({ accounts: [account] })} />,
+      {
+        state: { snapshot: snapshotWithout() },
+      },
+    );
+    const box = screen.getByRole('checkbox', { name: 'Keep tokens for this session only' });
+    expect(box).not.toBeChecked();
+    await user.click(box);
+    expect(client.updateSettings).toHaveBeenCalledWith({ tokensSessionOnly: true });
+  });
+});

@@ -8,8 +8,14 @@ import {
   type GuardConfig,
 } from '../../../../src-main/web/request-guards';
 
-const config: GuardConfig = { port: 4321, token: 'a'.repeat(64), cookieName: sessionCookieName(4321) };
-const session = `creditbar-session-4321=${'a'.repeat(64)}`;
+const config: GuardConfig = {
+  port: 4321,
+  token: 'a'.repeat(64),
+  cookieName: sessionCookieName(4321),
+  session: 'c'.repeat(64),
+};
+// The cookie carries the session's own value, never the URL's token.
+const session = `creditbar-session-4321=${'c'.repeat(64)}`;
 
 describe('isAllowedHost', () => {
   it.each([
@@ -65,6 +71,7 @@ describe('checkWebSender', () => {
     [{ host, cookie: session, 'sec-fetch-site': 'cross-site' }, false],
     [{ host }, false],
     [{ host, cookie: 'creditbar-session-4321=b' }, false],
+    [{ host, cookie: `creditbar-session-4321=${'a'.repeat(64)}` }, false],
     [{ host: 'evil.example:4321', cookie: session }, false],
     [{ cookie: session }, false],
   ])('%j -> trusted %s', (headers, trusted) => {
@@ -80,5 +87,12 @@ describe('checkWebSender', () => {
       trusted: false,
       reason: 'the request came from another site.',
     });
+  });
+
+  it('trusts nobody before the URL token was swapped for a session, not even a cookie holding the token', () => {
+    const fresh: GuardConfig = { ...config, session: null };
+    const withToken = `creditbar-session-4321=${'a'.repeat(64)}`;
+    expect(checkWebSender({ host, cookie: withToken }, fresh).trusted).toBe(false);
+    expect(checkWebSender({ host, cookie: session }, fresh).trusted).toBe(false);
   });
 });
