@@ -7,6 +7,7 @@ import { Root } from './app/root';
 import { connectClient, errorMessage } from './ipc/client';
 import './app/theme.css';
 import './app/app.css';
+import './app/popover.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lost its #root element.');

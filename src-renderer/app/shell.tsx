@@ -12,6 +12,7 @@ import { NavBar } from './nav-bar';
 import { StatusBanner } from './status-banner';
 import { SyncButton } from './sync-button';
 import { useHashRoute } from './use-hash-route';
+import { useKeyboard } from './use-keyboard';
 import { useReadinessSignals } from './use-readiness';
 import { useTheme } from './use-theme';
 
@@ -34,6 +35,7 @@ function ScreenFor({ route }: { route: Route }): React.JSX.Element {
 export function Shell(): React.JSX.Element {
   useHashRoute();
   useTheme();
+  useKeyboard();
   const route = useAppStore((s) => s.route);
   const status = useAppStore((s) => s.snapshotStatus);
   const error = useAppStore((s) => s.snapshotError);

@@ -7,8 +7,15 @@ import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createSnapshotSlice, type SnapshotSlice } from './snapshot-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createUpdateSlice, type UpdateSlice } from './update-slice';
+import { createWindowSlice, type WindowSlice } from './window-slice';
 
-export type AppState = SnapshotSlice & SettingsSlice & ChannelsSlice & HistorySlice & UiSlice & UpdateSlice;
+export type AppState = SnapshotSlice &
+  SettingsSlice &
+  ChannelsSlice &
+  HistorySlice &
+  UiSlice &
+  UpdateSlice &
+  WindowSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -26,6 +33,7 @@ export function createAppStore(
     ...createHistorySlice(client)(...a),
     ...createUiSlice(initialRoute)(...a),
     ...createUpdateSlice(client)(...a),
+    ...createWindowSlice(client)(...a),
   }));
 }
 

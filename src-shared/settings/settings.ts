@@ -102,6 +102,15 @@ export const settingsSchema = z.object({
   }),
   quietHours: z.object({ enabled: z.boolean(), start: clockTime, end: clockTime }),
   startAtLogin: z.boolean(),
+  /**
+   * The overview's order and shortlist: workspaces pinned to the top and hidden from the list (by
+   * id, in the order pinned), and the large window's sort (the popover is always by urgency).
+   */
+  overview: z.object({
+    pinned: z.array(z.string().min(1)).max(200),
+    hidden: z.array(z.string().min(1)).max(200),
+    sort: z.enum(['urgency', 'name']),
+  }),
   /** Look for a new release once a day (never offline or on a metered connection). */
   checkForUpdates: z.boolean(),
   theme: z.enum(['system', 'light', 'dark']),
@@ -143,6 +152,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   quietHours: { enabled: false, start: '22:00', end: '07:00' },
   startAtLogin: false,
+  overview: { pinned: [], hidden: [], sort: 'urgency' },
   checkForUpdates: true,
   theme: 'system',
   channels: [],

@@ -1,31 +1,34 @@
 import { formatCompact } from '../format';
-import { FRAME, PLOT, type ReferenceLine } from './chart-frame';
+import { chartPlot, labelRoom, type ChartFrame, type ReferenceLine } from './chart-frame';
 import { labelIndexes } from './scale';
 
 /** Y grid with values and the x labels, drawn under the data. */
 export function Grid({
+  frame,
   ticks,
   y,
   labels,
   x,
 }: {
+  frame: ChartFrame;
   ticks: number[];
   y: (v: number) => number;
   labels: string[];
   x: (i: number) => number;
 }): React.JSX.Element {
+  const PLOT = chartPlot(frame);
   return (
     <g className="chart-axes" aria-hidden="true">
       {ticks.map((t) => (
         <g key={t}>
           <line className="chart-grid" x1={PLOT.left} x2={PLOT.right} y1={y(t)} y2={y(t)} />
-          <text className="chart-tick" x={PLOT.left - 4} y={y(t) + 3} textAnchor="end">
+          <text className="chart-tick" x={PLOT.left - 4} y={y(t) + 4} textAnchor="end">
             {formatCompact(t)}
           </text>
         </g>
       ))}
-      {labelIndexes(labels.length, 7).map((i) => (
-        <text key={i} className="chart-tick" x={x(i)} y={FRAME.height - 8} textAnchor="middle">
+      {labelIndexes(labels.length, labelRoom(PLOT)).map((i) => (
+        <text key={i} className="chart-tick" x={x(i)} y={frame.height - 7} textAnchor="middle">
           {labels[i]}
         </text>
       ))}
@@ -33,8 +36,8 @@ export function Grid({
   );
 }
 
-/** Label room in viewBox units: lines closer than this share one label. */
-const LABEL_GAP = 12;
+/** Label room (CSS pixels, the labels are 11 px): lines closer than this share one label. */
+const LABEL_GAP = 13;
 
 /**
  * Groups reference lines (given by their y, in ascending value, so descending y) whose labels would
@@ -56,14 +59,17 @@ export function labelGroups(ys: number[]): number[][] {
 
 /** Dashed lines across the plot (thresholds), drawn over the data so they stay visible. */
 export function ReferenceLines({
+  frame,
   lines,
   max,
   y,
 }: {
+  frame: ChartFrame;
   lines: ReferenceLine[];
   max: number;
   y: (v: number) => number;
 }): React.JSX.Element {
+  const PLOT = chartPlot(frame);
   const shown = lines.filter((l) => l.value <= max).sort((a, b) => a.value - b.value);
   const groups = labelGroups(shown.map((l) => y(l.value)));
   return (

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { formatCredits } from '../format';
 import { Grid, ReferenceLines } from './axes';
-import { FRAME, PLOT, type ReferenceLine } from './chart-frame';
+import { chartFrame, chartPlot, useChartWidth, type ReferenceLine } from './chart-frame';
 import { DataTable } from './data-table';
 import { niceAxis, yScale } from './scale';
 
@@ -37,6 +37,9 @@ export function BarChart({
   highlight,
 }: BarChartProps): React.JSX.Element {
   const id = useId();
+  const [ref, width] = useChartWidth();
+  const FRAME = chartFrame(width);
+  const PLOT = chartPlot(FRAME);
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const axis = niceAxis(Math.max(0, ...all, ...lines.map((l) => l.value)));
   const max = axis.top;
@@ -45,11 +48,11 @@ export function BarChart({
   const x = (i: number): number => PLOT.left + slot * (i + 0.5);
   const barWidth = Math.max(1, (slot * 0.72) / series.length);
   return (
-    <figure className="chart" data-testid="bar-chart">
+    <figure className="chart" data-testid="bar-chart" ref={ref}>
       <svg viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{summary}</desc>
-        <Grid ticks={axis.ticks} y={y} labels={labels} x={x} />
+        <Grid frame={FRAME} ticks={axis.ticks} y={y} labels={labels} x={x} />
         {series.map((s, si) =>
           s.values.map((v, i) =>
             v === null ? null : (
@@ -66,7 +69,7 @@ export function BarChart({
             ),
           ),
         )}
-        <ReferenceLines lines={lines} max={max} y={y} />
+        <ReferenceLines frame={FRAME} lines={lines} max={max} y={y} />
       </svg>
       <figcaption>
         {title}

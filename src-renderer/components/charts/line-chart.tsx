@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { formatCompact, formatCredits } from '../format';
 import { Grid, ReferenceLines } from './axes';
-import { FRAME, PLOT, type ReferenceLine } from './chart-frame';
+import { chartFrame, chartPlot, useChartWidth, type ChartPlot, type ReferenceLine } from './chart-frame';
 import { DataTable } from './data-table';
 import { niceAxis, yScale } from './scale';
 
@@ -59,7 +59,15 @@ export interface LineChartProps {
 }
 
 /** An arrow where the projection leaves the top of the plot, with what it reaches by the reset. */
-function ClippedMark({ x, value }: { x: number; value: number }): React.JSX.Element {
+function ClippedMark({
+  plot: PLOT,
+  x,
+  value,
+}: {
+  plot: ChartPlot;
+  x: number;
+  value: number;
+}): React.JSX.Element {
   const anchor = x > PLOT.left + PLOT.width * 0.6 ? 'end' : 'start';
   return (
     <g className="chart-clip" data-testid="chart-clipped" data-value={value} aria-hidden="true">
@@ -82,6 +90,9 @@ export function LineChart({
 }: LineChartProps): React.JSX.Element {
   const id = useId();
   const clipId = `${id.replace(/[^\w-]/g, '')}-plot`;
+  const [ref, width] = useChartWidth();
+  const FRAME = chartFrame(width);
+  const PLOT = chartPlot(FRAME);
   const known = values.filter((v): v is number => v !== null);
   const axis = lineChartAxis(known, lines, projection);
   const max = axis.top;
@@ -90,12 +101,12 @@ export function LineChart({
   const x = (i: number): number => PLOT.left + step * i;
   const points = values.flatMap((v, i) => (v === null ? [] : [`${x(i).toFixed(1)},${y(v).toFixed(1)}`]));
   return (
-    <figure className="chart" data-testid="line-chart">
+    <figure className="chart" data-testid="line-chart" ref={ref}>
       <svg viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{summary}</desc>
-        <Grid ticks={axis.ticks} y={y} labels={labels} x={x} />
-        <ReferenceLines lines={lines} max={max} y={y} />
+        <Grid frame={FRAME} ticks={axis.ticks} y={y} labels={labels} x={x} />
+        <ReferenceLines frame={FRAME} lines={lines} max={max} y={y} />
         <clipPath id={clipId}>
           <rect x={PLOT.left} y={PLOT.top} width={PLOT.width} height={PLOT.bottom - PLOT.top} />
         </clipPath>
@@ -119,6 +130,7 @@ export function LineChart({
         ) : null}
         {projection && axis.clipFraction !== null ? (
           <ClippedMark
+            plot={PLOT}
             x={
               x(projection.fromIndex) + axis.clipFraction * (x(projection.toIndex) - x(projection.fromIndex))
             }

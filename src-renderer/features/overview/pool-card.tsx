@@ -1,4 +1,5 @@
 import type { PoolCard as PoolCardData, WorkspaceCard } from '../../../src-shared/ipc/snapshot';
+import { LIST_ITEM, poolItemKey } from '../../app/list-navigation';
 import { FreshnessBadge } from '../../components/freshness-badge';
 import { POOL_LABEL, planLabel } from '../../components/labels';
 import { PoolSummary } from '../../components/pool-summary';
@@ -31,6 +32,7 @@ export function PoolCard({
           <a
             href={formatRoute({ screen: 'workspace', workspaceId: workspace.id })}
             className="stretched-link"
+            {...{ [LIST_ITEM]: poolItemKey(workspace.id, pool.pool) }}
           >
             {workspace.name}
             <span className="sr-only">, {POOL_LABEL[pool.pool].toLowerCase()}</span>

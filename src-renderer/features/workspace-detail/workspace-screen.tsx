@@ -3,6 +3,7 @@ import { BackIcon } from '../../components/icons';
 import { PROVIDER_LABEL, planLabel } from '../../components/labels';
 import { Empty, Loading } from '../../components/status-message';
 import { useAppStore } from '../../store/store-context';
+import { PinHideControls } from '../overview/pin-hide-controls';
 import { PoolDetail } from './pool-detail';
 
 /** One workspace: each pool's summary, charts, breakdowns, budgets and advisors. */
@@ -43,6 +44,7 @@ export function WorkspaceScreen({ workspaceId }: { workspaceId: string }): React
             {workspace.members.length} {workspace.members.length === 1 ? 'member' : 'members'}
             <FreshnessBadge freshness={workspace.freshness} />
           </p>
+          <PinHideControls workspaceId={workspace.id} name={workspace.name} />
           {workspace.pools.length === 0 ? (
             <Empty title="This workspace has no credit pools." />
           ) : (
