@@ -20,6 +20,7 @@ import type { DriftRecord } from '../db/repositories/drift-repository';
 import { freshnessOf, type FreshnessPolicy } from '../sync/freshness';
 import { snapshotDrift } from '../sync/reconcile';
 import { poolMarks } from './threshold-overrides';
+import { topConsumerOf } from './top-consumer';
 
 /** One cached workspace with what the engine and the sync state say about it. */
 export interface WorkspaceFacts {
@@ -91,6 +92,7 @@ function poolCard(
     })),
     cacheCandidates: cacheCandidates(r),
     planFit: planFit(p, input.catalog),
+    topConsumer: topConsumerOf(r, names),
   };
 }
 

@@ -1,4 +1,4 @@
-import { compareUrgency } from '../../src-shared/display/pool-state';
+import { comparePoolUrgency } from '../../src-shared/display/pool-state';
 import type { PoolCard, WorkspaceCard } from '../../src-shared/ipc/snapshot';
 
 /** A pool with the workspace it belongs to. */
@@ -10,15 +10,9 @@ export interface PoolRef {
 /**
  * Orders pools from most to least urgent by the shared urgency order (src-shared/display/pool-state:
  * dry, then at risk by run-out, then by percent used), then by workspace name and pool kind so the
- * order is stable.
+ * order is stable; the popover's list uses the same function.
  */
-export function comparePoolUrgency(a: PoolRef, b: PoolRef): number {
-  return (
-    compareUrgency(a.pool, b.pool) ||
-    a.workspace.name.localeCompare(b.workspace.name) ||
-    a.pool.pool.localeCompare(b.pool.pool)
-  );
-}
+export { comparePoolUrgency };
 
 /** Every pool of every workspace, most urgent first. */
 export function poolsByUrgency(workspaces: readonly WorkspaceCard[]): PoolRef[] {

@@ -12,6 +12,7 @@ export function SyncButton(): React.JSX.Element {
       onClick={() => void syncNow()}
       disabled={running}
       aria-busy={running}
+      title={running ? 'Syncing…' : 'Sync now'}
     >
       <SyncIcon className={running ? 'icon spinning' : 'icon'} />
       <span>{running ? 'Syncing…' : 'Sync now'}</span>

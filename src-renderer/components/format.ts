@@ -99,9 +99,9 @@ export function formatRelative(seconds: number): string {
   return duration.formatRelative(seconds * 1000, locales());
 }
 
-/** A countdown, "9d 4h", by the shared rule (whole units counted down). */
-export function formatDuration(ms: number): string {
-  return duration.formatDuration(ms, locales());
+/** A countdown, "9d 4h", by the shared rule (whole units counted down); `smallest` stops at minutes for texts that do not tick every second. */
+export function formatDuration(ms: number, smallest: duration.DurationUnit = 'second'): string {
+  return duration.formatDuration(ms, locales(), smallest);
 }
 
 /** A span in words for sentences: "26 days", "5 hours" (never "0 days"). */

@@ -129,3 +129,25 @@ export function compareUrgency(a: UrgencyFacts, b: UrgencyFacts): number {
   }
   return b.percentUsed - a.percentUsed;
 }
+
+/** A pool with what the tie-breaks read: its workspace's name and its kind. */
+export interface NamedPoolFacts {
+  workspace: { name: string };
+  pool: UrgencyFacts & { pool: string };
+}
+
+/**
+ * The urgency order with a stable tie-break (workspace name, then pool kind): the tray badge and
+ * menu, the popover's list and the window's cards all list pools in this order.
+ */
+export function comparePoolUrgency(a: NamedPoolFacts, b: NamedPoolFacts): number {
+  return compareUrgency(a.pool, b.pool) || comparePoolNames(a, b);
+}
+
+/** By workspace name (the locale's collation), then pool kind: the window's "Name" sort. */
+export function comparePoolNames(a: NamedPoolFacts, b: NamedPoolFacts): number {
+  return (
+    a.workspace.name.localeCompare(b.workspace.name, undefined, { sensitivity: 'base', numeric: true }) ||
+    a.pool.pool.localeCompare(b.pool.pool)
+  );
+}

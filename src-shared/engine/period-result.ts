@@ -69,6 +69,11 @@ export interface PeriodResult {
   halfwayAt: Millis | null;
   byAction: Map<string, number>;
   byMember: Map<string, number>;
+  /**
+   * Credits per member and action, from a walk over the period's calls (who spent on what: the
+   * popover's "Ana: 54 % of this period, mostly email"). Absent for a period rebuilt from its summary.
+   */
+  byMemberAction?: Map<string, Map<string, number>>;
   byApp: Map<string, number>;
   /** Credits per UTC day, keyed by whole days since the epoch. */
   byDay: Map<number, number>;

@@ -138,6 +138,8 @@ export class PoolWalk {
   private nextThreshold = 0;
   private byAction!: CodeSums;
   private byMember!: CodeSums;
+  /** Per member code, that member's credits by action code (who spent on what). */
+  private byMemberAction!: CodeSums[];
   private byApp!: CodeSums;
   /** Credits per day of the period, by day index from the period's first day. */
   private byDay: Float64Array = new Float64Array(0);
@@ -283,6 +285,7 @@ export class PoolWalk {
     const s = this.strings;
     this.byAction = new CodeSums(s?.actions.size ?? 0);
     this.byMember = new CodeSums(s?.members.size ?? 0);
+    this.byMemberAction = [];
     this.byApp = new CodeSums(s?.apps.size ?? 0);
     this.firstDay = Math.floor(p.start / DAY_MS);
     const days = Math.floor((p.end - 1) / DAY_MS) - this.firstDay + 1;
@@ -430,6 +433,7 @@ export class PoolWalk {
       const m = member[ei]!;
       this.byAction.add(a, price);
       this.byMember.add(m, price);
+      (this.byMemberAction[m] ??= new CodeSums(8)).add(a, price);
       this.byApp.add(app[ei]!, price);
       const day = Math.floor(t / DAY_MS);
       const d = day - this.firstDay;
@@ -540,6 +544,10 @@ export class PoolWalk {
     for (let d = 0; d < this.byDay.length; d++)
       if (this.daySeen[d] === 1) byDay.set(this.firstDay + d, this.byDay[d]!);
     const byMember = s ? this.byMember.toMap(s.members) : new Map<string, number>();
+    const byMemberAction = new Map<string, Map<string, number>>();
+    if (s)
+      for (const m of this.byMember.order)
+        byMemberAction.set(s.members.values[m]!, this.byMemberAction[m]?.toMap(s.actions) ?? new Map());
     const reachedBy = new Map<string, Millis>();
     if (s) for (const [m, t] of this.budgetReached) reachedBy.set(s.members.values[m]!, t);
     const repeats = new Map<string, RepeatGroup>();
@@ -562,6 +570,7 @@ export class PoolWalk {
       halfwayAt: this.halfwayAt,
       byAction: s ? this.byAction.toMap(s.actions) : new Map(),
       byMember,
+      byMemberAction,
       byApp: s ? this.byApp.toMap(s.apps) : new Map(),
       byDay,
       unknownActions: new Set(s ? this.unknownOrder.map((a) => s.actions.values[a]!) : []),

@@ -30,6 +30,18 @@ export interface Drift {
   checkedAt: string;
 }
 
+/** The member who spent the most of a period's credits, and on what. */
+export interface TopConsumer {
+  memberId: string;
+  name: string;
+  credits: number;
+  /** Percent of the credits spent in the period (0-100). */
+  share: number;
+  /** That member's largest action, and its percent of the member's credits; null when unknown. */
+  action: string | null;
+  actionShare: number | null;
+}
+
 /** One pool card: the engine's status plus what the app knows around it. */
 export interface PoolCard extends PoolStatusJson {
   /** The state every surface shows (src-shared/display/pool-state.ts: poolStateOf). */
@@ -48,6 +60,8 @@ export interface PoolCard extends PoolStatusJson {
   budgets: { memberId: string; name: string; budget: number; used: number; reachedAt: string | null }[];
   cacheCandidates: CacheCandidate[];
   planFit: PlanFit | null;
+  /** Who spent the most of this period, on what (the popover names it for a pool at risk). */
+  topConsumer?: TopConsumer | null;
 }
 
 export interface WorkspaceCard {

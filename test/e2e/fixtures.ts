@@ -47,6 +47,20 @@ export async function syncNow(page: Page): Promise<void> {
   });
 }
 
+/** Adds an account through onboarding's "Connect an account" form and waits for its first sync. */
+export async function connectAccount(
+  page: Page,
+  account: { label: string; url: string; token: string },
+): Promise<void> {
+  await page.getByRole('button', { name: 'Connect an account' }).click();
+  await page.getByLabel('Account name').fill(account.label);
+  await page.getByLabel('Server URL').fill(account.url);
+  await page.getByLabel('API token').fill(account.token);
+  await page.getByRole('button', { name: 'Add account' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-mode', 'accounts');
+  await synced(page);
+}
+
 /** One demo app per worker, shared by the specs that only read it or change what others do not look at. */
 export const test = base.extend<object, { demoApp: WebApp }>({
   demoApp: [

@@ -12,7 +12,8 @@ test('first run explains itself and "Try the demo" syncs the demo for real', asy
     await page.getByRole('button', { name: /Try the demo/ }).click();
     await expect(page.locator('body')).toHaveAttribute('data-mode', 'demo');
     await synced(page);
-    await expect(page.getByTestId('pool-card')).toHaveCount(5);
+    // At the popover's width the overview is the compact list: one row per pool.
+    await expect(page.getByTestId('compact-row')).toHaveCount(5);
   } finally {
     await app.stop();
   }

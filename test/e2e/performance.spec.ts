@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { expect, openApp, screenshot, synced, syncNow, test } from './fixtures';
-import { ROOT, startTool, startWebApp } from './web-app';
+import { connectAccount, expect, openApp, screenshot, syncNow, test } from './fixtures';
+import { ROOT, startLedgerServer, startWebApp } from './web-app';
 import { yearLedger } from './year-ledger';
 
 const WORKSPACES = 20;
@@ -36,28 +36,11 @@ test('performance: the overview with 20 workspaces, a month of history over a ye
   const ledger = yearLedger(WORKSPACES, 40, Date.now());
   writeFileSync(ledgerFile, JSON.stringify(ledger));
 
-  const importer = startTool('creditbar-server', [
-    'import',
-    ledgerFile,
-    '--db',
-    serverDb,
-    '--account',
-    'Perf',
-  ]);
-  const token = (await importer.line(/token \S+/, 120_000)).match(/token (\S+)/)![1]!;
-  await importer.stop();
-  const server = startTool('creditbar-server', ['--db', serverDb, '--port', '0']);
+  const server = await startLedgerServer(ledgerFile, serverDb, 'Perf');
   const app = await startWebApp({ demo: false });
   try {
-    const url = (await server.line(/listening on/)).match(/(http:\/\/\S+)/)![1]!;
     await openApp(page, app);
-    await page.getByRole('button', { name: 'Connect an account' }).click();
-    await page.getByLabel('Account name').fill('Perf');
-    await page.getByLabel('Server URL').fill(url);
-    await page.getByLabel('API token').fill(token);
-    await page.getByRole('button', { name: 'Add account' }).click();
-    await expect(page.locator('body')).toHaveAttribute('data-mode', 'accounts');
-    await synced(page);
+    await connectAccount(page, { label: 'Perf', url: server.url, token: server.token });
     await expect(page.getByTestId('pool-card')).toHaveCount(WORKSPACES);
 
     // The overview: from a snapshot's arrival to the cards on screen, once per sync.

@@ -134,3 +134,31 @@ export async function creditbarJson<T>(args: string[]): Promise<T> {
   if (code !== 0) throw new Error(`creditbar ${args.join(' ')} exited ${code}: ${err}`);
   return JSON.parse(out) as T;
 }
+
+/** A reference server (bin/creditbar-server) over a ledger file, with a read token for its account. */
+export interface LedgerServer {
+  url: string;
+  token: string;
+  stop(): Promise<void>;
+}
+
+/** Imports a ledger file into a fresh server database and serves it on a free loopback port. */
+export async function startLedgerServer(
+  ledgerFile: string,
+  serverDb: string,
+  account: string,
+): Promise<LedgerServer> {
+  const importer = startTool('creditbar-server', [
+    'import',
+    ledgerFile,
+    '--db',
+    serverDb,
+    '--account',
+    account,
+  ]);
+  const token = (await importer.line(/token \S+/, 120_000)).match(/token (\S+)/)![1]!;
+  await importer.stop();
+  const server = startTool('creditbar-server', ['--db', serverDb, '--port', '0']);
+  const url = (await server.line(/listening on/)).match(/(http:\/\/\S+)/)![1]!;
+  return { url, token, stop: () => server.stop() };
+}

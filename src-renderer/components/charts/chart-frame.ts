@@ -54,7 +54,8 @@ export function useChartWidth(): [React.RefObject<HTMLElement | null>, number] {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const measure = () => {
-      const w = Math.round(el.getBoundingClientRect().width);
+      // Rounded down: the drawing is never scaled below one unit per pixel (11 px stays ≥ 11 px).
+      const w = Math.floor(el.getBoundingClientRect().width);
       if (w > 0) setWidth(w);
     };
     measure();

@@ -48,17 +48,18 @@ describe('the keyboard', () => {
       expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Overview' })),
     );
     const focused = () => document.activeElement?.getAttribute('data-nav-item');
+    // The cards in urgency order: Base44's dry pool, its message pool, Zite Pro (at risk), Zite Team.
     await user.keyboard('{ArrowDown}');
-    expect(focused()).toBe('zite-pro/integration');
-    await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(focused()).toBe('base44-studio/integration');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(focused()).toBe('zite-pro/integration');
     await user.keyboard('{ArrowUp}');
-    expect(focused()).toBe('zite-team/integration');
+    expect(focused()).toBe('base44-studio/message');
     await user.keyboard('{End}');
-    expect(focused()).toBe('base44-studio/message');
+    expect(focused()).toBe('zite-team/integration');
     await user.keyboard('{ArrowDown}');
-    expect(focused()).toBe('base44-studio/message');
-    await user.keyboard('{Home}');
+    expect(focused()).toBe('zite-team/integration');
+    await user.keyboard('{Home}{ArrowDown}{ArrowDown}');
     expect(focused()).toBe('zite-pro/integration');
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('heading', { level: 1, name: 'Zite Pro' })).toBeInTheDocument();

@@ -56,7 +56,9 @@ describe('the app shell', () => {
     expect(screen.getByTestId('offline-banner')).toHaveTextContent(
       'Offline: showing the data from the last sync',
     );
-    const first = screen.getAllByTestId('pool-card')[0]!;
+    const first = screen
+      .getAllByTestId('pool-card')
+      .find((c) => c.dataset.workspaceId === 'zite-pro' && c.dataset.pool === 'integration')!;
     expect(
       [...first.querySelectorAll('[data-testid="threshold-mark"]')].map(
         (m) => (m as HTMLElement).dataset.percent,

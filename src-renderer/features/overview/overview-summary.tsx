@@ -1,0 +1,55 @@
+import type { SyncStatus } from '../../../src-shared/ipc/snapshot';
+import { formatRelative } from '../../components/format';
+import { useNow } from '../../components/use-now';
+import { overviewHeadline } from './overview-headline';
+import type { PoolRow } from './pool-order';
+
+/** When the numbers were last synced, in a few words. */
+function syncedText(sync: SyncStatus, now: number): string {
+  if (sync.running) return 'Syncing…';
+  const seconds = sync.lastSuccessAt ? (Date.parse(sync.lastSuccessAt) - now) / 1000 : null;
+  // Under a minute "now" reads oddly after "Synced"; the exact second does not matter here.
+  const ago = seconds === null ? null : seconds > -60 ? 'just now' : formatRelative(seconds);
+  if (sync.offline) return ago ? `Offline · data from ${ago}` : 'Offline · no data yet';
+  return ago ? `Synced ${ago}` : 'Not synced yet';
+}
+
+/**
+ * The overview's heading: the worst of all pools in words ("Side project ran dry 2 hours ago ·
+ * Marketing runs dry in ~2 days") and when the data was synced. It is the screen's h1, so a screen
+ * reader hears the news first and Escape's focus lands on it.
+ */
+export function OverviewSummary({
+  rows,
+  sync,
+  compact,
+}: {
+  rows: readonly PoolRow[];
+  sync: SyncStatus;
+  compact: boolean;
+}): React.JSX.Element {
+  const now = useNow(30_000);
+  const headline = overviewHeadline(rows, now);
+  return (
+    <header className="overview-summary" data-testid="overview-summary">
+      {compact ? (
+        <h1 id="overview-title" className="overview-headline" data-testid="overview-headline">
+          <span className="sr-only">Overview: </span>
+          {headline}
+        </h1>
+      ) : (
+        <>
+          <h1 id="overview-title" className="screen-title">
+            Overview
+          </h1>
+          <p className="overview-headline" data-testid="overview-headline">
+            {headline}
+          </p>
+        </>
+      )}
+      <span className="overview-synced muted" data-testid="overview-synced">
+        {syncedText(sync, now)}
+      </span>
+    </header>
+  );
+}

@@ -1,0 +1,201 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Snapshot } from '../../../../src-shared/ipc/snapshot';
+import { COMPACT_QUERY } from '../../../../src-renderer/app/use-compact';
+import { fakeClient } from '../../fake-client';
+import { settingsFixture } from '../../fixtures/settings';
+import { AS_OF, demoSnapshot, poolCard, workspaceCard } from '../../fixtures/snapshot';
+import { renderApp } from '../../render';
+
+/** jsdom has no layout: the popover's width is played by a matchMedia that matches the compact query. */
+beforeEach(() => {
+  vi.stubGlobal('matchMedia', (query: string) => ({
+    matches: query === COMPACT_QUERY,
+    media: query,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  }));
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(AS_OF)); // 21 Nov 2026, 10:00 UTC; every pool resets on 1 Dec
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+/** A workspace with one integration pool of 1,000 credits; the numbers decide its state. */
+function team(id: string, name: string, pool: Parameters<typeof poolCard>[0]) {
+  return workspaceCard({
+    id,
+    name,
+    members: [{ id: 'ana', name: 'Ana Lima' }],
+    pools: [
+      poolCard({
+        workspaceId: id,
+        allowance: 1000,
+        available: 1000,
+        thresholds: [
+          { percent: 50, reachedAt: null },
+          { percent: 90, reachedAt: null },
+          { percent: 100, reachedAt: null },
+        ],
+        forecast: { burnPerDay: 10, projectedUsed: 500, low: 400, high: 600, runsOutAt: null },
+        ...pool,
+      }),
+    ],
+  });
+}
+
+const used = (n: number) => ({ used: n, remaining: 1000 - n, percentUsed: n / 10 });
+const runsOut = (iso: string) => ({
+  forecast: { burnPerDay: 80, projectedUsed: 1500, low: 1200, high: 1800, runsOutAt: iso },
+});
+const reached = (percent: number) => ({
+  thresholds: [
+    { percent: 50, reachedAt: percent >= 50 ? '2026-11-10T08:00:00.000Z' : null },
+    { percent: 90, reachedAt: percent >= 90 ? '2026-11-18T08:00:00.000Z' : null },
+    { percent: 100, reachedAt: null },
+  ],
+});
+const dry = (at: string) => ({
+  used: 1000,
+  remaining: 0,
+  percentUsed: 100,
+  exhaustedAt: at,
+  blockedCalls: 42,
+  thresholds: [
+    { percent: 50, reachedAt: '2026-11-05T08:00:00.000Z' },
+    { percent: 90, reachedAt: '2026-11-08T08:00:00.000Z' },
+    { percent: 100, reachedAt: at },
+  ],
+});
+const ana = (share: number, action: string, actionShare: number) => ({
+  topConsumer: { memberId: 'ana', name: 'Ana Lima', credits: 500, share, action, actionShare },
+});
+
+/**
+ * Seven pools whose order is worked out by hand from the rule (dry, then at risk by run-out, then
+ * percent used): Dry-early ran dry on 19 Nov, Dry-late on 20 Nov; Risk-soon runs out on 23 Nov,
+ * Risk-late on 28 Nov (both before the 1 Dec reset, whatever their percent); then Past-90 (92 %) and
+ * Busy (80 %, past its 50 % mark), Calm (10 %, no threshold reached).
+ */
+function sevenPools(): Snapshot {
+  return demoSnapshot({
+    workspaces: [
+      team('calm', 'Calm', used(100)),
+      team('risk-late', 'Risk-late', {
+        ...used(600),
+        ...reached(60),
+        ...runsOut('2026-11-28T00:00:00.000Z'),
+      }),
+      team('dry-late', 'Dry-late', { ...dry('2026-11-20T09:00:00.000Z'), ...ana(63, 'email', 70) }),
+      team('past-90', 'Past-90', { ...used(920), ...reached(92) }),
+      team('risk-soon', 'Risk-soon', {
+        ...used(400),
+        ...runsOut('2026-11-23T10:00:00.000Z'),
+        ...ana(54, 'email', 62),
+      }),
+      team('busy', 'Busy', { ...used(800), ...reached(80) }),
+      team('dry-early', 'Dry-early', dry('2026-11-19T09:00:00.000Z')),
+    ],
+  });
+}
+
+const rowIds = () => screen.getAllByTestId('compact-row').map((r) => r.dataset.workspaceId);
+
+describe('the compact list (the popover’s overview)', () => {
+  it('orders pools dry first (earliest), then at risk by run-out, then by percent used', async () => {
+    renderApp(fakeClient({ getSnapshot: async () => sevenPools() }));
+    await screen.findAllByTestId('compact-row');
+    expect(rowIds()).toEqual(['dry-early', 'dry-late', 'risk-soon', 'risk-late', 'past-90', 'busy', 'calm']);
+    expect(screen.queryAllByTestId('pool-card')).toHaveLength(0);
+    const rows = screen.getAllByTestId('compact-row');
+    expect(rows.map((r) => r.dataset.state)).toEqual([
+      'dry',
+      'dry',
+      'at-risk',
+      'at-risk',
+      'past-threshold',
+      'past-threshold',
+      'ok',
+    ]);
+    // Each row: the state as icon and word, the thin bar with the marks, percent, left, resets in.
+    const riskSoon = rows[2]!;
+    expect(within(riskSoon).getByTestId('state-badge')).toHaveTextContent('At risk');
+    expect(within(riskSoon).getAllByTestId('threshold-mark')).toHaveLength(3);
+    // 400 of 1,000 used: 40%, 600 left; 1 Dec 00:00 is 9 days 14 hours after 21 Nov 10:00.
+    expect(within(riskSoon).getByTestId('compact-numbers')).toHaveTextContent(
+      '40% · 600 left · resets in 9d 14h',
+    );
+    expect(within(rows[0]!).getByTestId('compact-numbers')).toHaveTextContent(
+      '100% · 0 of 1,000 left · 42 calls refused · resets in 9d 14h',
+    );
+  });
+
+  it('names the top consumer of each pool that is dry or at risk, in one line', async () => {
+    renderApp(fakeClient({ getSnapshot: async () => sevenPools() }));
+    await screen.findAllByTestId('compact-row');
+    const row = (id: string) =>
+      screen.getAllByTestId('compact-row').find((r) => r.dataset.workspaceId === id)!;
+    expect(within(row('risk-soon')).getByTestId('top-consumer')).toHaveTextContent(
+      'Ana Lima: 54% of this period, mostly email',
+    );
+    expect(within(row('dry-late')).getByTestId('top-consumer')).toHaveTextContent(
+      'Ana Lima: 63% of this period, mostly email',
+    );
+    // Calm and past-threshold pools keep to their three lines.
+    expect(within(row('past-90')).queryByTestId('top-consumer')).toBeNull();
+    expect(within(row('calm')).queryByTestId('top-consumer')).toBeNull();
+  });
+
+  it('says the worst state in words above the list, and when the data was synced', async () => {
+    renderApp(fakeClient({ getSnapshot: async () => sevenPools() }));
+    await screen.findAllByTestId('compact-row');
+    // Dry-early ran dry 2 days and 1 hour before 21 Nov 10:00 (two whole days), Dry-late 25 hours
+    // before (one whole day: "yesterday"); the two pools at risk are counted.
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+      'Overview: Dry-early ran dry 2 days ago · Dry-late ran dry yesterday · 2 more at risk',
+    );
+    // The fixture's last sync: 09:58, two minutes before now.
+    expect(screen.getByTestId('overview-synced')).toHaveTextContent('Synced 2 minutes ago');
+  });
+
+  it('puts pinned workspaces on top, marked, and leaves hidden ones out', async () => {
+    const client = fakeClient({
+      getSnapshot: async () => sevenPools(),
+      getSettings: async () =>
+        settingsFixture({ overview: { pinned: ['calm'], hidden: ['dry-late', 'busy'], sort: 'name' } }),
+    });
+    renderApp(client);
+    await waitFor(() => expect(rowIds()[0]).toBe('calm'));
+    // The popover always sorts by urgency; the window's "name" choice does not apply here.
+    expect(rowIds()).toEqual(['calm', 'dry-early', 'risk-soon', 'risk-late', 'past-90']);
+    expect(
+      within(screen.getAllByTestId('compact-row')[0]!).getByTitle('Pinned to the top'),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('hidden-workspaces')).toHaveTextContent('2 hidden workspaces');
+  });
+
+  it('moves with the arrow keys, opens a row with Enter, and Escape comes back to that row', async () => {
+    const user = userEvent.setup();
+    renderApp(fakeClient({ getSnapshot: async () => sevenPools() }));
+    await screen.findAllByTestId('compact-row');
+    const focused = () => (document.activeElement as HTMLElement | null)?.dataset.workspaceId;
+    await user.keyboard('{ArrowDown}');
+    expect(focused()).toBe('dry-early');
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}');
+    expect(focused()).toBe('risk-late');
+    await user.keyboard('{ArrowUp}');
+    expect(focused()).toBe('risk-soon');
+    await user.keyboard('{End}');
+    expect(focused()).toBe('calm');
+    await user.keyboard('{Home}{ArrowDown}{ArrowDown}');
+    expect(focused()).toBe('risk-soon');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Risk-soon' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(focused()).toBe('risk-soon'));
+    expect(window.location.hash).toBe('#/overview');
+  });
+});
