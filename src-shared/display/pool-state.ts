@@ -144,10 +144,10 @@ export function comparePoolUrgency(a: NamedPoolFacts, b: NamedPoolFacts): number
   return compareUrgency(a.pool, b.pool) || comparePoolNames(a, b);
 }
 
-/** By workspace name (the locale's collation), then pool kind: the window's "Name" sort. */
+/** One collator for every comparison: localeCompare with options builds a new one per call. */
+const names = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** By workspace name (the locale's collation, "Team 2" before "Team 10"), then pool kind: the window's "Name" sort. */
 export function comparePoolNames(a: NamedPoolFacts, b: NamedPoolFacts): number {
-  return (
-    a.workspace.name.localeCompare(b.workspace.name, undefined, { sensitivity: 'base', numeric: true }) ||
-    a.pool.pool.localeCompare(b.pool.pool)
-  );
+  return names.compare(a.workspace.name, b.workspace.name) || names.compare(a.pool.pool, b.pool.pool);
 }
