@@ -122,6 +122,8 @@ export async function deliveryInstall() {
     stop,
     /** Usage the team's apps spent since the last sync (the server's admin import, as the collector would). */
     spend: (events: UsageEvent[]) => server.admin.importLedger(accountId, ledgerOf(events)),
+    /** Any ledger into the team's account (another workspace, its events). */
+    importLedger: (ledger: Ledger) => server.admin.importLedger(accountId, ledger),
     async cleanup() {
       await stop();
       await server.close();
