@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { createAppRuntime, type AppLog, type AppRuntime } from '../app/app-runtime';
+import type { DemoOptions } from '../../src-server/simulator/simulator';
 import { embeddedDemoServer } from '../app/demo-server';
 import { createFileLog } from '../logging/file-log';
 import type { NotificationContent } from '../alerts/notification-text';
@@ -57,7 +58,7 @@ export interface DataFolder {
 export function openDataFolder(
   dir: string,
   io: CliIo,
-  options: { log: AppLog; notify?: (content: NotificationContent) => void },
+  options: { log: AppLog; notify?: (content: NotificationContent) => void; demo?: DemoOptions },
 ): DataFolder {
   const secrets = refusingInsecure(() => {
     ensurePrivateFolder(dir, processPrivacy());
@@ -82,7 +83,7 @@ export function openDataFolder(
     cache,
     settings,
     secrets,
-    startDemo: embeddedDemoServer(dir),
+    startDemo: embeddedDemoServer(dir, options.demo),
     notify: options.notify ?? (() => undefined),
     log: options.log,
   });

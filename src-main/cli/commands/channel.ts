@@ -114,7 +114,21 @@ async function add(argv: string[], io: CliIo): Promise<void> {
   const parsed = channelInputSchema.safeParse(input);
   if (!parsed.success)
     throw new CliError(`channel add: ${describeIssues(parsed.error as z.ZodError)}`, EXIT_USAGE);
-  const view = await withDataFolder(dir, io, (f) => f.runtime.handlers.addChannel(parsed.data));
+  const { view, unseen } = await withDataFolder(dir, io, async (f) => {
+    const known = f.cache.read.workspaces.list().map((w) => w.workspace.id);
+    const unknown = (parsed.data.workspaces ?? []).filter((id) => !known.includes(id));
+    // A folder that has synced knows its workspaces: a typo would make a channel that never hears.
+    if (known.length > 0 && unknown.length > 0)
+      throw new CliError(
+        `channel add: --workspace "${unknown[0]}" is not a workspace of ${dir}; its workspaces are ${known.join(', ')}`,
+        EXIT_USAGE,
+      );
+    return { view: await f.runtime.handlers.addChannel(parsed.data), unseen: unknown };
+  });
+  if (unseen.length > 0 && !values.json)
+    io.stderr(
+      `note: nothing has synced into ${dir} yet, so --workspace ${unseen.join(', ')} could not be checked against its workspaces\n`,
+    );
   io.stdout(
     values.json
       ? `${JSON.stringify(view, null, 2)}\n`

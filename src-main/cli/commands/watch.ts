@@ -71,6 +71,10 @@ export async function watchCommand(argv: string[], io: CliIo): Promise<void> {
     log,
     // No desktop here: a notification is a log line (channels carry alerts to people).
     notify: (n) => log.info('notification', { title: n.title, body: n.body }),
+    // One run of --once reads the demo as it stands: live activity ticking during the seconds of a
+    // sync would make each run raise whatever the simulator happened to add (a cron job or a CI
+    // check must see the same demo twice). The long-running watcher keeps the demo live.
+    ...(values.once ? { demo: { autoTick: false } } : {}),
   });
   const { settings, runtime } = folder;
   try {

@@ -1,5 +1,6 @@
 import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../src-server/start-server';
 import type { MessageBodyV1 } from '../../../src-main/delivery/message-body';
@@ -80,11 +81,34 @@ describe('creditbar watch, channel and account over a data folder', { timeout: 1
       lines.find((l) => l.message === 'watch done')!.context!['alertsRaised'] as number,
     );
 
+    // --once reads the demo as it stands: no live activity is added while it syncs, so a second run
+    // sees the same usage (before, the simulator's ticks during a slow run could raise a new alert).
+    const demoEvents = () => {
+      const db = new Database(join(dir, 'demo-server.sqlite'), { readonly: true });
+      try {
+        return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const events = demoEvents();
     const second = await runCli(['watch', '--data', dir, '--demo', '--once'], env);
+    expect(demoEvents()).toBe(events);
     expect(second.stderr).toBe('');
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('watch done alertsRaised=0 undelivered=0');
     expect(r.received).toHaveLength(1);
+
+    // Now that the folder has synced, a workspace it does not hold is a typo, refused in one line.
+    const wrong = await runCli(
+      ['channel', 'add', '--data', dir, '--kind', 'webhook', '--url', r.url(), '--workspace', 'zite-prod'],
+      env,
+    );
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(
+      /^creditbar: channel add: --workspace "zite-prod" is not a workspace of .*; its workspaces are .*\bzite-pro\b.*\n$/,
+    );
+    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).channels).toHaveLength(1);
   });
 
   it('account add tests the connection, keeps the token encrypted, and watch syncs the account', async () => {
