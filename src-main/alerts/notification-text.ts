@@ -3,6 +3,7 @@ import { forecastText } from '../../src-shared/display/forecast-text';
 import { formatPercentUsed, formatThresholdPercent } from '../../src-shared/display/percent';
 import { stateLabel } from '../../src-shared/display/state-label';
 import type { PoolCard, RaisedAlert, WorkspaceCard } from '../../src-shared/ipc/snapshot';
+import type { PoolKind } from '../../src-shared/types/ledger';
 import { formatCredits } from '../../src-shared/display/credits';
 import { topSpenders } from './top-spenders';
 
@@ -13,6 +14,8 @@ export interface NotificationContent {
   workspaceId: string;
   title: string;
   body: string;
+  /** The reading reminder: a click opens this pool's reading field rather than the workspace. */
+  readingPool?: PoolKind;
 }
 
 type Notifiable = Pick<RaisedAlert, 'key' | 'kind' | 'workspaceId' | 'pool' | 'percent' | 'message'>;

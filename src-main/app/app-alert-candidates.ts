@@ -18,7 +18,8 @@ export function appAlertCandidates(
   const out = engineAlerts.map(candidateFromEngineAlert);
   for (const ws of workspaces) {
     const f = ws.freshness;
-    if (f.kind === 'stale' && f.lastSyncAt !== null) {
+    // A workspace kept by hand has no sync to go stale: the reading reminder asks for its data.
+    if (f.kind === 'stale' && f.lastSyncAt !== null && f.basis !== 'reading') {
       out.push({
         key: [ws.id, '-', f.lastSyncAt, 'sync-stale', '-'].join('|'),
         kind: 'sync-stale',

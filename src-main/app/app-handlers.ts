@@ -20,6 +20,7 @@ import { DEMO_ACCOUNT_ID, type DemoServer } from './demo-server';
 import { settingsOverrides, shownWorkspaces } from './engine-view';
 import { exportReport } from './history-export';
 import type { createChannelHandlers } from './channel-handlers';
+import { createManualHandlers } from './manual-handlers';
 import type { SyncReason } from './scheduler';
 
 /** What the handlers need from the runtime around them. */
@@ -48,6 +49,7 @@ export interface AppHandlerDeps {
   updates: UpdateService | null;
   /** The running version, said by Settings' update line. */
   appVersion: string;
+  now(): number;
   /** The channel calls (Settings → Channels), built by the runtime around its delivery service. */
   channels: ReturnType<typeof createChannelHandlers>;
 }
@@ -166,6 +168,14 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
     // The Electron shell replaces this with one that hides its popover window.
     hidePopover: () => ({ hidden: false }),
     ...deps.channels,
+    ...createManualHandlers({
+      cache,
+      settings,
+      catalog: deps.catalog,
+      now: deps.now,
+      leaveDemo,
+      refresh: () => void deps.refresh(),
+    }),
   };
 
   function browserUpdates() {

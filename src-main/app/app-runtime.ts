@@ -18,7 +18,9 @@ import { createSyncService, type SyncServiceDeps } from '../sync/sync-service';
 import { appAlertCandidates } from './app-alert-candidates';
 import { accountStatus, createTokenStates, syncBlockedReason, tokenProblem } from './account-tokens';
 import { createAppHandlers } from './app-handlers';
+import { LOCAL_ACCOUNT_ID } from '../db/repositories/accounts-repository';
 import { createChannelHandlers } from './channel-handlers';
+import { readingReminderPass } from './reading-reminder-pass';
 import { composeSnapshot } from './compose-snapshot';
 import { addNotice, dismissNotice, listNotices } from './notices';
 import { DEMO_ACCOUNT_ID, type DemoServer, type StartDemoServer } from './demo-server';
@@ -96,9 +98,15 @@ export interface AppRuntime {
 const ALERT_LIST_LIMIT = 200;
 const DEFAULT_TICK_MS = 60_000;
 
-/** Which accounts the app shows: real accounts win over the demo; neither is onboarding. */
-export function modeOf(settings: Pick<Settings, 'accounts' | 'demo'>): Snapshot['mode'] {
-  if (settings.accounts.length > 0) return 'accounts';
+/**
+ * Which accounts the app shows: real accounts (or workspaces kept on this computer) win over the
+ * demo; none of them is onboarding.
+ */
+export function modeOf(
+  settings: Pick<Settings, 'accounts' | 'demo'>,
+  localWorkspaces = false,
+): Snapshot['mode'] {
+  if (settings.accounts.length > 0 || localWorkspaces) return 'accounts';
   return settings.demo ? 'demo' : 'onboarding';
 }
 
@@ -120,11 +128,14 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
   let disposed = false;
 
   const settings = () => deps.settings.get();
-  const mode = () => modeOf(settings());
+  // Workspaces added by hand (or imported) live under the local account, shown beside real accounts.
+  const hasLocalWorkspaces = () => cache.read.workspaces.list().some((w) => w.accountId === LOCAL_ACCOUNT_ID);
+  const mode = () => modeOf(settings(), hasLocalWorkspaces());
   const shownAccountIds = (): string[] => {
     const s = settings();
-    const m = modeOf(s);
-    return m === 'accounts' ? s.accounts.map((a) => a.id) : m === 'demo' ? [DEMO_ACCOUNT_ID] : [];
+    const m = modeOf(s, hasLocalWorkspaces());
+    if (m === 'demo') return [DEMO_ACCOUNT_ID];
+    return m === 'accounts' ? [...s.accounts.map((a) => a.id), LOCAL_ACCOUNT_ID] : [];
   };
 
   // The demo's token lives only as long as its server: never in the secret store.
@@ -322,6 +333,19 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     let snapshot = compose();
     if (alertPass(snapshot))
       snapshot = { ...snapshot, alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }) };
+    try {
+      readingReminderPass({
+        cache,
+        snapshot,
+        settings: settings(),
+        pausedUntil: pausedUntil(),
+        now: now(),
+        timeZone,
+        notify: deps.notify,
+      });
+    } catch (err) {
+      log.error('the reading reminder failed', { error: err });
+    }
     try {
       if (view) digest.check(snapshot);
     } catch (err) {

@@ -9,6 +9,7 @@ import type {
   Freshness,
   PoolCard,
   RaisedAlert,
+  ReadingCheck,
   Snapshot,
   SyncStatus,
   WorkspaceCard,
@@ -17,6 +18,7 @@ import type { Settings } from '../../src-shared/settings/settings';
 import { DAY_MS, toIso, type Millis } from '../../src-shared/time/instant';
 import type { Workspace } from '../../src-shared/types/ledger';
 import type { DriftRecord } from '../db/repositories/drift-repository';
+import type { StoredReading } from '../db/repositories/readings-repository';
 import { freshnessOf, type FreshnessPolicy } from '../sync/freshness';
 import { snapshotDrift } from '../sync/reconcile';
 import { poolMarks } from './threshold-overrides';
@@ -32,12 +34,19 @@ export interface WorkspaceFacts {
   /** The last sync attempt after lastSyncAt failed (syncFailureOf); absent when it did not. */
   syncFailure?: 'offline' | 'error' | null;
   drift: readonly DriftRecord[];
+  /** Where the workspace comes from (absent: synced). */
+  origin?: 'sync' | 'ledger' | 'manual';
+  /** The newest counted reading of a workspace kept by hand (its freshness counts from it). */
+  lastReadingAt?: Millis | null;
+  /** The newest reading of each pool of a synced workspace: the check shown beside the count. */
+  readingChecks?: readonly StoredReading[];
 }
 
 export interface ComposeSnapshotInput {
   now: Millis;
   mode: Snapshot['mode'];
-  settings: Pick<Settings, 'thresholds' | 'syncIntervalMinutes' | 'staleAfterMinutes'>;
+  settings: Pick<Settings, 'thresholds' | 'syncIntervalMinutes' | 'staleAfterMinutes'> &
+    Partial<Pick<Settings, 'readingReminder'>>;
   catalog: Catalog;
   workspaces: readonly WorkspaceFacts[];
   sync: SyncStatus;
@@ -93,23 +102,59 @@ function poolCard(
     cacheCandidates: cacheCandidates(r),
     planFit: planFit(p, input.catalog),
     topConsumer: topConsumerOf(r, names),
+    exhaustion: r.exhaustion,
+    readingCheck: readingCheckOf(facts.readingChecks?.find((c) => c.reading.pool === p.pool)),
   };
 }
 
-function workspaceCard(facts: WorkspaceFacts, input: ComposeSnapshotInput): WorkspaceCard {
-  const ws = facts.workspace;
-  const freshness = freshnessOf(
+/** The newest reading of a synced pool against the local count at its instant. */
+function readingCheckOf(stored: StoredReading | undefined): ReadingCheck | null {
+  if (!stored) return null;
+  const { reading, local } = stored;
+  const what = reading.remaining !== undefined ? 'left' : 'used';
+  const platform = reading.remaining ?? reading.used ?? 0;
+  const counted = local === null ? null : what === 'left' ? local.remaining : local.used;
+  return {
+    at: reading.at,
+    what,
+    platform,
+    local: counted,
+    difference: counted === null ? null : tidy(counted - platform),
+  };
+}
+
+/**
+ * How old a workspace's numbers are: since its last sync, or for one kept by hand since its last
+ * reading (live within the reading reminder's limit, stale past three times it).
+ */
+function freshnessOfFacts(facts: WorkspaceFacts, input: ComposeSnapshotInput): Freshness {
+  if (facts.origin === 'manual') {
+    const hours = input.settings.readingReminder?.afterHours ?? 24;
+    const f = freshnessOf(facts.lastReadingAt ?? null, input.now, {
+      liveForMs: hours * 3_600_000,
+      staleAfterMs: 3 * hours * 3_600_000,
+    });
+    return { ...f, basis: 'reading' };
+  }
+  return freshnessOf(
     facts.lastSyncAt,
     input.now,
     freshnessPolicyOf(input.settings),
     facts.syncFailure ?? null,
   );
+}
+
+function workspaceCard(facts: WorkspaceFacts, input: ComposeSnapshotInput): WorkspaceCard {
+  const ws = facts.workspace;
+  const freshness = freshnessOfFacts(facts, input);
   return {
     id: ws.id,
     name: ws.name || ws.id,
     provider: ws.provider,
     plan: ws.plan,
     accountId: facts.accountId,
+    source: facts.origin ?? 'sync',
+    catalogVersion: ws.catalogVersion ?? null,
     members: (ws.members ?? []).map((m) => ({ id: m.id, name: m.name })),
     pools: facts.pools.map((p) => poolCard(facts, p, freshness, input)),
     freshness,

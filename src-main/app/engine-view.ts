@@ -90,6 +90,22 @@ export function readEngineView(
       cache.read.syncState.workspace(w.key),
     ),
     drift: cache.read.drift.forWorkspace(w.key),
+    origin: w.origin,
+    ...readingFacts(cache, w),
   }));
   return { evaluation, workspaces };
+}
+
+/** A workspace's readings as the snapshot needs them: the last one counted, or each pool's latest check. */
+function readingFacts(
+  cache: Cache,
+  w: CachedWorkspace,
+): Pick<WorkspaceFacts, 'lastReadingAt' | 'readingChecks'> {
+  const stored = cache.read.readings.ofWorkspace(w.key, w.workspace.id).filter((r) => !r.reading.dismissed);
+  if (w.origin === 'sync') {
+    const latest = new Map(stored.map((r) => [r.reading.pool, r]));
+    return { readingChecks: [...latest.values()] };
+  }
+  const last = stored.at(-1);
+  return { lastReadingAt: last ? Date.parse(last.reading.at) : null };
 }

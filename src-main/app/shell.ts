@@ -70,9 +70,9 @@ export function startShell(
     ...(mainWindow.current() ? [mainWindow.current()!.webContents] : []),
   ]);
 
-  const openWorkspace = (workspaceId: string) => {
+  const openWorkspace = (workspaceId: string, readingPool?: NotificationContent['readingPool']) => {
     popover.show(tray.bounds());
-    push('onOpenWorkspace', { workspaceId });
+    push('onOpenWorkspace', readingPool ? { workspaceId, readingPool } : { workspaceId });
   };
   const notifier = createElectronNotifier(openWorkspace, (content) =>
     log.info('notification (not supported on this desktop)', { title: content.title }),

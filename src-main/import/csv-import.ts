@@ -5,9 +5,9 @@ import {
   autoMapping,
   checkMapping,
   CSV_FIELDS,
-  type CsvField,
   type CsvMapping,
 } from '../../src-shared/csv/csv-mapping';
+import type { CsvImportResult, CsvMonthTotal, CsvPreview } from '../../src-shared/csv/csv-preview';
 import type { PoolKind, UsageEvent } from '../../src-shared/types/ledger';
 import { parseInstant, type Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
@@ -26,38 +26,6 @@ export interface CsvImportOptions {
   source: string;
   catalog: Catalog;
   now: Millis;
-}
-
-/** One month of the file: events and their credits (priced by the workspace's rate card where a row gives none). */
-export interface CsvMonthTotal {
-  month: string;
-  events: number;
-  credits: number;
-  /** Events whose credits the rate card priced (the row gave none). */
-  priced: number;
-}
-
-/** What a file would import, before anything is stored. */
-export interface CsvPreview {
-  source: string;
-  headers: string[];
-  mapping: CsvMapping;
-  /** Fields the headers matched without being named. */
-  matched: CsvField[];
-  rows: number;
-  /** The first five events, with the line each comes from. */
-  first: { line: number; event: UsageEvent; credits: number; priced: boolean }[];
-  months: CsvMonthTotal[];
-  /** Rows that listed an id already seen with the same values: counted once. */
-  repeated: number;
-}
-
-export interface CsvImportResult extends CsvPreview {
-  inserted: number;
-  /** Events whose ids the cache already had (the file, or part of it, was imported before). */
-  duplicates: number;
-  /** Events older than the detail the cache keeps (their months live on as summaries only). */
-  skippedOld: number;
 }
 
 function workspaceFor(cache: Cache, options: CsvImportOptions): CachedWorkspaceInput {

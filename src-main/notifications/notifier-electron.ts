@@ -12,7 +12,7 @@ export interface Notifier {
  * closed: a notification object collected by the garbage collector loses its click handler.
  */
 export function createElectronNotifier(
-  openWorkspace: (workspaceId: string) => void,
+  openWorkspace: (workspaceId: string, readingPool?: NotificationContent['readingPool']) => void,
   onUnsupported?: (content: NotificationContent) => void,
 ): Notifier {
   const live = new Set<Notification>();
@@ -24,7 +24,7 @@ export function createElectronNotifier(
       }
       const notification = new Notification({ title: content.title, body: content.body });
       live.add(notification);
-      notification.on('click', () => openWorkspace(content.workspaceId));
+      notification.on('click', () => openWorkspace(content.workspaceId, content.readingPool));
       notification.on('close', () => live.delete(notification));
       notification.show();
     },

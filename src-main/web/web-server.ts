@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { invokeContract } from '../../src-shared/ipc/contract';
 import type { DispatchLog } from '../ipc/dispatch-invoke';
 import { rateLimitWarnings } from '../logging/rate-limited-log';
 import type { InvokeHandlers } from '../ipc/invoke-handlers';
@@ -48,6 +49,12 @@ export interface WebServer {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** A usage CSV travels as text in one call: up to 32 MB (the contract's own limit on it). */
+const LARGE_BODY_CHANNELS = new Set([
+  invokeContract.previewCsvImport.channel,
+  invokeContract.importCsv.channel,
+]);
+const MAX_CSV_BODY_BYTES = 33 * 1024 * 1024;
 const SSE_RETRY_MS = 2000;
 const SSE_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
@@ -192,10 +199,11 @@ async function route(req: IncomingMessage, res: ServerResponse, context: RouteCo
     const verdict = checkWebSender(req.headers, guard);
     if (path.startsWith('/api/invoke/')) {
       if (req.method !== 'POST') return sendMethodNotAllowed(res, 'POST');
-      return handleInvoke(req, res, channelOf(path.slice('/api/invoke/'.length)), verdict, {
+      const channel = channelOf(path.slice('/api/invoke/'.length));
+      return handleInvoke(req, res, channel, verdict, {
         handlers: context.options.handlers,
         log: context.log,
-        maxBodyBytes: MAX_BODY_BYTES,
+        maxBodyBytes: LARGE_BODY_CHANNELS.has(channel) ? MAX_CSV_BODY_BYTES : MAX_BODY_BYTES,
       });
     }
     if (path === '/api/events') {

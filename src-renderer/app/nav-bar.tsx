@@ -1,7 +1,7 @@
 import { formatRoute, type Screen } from '../store/route';
 import { useAppStore } from '../store/store-context';
 
-const ITEMS: { screen: Exclude<Screen, 'workspace'>; label: string }[] = [
+const ITEMS: { screen: Exclude<Screen, 'workspace' | 'reading'>; label: string }[] = [
   { screen: 'overview', label: 'Overview' },
   { screen: 'history', label: 'History' },
   { screen: 'alerts', label: 'Alerts' },
@@ -12,7 +12,7 @@ const ITEMS: { screen: Exclude<Screen, 'workspace'>; label: string }[] = [
 export function NavBar(): React.JSX.Element {
   const screen = useAppStore((s) => s.route.screen);
   const alerts = useAppStore((s) => s.snapshot?.alerts.length ?? 0);
-  const current = screen === 'workspace' ? 'overview' : screen;
+  const current = screen === 'workspace' || screen === 'reading' ? 'overview' : screen;
   return (
     <nav className="nav-bar" aria-label="Screens">
       {ITEMS.map((item) => (

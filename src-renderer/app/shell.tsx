@@ -3,6 +3,7 @@ import { AlertsScreen } from '../features/alerts/alerts-screen';
 import { HistoryScreen } from '../features/history/history-screen';
 import { OnboardingScreen } from '../features/onboarding/onboarding-screen';
 import { OverviewScreen } from '../features/overview/overview-screen';
+import { ReadingScreen } from '../features/readings/reading-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { WorkspaceScreen } from '../features/workspace-detail/workspace-screen';
 import type { Route } from '../store/route';
@@ -22,6 +23,8 @@ function ScreenFor({ route }: { route: Route }): React.JSX.Element {
       return <OverviewScreen />;
     case 'workspace':
       return <WorkspaceScreen workspaceId={route.workspaceId} />;
+    case 'reading':
+      return <ReadingScreen workspaceId={route.workspaceId} pool={route.pool} />;
     case 'history':
       return <HistoryScreen />;
     case 'alerts':
@@ -79,7 +82,13 @@ export function Shell(): React.JSX.Element {
       <StatusBanner />
       <main className="screen" id="main">
         <ErrorBoundary
-          resetKey={route.screen === 'workspace' ? `workspace/${route.workspaceId}` : route.screen}
+          resetKey={
+            route.screen === 'workspace'
+              ? `workspace/${route.workspaceId}`
+              : route.screen === 'reading'
+                ? `reading/${route.workspaceId}/${route.pool}`
+                : route.screen
+          }
         >
           <ScreenFor route={route} />
         </ErrorBoundary>

@@ -15,6 +15,7 @@ export function freshnessText(freshness: Freshness, now: number): string {
 }
 
 function ageText(freshness: Freshness, now: number): string {
+  if (freshness.basis === 'reading') return readingAgeText(freshness, now);
   const age =
     freshness.lastSyncAt !== null
       ? Math.max(0, (now - Date.parse(freshness.lastSyncAt)) / 1000)
@@ -30,12 +31,25 @@ function ageText(freshness: Freshness, now: number): string {
   }
 }
 
+/** A workspace kept by hand: how old its last reading is. */
+function readingAgeText(freshness: Freshness, now: number): string {
+  if (freshness.lastSyncAt === null) return 'No reading yet';
+  const age = Math.max(0, (now - Date.parse(freshness.lastSyncAt)) / 1000);
+  const ago = age < 60 ? 'just now' : formatRelative(-age);
+  return freshness.kind === 'stale' ? `Stale, read ${ago}` : `Read ${ago}`;
+}
+
 /** How old the data behind a card is; the exact last sync is in the title. */
 export function FreshnessBadge({ freshness }: { freshness: Freshness }): React.JSX.Element {
   const now = useNow(30_000);
-  const synced = freshness.lastSyncAt
-    ? `Last synced ${formatDateTime(freshness.lastSyncAt)}`
-    : 'Never synced';
+  const synced =
+    freshness.basis === 'reading'
+      ? freshness.lastSyncAt
+        ? `Last reading ${formatDateTime(freshness.lastSyncAt)}`
+        : 'No reading yet'
+      : freshness.lastSyncAt
+        ? `Last synced ${formatDateTime(freshness.lastSyncAt)}`
+        : 'Never synced';
   const title =
     freshness.failure === 'offline'
       ? `${synced}; the last attempt could not reach the server`

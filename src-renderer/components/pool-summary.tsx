@@ -3,8 +3,8 @@ import { BalanceBar } from './balance-bar';
 import { useNow } from './use-now';
 import { Countdown } from './countdown';
 import { forecastText } from '../../src-shared/display/forecast-text';
-import type { Drift } from '../../src-shared/ipc/snapshot';
-import { dateStyle, formatCredits, formatPercentUsed } from './format';
+import type { Drift, ReadingCheck } from '../../src-shared/ipc/snapshot';
+import { dateStyle, formatCredits, formatDateTime, formatPercentUsed } from './format';
 import { poolStateDescription } from './state-badge';
 
 /** The local balance against the server's, in words: which one counts more, and by how much. */
@@ -13,6 +13,17 @@ export function driftText(drift: Drift): string {
   const side =
     drift.difference > 0 ? `${n} fewer than this computer's count` : `${n} more than this computer's count`;
   return `Drift: the server says ${formatCredits(drift.serverRemaining)} remaining, ${side}. The next sync usually settles it.`;
+}
+
+/** The last reading typed on a synced pool against the count then: both numbers, and the gap. */
+export function readingCheckText(check: ReadingCheck): string {
+  const at = formatDateTime(check.at);
+  const platform = `${formatCredits(check.platform)} ${check.what}`;
+  if (check.local === null || check.difference === null)
+    return `Your reading of ${at} (${platform}) is older than the detail kept here: not compared.`;
+  if (check.difference === 0) return `Your reading of ${at} (${platform}) matches Creditbar's count.`;
+  const more = check.difference > 0 ? 'more' : 'less';
+  return `Your reading of ${at}: the platform said ${platform}, Creditbar counted ${formatCredits(check.local)} ${check.what} (${formatCredits(Math.abs(check.difference))} ${more} ${check.what} here).`;
 }
 
 /**
@@ -70,6 +81,11 @@ export function PoolSummary({
         {forecast.sentence}
         {forecast.range ? <span className="muted"> {forecast.range}</span> : null}
       </p>
+      {pool.readingCheck ? (
+        <p className="drift" data-testid="reading-check">
+          {readingCheckText(pool.readingCheck)}
+        </p>
+      ) : null}
       {pool.drift && pool.drift.difference !== 0 ? (
         <p className="drift" data-testid="drift">
           {driftText(pool.drift)}

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CreditbarClient } from '../ipc/client';
 import { createChannelsSlice, type ChannelsSlice } from './channels-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createManualSlice, type ManualSlice } from './manual-slice';
 import type { Route } from './route';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createSnapshotSlice, type SnapshotSlice } from './snapshot-slice';
@@ -15,7 +16,8 @@ export type AppState = SnapshotSlice &
   HistorySlice &
   UiSlice &
   UpdateSlice &
-  WindowSlice;
+  WindowSlice &
+  ManualSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -31,6 +33,7 @@ export function createAppStore(
     ...createSettingsSlice(client)(...a),
     ...createChannelsSlice(client)(...a),
     ...createHistorySlice(client)(...a),
+    ...createManualSlice(client)(...a),
     ...createUiSlice(initialRoute)(...a),
     ...createUpdateSlice(client)(...a),
     ...createWindowSlice(client)(...a),

@@ -1,7 +1,11 @@
+import type { PoolKind } from '../../src-shared/types/ledger';
+
 /** The screens, addressed by the URL hash so that e2e tests and reloads can open any of them. */
 export type Route =
   | { screen: 'overview' }
   | { screen: 'workspace'; workspaceId: string }
+  /** The reading field of one pool (the reading reminder's click, a popover row's "Record reading"). */
+  | { screen: 'reading'; workspaceId: string; pool: PoolKind }
   | { screen: 'history' }
   | { screen: 'alerts' }
   | { screen: 'settings' };
@@ -10,13 +14,19 @@ export type Screen = Route['screen'];
 
 /** Reads `#/workspace/zite-pro` style hashes; anything unknown is the overview. */
 export function parseRoute(hash: string): Route {
-  const [screen, arg] = hash
+  const [screen, arg, extra] = hash
     .replace(/^#\/?/, '')
     .split('/')
     .map((p) => decodeURIComponent(p));
   switch (screen) {
     case 'workspace':
       return arg ? { screen: 'workspace', workspaceId: arg } : { screen: 'overview' };
+    case 'reading':
+      return arg && (extra === 'integration' || extra === 'message')
+        ? { screen: 'reading', workspaceId: arg, pool: extra }
+        : arg
+          ? { screen: 'workspace', workspaceId: arg }
+          : { screen: 'overview' };
     case 'history':
     case 'alerts':
     case 'settings':
@@ -27,7 +37,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export function formatRoute(route: Route): string {
-  return route.screen === 'workspace'
-    ? `#/workspace/${encodeURIComponent(route.workspaceId)}`
-    : `#/${route.screen}`;
+  if (route.screen === 'workspace') return `#/workspace/${encodeURIComponent(route.workspaceId)}`;
+  if (route.screen === 'reading') return `#/reading/${encodeURIComponent(route.workspaceId)}/${route.pool}`;
+  return `#/${route.screen}`;
 }

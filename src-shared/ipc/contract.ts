@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import type { CatalogVersionJson } from '../catalog/catalog-text';
+import type { CsvImportResult, CsvPreview } from '../csv/csv-preview';
+import type { PoolKind } from '../types/ledger';
+import {
+  csvImportInputSchema,
+  manualWorkspaceInputSchema,
+  readingAnswerSchema,
+  readingInputSchema,
+  workspaceRefSchema,
+  type ReadingResult,
+  type ReadingRow,
+} from './manual-contract';
 import type { ReportJson } from '../engine/report-json';
 import { settingsPatchSchema, type Account, type Settings } from '../settings/settings';
 import {
@@ -110,6 +122,17 @@ export const invokeContract = {
   updateChannel: invoke<ChannelView>()('channels:update', channelUpdateSchema),
   removeChannel: invoke<Settings>()('channels:remove', channelIdSchema),
   testChannel: invoke<ChannelTestResult>()('channels:test', channelIdSchema),
+  /** The platforms' rules in dated versions, for the form that adds a workspace by hand. */
+  getCatalog: invoke<CatalogVersionJson[]>()('catalog:get', none),
+  addManualWorkspace: invoke<{ id: string }>()('workspaces:add-manual', manualWorkspaceInputSchema),
+  /** Removes a workspace kept on this computer, with its readings and usage. */
+  removeWorkspace: invoke<{ removed: string }>()('workspaces:remove', workspaceRefSchema),
+  recordReading: invoke<ReadingResult>()('readings:add', readingInputSchema),
+  /** Answers a backwards reading: a top-up, or a mistake. */
+  answerReading: invoke<{ done: true }>()('readings:answer', readingAnswerSchema),
+  listReadings: invoke<ReadingRow[]>()('readings:list', workspaceRefSchema),
+  previewCsvImport: invoke<CsvPreview>()('import:csv-preview', csvImportInputSchema),
+  importCsv: invoke<CsvImportResult>()('import:csv', csvImportInputSchema),
 } as const;
 
 export type InvokeContract = typeof invokeContract;
@@ -129,8 +152,8 @@ function push<P>(channel: string): PushSpec<P> {
 
 export const pushContract = {
   onSnapshot: push<Snapshot>('snapshot:changed'),
-  /** A notification was clicked: show this workspace. */
-  onOpenWorkspace: push<{ workspaceId: string }>('ui:open-workspace'),
+  /** A notification was clicked: show this workspace (or, for the reading reminder, the reading field of a pool). */
+  onOpenWorkspace: push<{ workspaceId: string; readingPool?: PoolKind }>('ui:open-workspace'),
   onUpdateStatus: push<UpdateStatus>('updates:changed'),
 } as const;
 

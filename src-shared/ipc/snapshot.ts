@@ -19,6 +19,11 @@ export interface Freshness {
    * never "live".
    */
   failure?: 'offline' | 'error' | null;
+  /**
+   * 'reading' for a workspace kept by hand: `lastSyncAt` is then its last balance reading and the
+   * age counts from it (live within the reading reminder's limit). Absent: a synced workspace.
+   */
+  basis?: 'reading';
 }
 
 /** The local balance against the server's own, after the last reconciliation. */
@@ -62,6 +67,21 @@ export interface PoolCard extends PoolStatusJson {
   planFit: PlanFit | null;
   /** Who spent the most of this period, on what (the popover names it for a pool at risk). */
   topConsumer?: TopConsumer | null;
+  /** What an empty pool stops under the workspace's catalog version: calls, or only publishing edits. */
+  exhaustion: 'calls' | 'publishing';
+  /** The latest balance reading of a synced pool: the platform's number against the local count then. */
+  readingCheck: ReadingCheck | null;
+}
+
+/** A reading typed on a synced workspace, compared with what Creditbar counted at its instant. */
+export interface ReadingCheck {
+  at: string;
+  what: 'left' | 'used';
+  platform: number;
+  /** Null when the instant is older than the detail kept, so nothing was compared. */
+  local: number | null;
+  /** local − platform; null when not compared. */
+  difference: number | null;
 }
 
 export interface WorkspaceCard {
@@ -70,6 +90,10 @@ export interface WorkspaceCard {
   provider: Provider;
   plan: string;
   accountId: string;
+  /** sync: an account API; ledger: imported from a file; manual: added by hand (readings, CSV). */
+  source: 'sync' | 'ledger' | 'manual';
+  /** The catalog version its plan is on (null: the seed's). */
+  catalogVersion: string | null;
   members: { id: string; name: string }[];
   pools: PoolCard[];
   freshness: Freshness;

@@ -111,6 +111,13 @@ export const settingsSchema = z.object({
     hidden: z.array(z.string().min(1)).max(200),
     sort: z.enum(['urgency', 'name']),
   }),
+  /** Ask for today's reading of workspaces kept by hand whose last reading is older than `afterHours`. */
+  readingReminder: z.object({
+    enabled: z.boolean(),
+    afterHours: z.number().int().min(1).max(720),
+    weekdaysOnly: z.boolean(),
+    at: clockTime,
+  }),
   /** Look for a new release once a day (never offline or on a metered connection). */
   checkForUpdates: z.boolean(),
   theme: z.enum(['system', 'light', 'dark']),
@@ -153,6 +160,7 @@ export const DEFAULT_SETTINGS: Settings = {
   quietHours: { enabled: false, start: '22:00', end: '07:00' },
   startAtLogin: false,
   overview: { pinned: [], hidden: [], sort: 'urgency' },
+  readingReminder: { enabled: true, afterHours: 24, weekdaysOnly: true, at: '09:00' },
   checkForUpdates: true,
   theme: 'system',
   channels: [],

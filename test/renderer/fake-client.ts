@@ -1,4 +1,6 @@
 import { vi, type Mock } from 'vitest';
+import { builtinCatalog } from '../../src-shared/catalog/catalog';
+import { catalogVersionsJson } from '../../src-shared/catalog/catalog-text';
 import type { RendererApi } from '../../src-shared/ipc/contract';
 import type { Snapshot } from '../../src-shared/ipc/snapshot';
 import type { UpdateStatus } from '../../src-shared/ipc/update-status';
@@ -14,7 +16,7 @@ type Mocked<T> = {
 export type FakeClient = Mocked<RendererApi> & {
   /** Pushes a snapshot as the main process would. */
   emitSnapshot(snapshot: Snapshot): void;
-  emitOpenWorkspace(workspaceId: string): void;
+  emitOpenWorkspace(workspaceId: string, readingPool?: 'integration' | 'message'): void;
   emitUpdateStatus(status: UpdateStatus): void;
 };
 
@@ -31,7 +33,9 @@ export const BROWSER_UPDATE_STATUS: UpdateStatus = {
 /** A RendererApi whose every call is a vi.fn over the fixtures; override any call per test. */
 export function fakeClient(overrides: Partial<RendererApi> = {}): FakeClient {
   const snapshotListeners = new Set<(s: Snapshot) => void>();
-  const openListeners = new Set<(p: { workspaceId: string }) => void>();
+  const openListeners = new Set<
+    (p: { workspaceId: string; readingPool?: 'integration' | 'message' }) => void
+  >();
   const updateListeners = new Set<(s: UpdateStatus) => void>();
   let settings = settingsFixture();
   const client = {
@@ -71,6 +75,22 @@ export function fakeClient(overrides: Partial<RendererApi> = {}): FakeClient {
     downloadUpdate: vi.fn(async () => BROWSER_UPDATE_STATUS),
     installUpdate: vi.fn(async () => ({ installing: false })),
     hidePopover: vi.fn(async () => ({ hidden: false })),
+    getCatalog: vi.fn(async () => catalogVersionsJson(builtinCatalog)),
+    addManualWorkspace: vi.fn(async ({ name }: { name: string }) => ({
+      id: name.toLowerCase().replace(/\W+/g, '-'),
+    })),
+    removeWorkspace: vi.fn(async ({ workspaceId }: { workspaceId: string }) => ({ removed: workspaceId })),
+    recordReading: vi.fn(async () => ({
+      id: 'r-1',
+      kind: 'usage' as const,
+      counted: 600,
+      backwardsBy: null,
+      since: '2026-11-19T09:00:00.000Z',
+      sincePeriodStart: false,
+      check: null,
+    })),
+    answerReading: vi.fn(async () => ({ done: true as const })),
+    listReadings: vi.fn(async () => []),
     onUpdateStatus: vi.fn((l: (s: UpdateStatus) => void) => {
       updateListeners.add(l);
       return () => updateListeners.delete(l);
@@ -89,15 +109,17 @@ export function fakeClient(overrides: Partial<RendererApi> = {}): FakeClient {
       snapshotListeners.add(l);
       return () => snapshotListeners.delete(l);
     }),
-    onOpenWorkspace: vi.fn((l: (p: { workspaceId: string }) => void) => {
-      openListeners.add(l);
-      return () => openListeners.delete(l);
-    }),
+    onOpenWorkspace: vi.fn(
+      (l: (p: { workspaceId: string; readingPool?: 'integration' | 'message' }) => void) => {
+        openListeners.add(l);
+        return () => openListeners.delete(l);
+      },
+    ),
     emitSnapshot(s: Snapshot) {
       snapshotListeners.forEach((l) => l(s));
     },
-    emitOpenWorkspace(workspaceId: string) {
-      openListeners.forEach((l) => l({ workspaceId }));
+    emitOpenWorkspace(workspaceId: string, readingPool?: 'integration' | 'message') {
+      openListeners.forEach((l) => l(readingPool ? { workspaceId, readingPool } : { workspaceId }));
     },
     emitUpdateStatus(status: UpdateStatus) {
       updateListeners.forEach((l) => l(status));

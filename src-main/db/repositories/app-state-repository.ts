@@ -12,6 +12,8 @@ export interface AppStateValues {
   /** The last update check that got an answer, and the last one attempted (epoch ms). */
   updateLastCheckAt: number | null;
   updateLastAttemptAt: number | null;
+  /** The local day (YYYY-MM-DD) the last reading reminder was for: one a day at most. */
+  readingReminderDay: string | null;
 }
 
 export type AppStateKey = keyof AppStateValues;

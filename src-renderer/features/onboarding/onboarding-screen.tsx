@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import { ManualWorkspaceForm } from '../manual/manual-workspace-form';
 import { AccountForm } from '../settings/account-form';
 import { useAppStore } from '../../store/store-context';
 
 /** First run: what Creditbar does in two sentences, then the demo or a real account. */
 export function OnboardingScreen(): React.JSX.Element {
   const startDemo = useAppStore((s) => s.startDemo);
-  const [connecting, setConnecting] = useState(false);
+  const [way, setWay] = useState<'connect' | 'manual' | null>(null);
   const [starting, setStarting] = useState(false);
   return (
     <main className="onboarding" aria-labelledby="onboarding-title" data-testid="onboarding">
@@ -15,8 +16,9 @@ export function OnboardingScreen(): React.JSX.Element {
         runs dry, so your published apps keep sending emails and calling APIs.
       </p>
       <p>
-        Try it with a demo workspace set that runs on this computer, or connect your own account with its
-        server address and API token.
+        Try it with a demo workspace set that runs on this computer, add your Zite or Base44 workspace by hand
+        (you type what its usage page shows, or import a CSV of its usage), or connect an account API with its
+        server address and token.
       </p>
       <div className="button-row">
         <button
@@ -34,13 +36,22 @@ export function OnboardingScreen(): React.JSX.Element {
         <button
           type="button"
           className="button"
-          aria-expanded={connecting}
-          onClick={() => setConnecting(!connecting)}
+          aria-expanded={way === 'manual'}
+          onClick={() => setWay(way === 'manual' ? null : 'manual')}
+        >
+          Add a workspace by hand
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={way === 'connect'}
+          onClick={() => setWay(way === 'connect' ? null : 'connect')}
         >
           Connect an account
         </button>
       </div>
-      {connecting ? <AccountForm /> : null}
+      {way === 'connect' ? <AccountForm /> : null}
+      {way === 'manual' ? <ManualWorkspaceForm /> : null}
     </main>
   );
 }

@@ -42,9 +42,25 @@ export function PoolCard({
       </header>
       <p className="card-subtitle">
         {POOL_LABEL[pool.pool]} · {planLabel(workspace.plan)}
+        {workspace.source === 'manual' ? (
+          <span className="source-label" data-testid="source-label">
+            manual
+          </span>
+        ) : null}
         <FreshnessBadge freshness={workspace.freshness} />
       </p>
       <PoolSummary pool={pool} label={label} asOf={asOf} />
+      {workspace.source === 'manual' ? (
+        <p className="card-actions">
+          <a
+            className="button small"
+            href={formatRoute({ screen: 'reading', workspaceId: workspace.id, pool: pool.pool })}
+            data-testid="record-reading"
+          >
+            Record reading
+          </a>
+        </p>
+      ) : null}
     </article>
   );
 }

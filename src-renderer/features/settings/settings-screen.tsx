@@ -4,8 +4,10 @@ import { useAppStore, useWorkspaces } from '../../store/store-context';
 import { AccountsSection } from './accounts-section';
 import { BudgetsSection } from './budgets-section';
 import { ChannelsSection } from './channels-section';
+import { CsvImportSection } from './csv-import-section';
 import { DigestSection } from './digest-section';
 import { GeneralSection } from './general-section';
+import { ManualWorkspacesSection } from './manual-workspaces-section';
 import { NotificationsSection } from './notifications-section';
 import { ThresholdsSection } from './thresholds-section';
 import { UpdatesSection } from './updates-section';
@@ -36,6 +38,8 @@ export function SettingsScreen(): React.JSX.Element {
       ) : (
         <>
           <AccountsSection settings={settings} />
+          <ManualWorkspacesSection settings={settings} />
+          <CsvImportSection />
           <ThresholdsSection settings={settings} workspaces={workspaces} />
           <BudgetsSection settings={settings} workspaces={workspaces} />
           <NotificationsSection settings={settings} workspaces={workspaces} />

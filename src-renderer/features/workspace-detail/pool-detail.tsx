@@ -9,6 +9,7 @@ import { periodDays } from './chart-data';
 import { MemberBudgets } from './member-budgets';
 import { PeriodCharts } from './period-charts';
 import { WhatIfCalculator } from './what-if-calculator';
+import { ReadingPanel } from '../readings/reading-panel';
 
 /** Everything about one pool of a workspace in the current period. */
 export function PoolDetail({
@@ -23,6 +24,7 @@ export function PoolDetail({
   const label = `${workspace.name} ${POOL_LABEL[pool.pool].toLowerCase()}`;
   const headingId = `pool-${pool.pool}`;
   const memberNames = Object.fromEntries(workspace.members.map((m) => [m.id, m.name]));
+  const fromReadings = (pool.observed?.credits ?? 0) > 0;
   return (
     <section
       className="pool-detail"
@@ -35,7 +37,13 @@ export function PoolDetail({
         <StateBadge pool={pool} />
       </header>
       <PoolSummary pool={pool} label={label} asOf={asOf} />
-      {pool.exhaustedAt !== null || pool.blockedCalls > 0 ? (
+      {workspace.source !== 'sync' ? <ReadingPanel workspace={workspace} pool={pool} asOf={asOf} /> : null}
+      {pool.exhaustion === 'publishing' && pool.exhaustedAt !== null ? (
+        <p className="blocked" data-testid="blocked-calls">
+          <strong>The pool ran dry on {formatDateTime(pool.exhaustedAt)}.</strong> On this plan&apos;s rules
+          published apps keep working; edits cannot be published until it resets.
+        </p>
+      ) : pool.exhaustedAt !== null || pool.blockedCalls > 0 ? (
         <p className="blocked" data-testid="blocked-calls">
           <strong>{formatCredits(pool.blockedCalls)} calls blocked</strong>
           {pool.exhaustedAt ? ` since the pool ran dry on ${formatDateTime(pool.exhaustedAt)}` : ''}: those
@@ -49,10 +57,35 @@ export function PoolDetail({
       ) : null}
       <PeriodCharts pool={pool} asOf={asOf} label={label} />
       <div className="breakdowns">
-        <BreakdownList title="By member: who drained the pool" values={pool.byMember} names={memberNames} />
-        <BreakdownList title="By action" values={pool.byAction} />
-        <BreakdownList title="By app" values={pool.byApp} />
+        <BreakdownList
+          title="By member: who drained the pool"
+          values={pool.byMember}
+          names={memberNames}
+          {...(fromReadings
+            ? { emptyText: 'Not available for readings: a reading says how much, not who.' }
+            : {})}
+        />
+        <BreakdownList
+          title="By action"
+          values={pool.byAction}
+          {...(fromReadings
+            ? { emptyText: 'Not available for readings: a reading says how much, not on what.' }
+            : {})}
+        />
+        <BreakdownList
+          title="By app"
+          values={pool.byApp}
+          {...(fromReadings
+            ? { emptyText: 'Not available for readings: a reading says how much, not which app.' }
+            : {})}
+        />
       </div>
+      {fromReadings && Object.keys(pool.byMember).length > 0 ? (
+        <p className="muted not-broken-down" data-testid="not-broken-down">
+          {formatCredits(pool.observed!.credits)} credits came from readings and are not broken down by
+          member, action or app.
+        </p>
+      ) : null}
       <MemberBudgets budgets={pool.budgets} />
       <section className="advisors" aria-labelledby={`${headingId}-advisors`}>
         <h3 id={`${headingId}-advisors`}>Advisors</h3>

@@ -86,6 +86,14 @@ export function handlerDouble() {
     updateChannel: notHere('updateChannel'),
     removeChannel: notHere('removeChannel'),
     testChannel: notHere('testChannel'),
+    getCatalog: notHere('getCatalog'),
+    addManualWorkspace: notHere('addManualWorkspace'),
+    removeWorkspace: notHere('removeWorkspace'),
+    recordReading: notHere('recordReading'),
+    answerReading: notHere('answerReading'),
+    listReadings: notHere('listReadings'),
+    previewCsvImport: notHere('previewCsvImport'),
+    importCsv: notHere('importCsv'),
   };
   return { handlers, calls };
 }

@@ -3,6 +3,8 @@
  * main process (test/preview/preview.ts injects it). Never shipped: it lives under test/.
  * `?scenario=` picks the state: demo (default), onboarding, offline, big, empty, error, loading.
  */
+import { builtinCatalog } from '../../../src-shared/catalog/catalog';
+import { catalogVersionsJson } from '../../../src-shared/catalog/catalog-text';
 import { maskUrl, type ChannelView } from '../../../src-shared/ipc/channels';
 import type { RendererApi } from '../../../src-shared/ipc/contract';
 import { reviewedPools } from '../../../src-shared/engine/report-json';
@@ -254,6 +256,26 @@ const api: RendererApi = {
     return c.status.state === 'failing'
       ? { ok: false, message: `The test message to "${c.label}" failed: ${c.status.lastError?.message}.` }
       : { ok: true, message: `Sent a test message to "${c.label}".` };
+  },
+  getCatalog: async () => catalogVersionsJson(builtinCatalog),
+  async addManualWorkspace() {
+    throw new Error('The preview does not add workspaces.');
+  },
+  async removeWorkspace({ workspaceId }) {
+    return { removed: workspaceId };
+  },
+  async recordReading() {
+    throw new Error('The preview does not record readings.');
+  },
+  async answerReading() {
+    return { done: true as const };
+  },
+  listReadings: async () => [],
+  async previewCsvImport() {
+    throw new Error('The preview does not import CSV files.');
+  },
+  async importCsv() {
+    throw new Error('The preview does not import CSV files.');
   },
   onSnapshot(listener) {
     listeners.add(listener);

@@ -65,6 +65,8 @@ function poolNumbers(
     budgets: [],
     cacheCandidates: [],
     planFit: null,
+    exhaustion: 'calls',
+    readingCheck: null,
     ...overrides,
   };
 }
@@ -81,6 +83,8 @@ export function workspace(
     provider: 'zite',
     plan: 'pro',
     accountId: 'demo',
+    source: 'sync',
+    catalogVersion: null,
     members: [
       { id: 'ana', name: 'Ana' },
       { id: 'bo', name: 'Bo' },

@@ -56,6 +56,14 @@ function recordingHandlers() {
     },
     removeChannel: record('removeChannel', DEFAULT_SETTINGS),
     testChannel: record('testChannel', { ok: true, message: 'sent' }),
+    getCatalog: notUsed,
+    addManualWorkspace: notUsed,
+    removeWorkspace: notUsed,
+    recordReading: notUsed,
+    answerReading: notUsed,
+    listReadings: notUsed,
+    previewCsvImport: notUsed,
+    importCsv: notUsed,
   };
   return { handlers, calls };
 }

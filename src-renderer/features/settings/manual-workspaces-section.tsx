@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import type { Settings } from '../../../src-shared/settings/settings';
+import { PROVIDER_LABEL, planLabel } from '../../components/labels';
+import { useAppStore, useWorkspaces } from '../../store/store-context';
+import { ManualWorkspaceForm } from '../manual/manual-workspace-form';
+import { parseWhole } from './parse-numbers';
+import { useSave } from './use-save';
+import { SaveStatus } from './save-status';
+
+/**
+ * Workspaces kept by hand (no account API: balance readings and CSV imports feed them), the form
+ * that adds one, and when Creditbar asks for the day's reading.
+ */
+export function ManualWorkspacesSection({ settings }: { settings: Settings }): React.JSX.Element {
+  const workspaces = useWorkspaces().filter((w) => w.source === 'manual');
+  const removeWorkspace = useAppStore((s) => s.removeWorkspace);
+  const [adding, setAdding] = useState(false);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reminder = settings.readingReminder;
+  const [after, setAfter] = useState(String(reminder.afterHours));
+  const [at, setAt] = useState(reminder.at);
+  const { save, state } = useSave();
+
+  async function remove(id: string): Promise<void> {
+    setError(null);
+    const r = await removeWorkspace(id);
+    setConfirming(null);
+    if (!r.ok) setError(`The workspace was not removed: ${r.message}`);
+  }
+
+  function saveReminder(patch: Partial<Settings['readingReminder']>): void {
+    const hours = parseWhole(after, 1, 720);
+    if (hours === null || !/^([01]\d|2[0-3]):[0-5]\d$/.test(at)) return;
+    void save({ readingReminder: { ...reminder, afterHours: hours, at, ...patch } });
+  }
+
+  return (
+    <section className="card settings-section" aria-labelledby="manual-title" id="manual">
+      <h2 id="manual-title">Workspaces kept by hand</h2>
+      <p className="hint">
+        For a Zite or Base44 workspace no API reports on: type what its usage page shows (a reading), or
+        import a CSV of its usage. The catalog fills in the plan&apos;s pools and reset.
+      </p>
+      {workspaces.length === 0 ? (
+        <p className="muted">None yet.</p>
+      ) : (
+        <ul className="account-list" aria-label="Workspaces kept by hand">
+          {workspaces.map((w) => (
+            <li key={w.id}>
+              <span>
+                <strong>{w.name}</strong>{' '}
+                <span className="muted">
+                  {PROVIDER_LABEL[w.provider] ?? w.provider} · {planLabel(w.plan)}
+                  {w.catalogVersion ? ` · rules ${w.catalogVersion}` : ''}
+                </span>
+              </span>
+              {confirming === w.id ? (
+                <span className="button-row">
+                  <button type="button" className="button danger" onClick={() => void remove(w.id)}>
+                    Yes, remove {w.name} and its readings
+                  </button>
+                  <button type="button" className="button" onClick={() => setConfirming(null)}>
+                    Keep
+                  </button>
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setConfirming(w.id)}
+                  aria-label={`Remove ${w.name}`}
+                >
+                  Remove
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {adding ? (
+        <ManualWorkspaceForm onAdded={() => setAdding(false)} />
+      ) : (
+        <button type="button" className="button" onClick={() => setAdding(true)}>
+          Add a workspace by hand
+        </button>
+      )}
+      <h3>Reading reminder</h3>
+      <div className="field inline">
+        <label>
+          <input
+            type="checkbox"
+            checked={reminder.enabled}
+            onChange={(e) => saveReminder({ enabled: e.target.checked })}
+          />{' '}
+          Ask for today&apos;s reading when the last one is older than
+        </label>
+        <input
+          className="narrow"
+          aria-label="Hours"
+          inputMode="numeric"
+          value={after}
+          onChange={(e) => setAfter(e.target.value)}
+          onBlur={() => saveReminder({})}
+        />{' '}
+        hours, at
+        <input
+          type="time"
+          aria-label="At"
+          value={at}
+          onChange={(e) => setAt(e.target.value)}
+          onBlur={() => saveReminder({})}
+        />
+      </div>
+      <div className="field inline">
+        <label>
+          <input
+            type="checkbox"
+            checked={reminder.weekdaysOnly}
+            onChange={(e) => saveReminder({ weekdaysOnly: e.target.checked })}
+          />{' '}
+          Weekdays only
+        </label>
+      </div>
+      <SaveStatus state={state} />
+    </section>
+  );
+}
