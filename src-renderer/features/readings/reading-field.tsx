@@ -100,7 +100,7 @@ export function ReadingField({
       data-testid="reading-field"
     >
       <fieldset className="segmented">
-        <legend>The usage page shows</legend>
+        <legend>The usage page shows the credits</legend>
         {(['remaining', 'used'] as const).map((kind) => (
           <label key={kind}>
             <input
@@ -109,7 +109,7 @@ export function ReadingField({
               checked={shows === kind}
               onChange={() => setShows(kind)}
             />
-            {kind === 'remaining' ? 'Credits left' : 'Credits used'}
+            {kind === 'remaining' ? 'left' : 'used'}
           </label>
         ))}
       </fieldset>
