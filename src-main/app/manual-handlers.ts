@@ -2,7 +2,7 @@ import { catalogVersionsJson } from '../../src-shared/catalog/catalog-text';
 import type { Catalog } from '../../src-shared/catalog/catalog';
 import { CsvRowError } from '../../src-shared/csv/csv-events';
 import { CsvMappingError } from '../../src-shared/csv/csv-mapping';
-import type { ReadingRow } from '../../src-shared/ipc/manual-contract';
+import type { CsvImportInput, ReadingRow } from '../../src-shared/ipc/manual-contract';
 import type { Settings } from '../../src-shared/settings/settings';
 import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
@@ -56,6 +56,18 @@ export function createManualHandlers(deps: ManualHandlerDeps): Pick<InvokeHandle
       catalog,
       now: deps.now(),
       overrides: settingsOverrides(cache.read.workspaces.list(), deps.settings.get() as Settings, catalog),
+    };
+  };
+  // The form's choices as the importer's options (the CLI builds the same from its flags).
+  const csvOptions = ({ workspaceId, source, mapping, pool }: CsvImportInput) => {
+    const { catalog, now } = context();
+    return {
+      workspaceId,
+      source,
+      catalog,
+      now,
+      ...(mapping ? { map: mapping } : {}),
+      ...(pool ? { pool } : {}),
     };
   };
   return {
@@ -146,29 +158,10 @@ export function createManualHandlers(deps: ManualHandlerDeps): Pick<InvokeHandle
           };
         });
       }),
-    previewCsvImport: ({ workspaceId, source, text, mapping, pool }) =>
+    previewCsvImport: (input) => said(() => prepareCsvImport(cache, input.text, csvOptions(input)).preview),
+    importCsv: (input) =>
       said(() => {
-        const { catalog, now } = context();
-        return prepareCsvImport(cache, text, {
-          workspaceId,
-          source,
-          catalog,
-          now,
-          ...(mapping ? { map: mapping } : {}),
-          ...(pool ? { pool } : {}),
-        }).preview;
-      }),
-    importCsv: ({ workspaceId, source, text, mapping, pool }) =>
-      said(() => {
-        const { catalog, now } = context();
-        const result = importUsageCsv(cache, text, {
-          workspaceId,
-          source,
-          catalog,
-          now,
-          ...(mapping ? { map: mapping } : {}),
-          ...(pool ? { pool } : {}),
-        });
+        const result = importUsageCsv(cache, input.text, csvOptions(input));
         deps.refresh();
         return result;
       }),

@@ -62,6 +62,7 @@ export const csvImportInputSchema = z
     pool: poolKindSchema.optional(),
   })
   .strict();
+export type CsvImportInput = z.infer<typeof csvImportInputSchema>;
 
 /** What recording a reading did, in words a form shows. */
 export interface ReadingResult {

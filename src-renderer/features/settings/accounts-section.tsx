@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/store-context';
 import { AccountForm } from './account-form';
 import { AccountTokenForm } from './account-token-form';
 import { SessionOnlySwitch } from './session-only-switch';
+import { ConfirmRemove } from '../../components/confirm-remove';
 
 /** The accounts Creditbar syncs from (tokens never shown), the demo, and a form to add one. */
 export function AccountsSection({ settings }: { settings: Settings }): React.JSX.Element {
@@ -46,25 +47,14 @@ export function AccountsSection({ settings }: { settings: Settings }): React.JSX
                     <span className="muted"> · token stored</span>
                   )}
                 </span>
-                {confirming === a.id ? (
-                  <span className="button-row">
-                    <button type="button" className="button danger" onClick={() => void remove(a.id)}>
-                      Yes, remove {a.label}
-                    </button>
-                    <button type="button" className="button" onClick={() => setConfirming(null)}>
-                      Keep
-                    </button>
-                  </span>
-                ) : (
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => setConfirming(a.id)}
-                    aria-label={`Remove ${a.label}`}
-                  >
-                    Remove
-                  </button>
-                )}
+                <ConfirmRemove
+                  confirming={confirming === a.id}
+                  name={a.label}
+                  confirmText={`Yes, remove ${a.label}`}
+                  onAsk={() => setConfirming(a.id)}
+                  onConfirm={() => void remove(a.id)}
+                  onKeep={() => setConfirming(null)}
+                />
                 {needed ? <AccountTokenForm status={status} /> : null}
               </li>
             );

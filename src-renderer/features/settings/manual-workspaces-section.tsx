@@ -6,6 +6,7 @@ import { ManualWorkspaceForm } from '../manual/manual-workspace-form';
 import { parseWhole } from './parse-numbers';
 import { useSave } from './use-save';
 import { SaveStatus } from './save-status';
+import { ConfirmRemove } from '../../components/confirm-remove';
 
 /**
  * Workspaces kept by hand (no account API: balance readings and CSV imports feed them), the form
@@ -55,25 +56,14 @@ export function ManualWorkspacesSection({ settings }: { settings: Settings }): R
                   {w.catalogVersion ? ` · rules ${w.catalogVersion}` : ''}
                 </span>
               </span>
-              {confirming === w.id ? (
-                <span className="button-row">
-                  <button type="button" className="button danger" onClick={() => void remove(w.id)}>
-                    Yes, remove {w.name} and its readings
-                  </button>
-                  <button type="button" className="button" onClick={() => setConfirming(null)}>
-                    Keep
-                  </button>
-                </span>
-              ) : (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => setConfirming(w.id)}
-                  aria-label={`Remove ${w.name}`}
-                >
-                  Remove
-                </button>
-              )}
+              <ConfirmRemove
+                confirming={confirming === w.id}
+                name={w.name}
+                confirmText={`Yes, remove ${w.name} and its readings`}
+                onAsk={() => setConfirming(w.id)}
+                onConfirm={() => void remove(w.id)}
+                onKeep={() => setConfirming(null)}
+              />
             </li>
           ))}
         </ul>
