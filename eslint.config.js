@@ -137,6 +137,20 @@ export default tseslint.config(
     rules: { 'creditbar/import-boundary': ['error', { forbid: ['src-main', 'src-server'] }] },
   },
   {
+    // The reporter is one file a team copies into its apps (Deno, Node 18+): it imports nothing.
+    files: ['resources/reporter/**/*.{ts,js}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '.', message: 'The reporter stays one dependency-free file: it imports nothing.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-server/**/*.ts'],
     rules: {
       'no-restricted-imports': [
