@@ -9,7 +9,7 @@ import { toIso } from '../../src-shared/time/instant';
  */
 export type AlertCandidate = Pick<
   RaisedAlert,
-  'key' | 'kind' | 'workspaceId' | 'pool' | 'percent' | 'at' | 'message'
+  'key' | 'kind' | 'workspaceId' | 'pool' | 'percent' | 'at' | 'message' | 'accountId' | 'workspaceName'
 >;
 
 /** An engine alert as a candidate. */

@@ -60,20 +60,29 @@ export function runAlertPass(deps: AlertLoopDeps, input: AlertPassInput): AlertP
   // Held alerts wait in the store (delivery 'queued'), so a restart during quiet hours keeps them.
   const current = new Set(input.candidates.map((c) => c.key));
   const released = heldUntil === null ? deps.store.list({ delivery: 'queued' }) : [];
-  const expired = released.filter((a) => !current.has(a.key) || !allowed(a));
-  const due = [
-    ...released.filter((a) => current.has(a.key) && allowed(a)),
-    ...(heldUntil === null ? fresh.filter(allowed) : []),
-  ];
+  // A held alert the lead acknowledged meanwhile has been dealt with: it is not shown afterwards.
+  const stillDue = (a: RaisedAlert) => current.has(a.key) && allowed(a) && !a.acknowledgedAt;
+  const expired = released.filter((a) => !stillDue(a));
+  const due = [...released.filter(stillDue), ...(heldUntil === null ? fresh.filter(allowed) : [])];
   const { notify, superseded } = selectNotifications(due);
   const deliveryOf = new Map<string, AlertDelivery>([
     ...notify.map((a) => [a.key, 'shown'] as const),
     ...superseded.map((a) => [a.key, 'silent'] as const),
   ]);
 
+  const owners = new Map(input.workspaces.map((w) => [w.id, w]));
   const raised = fresh.map((c): RaisedAlert => {
     const delivery = deliveryOf.get(c.key) ?? (allowed(c) ? 'queued' : 'silent');
-    const alert: RaisedAlert = { ...c, raisedAt, delivery };
+    // It belongs to its workspace's account and keeps the name it had, so it never shows as an id.
+    const owner = owners.get(c.workspaceId);
+    const alert: RaisedAlert = {
+      ...c,
+      accountId: c.accountId ?? owner?.accountId ?? null,
+      workspaceName: c.workspaceName ?? owner?.name ?? null,
+      raisedAt,
+      delivery,
+      acknowledgedAt: null,
+    };
     deps.store.record(alert);
     return alert;
   });

@@ -18,7 +18,8 @@ export interface NotificationContent {
   readingPool?: PoolKind;
 }
 
-type Notifiable = Pick<RaisedAlert, 'key' | 'kind' | 'workspaceId' | 'pool' | 'percent' | 'message'>;
+type Notifiable = Pick<RaisedAlert, 'key' | 'kind' | 'workspaceId' | 'pool' | 'percent' | 'message'> &
+  Partial<Pick<RaisedAlert, 'workspaceName'>>;
 
 export interface TextContext {
   now: number;
@@ -91,7 +92,8 @@ export function notificationText(
   const locale = ctx.locale ?? 'en-US';
   const ws = workspaces.find((w) => w.id === alert.workspaceId);
   const pool = ws?.pools.find((p) => p.pool === alert.pool);
-  const name = ws?.name ?? alert.workspaceId;
+  // The workspace's name, or the one it had when raised: a notification never names a raw id.
+  const name = ws?.name ?? alert.workspaceName ?? 'A workspace no longer synced';
   const lines: string[] = [];
   const ownMessage = ['member-budget', 'sync-stale', 'drift', 'recovered', 'reset'].includes(alert.kind);
   if (ws && pool && !ownMessage) {

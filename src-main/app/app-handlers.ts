@@ -19,6 +19,7 @@ import { testConnection } from '../sync/test-connection';
 import { DEMO_ACCOUNT_ID, type DemoServer } from './demo-server';
 import { settingsOverrides, shownWorkspaces } from './engine-view';
 import { exportReport } from './history-export';
+import type { createAlertHandlers } from './alert-handlers';
 import type { createChannelHandlers } from './channel-handlers';
 import { createManualHandlers } from './manual-handlers';
 import type { SyncReason } from './scheduler';
@@ -52,6 +53,8 @@ export interface AppHandlerDeps {
   now(): number;
   /** The channel calls (Settings → Channels), built by the runtime around its delivery service. */
   channels: ReturnType<typeof createChannelHandlers>;
+  /** Acknowledging alerts and the account-removal preview (alert-handlers.ts). */
+  alerts: ReturnType<typeof createAlertHandlers>;
 }
 
 /** A month reviewed from the cache for the shown accounts (or one workspace of them). */
@@ -176,6 +179,7 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
       leaveDemo,
       refresh: () => void deps.refresh(),
     }),
+    ...deps.alerts,
   };
 
   function browserUpdates() {

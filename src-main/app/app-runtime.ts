@@ -3,6 +3,7 @@ import type { Snapshot, SyncStatus } from '../../src-shared/ipc/snapshot';
 import type { Account, Settings } from '../../src-shared/settings/settings';
 import { toIso, type Millis } from '../../src-shared/time/instant';
 import { runAlertPass } from '../alerts/alert-loop';
+import { notificationStatus } from '../alerts/notification-status';
 import { createDeliveryService, type DeliveryDeps, type DeliveryService } from '../delivery/delivery-service';
 import { createDigestService } from '../digest/digest-service';
 import { lifecycleCandidates } from '../alerts/lifecycle-candidates';
@@ -15,8 +16,10 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { UpdateService } from '../updates/update-service';
 import { createSyncService, type SyncServiceDeps } from '../sync/sync-service';
-import { appAlertCandidates } from './app-alert-candidates';
+import { accountSyncFacts, appAlertCandidates } from './app-alert-candidates';
+import { thresholdTextOf } from './threshold-overrides';
 import { accountStatus, createTokenStates, syncBlockedReason, tokenProblem } from './account-tokens';
+import { createAlertHandlers } from './alert-handlers';
 import { createAppHandlers } from './app-handlers';
 import { LOCAL_ACCOUNT_ID } from '../db/repositories/accounts-repository';
 import { createChannelHandlers } from './channel-handlers';
@@ -126,6 +129,8 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
   let viewError: { message: string; at: string } | null = null;
   let current: Snapshot | null = null;
   let disposed = false;
+  /** Stale data raises an alert only after a sync of this run failed, never at start-up. */
+  const runStartedAt = now();
 
   const settings = () => deps.settings.get();
   // Workspaces added by hand (or imported) live under the local account, shown beside real accounts.
@@ -269,6 +274,8 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
       sync: syncStatus(),
       alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }),
       pausedUntil: pausedUntil(),
+      notifications: notificationStatus(settings(), pausedUntil(), now(), timeZone),
+      openAlerts: cache.alerts.unacknowledged(),
     });
   }
 
@@ -311,7 +318,13 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
       },
       {
         candidates: [
-          ...appAlertCandidates(view.evaluation.alerts, snapshot.workspaces, deps.locale),
+          ...appAlertCandidates(view.evaluation.alerts, snapshot.workspaces, {
+            style: { locale: deps.locale ?? 'en-US', timeZone },
+            thresholdText: thresholdTextOf(snapshot.workspaces, deps.locale),
+            accounts: accountSyncFacts(cache, shownAccountIds()),
+            runStartedAt,
+            now: now(),
+          }),
           ...lifecycleCandidates({
             workspaces: snapshot.workspaces,
             raised: (key) => cache.alerts.has(key),
@@ -332,7 +345,11 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
   function republish(): Snapshot {
     let snapshot = compose();
     if (alertPass(snapshot))
-      snapshot = { ...snapshot, alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }) };
+      snapshot = {
+        ...snapshot,
+        alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }),
+        openAlerts: cache.alerts.unacknowledged(),
+      };
     try {
       readingReminderPass({
         cache,
@@ -483,6 +500,11 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     stopDemo,
     refresh,
     updates: deps.updates ?? null,
+    alerts: createAlertHandlers({
+      cache,
+      republish,
+      accountLabel: (id) => cache.read.accounts.get(id)?.label ?? null,
+    }),
     appVersion: deps.appVersion ?? 'unknown',
     channels: createChannelHandlers({ cache, settings: deps.settings, secrets: deps.secrets, now }, delivery),
   });

@@ -21,7 +21,7 @@ import type { DriftRecord } from '../db/repositories/drift-repository';
 import type { StoredReading } from '../db/repositories/readings-repository';
 import { freshnessOf, type FreshnessPolicy } from '../sync/freshness';
 import { snapshotDrift } from '../sync/reconcile';
-import { poolMarks } from './threshold-overrides';
+import { thresholdsInForce } from './threshold-overrides';
 import { topConsumerOf } from './top-consumer';
 
 /** One cached workspace with what the engine and the sync state say about it. */
@@ -45,13 +45,17 @@ export interface WorkspaceFacts {
 export interface ComposeSnapshotInput {
   now: Millis;
   mode: Snapshot['mode'];
-  settings: Pick<Settings, 'thresholds' | 'syncIntervalMinutes' | 'staleAfterMinutes'> &
+  settings: Pick<Settings, 'thresholds' | 'poolThresholds' | 'syncIntervalMinutes' | 'staleAfterMinutes'> &
     Partial<Pick<Settings, 'readingReminder'>>;
   catalog: Catalog;
   workspaces: readonly WorkspaceFacts[];
   sync: SyncStatus;
   alerts: RaisedAlert[];
   pausedUntil: Millis | null;
+  /** Whether an alert raised now would notify (notificationStatus). */
+  notifications?: Snapshot['notifications'];
+  /** Alerts not acknowledged yet. */
+  openAlerts?: number;
 }
 
 /** How long data stays "live": one sync interval plus a minute for the sync itself to run. */
@@ -86,11 +90,9 @@ function poolCard(
     byDay: Object.fromEntries(
       dayEntries(r.byDay, r.start, through).map(([day, credits]) => [day, tidy(credits)]),
     ),
-    marks: poolMarks(
-      input.settings.thresholds[facts.workspace.id],
-      facts.workspace.thresholds,
-      status.available,
-    ),
+    // The engine's marks: what alerts fire on is what the bar shows.
+    marks: status.thresholds.map((t) => t.percent),
+    thresholdsInForce: thresholdsInForce(input.settings, facts.workspace, p.pool, status.allowance),
     drift: drift ? snapshotDrift(drift) : null,
     budgets: r.budgets.map((b) => ({
       memberId: b.memberId,
@@ -155,7 +157,11 @@ function workspaceCard(facts: WorkspaceFacts, input: ComposeSnapshotInput): Work
     accountId: facts.accountId,
     source: facts.origin ?? 'sync',
     catalogVersion: ws.catalogVersion ?? null,
-    members: (ws.members ?? []).map((m) => ({ id: m.id, name: m.name })),
+    members: (ws.members ?? []).map((m) => ({
+      id: m.id,
+      name: m.name,
+      ...(m.budget !== undefined ? { budget: m.budget } : {}),
+    })),
     pools: facts.pools.map((p) => poolCard(facts, p, freshness, input)),
     freshness,
   };
@@ -171,5 +177,7 @@ export function composeSnapshot(input: ComposeSnapshotInput): Snapshot {
     alerts: input.alerts,
     pausedUntil:
       input.pausedUntil !== null && input.pausedUntil > input.now ? toIso(input.pausedUntil) : null,
+    ...(input.notifications ? { notifications: input.notifications } : {}),
+    ...(input.openAlerts !== undefined ? { openAlerts: input.openAlerts } : {}),
   };
 }

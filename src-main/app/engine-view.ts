@@ -25,10 +25,10 @@ export function shownWorkspaces(cache: Cache, accountIds: readonly string[]): Ca
   return cache.read.workspaces.list().filter((w) => wanted.has(w.accountId));
 }
 
-/** The engine overrides of the lead's settings for these workspaces (credit thresholds against each one's first pool). */
+/** The engine overrides of the lead's settings for these workspaces (credit thresholds against each pool's allowance). */
 export function settingsOverrides(
   workspaces: readonly CachedWorkspace[],
-  settings: Pick<Settings, 'thresholds' | 'budgets'>,
+  settings: Pick<Settings, 'thresholds' | 'poolThresholds' | 'budgets'>,
   catalog: Catalog,
 ): Record<string, WorkspaceOverrides> {
   const byId = new Map(workspaces.map((w) => [w.workspace.id, w.workspace]));
@@ -36,7 +36,7 @@ export function settingsOverrides(
     const ws = byId.get(id);
     if (!ws) return null;
     try {
-      return resolveWorkspace(ws, catalog).pools[0]?.allowance ?? null;
+      return resolveWorkspace(ws, catalog).pools.map((p) => ({ pool: p.pool, allowance: p.allowance }));
     } catch {
       return null; // a pool without an allowance: the engine reports it when it evaluates
     }
@@ -66,7 +66,7 @@ export function readEngineView(
   options: {
     now: Millis;
     accountIds: readonly string[];
-    settings: Pick<Settings, 'thresholds' | 'budgets'>;
+    settings: Pick<Settings, 'thresholds' | 'poolThresholds' | 'budgets'>;
     catalog: Catalog;
   },
 ): EngineView {

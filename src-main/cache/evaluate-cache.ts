@@ -30,7 +30,7 @@ export function evaluateCache(cache: Cache, options: CacheEvaluateOptions): Eval
       const before: PeriodResult[] = walk.checkpoint
         ? cache.read.summaries
             .between(ws.key, pool.pool, Number.NEGATIVE_INFINITY, walk.checkpoint.end)
-            .map((s) => periodFromSummary(s, ws.resolved.thresholds))
+            .map((s) => periodFromSummary(s, pool.thresholds))
         : [];
       const periods = [...before, ...walk.results];
       const current = periods[periods.length - 1]!;

@@ -68,7 +68,7 @@ function firstUnsummarised(
 function summarise(cache: Cache, ws: CachedWorkspaceInput, pool: ResolvedPool, now: Millis): number {
   const from = firstUnsummarised(cache, ws, pool);
   if (!from) return 0;
-  const thresholds = summaryThresholds(ws.resolved.thresholds);
+  const thresholds = summaryThresholds(pool.thresholds);
   let checkpoint = from.last ? checkpointAfter(from.last) : { start: from.start, carry: [] };
   let count = 0;
   for (let p = periodAt(pool.reset, from.start); p.end <= now; p = nextPeriod(pool.reset, p)) {

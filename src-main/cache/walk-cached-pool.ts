@@ -95,7 +95,7 @@ export function cachedPeriods(
 ): PeriodResult[] {
   const state = cache.read.poolState.get(ws.key, pool.pool);
   const validUntil = validSummariesUntil(state);
-  const thresholds = ws.resolved.thresholds;
+  const thresholds = pool.thresholds;
   const summarised = new Map(
     cache.read.summaries
       .between(ws.key, pool.pool, from, to)

@@ -217,18 +217,26 @@ function syncNowItem(snapshot: Snapshot): TrayMenuItem {
   };
 }
 
+/** The notifications line and its commands: the same state the alert centre's status line says. */
 function pauseItems(snapshot: Snapshot, now: number, timeZone: string, locale: string): TrayMenuItem[] {
   const until = snapshot.pausedUntil === null ? Number.NaN : Date.parse(snapshot.pausedUntil);
+  const status = snapshot.notifications;
+  const clock = (at: string) => formatClock(Date.parse(at), now, { locale, timeZone });
   if (until > now) {
+    const released = status?.until ? clock(status.until) : clock(snapshot.pausedUntil!);
     return [
-      { type: 'info', label: `Alerts paused until ${formatClock(until, now, { locale, timeZone })}` },
+      { type: 'info', label: `Alerts paused until ${released}` },
       { type: 'action', action: 'resume-alerts', label: 'Resume alerts', enabled: true },
     ];
   }
-  return [
+  const pause: TrayMenuItem[] = [
     { type: 'action', action: 'pause-1h', label: 'Pause alerts for 1 hour', enabled: true },
     { type: 'action', action: 'pause-tomorrow', label: 'Pause alerts until tomorrow', enabled: true },
   ];
+  if (status?.state === 'off') return [{ type: 'info', label: 'Notifications are off (Settings)' }];
+  if (status?.state === 'quiet' && status.until)
+    return [{ type: 'info', label: `Alerts held until ${clock(status.until)} (quiet hours)` }, ...pause];
+  return pause;
 }
 
 function tooltipHeader(

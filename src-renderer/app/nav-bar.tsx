@@ -1,4 +1,5 @@
 import { formatRoute, type Screen } from '../store/route';
+import { openAlertCount } from '../store/snapshot-slice';
 import { useAppStore } from '../store/store-context';
 
 const ITEMS: { screen: Exclude<Screen, 'workspace' | 'reading'>; label: string }[] = [
@@ -11,7 +12,7 @@ const ITEMS: { screen: Exclude<Screen, 'workspace' | 'reading'>; label: string }
 /** The screens as plain links (hash routes), so Tab, Enter and the back button just work. */
 export function NavBar(): React.JSX.Element {
   const screen = useAppStore((s) => s.route.screen);
-  const alerts = useAppStore((s) => s.snapshot?.alerts.length ?? 0);
+  const alerts = useAppStore((s) => openAlertCount(s.snapshot));
   const current = screen === 'workspace' || screen === 'reading' ? 'overview' : screen;
   return (
     <nav className="nav-bar" aria-label="Screens">
@@ -23,7 +24,7 @@ export function NavBar(): React.JSX.Element {
         >
           {item.label}
           {item.screen === 'alerts' && alerts > 0 ? (
-            <span className="count" aria-label={`, ${alerts} raised`}>
+            <span className="count" aria-label={`, ${alerts} not acknowledged`} data-testid="alert-count">
               {alerts}
             </span>
           ) : null}

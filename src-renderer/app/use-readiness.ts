@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { openAlertCount } from '../store/snapshot-slice';
 import { useAppStore } from '../store/store-context';
 import { signal, type ReadyState, type SyncState } from './readiness';
 
@@ -15,7 +16,7 @@ export function useReadinessSignals(screen: string): void {
     signal('screen', screen);
     signal('mode', snapshot?.mode ?? null);
     signal('snapshot-at', snapshot?.asOf ?? null);
-    signal('alerts', snapshot ? snapshot.alerts.length : null);
+    signal('alerts', snapshot ? openAlertCount(snapshot) : null);
     const sync = snapshot?.sync;
     const syncState: SyncState | null = !sync
       ? null

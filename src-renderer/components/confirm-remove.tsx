@@ -6,6 +6,7 @@ export function ConfirmRemove({
   confirming,
   name,
   confirmText,
+  detail,
   onAsk,
   onConfirm,
   onKeep,
@@ -15,13 +16,16 @@ export function ConfirmRemove({
   name: string;
   /** The confirming button's text, e.g. "Yes, remove Acme". */
   confirmText: string;
+  /** What the removal takes, said beside the confirming button (e.g. an account's history and alerts). */
+  detail?: React.ReactNode;
   onAsk(): void;
   onConfirm(): void;
   onKeep(): void;
 }): React.JSX.Element {
   if (confirming)
     return (
-      <span className="button-row">
+      <span className="button-row removal-confirm">
+        {detail}
         <button type="button" className="button danger" onClick={onConfirm}>
           {confirmText}
         </button>

@@ -1,5 +1,6 @@
 import type { PoolKind } from '../../src-shared/types/ledger';
-import type { RaisedAlert } from '../../src-shared/ipc/snapshot';
+import { thresholdText } from '../../src-shared/display/threshold-text';
+import type { RaisedAlert, ThresholdsInForce } from '../../src-shared/ipc/snapshot';
 import type { ChannelKind, SettingsAlertKind } from '../../src-shared/settings/settings';
 
 export const POOL_LABEL: Record<PoolKind, string> = {
@@ -19,10 +20,21 @@ export const ALERT_KIND_LABEL: Record<SettingsAlertKind, string> = {
   reset: 'New period started',
 };
 
-/** "Threshold 90%" for threshold alerts, the kind's label otherwise. */
-export function alertTitle(alert: Pick<RaisedAlert, 'kind' | 'percent'>): string {
-  if (alert.kind === 'threshold' && alert.percent !== null) return `Threshold ${alert.percent}% reached`;
+/**
+ * "90% used" for threshold alerts ("50,000 credits used" where the pool's thresholds are in credits,
+ * never "Threshold 0.01% reached"), the kind's label otherwise.
+ */
+export function alertTitle(
+  alert: Pick<RaisedAlert, 'kind' | 'percent'>,
+  inForce?: Pick<ThresholdsInForce, 'unit' | 'values' | 'percents'>,
+): string {
+  if (alert.kind === 'threshold' && alert.percent !== null)
+    return `${thresholdText(inForce, alert.percent, locales())} used`;
   return ALERT_KIND_LABEL[alert.kind];
+}
+
+function locales(): readonly string[] {
+  return typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : ['en-US'];
 }
 
 export const DELIVERY_LABEL: Record<RaisedAlert['delivery'], string> = {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ConnectionTestResult } from '../../src-shared/ipc/contract';
+import type { AccountRemoval, ConnectionTestResult } from '../../src-shared/ipc/contract';
 import type { Account, Settings, SettingsPatch } from '../../src-shared/settings/settings';
 import { errorMessage, type CreditbarClient } from '../ipc/client';
 import type { AppState } from './app-store';
@@ -22,6 +22,8 @@ export interface SettingsSlice {
   updateSettings(patch: SettingsPatch): Promise<ActionResult<Settings>>;
   addAccount(input: AccountInput): Promise<ActionResult<Account>>;
   removeAccount(id: string): Promise<ActionResult<Settings>>;
+  /** What removing an account would take with it, for its confirmation. */
+  accountRemoval(id: string): Promise<ActionResult<AccountRemoval>>;
   /** Stores a new token for an account whose token is missing (tested by main first). */
   setAccountToken(id: string, token: string): Promise<ActionResult<Account>>;
   testConnection(input: Omit<AccountInput, 'label'>): Promise<ActionResult<ConnectionTestResult>>;
@@ -72,6 +74,9 @@ export const createSettingsSlice =
       const r = await attempt('setAccountToken', () => client.setAccountToken({ id, token }));
       if (r.ok) await get().loadSnapshot();
       return r;
+    },
+    accountRemoval(id) {
+      return attempt('accountRemoval', () => client.accountRemoval({ id }));
     },
     testConnection(input) {
       return attempt('testConnection', () => client.testConnection(input));

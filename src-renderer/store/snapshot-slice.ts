@@ -21,6 +21,14 @@ export interface SnapshotSlice {
   dismissActionError(): void;
   /** Dismisses a notice about the app itself (a damaged cache put aside ...). */
   dismissNotice(key: string): Promise<void>;
+  /** Marks alerts as dealt with (by key, or every open one of a workspace); the count drops at once. */
+  acknowledgeAlerts(which: { keys: string[] } | { workspaceId: string }): Promise<void>;
+}
+
+/** Alerts the lead has not acknowledged yet: the alert centre's tab count. */
+export function openAlertCount(snapshot: Snapshot | null): number {
+  if (!snapshot) return 0;
+  return snapshot.openAlerts ?? snapshot.alerts.filter((a) => !a.acknowledgedAt).length;
 }
 
 /** A pushed snapshot may overtake the answer to getSnapshot: keep whichever is newer. */
@@ -88,6 +96,34 @@ export const createSnapshotSlice =
     },
     dismissActionError() {
       set({ actionError: null });
+    },
+    async acknowledgeAlerts(which) {
+      // Shown at once; the pushed snapshot that follows carries the stored instant and the count.
+      const snapshot = get().snapshot;
+      if (snapshot) {
+        const hit = (a: Snapshot['alerts'][number]) =>
+          !a.acknowledgedAt &&
+          ('keys' in which ? which.keys.includes(a.key) : a.workspaceId === which.workspaceId);
+        const at = new Date().toISOString();
+        const alerts = snapshot.alerts.map((a) => (hit(a) ? { ...a, acknowledgedAt: at } : a));
+        const dropped = snapshot.alerts.filter(hit).length;
+        set({
+          snapshot: {
+            ...snapshot,
+            alerts,
+            ...(snapshot.openAlerts !== undefined
+              ? { openAlerts: Math.max(0, snapshot.openAlerts - dropped) }
+              : {}),
+          },
+        });
+      }
+      try {
+        await client.acknowledgeAlerts(which);
+      } catch (error) {
+        console.error('acknowledgeAlerts failed', error);
+        set({ actionError: `The alerts could not be acknowledged: ${errorMessage(error)}` });
+        await get().loadSnapshot();
+      }
     },
     async dismissNotice(key) {
       const snapshot = get().snapshot;

@@ -83,7 +83,7 @@ export function walkPoolFrom(input: WalkFromInput): PeriodResult[] {
   const { resolved, pool, asOf, from } = input;
   return simulatePool({
     pool,
-    thresholds: input.thresholds ?? resolved.thresholds,
+    thresholds: input.thresholds ?? pool.thresholds,
     budgets: resolved.budgets,
     events: input.events,
     grants: poolGrants(input.grants, pool.pool, asOf, from?.start),

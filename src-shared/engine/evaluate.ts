@@ -138,7 +138,7 @@ export function walkPool(
     .sort((a, b) => a.grantedAt - b.grantedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return simulatePool({
     pool,
-    thresholds: prepared.resolved.thresholds,
+    thresholds: pool.thresholds,
     budgets: prepared.resolved.budgets,
     events: preparePoolEvents(prepared.eventsByPool.get(pool.pool) ?? [], prepared.price, asOf),
     grants,

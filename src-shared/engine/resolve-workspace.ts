@@ -20,20 +20,28 @@ export interface ResolvedPool {
   overage: boolean;
   /** What an empty pool stops under the workspace's catalog version: the apps' calls, or only publishing. */
   exhaustion: 'calls' | 'publishing';
+  /** The thresholds in force for this pool, percent of what it holds, ascending (see resolveWorkspace). */
+  thresholds: number[];
 }
 
 export interface ResolvedWorkspace {
   workspace: Workspace;
   pools: ResolvedPool[];
+  /** The workspace-wide thresholds (a pool may have its own: ResolvedPool.thresholds). */
   thresholds: number[];
   budgets: Map<string, number>;
 }
 
 /** Settings that the app layers on top of a ledger (thresholds and budgets a lead set). */
 export interface WorkspaceOverrides {
+  /** For every pool of the workspace, unless the pool has its own. */
   thresholds?: number[];
+  /** Per pool (Base44's two pools differ a hundredfold in size): wins over `thresholds`. */
+  poolThresholds?: Partial<Record<PoolKind, number[]>>;
   budgets?: Record<string, number>;
 }
+
+const ascending = (values: readonly number[]): number[] => [...new Set(values)].sort((a, b) => a - b);
 
 /**
  * Fills in a workspace's pools from the catalog where the ledger leaves them out, and fails with a
@@ -52,6 +60,9 @@ export function resolveWorkspace(
     ws.pools ??
     (planPools.length > 0 ? planPools.map((pool) => ({ pool })) : [{ pool: 'integration' as const }]);
   const seen = new Set<PoolKind>();
+  // In force, most specific first: the lead's for the pool, the lead's for the workspace, the
+  // account's (the ledger's), the defaults.
+  const thresholds = ascending(overrides?.thresholds ?? ws.thresholds ?? DEFAULT_THRESHOLDS);
   const pools = declared.map((config): ResolvedPool => {
     if (seen.has(config.pool)) {
       throw new EngineInputError(`${record}: pool "${config.pool}" is listed twice`, {
@@ -84,14 +95,14 @@ export function resolveWorkspace(
       reset: config.reset ?? resetOf(ws, plan?.reset ?? version.defaultReset, record),
       overage: config.overage ?? false,
       exhaustion: version.exhaustion.blocks,
+      thresholds: overrides?.poolThresholds?.[config.pool]
+        ? ascending(overrides.poolThresholds[config.pool]!)
+        : thresholds,
     };
   });
   const budgets = new Map<string, number>();
   for (const m of ws.members ?? []) if (m.budget !== undefined) budgets.set(m.id, m.budget);
   for (const [id, budget] of Object.entries(overrides?.budgets ?? {})) budgets.set(id, budget);
-  const thresholds = [...new Set(overrides?.thresholds ?? ws.thresholds ?? DEFAULT_THRESHOLDS)].sort(
-    (a, b) => a - b,
-  );
   return { workspace: ws, pools, thresholds, budgets };
 }
 

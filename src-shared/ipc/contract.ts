@@ -87,6 +87,24 @@ export interface ExportResult {
   content: string;
 }
 
+/** Which alerts the lead acknowledges: by key, or every open one of a workspace. */
+export const acknowledgeSchema = z.union([
+  z.object({ keys: z.array(z.string().min(1).max(500)).min(1).max(500) }).strict(),
+  z.object({ workspaceId: z.string().min(1) }).strict(),
+]);
+
+/** What removing an account takes with it, for the confirmation that names it. */
+export interface AccountRemoval {
+  id: string;
+  label: string;
+  /** Its workspaces' names. */
+  workspaces: string[];
+  /** Calendar months of usage kept for them. */
+  months: number;
+  /** Alerts raised for them. */
+  alerts: number;
+}
+
 export interface ConnectionTestResult {
   ok: boolean;
   message: string;
@@ -108,6 +126,10 @@ export const invokeContract = {
   testConnection: invoke<ConnectionTestResult>()('accounts:test', connectionTestSchema),
   startDemo: invoke<Settings>()('demo:start', none),
   snoozeAlerts: invoke<{ pausedUntil: string | null }>()('alerts:snooze', snoozeSchema),
+  /** Marks alerts as dealt with: the alert centre lists them after the open ones, the count drops. */
+  acknowledgeAlerts: invoke<{ acknowledged: number }>()('alerts:acknowledge', acknowledgeSchema),
+  /** What removing an account would take with it (its workspaces, months of history, alerts). */
+  accountRemoval: invoke<AccountRemoval>()('accounts:removal', z.object({ id: z.string().min(1) }).strict()),
   dismissNotice: invoke<{ dismissed: boolean }>()('notices:dismiss', noticeKeySchema),
   getUpdateStatus: invoke<UpdateStatus>()('updates:status', none),
   /** The lead's "Check now": runs even on a metered connection or with automatic checks off. */

@@ -47,6 +47,21 @@ export interface TopConsumer {
   actionShare: number | null;
 }
 
+/**
+ * The thresholds in force for a pool and where they come from: the lead's for this pool ('pool'),
+ * the lead's for its workspace ('workspace'), the account's ('account'), or the defaults. `unit`
+ * and `values` are as set; `percents` is what the engine marks (credits converted against the
+ * pool's allowance).
+ */
+export interface ThresholdsInForce {
+  source: 'pool' | 'workspace' | 'account' | 'default';
+  unit: 'percent' | 'credits';
+  values: number[];
+  percents: number[];
+  /** The account's own thresholds (percent), what a reset of the lead's goes back to; null: the defaults. */
+  account: number[] | null;
+}
+
 /** One pool card: the engine's status plus what the app knows around it. */
 export interface PoolCard extends PoolStatusJson {
   /** The state every surface shows (src-shared/display/pool-state.ts: poolStateOf). */
@@ -59,8 +74,10 @@ export interface PoolCard extends PoolStatusJson {
   passedThreshold: number | null;
   /** Credits per UTC day of the current period so far, `YYYY-MM-DD` → credits. */
   byDay: Record<string, number>;
-  /** Thresholds shown as marks on the bar, in percent of available (credit thresholds converted). */
+  /** Thresholds shown as marks on the bar, in percent: the engine's (credit thresholds converted). */
   marks: number[];
+  /** The thresholds in force and where they come from (Settings shows them; credit ones read in credits). */
+  thresholdsInForce?: ThresholdsInForce;
   drift: Drift | null;
   budgets: { memberId: string; name: string; budget: number; used: number; reachedAt: string | null }[];
   cacheCandidates: CacheCandidate[];
@@ -94,7 +111,8 @@ export interface WorkspaceCard {
   source: 'sync' | 'ledger' | 'manual';
   /** The catalog version its plan is on (null: the seed's). */
   catalogVersion: string | null;
-  members: { id: string; name: string }[];
+  /** Members by name; `budget` is the one the account sets (the lead's own are in settings). */
+  members: { id: string; name: string; budget?: number }[];
   pools: PoolCard[];
   freshness: Freshness;
 }
@@ -113,6 +131,12 @@ export interface RaisedAlert {
   message: string;
   /** shown: a notification went out; queued: waiting for quiet hours or a snooze to end; silent: switched off. */
   delivery: 'shown' | 'queued' | 'silent';
+  /** The account it belongs to: removing the account removes it (absent on alerts of older caches). */
+  accountId?: string | null;
+  /** The workspace's name when it was raised (the account's label for an account-wide alert). */
+  workspaceName?: string | null;
+  /** When the lead acknowledged it; null (or absent) while it is open. */
+  acknowledgedAt?: string | null;
 }
 
 export interface SyncStatus {
@@ -144,6 +168,16 @@ export interface AccountStatus {
   message: string | null;
 }
 
+/**
+ * Notifications right now: on; off (the switch in Settings); paused (a snooze) or quiet (quiet hours)
+ * until an instant, when what was held is shown if it still holds.
+ */
+export interface NotificationStatus {
+  state: 'on' | 'off' | 'paused' | 'quiet';
+  /** When held notifications are released (paused, quiet; a snooze that ends in quiet hours: their end). */
+  until: string | null;
+}
+
 /** Everything the popover and the tray show, pushed to the renderer after every change. */
 export interface Snapshot {
   asOf: string;
@@ -155,6 +189,10 @@ export interface Snapshot {
   alerts: RaisedAlert[];
   /** Notifications are held until this instant (snooze), or null. */
   pausedUntil: string | null;
+  /** Whether an alert raised now would show a notification: the status line and the tray say this. */
+  notifications?: NotificationStatus;
+  /** Raised alerts the lead has not acknowledged yet (the alert centre's count). */
+  openAlerts?: number;
   /** Notices about the app itself, oldest first (absent: none). */
   notices?: AppNotice[];
   /** The configured accounts and whether each can sync (absent in demo and onboarding). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { poolKindSchema } from '../types/ledger';
 
 /** Kinds of alert a lead can switch on or off, the engine's plus the app's own. */
 export const alertKindSchema = z.enum([
@@ -20,6 +21,12 @@ export const thresholdSettingSchema = z.discriminatedUnion('unit', [
   z.object({ unit: z.literal('credits'), values: z.array(z.number().positive()).min(1).max(10) }),
 ]);
 export type ThresholdSetting = z.infer<typeof thresholdSettingSchema>;
+
+/** A threshold setting as a lead may save it now: credit thresholds in whole credits. */
+export const wholeThresholdSettingSchema = z.discriminatedUnion('unit', [
+  thresholdSettingSchema.options[0],
+  z.object({ unit: z.literal('credits'), values: z.array(z.number().int().positive()).min(1).max(10) }),
+]);
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
@@ -91,7 +98,10 @@ export const settingsSchema = z.object({
   syncIntervalMinutes: z.number().int().min(1).max(1440),
   /** Data older than this shows as stale and raises a sync-stale alert. */
   staleAfterMinutes: z.number().int().min(5).max(10_080),
+  /** The lead's thresholds per workspace: every pool of it, unless the pool has its own below. */
   thresholds: z.record(z.string(), thresholdSettingSchema),
+  /** The lead's thresholds per workspace and pool (Base44's two pools differ a hundredfold). */
+  poolThresholds: z.record(z.string(), z.partialRecord(poolKindSchema, thresholdSettingSchema)),
   /** Budgets per workspace and member, in credits per period. */
   budgets: z.record(z.string(), z.record(z.string(), z.number().positive())),
   notifications: z.object({
@@ -140,6 +150,7 @@ export const DEFAULT_SETTINGS: Settings = {
   syncIntervalMinutes: 5,
   staleAfterMinutes: 30,
   thresholds: {},
+  poolThresholds: {},
   budgets: {},
   notifications: {
     enabled: true,
@@ -173,6 +184,13 @@ export const DEFAULT_SETTINGS: Settings = {
 /** What the renderer may change: any top-level setting but the version, the accounts and the channels (own calls). */
 export const settingsPatchSchema = settingsSchema
   .omit({ version: true, accounts: true, channels: true })
+  .extend({
+    // What the lead types now is whole credits: a budget of 1.5 is refused, not saved (older files
+    // may hold fractions and still load).
+    thresholds: z.record(z.string(), wholeThresholdSettingSchema),
+    poolThresholds: z.record(z.string(), z.partialRecord(poolKindSchema, wholeThresholdSettingSchema)),
+    budgets: z.record(z.string(), z.record(z.string(), z.number().int().positive())),
+  })
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

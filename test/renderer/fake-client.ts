@@ -70,6 +70,16 @@ export function fakeClient(overrides: Partial<RendererApi> = {}): FakeClient {
     snoozeAlerts: vi.fn(async ({ for: f }: { for: string }) => ({
       pausedUntil: f === 'off' ? null : '2026-11-21T11:00:00.000Z',
     })),
+    acknowledgeAlerts: vi.fn(async (which: { keys: string[] } | { workspaceId: string }) => ({
+      acknowledged: 'keys' in which ? which.keys.length : 1,
+    })),
+    accountRemoval: vi.fn(async ({ id }: { id: string }) => ({
+      id,
+      label: settings.accounts.find((a) => a.id === id)?.label ?? id,
+      workspaces: ['Zite Pro', 'Zite Team'],
+      months: 6,
+      alerts: 18,
+    })),
     getUpdateStatus: vi.fn(async () => BROWSER_UPDATE_STATUS),
     checkForUpdates: vi.fn(async () => BROWSER_UPDATE_STATUS),
     downloadUpdate: vi.fn(async () => BROWSER_UPDATE_STATUS),

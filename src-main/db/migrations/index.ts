@@ -5,6 +5,7 @@ import { deliveryLog } from './0003-delivery-log';
 import { digests } from './0004-digests';
 import { readings } from './0005-readings';
 import { workspaceOrigin } from './0006-workspace-origin';
+import { alertOwnership } from './0007-alert-ownership';
 
 /** Every cache migration, oldest first. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   digests,
   readings,
   workspaceOrigin,
+  alertOwnership,
 ];

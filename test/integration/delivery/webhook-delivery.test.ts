@@ -58,8 +58,10 @@ describe(
             },
             at: '2026-11-20T11:00:00.000Z',
             raisedAt: '2026-11-20T12:00:00.000Z',
+            // The alert's sentence, in the user's locale and time zone (here en-US, UTC) like the
+            // alert centre's (issue 10 §6: one date style per surface).
             message: expect.stringContaining(
-              'Marketing site: 50% of the integration pool used on 2026-11-20 11:00 UTC',
+              'Marketing site: 50% of the integration pool used on Nov 20, 11:00 AM',
             ),
             title: 'Marketing site: 50% of integration credits used',
             text: 'Past 50% · 400 of 1,000 left (60% used); resets in 10d 12h\nTop this period: Ana (400) · email (400)',

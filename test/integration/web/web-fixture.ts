@@ -94,6 +94,8 @@ export function handlerDouble() {
     listReadings: notHere('listReadings'),
     previewCsvImport: notHere('previewCsvImport'),
     importCsv: notHere('importCsv'),
+    acknowledgeAlerts: notHere('acknowledgeAlerts'),
+    accountRemoval: notHere('accountRemoval'),
   };
   return { handlers, calls };
 }

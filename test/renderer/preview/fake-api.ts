@@ -194,6 +194,29 @@ const api: RendererApi = {
     push({ ...snapshot, pausedUntil });
     return { pausedUntil };
   },
+  async acknowledgeAlerts(which: { keys: string[] } | { workspaceId: string }) {
+    const at = new Date().toISOString();
+    let acknowledged = 0;
+    const alerts = snapshot.alerts.map((a) => {
+      const hit =
+        !a.acknowledgedAt &&
+        ('keys' in which ? which.keys.includes(a.key) : a.workspaceId === which.workspaceId);
+      if (hit) acknowledged++;
+      return hit ? { ...a, acknowledgedAt: at } : a;
+    });
+    snapshot = { ...snapshot, alerts, openAlerts: alerts.filter((a) => !a.acknowledgedAt).length };
+    push(snapshot);
+    return { acknowledged };
+  },
+  async accountRemoval({ id }: { id: string }) {
+    return {
+      id,
+      label: settings.accounts.find((a) => a.id === id)?.label ?? id,
+      workspaces: ['Zite Pro'],
+      months: 6,
+      alerts: 3,
+    };
+  },
   async getUpdateStatus() {
     return updateStatus;
   },

@@ -69,14 +69,24 @@ describe('notificationText', () => {
     );
   });
 
-  it('falls back to the engine message when the workspace is not in the snapshot', () => {
-    const n = notificationText({ ...base, workspaceId: 'gone', kind: 'threshold', percent: 50 }, [acme], ctx);
+  it('falls back to the raised message and the name it was raised under, never a raw id', () => {
+    const n = notificationText(
+      { ...base, workspaceId: 'gone-7f3a', workspaceName: 'Globex', kind: 'threshold', percent: 50 },
+      [acme],
+      ctx,
+    );
     expect(n).toEqual({
       key: 'k',
-      workspaceId: 'gone',
-      title: 'gone: 50% of integration credits used',
+      workspaceId: 'gone-7f3a',
+      title: 'Globex: 50% of integration credits used',
       body: 'engine message',
     });
+    const unnamed = notificationText(
+      { ...base, workspaceId: 'gone-7f3a', kind: 'threshold', percent: 50 },
+      [acme],
+      ctx,
+    );
+    expect(unnamed.title).not.toContain('gone-7f3a');
   });
 
   it('app alerts carry their own message', () => {

@@ -16,17 +16,47 @@ describe('freshness', () => {
 
 describe("the app's own alert conditions", () => {
   const at = '2026-11-20T10:00:00.000Z';
-  it('raises sync-stale once per stale spell, keyed by the last good sync', () => {
-    const stale = workspace('acme', 'Acme', [pool({ percentUsed: 10 })], {
+  const NOW_T = Date.parse('2026-11-20T12:00:00Z');
+  const RUN = Date.parse('2026-11-20T11:00:00Z');
+  const ctx = (accounts: Parameters<typeof appAlertCandidates>[2]['accounts']) => ({
+    style: { locale: 'en-US', timeZone: 'Europe/Paris' },
+    accounts,
+    runStartedAt: RUN,
+    now: NOW_T,
+  });
+  const staleWs = (id: string, name: string) =>
+    workspace(id, name, [pool({ percentUsed: 10 })], {
+      accountId: 'acme-acct',
       freshness: { kind: 'stale', lastSyncAt: at, ageSeconds: 7200 },
     });
-    const [c] = appAlertCandidates([], [stale]);
-    expect(c).toMatchObject({ key: `acme|-|${at}|sync-stale|-`, kind: 'sync-stale', pool: null, at });
-    expect(c!.message).toContain('stale: 2 h old');
-    const never = workspace('acme', 'Acme', [pool({ percentUsed: 10 })], {
-      freshness: { kind: 'stale', lastSyncAt: null, ageSeconds: null },
+  const account = { id: 'acme-acct', label: 'Acme', lastSuccessAt: Date.parse(at) };
+
+  it('raises one stale-data alert per account, naming its workspaces, once a sync of this run failed', () => {
+    const candidates = appAlertCandidates(
+      [],
+      [staleWs('a', 'Marketing'), staleWs('b', 'Ops')],
+      ctx([{ ...account, failedAt: RUN + 60_000 }]),
+    );
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]).toMatchObject({
+      key: `account:acme-acct|-|${at}|sync-stale|-`,
+      kind: 'sync-stale',
+      accountId: 'acme-acct',
+      workspaceName: 'Acme',
+      pool: null,
     });
-    expect(appAlertCandidates([], [never])).toEqual([]); // never synced: the onboarding says so, not an alert
+    // 10:00 UTC is 11:00 in Paris; two hours ago, counted down.
+    expect(candidates[0]!.message).toBe(
+      'Acme has not synced since Nov 20, 11:00 AM (2 hours ago): the last attempt failed, so the balances of Marketing, Ops are stale.',
+    );
+  });
+
+  it('never raises it at start-up, before a sync of this run was attempted and failed', () => {
+    const ws = [staleWs('a', 'Marketing')];
+    // The last failure was before this run started (the app was closed since).
+    expect(appAlertCandidates([], ws, ctx([{ ...account, failedAt: RUN - 3_600_000 }]))).toEqual([]);
+    // No failure at all: the first sync of this run has not run yet, or it succeeded.
+    expect(appAlertCandidates([], ws, ctx([{ ...account, failedAt: null }]))).toEqual([]);
   });
 
   it('raises drift once per pool and period, saying which way the balances differ', () => {
@@ -35,7 +65,7 @@ describe("the app's own alert conditions", () => {
       pool({ percentUsed: 10, drift }),
       pool({ percentUsed: 10, pool: 'message', drift: { ...drift, difference: 0 } }),
     ]);
-    const candidates = appAlertCandidates([], [ws]);
+    const candidates = appAlertCandidates([], [ws], ctx([]));
     expect(candidates).toHaveLength(1);
     expect(candidates[0]).toMatchObject({
       kind: 'drift',
@@ -45,5 +75,40 @@ describe("the app's own alert conditions", () => {
     expect(candidates[0]!.message).toBe(
       'Acme integration: Creditbar counts 200 credits more left than the account API says (1,200 against 1,000).',
     );
+  });
+
+  it("words the engine's alerts in the user's zone, and a credit threshold in credits", () => {
+    const ws = workspace('acme', 'Acme', [
+      pool({
+        percentUsed: 12,
+        available: 50_000,
+        periodEnd: '2026-12-01T00:00:00.000Z',
+        thresholdsInForce: {
+          source: 'pool',
+          unit: 'credits',
+          values: [5_000],
+          percents: [10],
+          account: null,
+        },
+      }),
+    ]);
+    const engineAlert = {
+      key: 'acme|integration|2026-11-01T00:00:00.000Z|threshold|10',
+      kind: 'threshold' as const,
+      workspaceId: 'acme',
+      pool: 'integration' as const,
+      periodStart: Date.parse('2026-11-01T00:00:00Z'),
+      percent: 10,
+      at: Date.parse('2026-11-20T10:05:00Z'),
+      message: 'Acme: 10% of the integration pool used on 2026-11-20 10:05 UTC; it resets on 2026-12-01.',
+    };
+    const [c] = appAlertCandidates([engineAlert], [ws], {
+      ...ctx([]),
+      thresholdText: (_w, _p, percent) => (percent === 10 ? '5,000 credits' : undefined),
+    });
+    expect(c!.message).toBe(
+      'Acme: 5,000 credits of the integration pool used on Nov 20, 11:05 AM; it resets on Dec 1.',
+    );
+    expect(c!.message).not.toMatch(/UTC|0\.01%|10%/);
   });
 });

@@ -12,6 +12,9 @@ const alert = (key: string, raisedAt: string, delivery: RaisedAlert['delivery'] 
   raisedAt,
   message: 'Acme: 50% used',
   delivery,
+  accountId: null,
+  workspaceName: null,
+  acknowledgedAt: null,
 });
 
 /**

@@ -64,6 +64,8 @@ function recordingHandlers() {
     listReadings: notUsed,
     previewCsvImport: notUsed,
     importCsv: notUsed,
+    acknowledgeAlerts: record('acknowledgeAlerts', { acknowledged: 1 }),
+    accountRemoval: record('accountRemoval', { id: 'a', label: 'A', workspaces: [], months: 0, alerts: 0 }),
   };
   return { handlers, calls };
 }

@@ -163,6 +163,15 @@ describe('buildTrayModel: tooltip and menu', () => {
     expect(paused.menu.some((i) => i.type === 'action' && i.action === 'pause-1h')).toBe(false);
   });
 
+  it('says when notifications are held by quiet hours, and when they are off', () => {
+    // 2026-11-21T07:00Z is 08:00 in Paris.
+    const quiet = model({ ...snap, notifications: { state: 'quiet', until: '2026-11-21T07:00:00.000Z' } });
+    expect(labels(quiet.menu)).toContain('Alerts held until 8:00 AM (quiet hours)');
+    const off = model({ ...snap, notifications: { state: 'off', until: null } });
+    expect(labels(off.menu)).toContain('Notifications are off (Settings)');
+    expect(off.menu.some((i) => i.type === 'action' && i.action === 'pause-1h')).toBe(false);
+  });
+
   it('says why the data is not current', () => {
     const failing = model({
       ...snap,

@@ -90,6 +90,7 @@ function records(s: Scenario) {
     reset: s.reset,
     overage: s.overage,
     exhaustion: s.exhaustion,
+    thresholds: [50, 90, 100],
   };
   const from = s.checkpoint
     ? {
@@ -268,6 +269,7 @@ describe('the resumable walk at the edges of the burn window', () => {
     reset: { kind: 'calendar-month' },
     overage: false,
     exhaustion: 'calls',
+    thresholds: [50, 90, 100],
   };
   const start = Date.parse('2026-03-01T00:00:00Z');
   const config: PoolWalkConfig = { pool, thresholds: [50], budgets: new Map(), grants: [] };
