@@ -89,6 +89,17 @@ test.describe('the demo in browser mode', () => {
     await expect(page.getByTestId('alert-item').first()).toBeVisible();
     await screenshot(page, 'alerts');
 
+    // Acknowledging it drops the alert centre's count by one (the tab counts open alerts only),
+    // and the alert moves below the open ones, marked as acknowledged.
+    const count = page.getByTestId('alert-count');
+    const before = Number(await count.textContent());
+    expect(before).toBeGreaterThanOrEqual(1);
+    await alert.getByRole('button', { name: /^Acknowledge/ }).click();
+    await expect(alert).toHaveAttribute('data-acknowledged', 'true');
+    if (before === 1) await expect(count).toHaveCount(0);
+    else await expect(count).toHaveText(String(before - 1));
+    await expect(page.locator('body')).toHaveAttribute('data-alerts', String(before - 1));
+
     await page.getByRole('link', { name: 'Overview' }).click();
     const card = page.locator(`[data-testid="pool-card"][data-workspace-id="${NEAR_HALF}"]`);
     // Past its 50 % mark: past a threshold, or at risk when the pace runs it dry before the reset.
