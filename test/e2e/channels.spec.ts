@@ -19,6 +19,20 @@ async function receiver() {
   return { got, url: `http://127.0.0.1:${port}/hooks/T0/B0/PRIVATEpart`, close: () => server.close() };
 }
 
+/** WCAG contrast ratio of an element's text colour against its background colour (both rgb()). */
+function contrastOfText(el: Element): number {
+  const style = getComputedStyle(el);
+  const luminance = (css: string) => {
+    const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [hi, lo] = [luminance(style.color), luminance(style.backgroundColor)].sort((a, b) => b - a);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 test('Settings: add a webhook channel, send a test that arrives, and see a failing one with its error', async ({
   page,
   demoApp,
@@ -37,6 +51,11 @@ test('Settings: add a webhook channel, send a test that arrives, and see a faili
     await form.getByRole('button', { name: 'Add channel' }).click();
     const row = section.getByRole('listitem', { name: 'Team hook' });
     await expect(row).toContainText('Webhook (JSON)');
+    // A primary button stays readable under the pointer (its hover once put the accent-coloured text
+    // on the plain hover surface: white on light grey).
+    const addButton = section.getByRole('button', { name: 'Add a channel' });
+    await addButton.hover();
+    expect(await addButton.evaluate(contrastOfText)).toBeGreaterThanOrEqual(4.5);
     await expect(row.locator('.channel-target')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/…part$/);
     await row.getByRole('button', { name: 'Send a test' }).click();
     await expect(row.getByRole('status').first()).toContainText('Sent a test message to "Team hook".');

@@ -5,8 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ROOT, startWebApp } from '../e2e/web-app';
+import { eachLook, launchChromium } from './shot-looks';
 
 const outDir = resolve(process.argv[2] ?? join(ROOT, 'test-results/demo-shots'));
 
@@ -27,11 +28,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const app = await startWebApp();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const first = await browser.newPage();
     await first.goto(app.url);
@@ -39,28 +36,15 @@ async function main(): Promise<void> {
     const cookies = await first.context().cookies();
     const base = new URL(app.url).origin;
     await first.close();
-    for (const [w, h] of [
-      [380, 560],
-      [1200, 850],
-    ] as const) {
-      for (const dark of [false, true]) {
-        const context = await browser.newContext({
-          viewport: { width: w, height: h },
-          colorScheme: dark ? 'dark' : 'light',
-          locale: process.env['SHOT_LOCALE'] ?? 'en-US',
-          timezoneId: process.env['SHOT_TZ'] ?? 'Europe/Berlin',
-        });
-        await context.addCookies(cookies);
-        const page = await context.newPage();
-        for (const s of SCREENS) {
-          await page.goto(`${base}/${s.hash}`);
-          await page.waitForSelector('body[data-ready="snapshot"]');
-          if (s.wait) await page.waitForSelector(s.wait);
-          await shoot(page, `${s.name}-${w}x${h}-${dark ? 'dark' : 'light'}`);
-        }
-        await context.close();
+    await eachLook(browser, cookies, async (context, tag) => {
+      const page = await context.newPage();
+      for (const s of SCREENS) {
+        await page.goto(`${base}/${s.hash}`);
+        await page.waitForSelector('body[data-ready="snapshot"]');
+        if (s.wait) await page.waitForSelector(s.wait);
+        await shoot(page, `${s.name}-${tag}`);
       }
-    }
+    });
   } finally {
     await browser.close();
     await app.stop();
