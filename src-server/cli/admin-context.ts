@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { createAdmin, type ServerAdmin } from '../admin';
-import { openServerDatabase } from '../db/connection';
 import { createStore, type ServerStore } from '../db/store';
 import { ServerCliError, type ServerCliIo } from './cli-io';
 import { defaultDbPath } from './flags';
+import { withServerDatabase } from './with-database';
 
 /** What an administration command works on: one open database and one account of it. */
 export interface AdminContext {
@@ -47,7 +47,9 @@ function resolveAccount(
     return { accountId: accounts[0]!.id, accountName: accounts[0]!.name, created: false };
   if (accounts.length === 0)
     throw new ServerCliError(
-      `${dbPath} has no account yet: name one with --account NAME (workspace add creates it)`,
+      createAccount
+        ? `${dbPath} has no account yet: name the one to create with --account NAME`
+        : `${dbPath} has no account yet: name one with --account NAME (workspace add creates it)`,
       1,
     );
   throw new ServerCliError(
@@ -57,7 +59,7 @@ function resolveAccount(
 
 /**
  * Opens the database, resolves the account and runs fn in one transaction (an account created for
- * a command that then fails is not left behind); always closes the database.
+ * a command that then fails is not left behind, nor a database file it created); always closes it.
  */
 export function withAdmin<T>(
   values: { db?: string | undefined; account?: string | undefined },
@@ -72,8 +74,7 @@ export function withAdmin<T>(
       1,
     );
   }
-  const db = openServerDatabase(dbPath);
-  try {
+  return withServerDatabase(dbPath, (db) => {
     const store = createStore(db);
     const admin = createAdmin(store, Date.now);
     return store.transaction(() => {
@@ -87,7 +88,5 @@ export function withAdmin<T>(
         createdAccount: account.created,
       });
     });
-  } finally {
-    db.close();
-  }
+  });
 }

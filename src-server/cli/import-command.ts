@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { LedgerError, parseLedgerText } from '../../src-shared/ledger/parse-ledger';
 import { createAdmin } from '../admin';
-import { openServerDatabase } from '../db/connection';
 import { createStore } from '../db/store';
 import { ServerCliError, usageError, type ServerCliIo } from './cli-io';
 import { defaultDbPath } from './flags';
+import { withServerDatabase } from './with-database';
 
 export const IMPORT_USAGE = `creditbar-server import LEDGER.json [--db PATH] [--account NAME]
                         load a ledger file into an account (created, with a token printed once,
@@ -38,8 +38,7 @@ export async function importCommand(argv: string[], io: ServerCliIo): Promise<vo
   }
   const dbPath = values.db ?? defaultDbPath(io.env);
   const accountName = values.account ?? 'default';
-  const db = openServerDatabase(dbPath);
-  try {
+  withServerDatabase(dbPath, (db) => {
     const admin = createAdmin(createStore(db), Date.now);
     let accountId = admin.findAccount(accountName);
     let token: string | undefined;
@@ -53,7 +52,5 @@ export async function importCommand(argv: string[], io: ServerCliIo): Promise<vo
       io.stdout(
         `New account "${accountName}": token ${token}\n  (shown once and stored only hashed: keep it now, or make another with creditbar-server token)\n`,
       );
-  } finally {
-    db.close();
-  }
+  });
 }
