@@ -2,9 +2,10 @@ import { formatDuration } from '../../src-shared/display/duration';
 import { forecastText } from '../../src-shared/display/forecast-text';
 import { formatPercentUsed, formatThresholdPercent } from '../../src-shared/display/percent';
 import { stateLabel } from '../../src-shared/display/state-label';
+import { reachedCredits } from '../../src-shared/display/threshold-text';
 import type { PoolCard, RaisedAlert, WorkspaceCard } from '../../src-shared/ipc/snapshot';
 import type { PoolKind } from '../../src-shared/types/ledger';
-import { formatCredits } from '../../src-shared/display/credits';
+import { formatCredits, formatWholeCredits } from '../../src-shared/display/credits';
 import { topSpenders } from './top-spenders';
 
 /** A desktop notification: what it says and which workspace a click opens. */
@@ -41,7 +42,10 @@ function topLine(ws: WorkspaceCard, pool: PoolCard, locale: string): string | nu
 /** "At risk · 25,019 of 50,000 left (49.9% used); resets in 28d 16h": the card's state and numbers. */
 function balanceLine(pool: PoolCard, now: number, locale: string): string {
   const resets = `resets in ${formatDuration(Date.parse(pool.periodEnd) - now, locale, 'minute')}`;
-  const state = stateLabel({ state: pool.state, threshold: pool.passedThreshold }, { locale });
+  const state = stateLabel(
+    { state: pool.state, threshold: pool.passedThreshold },
+    { locale, inForce: pool.thresholdsInForce },
+  );
   if (pool.balance === 'dry')
     return `${state} · 0 of ${formatCredits(pool.available, locale)} left; ${resets}`;
   return `${state} · ${formatCredits(pool.remaining, locale)} of ${formatCredits(pool.available, locale)} left (${formatPercentUsed(pool.percentUsed, locale)} used); ${resets}`;
@@ -56,8 +60,12 @@ function title(
 ): string {
   const credits = `${alert.pool ?? 'pool'} credits`;
   switch (alert.kind) {
-    case 'threshold':
+    case 'threshold': {
+      // A credit threshold reads in credits ("Acme: 50,000 integration credits used"), never "0.01%".
+      const reached = alert.percent !== null ? reachedCredits(pool?.thresholdsInForce, alert.percent) : null;
+      if (reached !== null) return `${ws}: ${formatWholeCredits(reached, locale)} ${credits} used`;
       return `${ws}: ${alert.percent !== null ? formatThresholdPercent(alert.percent, locale) : pool ? formatPercentUsed(pool.percentUsed, locale) : '?'} of ${credits} used`;
+    }
     case 'exhausted':
       return `${ws}: ${credits} ran out`;
     case 'projected-run-out':

@@ -184,7 +184,10 @@ function poolLine(ws: WorkspaceCard, pool: PoolCard, now: number, locale: string
     pool.balance === 'dry'
       ? 'none left'
       : `${formatCredits(pool.remaining, locale)} left (${formatPercentUsed(pool.percentUsed, locale)})`;
-  const state = stateLabel({ state: pool.state, threshold: pool.passedThreshold }, { locale });
+  const state = stateLabel(
+    { state: pool.state, threshold: pool.passedThreshold },
+    { locale, inForce: pool.thresholdsInForce },
+  );
   return `${poolName(ws, pool)}: ${state} · ${left}, resets in ${resetsIn(pool, now, locale)}`;
 }
 

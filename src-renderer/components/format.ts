@@ -11,7 +11,8 @@ import * as percent from '../../src-shared/display/percent';
 
 const cache = new Map<string, Intl.NumberFormat>();
 
-function locales(): readonly string[] {
+/** The user's locales (navigator.languages; en-US where there are none, as under jsdom). */
+export function locales(): readonly string[] {
   return typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : ['en-US'];
 }
 

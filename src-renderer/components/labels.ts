@@ -1,5 +1,6 @@
 import type { PoolKind } from '../../src-shared/types/ledger';
 import { thresholdText } from '../../src-shared/display/threshold-text';
+import { locales } from './format';
 import type { RaisedAlert, ThresholdsInForce } from '../../src-shared/ipc/snapshot';
 import type { ChannelKind, SettingsAlertKind } from '../../src-shared/settings/settings';
 
@@ -31,10 +32,6 @@ export function alertTitle(
   if (alert.kind === 'threshold' && alert.percent !== null)
     return `${thresholdText(inForce, alert.percent, locales())} used`;
   return ALERT_KIND_LABEL[alert.kind];
-}
-
-function locales(): readonly string[] {
-  return typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : ['en-US'];
 }
 
 export const DELIVERY_LABEL: Record<RaisedAlert['delivery'], string> = {

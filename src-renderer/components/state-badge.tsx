@@ -1,12 +1,17 @@
 import type { PoolCard } from '../../src-shared/ipc/snapshot';
 import { stateDescription, stateLabel } from '../../src-shared/display/state-label';
+import { locales } from './format';
 import { StateIcon } from './icons';
 
-type StateFacts = Pick<PoolCard, 'state' | 'balance' | 'level' | 'passedThreshold'>;
+type StateFacts = Pick<PoolCard, 'state' | 'balance' | 'level' | 'passedThreshold'> &
+  Partial<Pick<PoolCard, 'thresholdsInForce'>>;
 
 /** The state's words, as the tray and notifications say them (src-shared/display/state-label). */
 export function poolStateLabel(pool: StateFacts): string {
-  return stateLabel({ state: pool.state, threshold: pool.passedThreshold });
+  return stateLabel(
+    { state: pool.state, threshold: pool.passedThreshold },
+    { locale: locales(), inForce: pool.thresholdsInForce },
+  );
 }
 
 /** The state with what stale data last said, for titles and screen readers. */

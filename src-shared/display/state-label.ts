@@ -1,4 +1,6 @@
+import type { ThresholdsInForce } from '../ipc/snapshot';
 import { formatThresholdPercent } from './percent';
+import { thresholdText } from './threshold-text';
 import type { PoolState, PoolStateView } from './pool-state';
 
 /** The word of each state, the same on the tray menu, the cards and in notifications. */
@@ -14,6 +16,8 @@ export interface StateLabelOptions {
   locale?: string | readonly string[];
   /** Formats a reached threshold when the lead set thresholds in credits ("50,000 credits"). */
   thresholdText?: (percent: number) => string;
+  /** The pool's thresholds in force: credit ones read "Past 50,000 credits", never "Past 0.01%". */
+  inForce?: Pick<ThresholdsInForce, 'unit' | 'values' | 'percents'>;
 }
 
 /**
@@ -25,7 +29,11 @@ export function stateLabel(
   options: StateLabelOptions = {},
 ): string {
   if (view.state === 'past-threshold' && view.threshold !== null) {
-    const text = options.thresholdText ?? ((p: number) => formatThresholdPercent(p, options.locale));
+    const text =
+      options.thresholdText ??
+      (options.inForce
+        ? (p: number) => thresholdText(options.inForce, p, options.locale)
+        : (p: number) => formatThresholdPercent(p, options.locale));
     return `Past ${text(view.threshold)}`;
   }
   return STATE_WORD[view.state];

@@ -17,7 +17,7 @@ function phrase(row: PoolRow, now: number): string {
     const left = Date.parse(p.forecast.runsOutAt) - now;
     return left > 0 ? `${name} runs dry in ~${formatSpan(left)}` : `${name} is about to run dry`;
   }
-  return `${name} is ${stateLabel({ state: p.balance, threshold: p.passedThreshold }).toLowerCase()}`;
+  return `${name} is ${stateLabel({ state: p.balance, threshold: p.passedThreshold }, { inForce: p.thresholdsInForce }).toLowerCase()}`;
 }
 
 /**

@@ -64,6 +64,24 @@ describe('PoolCard', () => {
     expect(badge).not.toHaveTextContent('OK');
   });
 
+  it('says a credit threshold in credits on its badge ("Past 5,000 credits"), never "Past 10%"', () => {
+    // The lead set 5,000 credits on this 50,000-credit pool: the engine marks 10 %, 12 % is used.
+    const past = poolCard({
+      used: 6_000,
+      remaining: 44_000,
+      percentUsed: 12,
+      state: 'past-threshold',
+      balance: 'past-threshold',
+      level: 'warn',
+      passedThreshold: 10,
+      thresholds: [{ percent: 10, reachedAt: '2026-11-10T00:00:00.000Z' }],
+      marks: [10],
+      thresholdsInForce: { source: 'pool', unit: 'credits', values: [5_000], percents: [10], account: null },
+    });
+    render(<PoolCard workspace={zitePro!} pool={past} asOf={AS_OF} />);
+    expect(screen.getByTestId('state-badge')).toHaveTextContent('Past 5,000 credits');
+  });
+
   it("says offline with the copy's age when its account's last sync failed, never Live", () => {
     const offline = {
       ...zitePro!,

@@ -22,6 +22,34 @@ describe('notificationText', () => {
     }),
   ]);
 
+  it('a credit threshold is notified in credits, title and state, never as "0.01%"', () => {
+    // The lead set 5,000 credits on a 50,000-credit pool: the engine marks 10 %; 12 % is used,
+    // so the pool is past that threshold and nothing projects it dry.
+    const credit = workspace('acme', 'Acme', [
+      pool({
+        percentUsed: 12,
+        used: 6_000,
+        remaining: 44_000,
+        available: 50_000,
+        state: 'past-threshold',
+        balance: 'past-threshold',
+        passedThreshold: 10,
+        thresholdsInForce: {
+          source: 'pool',
+          unit: 'credits',
+          values: [5_000],
+          percents: [10],
+          account: null,
+        },
+      }),
+    ]);
+    const n = notificationText({ ...base, kind: 'threshold', percent: 10 }, [credit], ctx);
+    expect(n.title).toBe('Acme: 5,000 integration credits used');
+    expect(n.body.split('\n')[0]).toBe(
+      'Past 5,000 credits · 44,000 of 50,000 left (12% used); resets in 10d 12h',
+    );
+  });
+
   it('threshold: workspace, pool, percent, remaining, reset, run-out, top member and action', () => {
     const n = notificationText({ ...base, kind: 'threshold', percent: 90 }, [acme], ctx);
     expect(n.title).toBe('Acme: 90% of integration credits used');
