@@ -21,6 +21,10 @@ const SCREENS: { name: string; hash: string; wait?: string }[] = [
   { name: 'settings', hash: '#/settings', wait: 'body[data-settings-ready]' },
 ];
 
+/** SHOT_SCREENS=alerts,settings shoots only those. */
+const only = process.env['SHOT_SCREENS']?.split(',');
+const shown = only ? SCREENS.filter((s) => only.includes(s.name)) : SCREENS;
+
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
 }
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
     await first.close();
     await eachLook(browser, cookies, async (context, tag) => {
       const page = await context.newPage();
-      for (const s of SCREENS) {
+      for (const s of shown) {
         await page.goto(`${base}/${s.hash}`);
         await page.waitForSelector('body[data-ready="snapshot"]');
         if (s.wait) await page.waitForSelector(s.wait);

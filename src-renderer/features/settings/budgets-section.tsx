@@ -1,22 +1,49 @@
 import { useId, useState } from 'react';
+import { parseLocaleNumber } from '../../../src-shared/display/locale-number';
 import type { WorkspaceCard } from '../../../src-shared/ipc/snapshot';
 import type { Settings } from '../../../src-shared/settings/settings';
+import { formatCredits, locales } from '../../components/format';
 import { SaveStatus } from './save-status';
 import { useSave } from './use-save';
 
-/** Reads the budget fields: empty means no budget; anything else must be a positive number. */
+/**
+ * Reads the budget fields: empty means the account's budget (or none); anything else a whole number
+ * of credits in the user's locale ("10,000"), never a fraction. Each wrong field gets its sentence.
+ */
 export function parseBudgets(
   fields: Record<string, string>,
-): { ok: true; value: Record<string, number> } | { ok: false; invalid: string[] } {
+  locale: string | readonly string[] = 'en-US',
+): { ok: true; value: Record<string, number> } | { ok: false; invalid: Record<string, string> } {
   const value: Record<string, number> = {};
-  const invalid: string[] = [];
+  const invalid: Record<string, string> = {};
   for (const [member, text] of Object.entries(fields)) {
     if (text.trim() === '') continue;
-    const n = Number(text);
-    if (Number.isFinite(n) && n > 0) value[member] = n;
-    else invalid.push(member);
+    const n = parseLocaleNumber(text, { locale, whole: true, what: 'A budget' });
+    if (!n.ok) invalid[member] = n.message;
+    else if (n.value <= 0) invalid[member] = 'A budget must be above 0; leave the field empty for none.';
+    else value[member] = n.value;
   }
-  return invalid.length ? { ok: false, invalid } : { ok: true, value };
+  return Object.keys(invalid).length ? { ok: false, invalid } : { ok: true, value };
+}
+
+/** The budget in force for a member and where it comes from. */
+export function budgetInForce(
+  member: WorkspaceCard['members'][number],
+  own: number | undefined,
+): { budget: number | null; source: 'yours' | 'account' | 'none' } {
+  if (own !== undefined) return { budget: own, source: 'yours' };
+  if (member.budget !== undefined) return { budget: member.budget, source: 'account' };
+  return { budget: null, source: 'none' };
+}
+
+function inForceLine(member: WorkspaceCard['members'][number], own: number | undefined): string | null {
+  const f = budgetInForce(member, own);
+  if (f.source === 'none') return null;
+  const credits = `${formatCredits(f.budget!)} credits a period`;
+  if (f.source === 'account') return `In force: ${credits} · from the account.`;
+  return member.budget !== undefined
+    ? `In force: ${credits} · yours (the account's: ${formatCredits(member.budget)}).`
+    : `In force: ${credits} · yours.`;
 }
 
 function BudgetForm({
@@ -27,23 +54,24 @@ function BudgetForm({
   settings: Settings;
 }): React.JSX.Element {
   const id = useId();
+  const locale = locales();
   const own = settings.budgets[workspace.id] ?? {};
+  const shown = (v: number | undefined) => (v !== undefined ? formatCredits(v) : '');
   const [fields, setFields] = useState<Record<string, string>>(() =>
-    Object.fromEntries(
-      workspace.members.map((m) => [m.id, own[m.id] !== undefined ? String(own[m.id]) : '']),
-    ),
+    Object.fromEntries(workspace.members.map((m) => [m.id, shown(own[m.id])])),
   );
-  const [invalid, setInvalid] = useState<string[]>([]);
-  const { state, save } = useSave();
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
+  const { state, save, clear } = useSave();
 
-  async function submit(e: React.FormEvent): Promise<void> {
-    e.preventDefault();
-    const r = parseBudgets(fields);
+  async function saveBudgets(next: Record<string, string>): Promise<void> {
+    const r = parseBudgets(next, locale);
     if (!r.ok) {
       setInvalid(r.invalid);
+      clear(); // an earlier "Saved." must not stand beside the error
       return;
     }
-    setInvalid([]);
+    setInvalid({});
+    setFields(Object.fromEntries(Object.keys(next).map((m) => [m, shown(r.value[m])])));
     const budgets = { ...settings.budgets };
     if (Object.keys(r.value).length) budgets[workspace.id] = r.value;
     else delete budgets[workspace.id];
@@ -53,7 +81,10 @@ function BudgetForm({
   return (
     <form
       aria-label={`Member budgets for ${workspace.name}`}
-      onSubmit={(e) => void submit(e)}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void saveBudgets(fields);
+      }}
       noValidate
       data-testid="budget-form"
       data-workspace-id={workspace.id}
@@ -63,28 +94,43 @@ function BudgetForm({
         {workspace.members.length === 0 ? <p className="muted">No members synced yet.</p> : null}
         <div className="budget-grid">
           {workspace.members.map((m) => {
-            const bad = invalid.includes(m.id);
+            const bad = invalid[m.id];
+            const mine = own[m.id];
+            const line = bad ?? inForceLine(m, mine);
             return (
-              <div className="field" key={m.id}>
+              <div className="field" key={m.id} data-testid="budget-field" data-member-id={m.id}>
                 <label htmlFor={`${id}-${m.id}`}>{m.name}</label>
                 <input
                   id={`${id}-${m.id}`}
-                  inputMode="decimal"
-                  placeholder="No budget"
+                  inputMode="numeric"
+                  placeholder={m.budget !== undefined ? formatCredits(m.budget) : 'No budget'}
                   value={fields[m.id] ?? ''}
                   onChange={(e) => setFields({ ...fields, [m.id]: e.target.value })}
                   aria-invalid={bad ? true : undefined}
-                  aria-describedby={bad ? `${id}-error` : undefined}
+                  aria-describedby={line ? `${id}-${m.id}-state` : undefined}
                 />
+                {line ? (
+                  <span
+                    id={`${id}-${m.id}-state`}
+                    className={bad ? 'field-error' : 'hint'}
+                    data-testid="budget-in-force"
+                  >
+                    {line}
+                  </span>
+                ) : null}
+                {mine !== undefined && m.budget !== undefined ? (
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={() => void saveBudgets({ ...fields, [m.id]: '' })}
+                  >
+                    Reset to the account&apos;s ({formatCredits(m.budget)})
+                  </button>
+                ) : null}
               </div>
             );
           })}
         </div>
-        {invalid.length ? (
-          <p id={`${id}-error`} className="field-error">
-            A budget is a number of credits above 0; leave the field empty for no budget.
-          </p>
-        ) : null}
         <div className="button-row">
           <button type="submit" className="button primary" disabled={workspace.members.length === 0}>
             Save budgets
@@ -96,7 +142,7 @@ function BudgetForm({
   );
 }
 
-/** Credits per period each member may spend before the lead hears about it. */
+/** Credits per period each member may spend before the lead hears about it: the account's or yours. */
 export function BudgetsSection({
   settings,
   workspaces,
@@ -107,7 +153,10 @@ export function BudgetsSection({
   return (
     <section className="card settings-section" aria-labelledby="budgets-title" id="budgets">
       <h2 id="budgets-title">Member budgets</h2>
-      <p className="hint">Credits per period. A member who passes theirs raises a member-budget alert.</p>
+      <p className="hint">
+        Whole credits per period. A member who passes the budget in force raises a member-budget alert. Leave
+        a field empty to use the account&apos;s budget (or none).
+      </p>
       {workspaces.length === 0 ? <p className="muted">Workspaces appear here after the first sync.</p> : null}
       {workspaces.map((w) => (
         <BudgetForm key={w.id} workspace={w} settings={settings} />

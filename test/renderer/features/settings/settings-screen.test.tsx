@@ -8,12 +8,24 @@ import { settingsFixture } from '../../fixtures/settings';
 import { demoSnapshot } from '../../fixtures/snapshot';
 import { renderWithStore } from '../../render';
 
-function setup(client = fakeClient()) {
-  const settings = settingsFixture();
+/** The demo where Base44 Studio's account gives Hana a budget of 6,000 credits (the lead set none there). */
+function snapshotWithAccountBudget() {
+  const snapshot = demoSnapshot();
+  return {
+    ...snapshot,
+    workspaces: snapshot.workspaces.map((w) =>
+      w.id === 'base44-studio'
+        ? { ...w, members: w.members.map((m) => (m.id === 'hana' ? { ...m, budget: 6_000 } : m)) }
+        : w,
+    ),
+  };
+}
+
+function setup(client = fakeClient(), settings = settingsFixture()) {
   const user = userEvent.setup();
   const r = renderWithStore(<SettingsScreen />, {
     client,
-    state: { settings, settingsStatus: 'ready', snapshot: demoSnapshot() },
+    state: { settings, settingsStatus: 'ready', snapshot: snapshotWithAccountBudget() },
   });
   return { ...r, user, settings };
 }
@@ -22,7 +34,7 @@ describe('SettingsScreen', () => {
   it('saves member budgets per workspace; an empty field means no budget', async () => {
     const { user, client } = setup();
     const form = screen.getByRole('form', { name: 'Member budgets for Zite Pro' });
-    expect(within(form).getByLabelText('Ana Ruiz')).toHaveValue('12000');
+    expect(within(form).getByLabelText('Ana Ruiz')).toHaveValue('12,000');
     await user.clear(within(form).getByLabelText('Ben Okafor'));
     await user.type(within(form).getByLabelText('Chloé Martin'), '5000');
     await user.click(within(form).getByRole('button', { name: 'Save budgets' }));
@@ -37,9 +49,74 @@ describe('SettingsScreen', () => {
     await user.clear(within(form).getByLabelText('Ana Ruiz'));
     await user.type(within(form).getByLabelText('Ana Ruiz'), '-3');
     await user.click(within(form).getByRole('button', { name: 'Save budgets' }));
-    expect(within(form).getByText(/A budget is a number of credits above 0/)).toBeInTheDocument();
+    expect(
+      within(form).getByText('A budget must be a number of credits like 10,000: "-3" is not one.'),
+    ).toBeInTheDocument();
     expect(client.updateSettings).not.toHaveBeenCalled();
     expect(parseBudgets({ a: '', b: '10' })).toEqual({ ok: true, value: { b: 10 } });
+    expect(parseBudgets({ a: '0' })).toEqual({
+      ok: false,
+      invalid: { a: 'A budget must be above 0; leave the field empty for none.' },
+    });
+  });
+
+  it('refuses a budget of 1.5 credits in one sentence (credits are whole), and takes "10,000" as ten thousand', async () => {
+    const { user, client } = setup();
+    const form = screen.getByRole('form', { name: 'Member budgets for Zite Pro' });
+    const chloe = within(form).getByLabelText('Chloé Martin');
+    await user.type(chloe, '1.5');
+    await user.click(within(form).getByRole('button', { name: 'Save budgets' }));
+    expect(
+      within(form).getByText('A budget is a whole number of credits: "1.5" has a decimal part.'),
+    ).toBeInTheDocument();
+    expect(chloe).toHaveAttribute('aria-invalid', 'true');
+    expect(client.updateSettings).not.toHaveBeenCalled();
+    await user.clear(chloe);
+    await user.type(chloe, '10,000');
+    await user.click(within(form).getByRole('button', { name: 'Save budgets' }));
+    expect(client.updateSettings).toHaveBeenCalledWith({
+      budgets: { 'zite-pro': { ana: 12_000, ben: 15_000, chloe: 10_000 } },
+    });
+    expect(await within(form).findByText('Saved.')).toBeInTheDocument();
+    // A refused edit afterwards clears that "Saved.".
+    await user.clear(chloe);
+    await user.type(chloe, 'lots');
+    await user.click(within(form).getByRole('button', { name: 'Save budgets' }));
+    expect(within(form).queryByText('Saved.')).toBeNull();
+  });
+
+  it("shows each member's budget in force and where it comes from; the lead's can be reset to the account's", async () => {
+    const settings = settingsFixture({
+      budgets: { 'zite-pro': { ana: 12_000 }, 'base44-studio': { hana: 8_000 } },
+    });
+    const { user, client } = setup(fakeClient(), settings);
+    const b44 = screen.getByRole('form', { name: 'Member budgets for Base44 Studio' });
+    const field = (form: HTMLElement, member: string) =>
+      within(form)
+        .getAllByTestId('budget-field')
+        .find((f) => f.dataset.memberId === member)!;
+    expect(within(field(b44, 'hana')).getByTestId('budget-in-force')).toHaveTextContent(
+      "In force: 8,000 credits a period · yours (the account's: 6,000).",
+    );
+    expect(within(field(b44, 'ivan')).queryByTestId('budget-in-force')).toBeNull();
+    expect(within(b44).getByLabelText('Ivan Petrov')).toHaveAttribute('placeholder', 'No budget');
+    const pro = screen.getByRole('form', { name: 'Member budgets for Zite Pro' });
+    expect(within(field(pro, 'ana')).getByTestId('budget-in-force')).toHaveTextContent(
+      'In force: 12,000 credits a period · yours.',
+    );
+    await user.click(within(b44).getByRole('button', { name: "Reset to the account's (6,000)" }));
+    expect(client.updateSettings).toHaveBeenCalledWith({ budgets: { 'zite-pro': { ana: 12_000 } } });
+  });
+
+  it("says a member's budget from the account is in force, never 'No budget'", () => {
+    setup();
+    const b44 = screen.getByRole('form', { name: 'Member budgets for Base44 Studio' });
+    expect(within(b44).getByLabelText('Hana Sato')).toHaveAttribute('placeholder', '6,000');
+    expect(
+      within(b44)
+        .getAllByTestId('budget-in-force')
+        .map((e) => e.textContent),
+    ).toEqual(['In force: 6,000 credits a period · from the account.']);
   });
 
   it('switches a notification kind off everywhere, or in one workspace', async () => {
