@@ -7,6 +7,7 @@ import { createDigestReader, createDigestWriter } from '../db/repositories/diges
 import { createDriftReader, createDriftWriter } from '../db/repositories/drift-repository';
 import { createEventReader, createEventWriter } from '../db/repositories/events-repository';
 import { createGrantReader, createGrantWriter } from '../db/repositories/grants-repository';
+import { createPoolChangesReader, createPoolChangesWriter } from '../db/repositories/pool-changes-repository';
 import { createPoolStateReader, createPoolStateWriter } from '../db/repositories/pool-state-repository';
 import { createRaisedAlertStore } from '../db/repositories/raised-alerts-repository';
 import { createRateCardReader, createRateCardWriter } from '../db/repositories/rate-cards-repository';
@@ -32,6 +33,7 @@ function readers(db: Db) {
     deliveries: createDeliveryReader(db),
     digests: createDigestReader(db),
     readings: createReadingReader(db),
+    changes: createPoolChangesReader(db),
   };
 }
 
@@ -51,6 +53,7 @@ function writers(db: Db) {
     deliveries: createDeliveryWriter(db),
     digests: createDigestWriter(db),
     readings: createReadingWriter(db),
+    changes: createPoolChangesWriter(db),
   };
 }
 
@@ -87,4 +90,21 @@ export function openCache(file: string, options: OpenCacheOptions = {}): Cache {
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     close: () => db.close(),
   };
+}
+
+/** A read-only view of a cache file: what the evaluator thread opens beside the app's own connection. */
+export interface CacheReader {
+  readonly db: Db;
+  readonly file: string;
+  readonly read: ReturnType<typeof readers>;
+  close(): void;
+}
+
+/**
+ * Opens a cache read-only (WAL lets it read while another connection writes). The file must exist
+ * at the current schema: the app's own connection creates and migrates it first.
+ */
+export function openCacheReader(file: string, options: OpenDatabaseOptions = {}): CacheReader {
+  const db = openDatabase(file, { ...options, readonly: true, fileMustExist: true });
+  return { db, file, read: readers(db), close: () => db.close() };
 }

@@ -19,6 +19,8 @@ export interface CachedWorkspaceInput {
    */
   readings: Reading[];
   price: Pricer;
+  /** What the price of every event depends on (provider, customer flag, catalog version, rate cards), as text. */
+  pricingKey: string;
 }
 
 export interface EngineContextOptions {
@@ -30,7 +32,10 @@ export interface EngineContextOptions {
 }
 
 /** Every cached workspace (or those asked for) made ready for the engine, in the cache's order. */
-export function loadEngineInputs(cache: Cache, options: EngineContextOptions = {}): CachedWorkspaceInput[] {
+export function loadEngineInputs(
+  cache: Pick<Cache, 'read'>,
+  options: EngineContextOptions = {},
+): CachedWorkspaceInput[] {
   const catalog = options.catalog ?? builtinCatalog;
   const cardsOf = new Map<string, RateCard[]>();
   const rateCards = (accountId: string) => {
@@ -44,13 +49,9 @@ export function loadEngineInputs(cache: Cache, options: EngineContextOptions = {
     .filter((w) => !wanted || wanted.has(w.workspace.id))
     .map((w) => {
       const resolved = resolveWorkspace(w.workspace, catalog, options.overrides?.[w.workspace.id]);
-      const price = createPricer(
-        catalog,
-        w.workspace.provider,
-        w.workspace.existingCustomer ?? false,
-        rateCards(w.accountId),
-        w.workspace.catalogVersion,
-      );
+      const cards = rateCards(w.accountId);
+      const { provider, existingCustomer = false, catalogVersion } = w.workspace;
+      const price = createPricer(catalog, provider, existingCustomer, cards, catalogVersion);
       return {
         key: w.key,
         accountId: w.accountId,
@@ -62,6 +63,7 @@ export function loadEngineInputs(cache: Cache, options: EngineContextOptions = {
             ? []
             : cache.read.readings.ofWorkspace(w.key, w.workspace.id).map((r) => r.reading),
         price,
+        pricingKey: JSON.stringify([provider, existingCustomer, catalogVersion ?? null, cards]),
       };
     });
 }

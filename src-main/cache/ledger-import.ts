@@ -2,6 +2,7 @@ import type { Ledger, PoolKind } from '../../src-shared/types/ledger';
 import type { Millis } from '../../src-shared/time/instant';
 import { LOCAL_ACCOUNT_ID } from '../db/repositories/accounts-repository';
 import type { Cache } from './cache';
+import { storeEvents } from './store-events';
 import { maintainCache, type MaintainOptions, type MaintainResult } from './maintain-cache';
 
 /** Events written per transaction: bounds the time the write lock is held on a huge ledger. */
@@ -90,14 +91,7 @@ export function importLedger(cache: Cache, ledger: Ledger, options: ImportOption
     const batch = ledger.events.slice(i, i + IMPORT_BATCH);
     cache.transaction(() => {
       for (const [workspaceId, events] of groupBy(batch, (e) => e.workspaceId)) {
-        const key = keys.get(workspaceId)!;
-        const rawFrom = new Map(
-          POOLS.map((p) => [p, cache.read.poolState.get(key, p).rawFrom ?? Number.NEGATIVE_INFINITY]),
-        );
-        const result = cache.write.events.insertMany(key, events, rawFrom);
-        inserted += result.inserted;
-        for (const [pool, t] of result.earliestByPool) cache.write.poolState.markDirty(key, pool, t);
-        for (const [pool, n] of result.skipped) cache.write.poolState.addSkipped(key, pool, n);
+        inserted += storeEvents(cache, keys.get(workspaceId)!, events);
       }
     });
   }

@@ -52,8 +52,7 @@ function firstUnsummarised(
 ): { start: Millis; last: PeriodSummary | null } | null {
   const last = cache.read.summaries.latestEndingBy(ws.key, pool.pool, Number.POSITIVE_INFINITY);
   if (last) return { start: last.end, last };
-  const bounds = cache.read.events.bounds(ws.key, pool.pool);
-  let first = bounds.lo ?? Number.POSITIVE_INFINITY;
+  let first = cache.read.events.first(ws.key, pool.pool) ?? Number.POSITIVE_INFINITY;
   for (const g of ws.grants) if (g.pool === pool.pool) first = Math.min(first, Date.parse(g.grantedAt));
   for (const r of ws.readings)
     if (r.pool === pool.pool && !r.dismissed) first = Math.min(first, Date.parse(r.at));
@@ -132,5 +131,7 @@ export function maintainCache(cache: Cache, options: MaintainOptions): MaintainR
       if (!options.keepRaw && ws.origin !== 'manual') result.purged += purge(cache, ws, pool, options.now);
     }
   }
+  // The change feed only has to reach back as far as a reader can fall behind.
+  cache.transaction(() => cache.write.changes.trim());
   return result;
 }

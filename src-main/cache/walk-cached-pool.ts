@@ -1,4 +1,6 @@
-import { walkPoolFrom } from '../../src-shared/engine/checkpoint';
+import { poolWalkConfig, walkPoolFrom } from '../../src-shared/engine/checkpoint';
+import type { PoolWalkConfig } from '../../src-shared/engine/pool-walk';
+import { simulatePool } from '../../src-shared/engine/simulate-pool';
 import type { PeriodResult } from '../../src-shared/engine/period-result';
 import {
   checkpointAfter,
@@ -50,6 +52,45 @@ export interface CachedWalk {
 }
 
 /**
+ * The latest valid checkpoint at or before the period holding `startBy` (null: walk from the first
+ * record), or CacheHistoryError when the raw events after it are no longer kept.
+ */
+export function walkCheckpoint(
+  cache: Pick<Cache, 'read'>,
+  ws: CachedWorkspaceInput,
+  pool: ResolvedPool,
+  startBy: Millis,
+): PeriodSummary | null {
+  const state = cache.read.poolState.get(ws.key, pool.pool);
+  const limit = Math.min(periodAt(pool.reset, startBy).start, validSummariesUntil(state));
+  const checkpoint = cache.read.summaries.latestEndingBy(ws.key, pool.pool, limit);
+  const from = checkpoint?.end ?? Number.NEGATIVE_INFINITY;
+  if (state.rawFrom !== null && from < state.rawFrom) {
+    throw new CacheHistoryError(
+      `the cache keeps raw events of ${ws.resolved.workspace.id} (${pool.pool}) from ${toIso(state.rawFrom)} only: choose an instant after that`,
+    );
+  }
+  return checkpoint;
+}
+
+/** How a cached pool is walked from a checkpoint to asOf (grants and readings from the cache). */
+export function cachedWalkConfig(
+  ws: CachedWorkspaceInput,
+  pool: ResolvedPool,
+  asOf: Millis,
+  checkpoint: PeriodSummary | null,
+): PoolWalkConfig {
+  return poolWalkConfig({
+    resolved: ws.resolved,
+    pool,
+    grants: ws.grants,
+    readings: ws.readings,
+    asOf,
+    ...(checkpoint ? { from: checkpointAfter(checkpoint) } : {}),
+  });
+}
+
+/**
  * Walks one pool to asOf from the latest valid checkpoint at or before `startBy` (so that the
  * period holding `startBy` is among the results), reading only the raw events after it.
  */
@@ -60,22 +101,11 @@ export function walkCachedPool(
   asOf: Millis,
   startBy: Millis,
 ): CachedWalk {
-  const state = cache.read.poolState.get(ws.key, pool.pool);
-  const limit = Math.min(periodAt(pool.reset, startBy).start, validSummariesUntil(state));
-  const checkpoint = cache.read.summaries.latestEndingBy(ws.key, pool.pool, limit);
-  const from = checkpoint?.end ?? Number.NEGATIVE_INFINITY;
-  if (state.rawFrom !== null && from < state.rawFrom) {
-    throw new CacheHistoryError(
-      `the cache keeps raw events of ${ws.resolved.workspace.id} (${pool.pool}) from ${toIso(state.rawFrom)} only: choose an instant after that`,
-    );
-  }
-  const events = loadPoolEvents(cache, ws, pool, from, asOf);
-  const results = walkPoolFrom({
-    resolved: ws.resolved,
-    pool,
+  const checkpoint = walkCheckpoint(cache, ws, pool, startBy);
+  const events = loadPoolEvents(cache, ws, pool, checkpoint?.end ?? Number.NEGATIVE_INFINITY, asOf);
+  const results = simulatePool({
+    ...cachedWalkConfig(ws, pool, asOf, checkpoint),
     events,
-    grants: ws.grants,
-    readings: ws.readings,
     asOf,
     ...(checkpoint ? { from: checkpointAfter(checkpoint) } : { earliest: startBy }),
   });

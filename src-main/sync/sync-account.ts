@@ -4,6 +4,7 @@ import type { PoolKind, UsageEvent } from '../../src-shared/types/ledger';
 import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
 import { maintainCache, type MaintainResult } from '../cache/maintain-cache';
+import { storeEvents } from '../cache/store-events';
 import { cacheFailureOf } from '../db/cache-failure';
 import type { CachedAccount } from '../db/repositories/accounts-repository';
 import type { DriftRecord } from '../db/repositories/drift-repository';
@@ -139,15 +140,10 @@ async function pullUsage(
       }
       const from = cursor;
       const inserted = cache.transaction(() => {
-        const rawFrom = new Map(
-          POOLS.map((p) => [p, cache.read.poolState.get(key, p).rawFrom ?? Number.NEGATIVE_INFINITY]),
-        );
-        const r = cache.write.events.insertMany(key, page.events, rawFrom);
-        for (const [pool, t] of r.earliestByPool) cache.write.poolState.markDirty(key, pool, t);
-        for (const [pool, n] of r.skipped) cache.write.poolState.addSkipped(key, pool, n);
+        const stored = storeEvents(cache, key, page.events);
         if (!cache.write.syncState.advanceCursor(key, from, page.nextCursor, page.events.length))
           throw conflict(workspaceId);
-        return r.inserted;
+        return stored;
       });
       cursor = page.nextCursor;
       result.pages++;

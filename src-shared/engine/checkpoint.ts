@@ -4,6 +4,7 @@ import type { Lot } from './lots';
 import { preparePoolReadings } from './observed-usage';
 import type { PeriodResult } from './period-result';
 import type { PoolEvents, PoolGrant } from './pool-events';
+import type { PoolWalkConfig } from './pool-walk';
 import type { ResolvedPool, ResolvedWorkspace } from './resolve-workspace';
 import { simulatePool } from './simulate-pool';
 
@@ -76,21 +77,32 @@ export interface WalkFromInput {
 }
 
 /**
+ * What a walk of one pool from a checkpoint is configured with: the pool's thresholds (or
+ * those given), budgets, and the pool's grants and readings from the checkpoint to asOf.
+ */
+export function poolWalkConfig(input: Omit<WalkFromInput, 'events' | 'earliest'>): PoolWalkConfig {
+  const { resolved, pool, asOf, from } = input;
+  return {
+    pool,
+    thresholds: input.thresholds ?? pool.thresholds,
+    budgets: resolved.budgets,
+    grants: poolGrants(input.grants, pool.pool, asOf, from?.start),
+    readings: preparePoolReadings(input.readings ?? [], pool.pool, asOf, from?.start),
+    ...(input.onCall ? { onCall: input.onCall } : {}),
+  };
+}
+
+/**
  * Walks one pool from a checkpoint (or from its first record) to asOf: the same walk as walkPool,
  * for callers that keep closed periods as checkpoints and hold events already priced.
  */
 export function walkPoolFrom(input: WalkFromInput): PeriodResult[] {
-  const { resolved, pool, asOf, from } = input;
+  const { asOf, from } = input;
   return simulatePool({
-    pool,
-    thresholds: input.thresholds ?? pool.thresholds,
-    budgets: resolved.budgets,
+    ...poolWalkConfig(input),
     events: input.events,
-    grants: poolGrants(input.grants, pool.pool, asOf, from?.start),
-    readings: preparePoolReadings(input.readings ?? [], pool.pool, asOf, from?.start),
     asOf,
     ...(from ? { from: { start: from.start, carry: from.carry.map((l) => ({ ...l })) } } : {}),
     ...(input.earliest !== undefined ? { earliest: input.earliest } : {}),
-    ...(input.onCall ? { onCall: input.onCall } : {}),
   });
 }

@@ -165,20 +165,25 @@ export function evaluateResolved(
     options.catalog ?? builtinCatalog,
     readings,
   );
-  const { workspace } = resolved;
-  return resolved.pools.map((pool) => {
-    const periods = walkPool(prepared, pool, options.asOf, options.earliest);
-    const current = periods[periods.length - 1]!;
-    const forecast = forecastOf(current);
-    return {
-      workspace,
-      pool: pool.pool,
-      periods,
-      current,
-      forecast,
-      alerts: periodAlerts(workspace, current, forecast),
-    };
-  });
+  return resolved.pools.map((pool) =>
+    poolEvaluationOf(resolved.workspace, pool.pool, walkPool(prepared, pool, options.asOf, options.earliest)),
+  );
+}
+
+/** A pool's evaluation from its walked periods (oldest first, the last one current): forecast and alerts added. */
+export function poolEvaluationOf(
+  workspace: Workspace,
+  pool: PoolKind,
+  periods: PeriodResult[],
+): PoolEvaluation {
+  const current = periods[periods.length - 1]!;
+  const forecast = forecastOf(current);
+  return { workspace, pool, periods, current, forecast, alerts: periodAlerts(workspace, current, forecast) };
+}
+
+/** An evaluation of these pools at asOf: their alerts by instant, then key. */
+export function evaluationOf(asOf: Millis, pools: PoolEvaluation[]): Evaluation {
+  return { asOf, pools, alerts: sortAlerts(pools.flatMap((p) => p.alerts)) };
 }
 
 /** Evaluates one workspace's pools at asOf. */
@@ -301,5 +306,5 @@ export function evaluateLedger(ledger: Ledger, options: EvaluateOptions): Evalua
       ),
     );
   }
-  return { asOf: options.asOf, pools, alerts: sortAlerts(pools.flatMap((p) => p.alerts)) };
+  return evaluationOf(options.asOf, pools);
 }

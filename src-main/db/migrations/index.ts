@@ -6,6 +6,7 @@ import { digests } from './0004-digests';
 import { readings } from './0005-readings';
 import { workspaceOrigin } from './0006-workspace-origin';
 import { alertOwnership } from './0007-alert-ownership';
+import { poolChanges } from './0008-pool-changes';
 
 /** Every cache migration, oldest first. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   readings,
   workspaceOrigin,
   alertOwnership,
+  poolChanges,
 ];

@@ -49,13 +49,20 @@ export function createPoolStateWriter(db: Db) {
   const skipped = db.prepare<[number, number, string]>(
     'UPDATE pool_state SET skipped_events = skipped_events + ? WHERE workspace_key = ? AND pool = ?',
   );
+  const changed = db.prepare<[number, string, number]>(
+    'INSERT INTO pool_changes (workspace_key, pool, from_t) VALUES (?, ?, ?)',
+  );
   return {
-    /** Records that data from `t` on changed, so summaries of periods ending after it are stale. */
+    /**
+     * Records that data from `t` on changed, so summaries of periods ending after it are stale,
+     * and adds it to the change feed the evaluator thread tops its pools up from.
+     */
     markDirty(key: number, pool: PoolKind, t: Millis): void {
       ensure.run(key, pool);
       // -Infinity (everything) is stored as the smallest safe instant: SQLite has no infinities in INTEGER.
       const at = Math.max(t, -8.64e15);
       dirty.run(at, at, key, pool);
+      changed.run(key, pool, at);
     },
     markClean(key: number, pool: PoolKind): void {
       ensure.run(key, pool);
