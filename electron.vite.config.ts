@@ -22,7 +22,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'src-main/index.ts') } },
+      // The evaluator runs in a worker thread of the main process: its entry is built beside index.js.
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'src-main/index.ts'),
+          'evaluator-worker': resolve(root, 'src-main/evaluator/evaluator-worker.ts'),
+        },
+      },
     },
   },
   preload: {

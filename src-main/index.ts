@@ -3,6 +3,7 @@ import { app, dialog } from 'electron';
 import { join } from 'node:path';
 import { systemClock } from './app/scheduler';
 import { createAppRuntime } from './app/app-runtime';
+import { builtWorker } from './evaluator/worker-spawn';
 import { embeddedDemoServer } from './app/demo-server';
 import { startShell, type Shell } from './app/shell';
 import { damagedCacheNotice, openAppCache } from './cache/open-app-cache';
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
       startDemo: embeddedDemoServer(userData, {}, sqlite),
       notify: (content) => notify(content),
       log,
+      // The engine's thread: electron-vite builds its entry beside this one (electron.vite.config.ts).
+      evaluator: { spawn: builtWorker(join(import.meta.dirname, 'evaluator-worker.js')), ...sqlite },
     });
     const started = startShell(
       runtime,

@@ -27,9 +27,16 @@ import { readingReminderPass } from './reading-reminder-pass';
 import { composeSnapshot } from './compose-snapshot';
 import { addNotice, dismissNotice, listNotices } from './notices';
 import { DEMO_ACCOUNT_ID, type DemoServer, type StartDemoServer } from './demo-server';
-import { previousPeriodOf, readEngineView, settingsOverrides, type EngineView } from './engine-view';
+import { previousPeriodOf, settingsOverrides, workspaceFacts, type EngineView } from './engine-view';
 import { SyncScheduler, systemClock, type SchedulerClock, type SyncReason } from './scheduler';
 import { syncPolicyOf } from './sync-policy';
+import { createViewRefresher } from './view-refresher';
+import {
+  createEvaluatorClient,
+  createInProcessEvaluator,
+  type CacheEvaluatorClient,
+} from '../evaluator/evaluator-client';
+import { sourceWorker, type WorkerSpawner } from '../evaluator/worker-spawn';
 
 /** The app's logger: dispatch refusals and failures, plus lifecycle lines. Never handed a token. */
 export interface AppLog extends DispatchLog {
@@ -61,6 +68,11 @@ export interface AppRuntimeDeps {
   sync?: Partial<Pick<SyncServiceDeps, 'timeoutMs' | 'retry' | 'pageSize' | 'sleep'>>;
   /** Channel delivery tuning and transports (tests shorten backoffs). */
   delivery?: Partial<Pick<DeliveryDeps, 'post' | 'runShell' | 'random' | 'tuning'>>;
+  /**
+   * The evaluator thread: how to start it (default: from source through tsx; the Electron app
+   * passes its built entry) and better-sqlite3's binding for it (Electron's build).
+   */
+  evaluator?: { spawn?: WorkerSpawner; nativeBinding?: string };
 }
 
 /**
@@ -85,7 +97,7 @@ export interface AppRuntime {
   /** The machine woke from sleep. */
   onResume(): void;
   start(): void;
-  /** Resolves when no sync is running. */
+  /** Resolves when no sync runs and no evaluation is running or waiting. */
   whenIdle(): Promise<void>;
   /** The running demo server, if any (the browser mode's test hook closes it to play "server down"). */
   demoServer(): DemoServer | null;
@@ -100,6 +112,21 @@ export interface AppRuntime {
 /** Alerts the alert centre lists (newest first). */
 const ALERT_LIST_LIMIT = 200;
 const DEFAULT_TICK_MS = 60_000;
+
+/** The evaluator thread's entry, run from source (browser mode, the CLI and tests run through tsx). */
+const EVALUATOR_SOURCE = new URL('../evaluator/evaluator-worker.ts', import.meta.url);
+
+/** The engine over the cache in its own thread, or in this one for a cache with no file to share. */
+function startEvaluator(deps: AppRuntimeDeps, onCrash: (err: Error) => void): CacheEvaluatorClient {
+  const { cache } = deps;
+  if (cache.file === ':memory:' || cache.file === '') return createInProcessEvaluator(cache);
+  const nativeBinding = deps.evaluator?.nativeBinding;
+  return createEvaluatorClient({
+    data: { file: cache.file, ...(nativeBinding ? { nativeBinding } : {}) },
+    spawn: deps.evaluator?.spawn ?? sourceWorker(EVALUATOR_SOURCE),
+    onCrash,
+  });
+}
 
 /**
  * Which accounts the app shows: real accounts (or workspaces kept on this computer) win over the
@@ -156,6 +183,8 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     catalog,
     // Closed periods are summarised with the lead's budgets and thresholds, as the cards show them.
     overrides: () => settingsOverrides(cache.read.workspaces.list(), settings(), catalog()),
+    // The local side of each reconciliation comes from the evaluator thread, with a new view first.
+    localBalance: (asOf, workspaceIds) => views.reconcileAt(asOf, workspaceIds),
     ...(deps.random ? { random: deps.random } : {}),
     ...deps.sync,
   });
@@ -270,7 +299,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
       mode: mode(),
       settings: settings(),
       catalog: catalog(),
-      workspaces: view?.workspaces ?? [],
+      workspaces: workspaceFacts(cache, view, shownAccountIds()),
       sync: syncStatus(),
       alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }),
       pausedUntil: pausedUntil(),
@@ -376,34 +405,49 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
   /**
    * The minute tick. Between syncs the cached usage does not change, so the last evaluation stands
    * and only what depends on the clock is composed again (freshness, staleness alerts); the engine
-   * runs again once a period has ended. A Team-plan month is a million raw events to read: seconds,
-   * not something to repeat every minute on the main process.
+   * runs again once a period has ended.
    */
   function tick(): void {
     const ended = view?.evaluation.pools.some((p) => now() >= p.current.end) ?? true;
-    if (ended) refresh();
+    if (ended) void views.refresh();
     else republish();
   }
 
-  /** Re-reads the cache, re-runs the engine at now, raises due alerts and publishes the snapshot. */
-  function refresh(): Snapshot {
-    try {
-      const s = settings();
-      view = readEngineView(cache, {
-        now: now(),
-        accountIds: shownAccountIds(),
-        settings: s,
-        catalog: catalog(),
-      });
+  const evaluator = startEvaluator(deps, (err) =>
+    // A crash in the thread: reported here; the last view stays on screen and the next
+    // evaluation starts a new thread (the one that was waiting is retried at once).
+    log.error('the evaluator thread crashed', { error: err }),
+  );
+  const views = createViewRefresher({
+    cache,
+    evaluator,
+    now,
+    source: () => ({ accountIds: shownAccountIds(), settings: settings(), catalog: catalog() }),
+    onView(next) {
+      if (disposed) return;
+      view = next;
       viewError = null;
-    } catch (err) {
+      republish();
+    },
+    onError(err) {
+      if (disposed) return;
       // Keep the last good view on screen and say why it did not move.
       log.error('evaluating the cache failed', { error: err });
       viewError = {
-        message: `Creditbar could not evaluate the cached usage: ${(err as Error).message}`,
+        message: `Creditbar could not evaluate the cached usage: ${err.message}`,
         at: toIso(now()),
       };
-    }
+      republish();
+    },
+    log,
+  });
+
+  /**
+   * Asks the evaluator thread for a new view (it is published when it arrives) and answers with
+   * the snapshot composed from the view at hand meanwhile.
+   */
+  function refresh(): Snapshot {
+    void views.refresh();
     return republish();
   }
 
@@ -450,7 +494,12 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
       }
     } finally {
       syncing = false;
-      if (!disposed) refresh();
+      // The view is evaluated again only if the sync stored something since it was evaluated (the
+      // reconciliation hands on a view first); a failed or empty sync only composes again.
+      if (!disposed) {
+        if (views.stale(view)) await views.refresh();
+        else republish();
+      }
     }
     if (failures.length > 0) throw failures[0];
   }
@@ -527,10 +576,11 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     pauseAlerts,
     onResume: () => void scheduler.onResume(),
     start() {
-      refresh();
+      void views.refresh();
       void recheckTokens();
       unwatchSettings = deps.settings.onChange(() => {
-        refresh();
+        // Thresholds and budgets change the walk: evaluated again, off this thread.
+        void views.refresh();
         scheduler.reschedule();
         void recheckTokens();
       });
@@ -539,7 +589,10 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
       scheduler.start();
       log.info('runtime started', { mode: mode(), timeZone });
     },
-    whenIdle: () => scheduler.whenIdle(),
+    async whenIdle() {
+      await scheduler.whenIdle();
+      await views.whenIdle();
+    },
     demoServer: () => demo,
     syncOnce: () => syncAll('manual'),
     delivery,
@@ -551,6 +604,8 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
       syncService.cancelAll();
       await delivery.stop();
       await scheduler.whenIdle();
+      await views.whenIdle();
+      await evaluator.dispose();
       await stopDemo();
     },
   };

@@ -7,16 +7,19 @@ import { resolveWorkspace, type WorkspaceOverrides } from '../../src-shared/engi
 import type { Settings } from '../../src-shared/settings/settings';
 import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
-import { evaluateCache } from '../cache/evaluate-cache';
 import type { CachedWorkspace } from '../db/repositories/workspaces-repository';
+import type { EvaluateRequest } from '../evaluator/cache-evaluator';
 import type { WorkspaceFacts } from './compose-snapshot';
 import { syncFailureOf } from '../sync/sync-failure';
 import { overridesFromSettings } from './threshold-overrides';
 
-/** What the engine says about the shown accounts' workspaces at one instant, with their sync facts. */
+/** What the engine said about the shown accounts' workspaces at one instant. */
 export interface EngineView {
   evaluation: Evaluation;
-  workspaces: WorkspaceFacts[];
+  /** The workspaces shown when it was evaluated. */
+  workspaces: readonly CachedWorkspace[];
+  /** The cache's change-feed position it reflects at least: a later one means data changed since. */
+  seq: number;
 }
 
 /** The shown workspaces: those of the given accounts, in the cache's order. */
@@ -60,8 +63,8 @@ export function previousPeriodOf(
   };
 }
 
-/** Reads the cache and runs the engine for the accounts shown (gathering only; composing is pure, elsewhere). */
-export function readEngineView(
+/** What to ask the engine about the accounts shown (gathering only): null when nothing is shown. */
+export function engineRequest(
   cache: Cache,
   options: {
     now: Millis;
@@ -69,31 +72,47 @@ export function readEngineView(
     settings: Pick<Settings, 'thresholds' | 'poolThresholds' | 'budgets'>;
     catalog: Catalog;
   },
-): EngineView {
-  const cached = shownWorkspaces(cache, options.accountIds);
-  if (cached.length === 0)
-    return { evaluation: { asOf: options.now, pools: [], alerts: [] }, workspaces: [] };
-  const overrides = settingsOverrides(cached, options.settings, options.catalog);
-  const evaluation = evaluateCache(cache, {
-    asOf: options.now,
-    catalog: options.catalog,
-    overrides,
-    workspaceIds: cached.map((w) => w.workspace.id),
-  });
-  const workspaces = cached.map((w): WorkspaceFacts => ({
-    accountId: w.accountId,
-    workspace: w.workspace,
-    pools: evaluation.pools.filter((p) => p.workspace.id === w.workspace.id),
-    lastSyncAt: cache.read.syncState.workspace(w.key).lastSuccessAt,
-    syncFailure: syncFailureOf(
-      cache.read.syncState.account(w.accountId),
-      cache.read.syncState.workspace(w.key),
-    ),
-    drift: cache.read.drift.forWorkspace(w.key),
-    origin: w.origin,
-    ...readingFacts(cache, w),
-  }));
-  return { evaluation, workspaces };
+): { request: EvaluateRequest | null; workspaces: CachedWorkspace[] } {
+  const workspaces = shownWorkspaces(cache, options.accountIds);
+  if (workspaces.length === 0) return { request: null, workspaces };
+  return {
+    request: {
+      asOf: options.now,
+      catalog: options.catalog,
+      overrides: settingsOverrides(workspaces, options.settings, options.catalog),
+      workspaceIds: workspaces.map((w) => w.workspace.id),
+    },
+    workspaces,
+  };
+}
+
+/**
+ * The snapshot's facts of each workspace shown now that the view evaluated: its pools from the
+ * view, its sync state and drift as the cache says now (a reconciliation or a removed account
+ * shows at once, without evaluating again).
+ */
+export function workspaceFacts(
+  cache: Cache,
+  view: EngineView | null,
+  accountIds: readonly string[],
+): WorkspaceFacts[] {
+  if (!view) return [];
+  const evaluated = new Set(view.workspaces.map((w) => w.workspace.id));
+  return shownWorkspaces(cache, accountIds)
+    .filter((w) => evaluated.has(w.workspace.id))
+    .map((w) => ({
+      accountId: w.accountId,
+      workspace: w.workspace,
+      pools: view.evaluation.pools.filter((p) => p.workspace.id === w.workspace.id),
+      lastSyncAt: cache.read.syncState.workspace(w.key).lastSuccessAt,
+      syncFailure: syncFailureOf(
+        cache.read.syncState.account(w.accountId),
+        cache.read.syncState.workspace(w.key),
+      ),
+      drift: cache.read.drift.forWorkspace(w.key),
+      origin: w.origin,
+      ...readingFacts(cache, w),
+    }));
 }
 
 /** A workspace's readings as the snapshot needs them: the last one counted, or each pool's latest check. */

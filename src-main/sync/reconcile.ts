@@ -1,4 +1,5 @@
 import type { Catalog } from '../../src-shared/catalog/catalog';
+import type { Evaluation } from '../../src-shared/engine/evaluate';
 import { evaluationJson } from '../../src-shared/engine/status-json';
 import type { Drift } from '../../src-shared/ipc/snapshot';
 import { toIso, type Millis } from '../../src-shared/time/instant';
@@ -7,11 +8,16 @@ import { evaluateCache } from '../cache/evaluate-cache';
 import type { DriftRecord } from '../db/repositories/drift-repository';
 import type { AccountApi } from './api-client';
 
+/** The local engine's balances of these workspaces at asOf (the app asks its evaluator thread). */
+export type LocalBalance = (asOf: Millis, workspaceIds: readonly string[]) => Promise<Evaluation>;
+
 export interface ReconcileOptions {
   asOf: Millis;
   workspaceIds: readonly string[];
   catalog?: Catalog;
   signal?: AbortSignal;
+  /** Default: evaluateCache over this cache, in this thread. */
+  localBalance?: LocalBalance;
 }
 
 /**
@@ -26,11 +32,13 @@ export async function reconcile(
   const out = new Map<string, DriftRecord[]>();
   if (options.workspaceIds.length === 0) return out;
   const local = evaluationJson(
-    evaluateCache(cache, {
-      asOf: options.asOf,
-      workspaceIds: options.workspaceIds,
-      ...(options.catalog ? { catalog: options.catalog } : {}),
-    }),
+    options.localBalance
+      ? await options.localBalance(options.asOf, options.workspaceIds)
+      : evaluateCache(cache, {
+          asOf: options.asOf,
+          workspaceIds: options.workspaceIds,
+          ...(options.catalog ? { catalog: options.catalog } : {}),
+        }),
   );
   for (const workspaceId of options.workspaceIds) {
     const server = await api.balance(workspaceId, options.asOf, options.signal);

@@ -9,7 +9,7 @@ import { cacheFailureOf } from '../db/cache-failure';
 import type { CachedAccount } from '../db/repositories/accounts-repository';
 import type { DriftRecord } from '../db/repositories/drift-repository';
 import type { AccountApi } from './api-client';
-import { reconcile } from './reconcile';
+import { reconcile, type LocalBalance } from './reconcile';
 import { SyncError } from './sync-errors';
 
 /** Events asked for per page: the contract's maximum, so a month is few round trips. */
@@ -38,6 +38,8 @@ export interface SyncDeps {
   onProgress?: (progress: SyncProgress) => void;
   /** Compare with the server's /balance after pulling (default true). */
   reconcile?: boolean;
+  /** The local side of the reconciliation (default: evaluateCache in this thread). */
+  localBalance?: LocalBalance;
   /** Keep every raw event (no retention). */
   keepRaw?: boolean;
 }
@@ -239,6 +241,7 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
         workspaceIds: synced,
         ...(deps.catalog ? { catalog: deps.catalog } : {}),
         ...(signal ? { signal } : {}),
+        ...(deps.localBalance ? { localBalance: deps.localBalance } : {}),
       });
       for (const r of results) r.drift = drift.get(r.workspaceId) ?? [];
     }

@@ -6,6 +6,7 @@ import type { Cache } from '../cache/cache';
 import type { SecretStore } from '../secrets/secret-store';
 import { createApiClient, type RetryNotice } from './api-client';
 import type { RetryPolicy } from './backoff';
+import type { LocalBalance } from './reconcile';
 import { syncAccount, type SyncProgress, type SyncSummary } from './sync-account';
 import { SyncError } from './sync-errors';
 
@@ -21,6 +22,8 @@ export interface SyncServiceDeps {
   /** Read at each sync, so catalog and settings changes apply to the next one. */
   catalog?: () => Catalog;
   overrides?: () => EvaluateOptions['overrides'];
+  /** The local side of each reconciliation (the app's evaluator thread). */
+  localBalance?: LocalBalance;
   onProgress?: (accountId: string, progress: SyncProgress) => void;
   onRetry?: (accountId: string, notice: RetryNotice) => void;
 }
@@ -64,6 +67,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         signal,
         ...(catalog ? { catalog } : {}),
         ...(overrides ? { overrides } : {}),
+        ...(deps.localBalance ? { localBalance: deps.localBalance } : {}),
         ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),
         ...(deps.onProgress ? { onProgress: (p: SyncProgress) => deps.onProgress!(account.id, p) } : {}),
       },

@@ -131,21 +131,25 @@ describe('the app runtime with the embedded demo, over a real cache file', { tim
     ).rejects.toThrow(/no workspace "nope"/);
   });
 
-  it('moves the card marks with the thresholds a lead sets, in percent or in credits', () => {
+  it('moves the card marks with the thresholds a lead sets, in percent or in credits', async () => {
     const { runtime } = app;
-    const card = () => runtime.snapshot().workspaces.find((w) => w.id === 'zite-pro')!.pools[0]!;
-    expect(card().marks).toEqual([50, 90, 100]);
+    // The snapshot follows a settings change once the evaluator thread has walked the new thresholds.
+    const card = async () => {
+      await runtime.whenIdle();
+      return runtime.snapshot().workspaces.find((w) => w.id === 'zite-pro')!.pools[0]!;
+    };
+    expect((await card()).marks).toEqual([50, 90, 100]);
     runtime.handlers.updateSettings({ thresholds: { 'zite-pro': { unit: 'percent', values: [80, 40] } } });
-    expect(card().marks).toEqual([40, 80]);
-    expect(card().thresholds.map((t) => t.percent)).toEqual([40, 80]);
+    expect((await card()).marks).toEqual([40, 80]);
+    expect((await card()).thresholds.map((t) => t.percent)).toEqual([40, 80]);
     // Zite Pro holds 50,000 a month (seed, no bonus in the demo): 10,000 credits is 20 %, 45,000 is 90 %.
     runtime.handlers.updateSettings({
       thresholds: { 'zite-pro': { unit: 'credits', values: [10_000, 45_000] } },
     });
-    expect(card().available).toBe(50_000);
-    expect(card().marks).toEqual([20, 90]);
+    expect((await card()).available).toBe(50_000);
+    expect((await card()).marks).toEqual([20, 90]);
     runtime.handlers.updateSettings({ thresholds: {} });
-    expect(card().marks).toEqual([50, 90, 100]);
+    expect((await card()).marks).toEqual([50, 90, 100]);
   });
 
   it('raises the 50 % alert once when the simulator pushes a pool past it, and never again after a restart', async () => {

@@ -1,0 +1,121 @@
+import type { Worker } from 'node:worker_threads';
+import type { Evaluation } from '../../src-shared/engine/evaluate';
+import type { CacheReader } from '../cache/cache';
+import { createCacheEvaluator, type EvaluateRequest, type PoolCost } from './cache-evaluator';
+import type { EvaluatorReply, EvaluatorRequest, EvaluatorWorkerData } from './evaluator-protocol';
+import type { WorkerSpawner } from './worker-spawn';
+
+/** The evaluator thread stopped (an uncaught error, out of memory, killed) while it had work. */
+export class EvaluatorCrashedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EvaluatorCrashedError';
+  }
+}
+
+/** An error the evaluator reported for one request (bad cached data, history no longer kept ...). */
+export class EvaluatorError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+export interface EvaluatedBatch {
+  evaluations: Evaluation[];
+  costs: PoolCost[];
+}
+
+/** The engine over the cache, answered off the main thread. */
+export interface CacheEvaluatorClient {
+  /** Evaluates each request (one read of the cache for all of them), in order. */
+  evaluate(requests: EvaluateRequest[]): Promise<EvaluatedBatch>;
+  dispose(): Promise<void>;
+}
+
+export interface EvaluatorClientOptions {
+  data: EvaluatorWorkerData;
+  spawn: WorkerSpawner;
+  /** The thread died; the next request starts a new one (which loads the cache again). */
+  onCrash(error: EvaluatorCrashedError): void;
+  /** Heap the thread may use before it is stopped as out of memory (the app lives on; default 512 MB). */
+  maxHeapMb?: number;
+}
+
+/**
+ * Runs the cache evaluator in a worker thread with its own read-only connection to the cache
+ * (WAL lets it read while the main thread writes). A crash rejects what was waiting with
+ * EvaluatorCrashedError and is reported through onCrash; the next request starts a new thread.
+ */
+export function createEvaluatorClient(options: EvaluatorClientOptions): CacheEvaluatorClient {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  let disposed = false;
+  const pending = new Map<number, { resolve: (b: EvaluatedBatch) => void; reject: (e: Error) => void }>();
+
+  function start(): Worker {
+    const w = options.spawn(options.data, {
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
+    });
+    let failure: Error | null = null;
+    w.on('message', (reply: EvaluatorReply) => {
+      const waiting = pending.get(reply.id);
+      if (!waiting) return;
+      pending.delete(reply.id);
+      if (pending.size === 0) w.unref(); // an idle thread never keeps the process alive
+      if (reply.ok) waiting.resolve({ evaluations: reply.evaluations, costs: reply.costs });
+      else waiting.reject(new EvaluatorError(reply.error.name, reply.error.message));
+    });
+    w.on('error', (err) => {
+      failure = err;
+    });
+    w.on('exit', (code) => {
+      if (worker === w) worker = null;
+      if (disposed) return;
+      const crash = new EvaluatorCrashedError(
+        `the evaluator thread stopped (${failure ? failure.message : `exit code ${code}`})`,
+      );
+      for (const p of pending.values()) p.reject(crash);
+      pending.clear();
+      options.onCrash(crash);
+    });
+    w.unref();
+    return w;
+  }
+
+  return {
+    evaluate(requests) {
+      if (disposed) return Promise.reject(new Error('the evaluator was closed'));
+      worker ??= start();
+      const id = nextId++;
+      const message: EvaluatorRequest = { id, kind: 'evaluate', requests };
+      return new Promise<EvaluatedBatch>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker!.ref();
+        worker!.postMessage(message);
+      });
+    },
+    async dispose() {
+      disposed = true;
+      const w = worker;
+      worker = null;
+      for (const p of pending.values()) p.reject(new Error('the evaluator was closed'));
+      pending.clear();
+      if (w) await w.terminate();
+    },
+  };
+}
+
+/**
+ * The same evaluator in this thread, over the cache's own connection: for a cache with no file to
+ * open twice (`:memory:`). Answers asynchronously like the thread, so callers cannot tell.
+ */
+export function createInProcessEvaluator(
+  cache: Pick<CacheReader, 'db' | 'file' | 'read'>,
+): CacheEvaluatorClient {
+  const evaluator = createCacheEvaluator({ ...cache, close: () => undefined });
+  return {
+    evaluate: async (requests) => ({ evaluations: evaluator.evaluate(requests), costs: evaluator.costs() }),
+    dispose: async () => evaluator.reset(),
+  };
+}

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { openCache, type Cache } from '../../../src-main/cache/cache';
+import { evaluateCache } from '../../../src-main/cache/evaluate-cache';
+import { importLedger } from '../../../src-main/cache/ledger-import';
+import {
+  createEvaluatorClient,
+  EvaluatorCrashedError,
+  type CacheEvaluatorClient,
+} from '../../../src-main/evaluator/evaluator-client';
+import { sourceWorker, type WorkerSpawner } from '../../../src-main/evaluator/worker-spawn';
+import { crashSwitch } from './crash-switch';
+import { multiMonthLedger } from '../../fixtures/multi-month';
+import { teamMonthLedger } from '../../fixtures/team-month';
+import { tempDir } from '../../fixtures/temp-dir';
+
+// The evaluator as the app runs it: a real worker thread (started from source through tsx) with
+// its own read-only connection, against evaluateCache in this thread over the same file.
+
+const evaluatorThread = sourceWorker(
+  new URL('../../../src-main/evaluator/evaluator-worker.ts', import.meta.url),
+);
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** A cache file holding both fixtures: six months of two workspaces, and a Team month of 20,000 events. */
+function fixtureCache(): Cache {
+  const dir = tempDir();
+  const cache = openCache(dir.file());
+  cleanups.push(
+    () => dir.cleanup(),
+    () => cache.close(),
+  );
+  const now = Date.UTC(2026, 10, 20);
+  importLedger(cache, multiMonthLedger(), { now });
+  importLedger(cache, teamMonthLedger(20_000, 2026, 11), { now });
+  return cache;
+}
+
+function client(cache: Cache, spawn: WorkerSpawner, crashes: Error[] = []): CacheEvaluatorClient {
+  const c = createEvaluatorClient({ data: { file: cache.file }, spawn, onCrash: (e) => crashes.push(e) });
+  cleanups.push(() => c.dispose());
+  return c;
+}
+
+describe('the evaluator thread', () => {
+  test('evaluates the fixtures exactly as the engine does in this thread, at every instant asked', async () => {
+    const cache = fixtureCache();
+    const evaluator = client(cache, evaluatorThread);
+    // Mid-period, at a period's last instant, just after a reset, and months back (history walked from summaries).
+    const instants = [
+      '2026-11-20T00:00:00Z',
+      '2026-10-31T23:59:59Z',
+      '2026-11-01T00:00:00Z',
+      '2026-11-19T08:30:00Z',
+    ];
+    const overrides = { 'zite-pro': { thresholds: [25, 75], budgets: { ana: 300 } } };
+    const requests = instants.map((i) => ({ asOf: Date.parse(i), overrides }));
+    const { evaluations } = await evaluator.evaluate(requests);
+    expect(evaluations).toHaveLength(instants.length);
+    requests.forEach((r, k) => expect(evaluations[k]).toEqual(evaluateCache(cache, r)));
+    // Every pool of every workspace is there, the Team month with its 20,000 events held.
+    expect(evaluations[0]!.pools.map((p) => `${p.workspace.id}/${p.pool}`).sort()).toEqual(
+      ['b44/integration', 'b44/message', 'team/integration', 'zite-pro/integration'].sort(),
+    );
+  });
+
+  test('an error in the cached data is an answer, not a crash', async () => {
+    const cache = fixtureCache();
+    const evaluator = client(cache, evaluatorThread);
+    // Raw events before the previous period are gone: a walk from before them cannot be answered.
+    await expect(evaluator.evaluate([{ asOf: Date.UTC(2026, 5, 10) }])).rejects.toThrow(
+      /keeps raw events of .* only/,
+    );
+    const { evaluations } = await evaluator.evaluate([{ asOf: Date.UTC(2026, 10, 20) }]);
+    expect(evaluations[0]).toEqual(evaluateCache(cache, { asOf: Date.UTC(2026, 10, 20) }));
+  });
+
+  test('a crash rejects what was waiting, is reported, and the next request starts a new thread', async () => {
+    const cache = fixtureCache();
+    const crashes: Error[] = [];
+    const threads = crashSwitch();
+    const evaluator = client(cache, threads.spawn, crashes);
+    const asOf = Date.UTC(2026, 10, 20);
+    await evaluator.evaluate([{ asOf }]);
+    threads.crash();
+    const failed = await evaluator.evaluate([{ asOf }]).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(EvaluatorCrashedError);
+    expect((failed as Error).message).toMatch(
+      /the evaluator thread stopped \(simulated crash in the evaluator thread\)/,
+    );
+    expect(crashes).toHaveLength(1);
+    const { evaluations } = await evaluator.evaluate([{ asOf }]);
+    expect(threads.started()).toBe(2);
+    expect(evaluations[0]).toEqual(evaluateCache(cache, { asOf }));
+  });
+});
