@@ -200,7 +200,10 @@ describe('the app runtime with the embedded demo, over a real cache file', { tim
   });
 });
 
-describe('the app runtime, one install per case', { timeout: 60_000 }, () => {
+// Each case starts the runtime with its evaluator thread (registering tsx and compiling the engine
+// from source), a demo server and a first sync: on a machine shared by several test runs that can
+// pass a minute.
+describe('the app runtime, one install per case', { timeout: 120_000 }, () => {
   let install: Install | undefined;
   afterEach(async () => {
     await install?.cleanup();

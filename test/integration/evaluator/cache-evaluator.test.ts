@@ -150,4 +150,42 @@ describe('the evaluator over a cache', () => {
     expect(evaluator.costs().find((c) => c.workspaceId === 'zite-pro')).toMatchObject({ read: 0, walked: 0 });
     expect(again).toEqual(evaluateCache(cache, { asOf: at(i) }));
   });
+
+  test('a workspace fed by balance readings: each new reading is in the next evaluation, as evaluateCache has it', () => {
+    // A custom workspace of 1,000 credits a month in the local account: its readings are its usage.
+    const ledger: Ledger = {
+      version: 1,
+      workspaces: [
+        {
+          id: 'manual',
+          name: 'Manual',
+          provider: 'custom',
+          plan: 'custom',
+          pools: [{ pool: 'integration', allowance: 1000 }],
+        },
+      ],
+      grants: [],
+      events: [],
+      readings: [
+        { id: 'r1', workspaceId: 'manual', pool: 'integration', at: '2026-05-04T09:00:00Z', remaining: 900 },
+        { id: 'r2', workspaceId: 'manual', pool: 'integration', at: '2026-05-06T09:00:00Z', used: 250 },
+      ],
+    };
+    const { cache, reader, keys } = cacheOf(ledger);
+    const evaluator = createCacheEvaluator(reader);
+    const asOf = Date.UTC(2026, 4, 8);
+    const [first] = evaluator.evaluate([{ asOf }]);
+    expect(first).toEqual(evaluateCache(cache, { asOf }));
+    expect(first!.pools[0]!.current.used).toBe(250);
+    cache.transaction(() =>
+      cache.write.readings.add(
+        keys.get('manual')!,
+        { id: 'r3', workspaceId: 'manual', pool: 'integration', at: '2026-05-07T09:00:00Z', remaining: 600 },
+        asOf,
+      ),
+    );
+    const [second] = evaluator.evaluate([{ asOf }]);
+    expect(second).toEqual(evaluateCache(cache, { asOf }));
+    expect(second!.pools[0]!.current.used).toBe(400); // the page showed 600 of 1,000 left
+  });
 });
