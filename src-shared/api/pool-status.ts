@@ -29,6 +29,7 @@ export const poolStatusSchema = z.object({
     low: z.number(),
     high: z.number(),
     runsOutAt: instantSchema.nullable(),
+    from: instantSchema.optional(),
   }),
   unknownActions: z.array(z.string()),
   observed: z

@@ -23,14 +23,18 @@ export interface ForecastClock {
   now: number;
 }
 
-/** When the pool empties if the period used `projected` credits at an even pace from asOf; null if it lasts. */
+/**
+ * When the pool empties if the period used `projected` credits at an even pace from where the
+ * projection starts (asOf, or the last reading of a period fed by readings); null if it lasts.
+ */
 export function runsOutAtFor(projected: number, input: ForecastInput, asOf: number): number | null {
   const end = Date.parse(input.periodEnd);
-  const daysLeft = (end - asOf) / DAY_MS;
+  const from = input.forecast.from !== undefined ? Date.parse(input.forecast.from) : asOf;
+  const daysLeft = (end - from) / DAY_MS;
   if (daysLeft <= 0 || input.remaining <= 0) return null;
   const rate = (projected - input.used) / daysLeft;
   if (rate <= 0) return null;
-  const at = asOf + (input.remaining / rate) * DAY_MS;
+  const at = from + (input.remaining / rate) * DAY_MS;
   return at < end ? at : null;
 }
 

@@ -12,6 +12,11 @@ export interface Forecast {
   high: number;
   /** When the pool runs dry at this pace, if that is before the reset; null once it is dry. */
   runsOutAt: Millis | null;
+  /**
+   * Where the projection starts when that is not asOf: the last observation of a period fed by
+   * readings (the use since is not known, so it is projected like the rest of the period).
+   */
+  from?: Millis;
 }
 
 /** z for a two-sided 80 % interval of a normal distribution. */
@@ -66,5 +71,6 @@ export function forecastOf(r: PeriodResult): Forecast {
     low: round2(low),
     high: round2(high),
     runsOutAt,
+    ...(end !== r.asOf ? { from: end } : {}),
   };
 }

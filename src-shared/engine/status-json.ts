@@ -30,6 +30,8 @@ export interface PoolStatusJson {
     low: number;
     high: number;
     runsOutAt: string | null;
+    /** Where the projection starts when not at asOf: the last reading of a period fed by readings. */
+    from?: string;
   };
   unknownActions: string[];
   /** Present when balance readings fed the period: breakdowns by member, action and app leave them out. */
@@ -88,6 +90,7 @@ export function forecastJson(f: Forecast): PoolStatusJson['forecast'] {
     low: f.low,
     high: f.high,
     runsOutAt: isoOrNull(f.runsOutAt),
+    ...(f.from !== undefined ? { from: toIso(f.from) } : {}),
   };
 }
 

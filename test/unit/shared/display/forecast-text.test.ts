@@ -140,3 +140,36 @@ describe('runsOutAtFor', () => {
     expect(runsOutAtFor(45_000, base, asOf)).toBeNull();
   });
 });
+
+describe('a forecast fed by readings projects from the last reading', () => {
+  it('puts the range around the run-out day, not two days later', () => {
+    // Ops portal (Zite Pro, 20,000 typed by the lead): the period started Dec 1, 00:00 UTC; the one
+    // reading, Dec 1 12:00, says 16,500 left: 3,500 in half a day → 7,000 a day. The engine projects
+    // from the reading: 16,500 / 7,000 = 2.36 days → Dec 3, 20:34, the card's run-out. Read two days
+    // later (Dec 3, 12:00), the range must still run from the reading. Days left from it: 30.5.
+    // high = 3,500 + 1.5 × 7,000 × 30.5 = 323,750 → 10,500 a day → 16,500 / 10,500 = 1.57 days → Dec 3;
+    // low = 3,500 + 0.5 × 7,000 × 30.5 = 110,250 → 3,500 a day → 4.71 days → Dec 6, 05:09.
+    const reading = '2026-12-01T12:00:00.000Z';
+    const asOf = Date.parse('2026-12-03T12:00:00Z');
+    const input: ForecastInput = {
+      used: 3_500,
+      remaining: 16_500,
+      available: 20_000,
+      periodEnd: '2027-01-01T00:00:00Z',
+      exhaustedAt: null,
+      blockedCalls: 0,
+      forecast: {
+        burnPerDay: 7_000,
+        projectedUsed: 3_500 + 7_000 * 30.5,
+        low: 110_250,
+        high: 323_750,
+        runsOutAt: new Date(Date.parse(reading) + (16_500 / 7_000) * 86_400_000).toISOString(),
+        from: reading,
+      },
+    };
+    const f = forecastText(input, { asOf, now: asOf }, style);
+    expect(f.sentence).toBe('At this pace runs dry on Dec 3, 28 days before the reset.');
+    // The early end (Dec 3, 01:43) is already past: it reads as now, Dec 3.
+    expect(f.range).toBe('Range: Dec 3 to Dec 6.');
+  });
+});

@@ -159,6 +159,7 @@ describe('forecast from readings', () => {
       low: 820,
       high: 1660,
       runsOutAt: iso('2026-03-26T00:00:00Z'),
+      from: iso('2026-03-11T00:00:00Z'),
     });
   });
 
@@ -184,7 +185,11 @@ describe('forecast from readings', () => {
       runsOutAt: iso('2026-03-24T21:00:00Z'),
     };
     expect(poolAt(l, '2026-03-09T09:00:00Z').forecast).toEqual(expected);
-    expect(poolAt(l, '2026-03-09T10:00:00Z').forecast).toEqual(expected);
+    // An hour later the projection still starts at the reading, and says so for the range's dates.
+    expect(poolAt(l, '2026-03-09T10:00:00Z').forecast).toEqual({
+      ...expected,
+      from: iso('2026-03-09T09:00:00Z'),
+    });
   });
 
   test('the daily chart spreads a reading over the days since the one before', () => {
