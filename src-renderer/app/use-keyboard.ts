@@ -72,8 +72,10 @@ export function useKeyboard(): void {
     // The first screen keeps the browser's own focus; only a change of screen moves it.
     if (before === null || sameRoute(before, route)) return;
     const main = document.getElementById('main');
-    if (route.screen === 'overview' && before.screen === 'workspace' && main)
+    if (route.screen === 'overview' && (before.screen === 'workspace' || before.screen === 'reading') && main)
       if (focusWorkspaceItem(main, before.workspaceId)) return;
+    // A screen made for typing one thing (the reading field) focused its field as it opened: keep it.
+    if (main && main.contains(document.activeElement) && isField(document.activeElement)) return;
     focusScreenHeading();
   }, [route]);
 }

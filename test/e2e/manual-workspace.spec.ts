@@ -70,8 +70,19 @@ test('a Base44 Builder workspace added by hand, two readings, the card and its f
     expect(pool.forecast.burnPerDay).toBeGreaterThan(0);
     expect(pool.observed).toMatchObject({ credits: 1600, readings: 2, backwards: [] });
 
+    // The popover's row: the same numbers, the source, and "Record reading" beside the row's link.
     await page.setViewportSize({ width: 380, height: 560 });
+    const row = page.locator(
+      '[data-testid="compact-row"][data-workspace-id="support-studio"][data-pool="integration"]',
+    );
+    await expect(row.getByTestId('compact-numbers')).toContainText('16% · 8,400 left');
+    await expect(row.getByTestId('source-label')).toHaveText('manual');
     await screenshot(page, 'manual-overview-popover');
+    await page.getByRole('link', { name: 'Record reading of Support studio integrations' }).click();
+    await expect(page.getByTestId('reading-screen')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Credits left' })).toBeFocused();
+    await screenshot(page, 'manual-reading-popover');
+    await page.goto(app.url.replace(/\?.*$/, '') + '#/overview');
     await page.setViewportSize({ width: 1200, height: 850 });
     await screenshot(page, 'manual-overview');
     await card.getByRole('link', { name: /Support studio/ }).click();

@@ -38,10 +38,11 @@ function CompactRow({ row, pinned, now }: { row: PoolRow; pinned: boolean; now: 
   const name = workspace.name;
   const meterLabel = workspace.pools.length > 1 ? `${name} ${poolKindLabel(pool.pool).toLowerCase()}` : name;
   const urgent = pool.balance === 'dry' || pool.balance === 'at-risk';
+  const manual = workspace.source === 'manual';
   return (
-    <li>
+    <li className="compact-item">
       <a
-        className={`compact-row level-${pool.level}${pool.state === 'stale' ? ' is-stale' : ''}`}
+        className={`compact-row level-${pool.level}${pool.state === 'stale' ? ' is-stale' : ''}${manual ? ' has-action' : ''}`}
         href={formatRoute({ screen: 'workspace', workspaceId: workspace.id })}
         data-testid="compact-row"
         data-workspace-id={workspace.id}
@@ -58,6 +59,11 @@ function CompactRow({ row, pinned, now }: { row: PoolRow; pinned: boolean; now: 
               </span>
             ) : null}
             {name}
+            {manual ? (
+              <span className="source-label" data-testid="source-label">
+                manual
+              </span>
+            ) : null}
           </span>
           <StateBadge pool={pool} />
         </span>
@@ -79,6 +85,17 @@ function CompactRow({ row, pinned, now }: { row: PoolRow; pinned: boolean; now: 
           </span>
         ) : null}
       </a>
+      {manual ? (
+        // Beside the row's link, not inside it: a link in a link is neither valid nor reachable.
+        <a
+          className="compact-row-action"
+          href={formatRoute({ screen: 'reading', workspaceId: workspace.id, pool: pool.pool })}
+          aria-label={`Record reading of ${meterLabel}`}
+          data-testid="record-reading"
+        >
+          Record reading
+        </a>
+      ) : null}
     </li>
   );
 }

@@ -15,6 +15,20 @@ function syncedText(sync: SyncStatus, now: number): string {
 }
 
 /**
+ * Workspaces kept by hand never sync: when they are all the overview shows, the line says when the
+ * newest reading was typed instead of "Not synced yet".
+ */
+function freshnessLine(rows: readonly PoolRow[], sync: SyncStatus, now: number): string {
+  if (rows.length === 0 || rows.some((r) => r.workspace.source !== 'manual')) return syncedText(sync, now);
+  const last = Math.max(
+    ...rows.map((r) => (r.workspace.freshness.lastSyncAt ? Date.parse(r.workspace.freshness.lastSyncAt) : 0)),
+  );
+  if (last === 0) return 'No reading yet';
+  const seconds = (last - now) / 1000;
+  return `Last reading ${seconds > -60 ? 'just now' : formatRelative(seconds)}`;
+}
+
+/**
  * The overview's heading: the worst of all pools in words ("Side project ran dry 2 hours ago ·
  * Marketing runs dry in ~2 days") and when the data was synced. It is the screen's h1, so a screen
  * reader hears the news first and Escape's focus lands on it.
@@ -48,7 +62,7 @@ export function OverviewSummary({
         </>
       )}
       <span className="overview-synced muted" data-testid="overview-synced">
-        {syncedText(sync, now)}
+        {freshnessLine(rows, sync, now)}
       </span>
     </header>
   );

@@ -199,3 +199,54 @@ describe('the compact list (the popover’s overview)', () => {
     expect(window.location.hash).toBe('#/overview');
   });
 });
+
+describe('a workspace kept by hand in the popover', () => {
+  /** Support studio: 300 of 1,000 used, its last reading typed at 07:00, three hours before now. */
+  function manualOnly(lastReadingAt: string | null): Snapshot {
+    return demoSnapshot({
+      mode: 'accounts',
+      sync: { ...demoSnapshot().sync, lastSuccessAt: null },
+      workspaces: [
+        {
+          ...team('studio', 'Support studio', used(300)),
+          source: 'manual',
+          freshness: { kind: 'live', lastSyncAt: lastReadingAt, ageSeconds: 0, basis: 'reading' },
+        },
+      ],
+    });
+  }
+
+  it('says "manual" and offers "Record reading" beside the row, which opens the reading field', async () => {
+    const user = userEvent.setup({ advanceTimers: () => undefined });
+    renderApp(fakeClient({ getSnapshot: async () => manualOnly('2026-11-21T07:00:00.000Z') }));
+    const row = await screen.findByTestId('compact-row');
+    expect(within(row).getByTestId('source-label')).toHaveTextContent('manual');
+    // 1,000 − 300 = 700 left; the row's link still opens the workspace.
+    expect(within(row).getByTestId('compact-numbers')).toHaveTextContent('30% · 700 left');
+    expect(row).toHaveAttribute('href', '#/workspace/studio');
+    const record = screen.getByRole('link', { name: 'Record reading of Support studio' });
+    expect(row).not.toContainElement(record);
+    expect(record).toHaveAttribute('href', '#/reading/studio/integration');
+    await user.click(record);
+    expect(await screen.findByTestId('reading-screen')).toBeInTheDocument();
+    // The screen is there to type one number: its field has the focus, not the heading.
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Credits left' })).toHaveFocus());
+    // Escape leaves the field, then the screen, back onto the row it came from.
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.getByTestId('compact-row')).toHaveFocus());
+  });
+
+  it('says when the newest reading was typed instead of "Not synced yet"', async () => {
+    renderApp(fakeClient({ getSnapshot: async () => manualOnly('2026-11-21T07:00:00.000Z') }));
+    await screen.findByTestId('compact-row');
+    expect(screen.getByTestId('overview-synced')).toHaveTextContent('Last reading 3 hours ago');
+  });
+
+  it('says there is no reading yet for a workspace just added', async () => {
+    renderApp(fakeClient({ getSnapshot: async () => manualOnly(null) }));
+    await screen.findByTestId('compact-row');
+    expect(screen.getByTestId('overview-synced')).toHaveTextContent('No reading yet');
+  });
+});
