@@ -70,7 +70,7 @@ export function ReadingsList({
         <tbody>
           {rows.slice(0, limit).map((r) => (
             <tr key={r.id} data-reading-id={r.id} className={r.dismissed ? 'muted' : undefined}>
-              <td>{formatDateTime(r.at)}</td>
+              <th scope="row">{formatDateTime(r.at)}</th>
               <td>
                 {r.remaining !== null
                   ? `${formatCredits(r.remaining)} left`

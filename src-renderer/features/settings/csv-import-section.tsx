@@ -84,7 +84,12 @@ export function CsvImportSection(): React.JSX.Element | null {
   }
 
   return (
-    <section className="settings-section" aria-labelledby={`${id}-title`} data-testid="csv-import">
+    <section
+      className="card settings-section"
+      aria-labelledby={`${id}-title`}
+      id="csv-import"
+      data-testid="csv-import"
+    >
       <h2 id={`${id}-title`}>Import usage from a CSV</h2>
       {workspaces.length === 0 ? (
         <p className="muted">

@@ -1,0 +1,186 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../../src-shared/ipc/snapshot';
+import { appInstall } from './runtime-fixture';
+
+/**
+ * The app's calls for workspaces kept by hand, over a real cache file: what onboarding, the reading
+ * field and Settings' CSV import send, and what the lead sees back in the snapshot.
+ */
+let install: ReturnType<typeof appInstall>;
+beforeEach(() => {
+  install = appInstall();
+});
+afterEach(() => install.cleanup());
+
+const DAY = 86_400_000;
+const isoAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+
+function pool(snapshot: Snapshot, workspaceId: string, kind: 'integration' | 'message') {
+  const ws = snapshot.workspaces.find((w) => w.id === workspaceId);
+  return { ws, pool: ws?.pools.find((p) => p.pool === kind) };
+}
+
+/** Base44 Builder added as onboarding's form sends it, its period started three days ago. */
+async function addStudio(runtime: ReturnType<typeof install.start>['runtime']) {
+  const billingDay = new Date(Date.now() - 3 * DAY).getUTCDate();
+  return runtime.handlers.addManualWorkspace({
+    provider: 'base44',
+    plan: 'builder',
+    name: 'Support studio',
+    billingDay,
+    members: [{ id: 'ana', name: 'Ana Lima' }],
+  });
+}
+
+describe('a workspace kept by hand, through the app', () => {
+  it('leaves onboarding, shows Builder’s pools as "manual", and keeps them over a restart', async () => {
+    const first = install.start();
+    expect(first.runtime.snapshot().mode).toBe('onboarding');
+    expect(await addStudio(first.runtime)).toEqual({ id: 'support-studio' });
+    const s = first.runtime.snapshot();
+    expect(s.mode).toBe('accounts');
+    // Builder on Base44's documentation: 250 message and 10,000 integration credits.
+    const { ws, pool: integration } = pool(s, 'support-studio', 'integration');
+    expect(ws).toMatchObject({
+      source: 'manual',
+      plan: 'builder',
+      members: [{ id: 'ana', name: 'Ana Lima' }],
+    });
+    expect(integration).toMatchObject({ allowance: 10_000, used: 0, remaining: 10_000 });
+    expect(pool(s, 'support-studio', 'message').pool).toMatchObject({ allowance: 250 });
+    expect(ws!.freshness).toMatchObject({ basis: 'reading', lastSyncAt: null });
+
+    await install.stop();
+    const second = install.start();
+    expect(second.runtime.snapshot().mode).toBe('accounts');
+    expect(pool(second.runtime.snapshot(), 'support-studio', 'integration').pool).toBeDefined();
+  });
+
+  it('counts readings as usage, flags one that goes backwards, and takes the answer "top-up"', async () => {
+    const { runtime } = install.start();
+    await addStudio(runtime);
+    const instants = [isoAgo(2), isoAgo(1)];
+    const at = (days: 1 | 2) => instants[2 - days]!;
+    // 9,000 left two days ago: 1,000 used since the period started.
+    const r1 = await runtime.handlers.recordReading({
+      workspaceId: 'support-studio',
+      pool: 'integration',
+      remaining: 9_000,
+      at: at(2),
+    });
+    expect(r1).toMatchObject({ kind: 'usage', counted: 1000, backwardsBy: null, sincePeriodStart: true });
+    // 8,400 left yesterday: 600 more.
+    const r2 = await runtime.handlers.recordReading({
+      workspaceId: 'support-studio',
+      pool: 'integration',
+      remaining: 8_400,
+      at: at(1),
+    });
+    expect(r2).toMatchObject({ counted: 600, since: at(2), sincePeriodStart: false });
+    let p = pool(runtime.snapshot(), 'support-studio', 'integration').pool!;
+    expect(p).toMatchObject({ used: 1600, remaining: 8400 });
+    expect(p.observed).toMatchObject({ credits: 1600, readings: 2, lastReadingAt: at(1) });
+
+    // Today the page shows 8,700 left: 300 more than counted, nothing explains it.
+    const r3 = await runtime.handlers.recordReading({
+      workspaceId: 'support-studio',
+      pool: 'integration',
+      remaining: 8_700,
+    });
+    expect(r3).toMatchObject({ kind: 'usage', counted: null, backwardsBy: 300 });
+    p = pool(runtime.snapshot(), 'support-studio', 'integration').pool!;
+    expect(p).toMatchObject({ used: 1600, remaining: 8400 }); // kept, flagged, not counted
+    expect(p.observed!.backwards).toEqual([{ id: r3.id, at: expect.any(String), by: 300 }]);
+    const listed = await runtime.handlers.listReadings({ workspaceId: 'support-studio' });
+    expect(listed.map((r) => [r.remaining, r.counted, r.backwardsBy])).toEqual([
+      [9000, 1000, null],
+      [8400, 600, null],
+      [8700, null, 300],
+    ]);
+
+    // The lead says it was a top-up of 300: 10,300 available, 1,600 used, 8,700 left, as the page says.
+    await runtime.handlers.answerReading({
+      workspaceId: 'support-studio',
+      readingId: r3.id,
+      as: 'top-up',
+      credits: 300,
+    });
+    p = pool(runtime.snapshot(), 'support-studio', 'integration').pool!;
+    expect(p).toMatchObject({ available: 10_300, used: 1600, remaining: 8700 });
+    expect(p.observed!.backwards).toEqual([]);
+  });
+
+  it('refuses a reading of a pool the plan does not have, in one sentence, storing nothing', async () => {
+    const { runtime } = install.start();
+    await runtime.handlers.addManualWorkspace({
+      provider: 'zite',
+      plan: 'pro',
+      name: 'Ops portal',
+      catalogVersion: '2026-05-seed',
+    });
+    await expect(
+      runtime.handlers.recordReading({ workspaceId: 'ops-portal', pool: 'message', remaining: 10 }),
+    ).rejects.toThrow(/^[^\n]*message[^\n]*$/);
+    expect(await runtime.handlers.listReadings({ workspaceId: 'ops-portal' })).toEqual([]);
+  });
+
+  it('previews a CSV, refuses a bad row by line and column, imports once, and adds nothing the second time', async () => {
+    const { runtime } = install.start();
+    await addStudio(runtime);
+    const day = (d: number) => isoAgo(d).slice(0, 19).replace('T', ' ');
+    const good = [
+      'Date,Type,Credits,User',
+      `${day(2)},integration:slack,1,ana`,
+      `${day(2)},email,2,ana`,
+      `${day(1)},email,2,bo`,
+    ].join('\n');
+    const input = { workspaceId: 'support-studio', source: 'usage.csv', text: good };
+
+    const preview = await runtime.handlers.previewCsvImport(input);
+    expect(preview.mapping).toMatchObject({
+      occurredAt: 'Date',
+      action: 'Type',
+      credits: 'Credits',
+      memberId: 'User',
+    });
+    expect(preview.rows).toBe(3);
+    expect(preview.first.map((f) => [f.line, f.credits])).toEqual([
+      [2, 1],
+      [3, 2],
+      [4, 2],
+    ]);
+    expect(pool(runtime.snapshot(), 'support-studio', 'integration').pool!.used).toBe(0); // a preview stores nothing
+
+    // Line 3's credits are negative: one sentence naming line and column; nothing of the file is stored.
+    const bad = good.replace(`${day(2)},email,2,ana`, `${day(2)},email,-2,ana`);
+    await expect(runtime.handlers.importCsv({ ...input, text: bad })).rejects.toThrow(/line 3.*Credits/i);
+    expect(pool(runtime.snapshot(), 'support-studio', 'integration').pool!.used).toBe(0);
+
+    const done = await runtime.handlers.importCsv(input);
+    expect(done).toMatchObject({ rows: 3, inserted: 3, duplicates: 0 });
+    // 1 + 2 + 2 = 5 credits, by member from the file (a CSV has who; a reading does not).
+    const p = pool(runtime.snapshot(), 'support-studio', 'integration').pool!;
+    expect(p).toMatchObject({ used: 5, remaining: 9995 });
+    expect(p.byMember).toEqual({ ana: 3, bo: 2 });
+
+    const again = await runtime.handlers.importCsv(input);
+    expect(again).toMatchObject({ inserted: 0, duplicates: 3 });
+    expect(pool(runtime.snapshot(), 'support-studio', 'integration').pool!.used).toBe(5);
+  });
+
+  it('removes a workspace kept by hand with its readings, and goes back to onboarding', async () => {
+    const { runtime } = install.start();
+    await addStudio(runtime);
+    await runtime.handlers.recordReading({
+      workspaceId: 'support-studio',
+      pool: 'integration',
+      remaining: 9_500,
+    });
+    expect(await runtime.handlers.removeWorkspace({ workspaceId: 'support-studio' })).toEqual({
+      removed: 'support-studio',
+    });
+    const s = runtime.snapshot();
+    expect(s.workspaces).toEqual([]);
+    expect(s.mode).toBe('onboarding');
+  });
+});
