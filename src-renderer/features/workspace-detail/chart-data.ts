@@ -80,6 +80,12 @@ export function periodChartData(
   const days = periodDays(pool.periodStart, pool.periodEnd);
   const daily = dailyValues(days, pool.byDay);
   const todayIndex = dayIndexOf(days, asOf);
+  // Fed by readings, the use since the last one is not known yet: the running total stops at that
+  // reading's day and the projection starts there, as the forecast does (forecast.from).
+  const knownIndex =
+    pool.forecast.from !== undefined
+      ? Math.min(todayIndex, dayIndexOf(days, pool.forecast.from))
+      : todayIndex;
   let busiest: PeriodChartData['busiest'] = null;
   daily.forEach((credits, i) => {
     if (credits > 0 && (busiest === null || credits > busiest.credits)) busiest = { day: days[i]!, credits };
@@ -88,10 +94,10 @@ export function periodChartData(
     labels: days.map(label),
     days,
     daily,
-    cumulative: cumulative(daily, todayIndex),
+    cumulative: cumulative(daily, knownIndex),
     todayIndex,
     lines: thresholdLines(pool.marks, pool.available),
-    projection: projectionOf(pool, todayIndex, days.length),
+    projection: projectionOf(pool, knownIndex, days.length),
     busiest,
   };
 }

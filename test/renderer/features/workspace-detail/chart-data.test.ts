@@ -64,4 +64,15 @@ describe('workspace chart data', () => {
     expect(data.lines.map((l) => l.value)).toEqual([25_000, 45_000, 50_000]);
     expect(data.busiest?.credits).toBe(Math.max(...Object.values(pool.byDay)));
   });
+
+  it('fed by readings, stops the total at the last reading and projects from there', () => {
+    // The last reading on Nov 18 (index 17), three days before today (Nov 21, index 20): what was
+    // used since is not known, so the line is not drawn flat through Nov 19-21.
+    const pool = poolCard({ forecast: { ...poolCard().forecast, from: '2026-11-18T09:00:00.000Z' } });
+    const data = periodChartData(pool, AS_OF, (d) => d.slice(8));
+    expect(data.todayIndex).toBe(20);
+    expect(data.cumulative[17]).not.toBeNull();
+    expect(data.cumulative[18]).toBeNull();
+    expect(data.projection).toMatchObject({ fromIndex: 17, fromValue: pool.used, toIndex: 29 });
+  });
 });
