@@ -71,6 +71,7 @@ export function forecastOf(r: PeriodResult): Forecast {
     low: round2(low),
     high: round2(high),
     runsOutAt,
-    ...(end !== r.asOf ? { from: end } : {}),
+    // Only readings end the window before asOf while the period runs (observedWindow counts them).
+    ...(r.window.observations !== undefined && end !== r.asOf ? { from: end } : {}),
   };
 }
