@@ -15,13 +15,21 @@ afterEach(() => install.cleanup());
 const DAY = 86_400_000;
 const isoAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 
+type Runtime = ReturnType<ReturnType<typeof appInstall>['start']>['runtime'];
+
+/** The snapshot once the evaluator thread has walked what the last call stored. */
+async function settled(runtime: Runtime): Promise<Snapshot> {
+  await runtime.whenIdle();
+  return runtime.snapshot();
+}
+
 function pool(snapshot: Snapshot, workspaceId: string, kind: 'integration' | 'message') {
   const ws = snapshot.workspaces.find((w) => w.id === workspaceId);
   return { ws, pool: ws?.pools.find((p) => p.pool === kind) };
 }
 
 /** Base44 Builder added as onboarding's form sends it, its period started three days ago. */
-async function addStudio(runtime: ReturnType<typeof install.start>['runtime']) {
+async function addStudio(runtime: Runtime) {
   const billingDay = new Date(Date.now() - 3 * DAY).getUTCDate();
   return runtime.handlers.addManualWorkspace({
     provider: 'base44',
@@ -35,9 +43,9 @@ async function addStudio(runtime: ReturnType<typeof install.start>['runtime']) {
 describe('a workspace kept by hand, through the app', () => {
   it('leaves onboarding, shows Builder’s pools as "manual", and keeps them over a restart', async () => {
     const first = install.start();
-    expect(first.runtime.snapshot().mode).toBe('onboarding');
+    expect((await settled(first.runtime)).mode).toBe('onboarding');
     expect(await addStudio(first.runtime)).toEqual({ id: 'support-studio' });
-    const s = first.runtime.snapshot();
+    const s = await settled(first.runtime);
     expect(s.mode).toBe('accounts');
     // Builder on Base44's documentation: 250 message and 10,000 integration credits.
     const { ws, pool: integration } = pool(s, 'support-studio', 'integration');
@@ -52,8 +60,8 @@ describe('a workspace kept by hand, through the app', () => {
 
     await install.stop();
     const second = install.start();
-    expect(second.runtime.snapshot().mode).toBe('accounts');
-    expect(pool(second.runtime.snapshot(), 'support-studio', 'integration').pool).toBeDefined();
+    expect((await settled(second.runtime)).mode).toBe('accounts');
+    expect(pool(await settled(second.runtime), 'support-studio', 'integration').pool).toBeDefined();
   });
 
   it('counts readings as usage, flags one that goes backwards, and takes the answer "top-up"', async () => {
@@ -77,7 +85,7 @@ describe('a workspace kept by hand, through the app', () => {
       at: at(1),
     });
     expect(r2).toMatchObject({ counted: 600, since: at(2), sincePeriodStart: false });
-    let p = pool(runtime.snapshot(), 'support-studio', 'integration').pool!;
+    let p = pool(await settled(runtime), 'support-studio', 'integration').pool!;
     expect(p).toMatchObject({ used: 1600, remaining: 8400 });
     expect(p.observed).toMatchObject({ credits: 1600, readings: 2, lastReadingAt: at(1) });
 
@@ -88,7 +96,7 @@ describe('a workspace kept by hand, through the app', () => {
       remaining: 8_700,
     });
     expect(r3).toMatchObject({ kind: 'usage', counted: null, backwardsBy: 300 });
-    p = pool(runtime.snapshot(), 'support-studio', 'integration').pool!;
+    p = pool(await settled(runtime), 'support-studio', 'integration').pool!;
     expect(p).toMatchObject({ used: 1600, remaining: 8400 }); // kept, flagged, not counted
     expect(p.observed!.backwards).toEqual([{ id: r3.id, at: expect.any(String), by: 300 }]);
     const listed = await runtime.handlers.listReadings({ workspaceId: 'support-studio' });
@@ -105,7 +113,7 @@ describe('a workspace kept by hand, through the app', () => {
       as: 'top-up',
       credits: 300,
     });
-    p = pool(runtime.snapshot(), 'support-studio', 'integration').pool!;
+    p = pool(await settled(runtime), 'support-studio', 'integration').pool!;
     expect(p).toMatchObject({ available: 10_300, used: 1600, remaining: 8700 });
     expect(p.observed!.backwards).toEqual([]);
   });
@@ -127,7 +135,8 @@ describe('a workspace kept by hand, through the app', () => {
   it('previews a CSV, refuses a bad row by line and column, imports once, and adds nothing the second time', async () => {
     const { runtime } = install.start();
     await addStudio(runtime);
-    const day = (d: number) => isoAgo(d).slice(0, 19).replace('T', ' ');
+    const stamps = [isoAgo(1), isoAgo(2)].map((t) => t.slice(0, 19).replace('T', ' '));
+    const day = (d: 1 | 2) => stamps[d - 1]!;
     const good = [
       'Date,Type,Credits,User',
       `${day(2)},integration:slack,1,ana`,
@@ -149,23 +158,24 @@ describe('a workspace kept by hand, through the app', () => {
       [3, 2],
       [4, 2],
     ]);
-    expect(pool(runtime.snapshot(), 'support-studio', 'integration').pool!.used).toBe(0); // a preview stores nothing
+    expect(pool(await settled(runtime), 'support-studio', 'integration').pool!.used).toBe(0); // a preview stores nothing
 
     // Line 3's credits are negative: one sentence naming line and column; nothing of the file is stored.
     const bad = good.replace(`${day(2)},email,2,ana`, `${day(2)},email,-2,ana`);
+    expect(bad).not.toBe(good);
     await expect(runtime.handlers.importCsv({ ...input, text: bad })).rejects.toThrow(/line 3.*Credits/i);
-    expect(pool(runtime.snapshot(), 'support-studio', 'integration').pool!.used).toBe(0);
+    expect(pool(await settled(runtime), 'support-studio', 'integration').pool!.used).toBe(0);
 
     const done = await runtime.handlers.importCsv(input);
     expect(done).toMatchObject({ rows: 3, inserted: 3, duplicates: 0 });
     // 1 + 2 + 2 = 5 credits, by member from the file (a CSV has who; a reading does not).
-    const p = pool(runtime.snapshot(), 'support-studio', 'integration').pool!;
+    const p = pool(await settled(runtime), 'support-studio', 'integration').pool!;
     expect(p).toMatchObject({ used: 5, remaining: 9995 });
     expect(p.byMember).toEqual({ ana: 3, bo: 2 });
 
     const again = await runtime.handlers.importCsv(input);
     expect(again).toMatchObject({ inserted: 0, duplicates: 3 });
-    expect(pool(runtime.snapshot(), 'support-studio', 'integration').pool!.used).toBe(5);
+    expect(pool(await settled(runtime), 'support-studio', 'integration').pool!.used).toBe(5);
   });
 
   it('removes a workspace kept by hand with its readings, and goes back to onboarding', async () => {
@@ -179,7 +189,7 @@ describe('a workspace kept by hand, through the app', () => {
     expect(await runtime.handlers.removeWorkspace({ workspaceId: 'support-studio' })).toEqual({
       removed: 'support-studio',
     });
-    const s = runtime.snapshot();
+    const s = await settled(runtime);
     expect(s.workspaces).toEqual([]);
     expect(s.mode).toBe('onboarding');
   });
