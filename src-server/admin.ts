@@ -49,7 +49,7 @@ export interface ServerAdmin {
   findAccount(name: string): number | undefined;
   /** Stores a token for an account and returns it: shown once, kept only hashed with its prefix. */
   createToken(accountId: number, options?: NewTokenOptions): string;
-  /** The account's tokens: prefix, scope, workspace, label, date; never the token. */
+  /** The account's tokens: prefix, scope, workspace, label, created and last used; never the token. */
   listTokens(accountId: number): TokenInfo[];
   /** Revokes a token given whole or by its listed prefix (every token of the account when null); throws when none matched. */
   revokeTokens(accountId: number, tokenOrPrefix: string | null): number;

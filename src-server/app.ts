@@ -137,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // onRequest runs before the body is read: a refused caller's body (no valid token, or a token
     // without the scope) is never read, and the connection is closed after the answer instead of
     // being drained for whatever it still sends.
-    const auth = authenticate(context.store);
+    const auth = authenticate(context.store, context.clock);
     api.addHook('onRequest', async (request, reply) => {
       try {
         await auth(request);

@@ -8,7 +8,7 @@ export const TOKEN_USAGE = `creditbar-server token [add] [--account NAME] [--sco
                         ingest (what an app reports usage with: it may only POST events to --workspace);
                         --create makes the account if needed
   creditbar-server token list [--account NAME] [--json] [--db PATH]
-                        the account's tokens: prefix, scope, workspace, label, date (never the token)
+                        the account's tokens: prefix, scope, workspace, created, last used, label (never the token)
   creditbar-server token revoke (PREFIX | TOKEN | --all) [--account NAME] [--db PATH]
                         revoke at once: the next request with it gets 401`;
 
@@ -24,9 +24,10 @@ function tokenTable(tokens: TokenInfo[]): string {
     t.scope,
     t.workspaceId ?? (t.scope === 'read' ? 'all' : '-'),
     t.createdAt.slice(0, 16).replace('T', ' '),
+    t.lastUsedAt === null ? 'never' : t.lastUsedAt.slice(0, 16).replace('T', ' '),
     t.label,
   ]);
-  const head = ['prefix', 'scope', 'workspace', 'created (UTC)', 'label'];
+  const head = ['prefix', 'scope', 'workspace', 'created (UTC)', 'last used (UTC)', 'label'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   return [head, ...rows]
     .map((r) =>

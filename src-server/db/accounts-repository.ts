@@ -47,6 +47,8 @@ export interface TokenInfo {
   workspaceId: string | null;
   label: string;
   createdAt: string;
+  /** The last authenticated request with it (to the minute), or null when it was never used. */
+  lastUsedAt: string | null;
 }
 
 export interface NewTokenRow {
@@ -68,6 +70,8 @@ export interface AccountsRepository {
   /** The account, scope and workspace of a token, by the token's hash (see hashToken), or undefined. */
   authForTokenHash(hash: string): TokenAuth | undefined;
   listTokens(accountId: number): TokenInfo[];
+  /** Records that the token with this hash made a request at `at` (ISO); false when it no longer exists. */
+  markTokenUsed(hash: string, at: string): boolean;
   /**
    * Deletes the account's tokens named by `tokenOrPrefix`: the whole token, or the prefix that
    * `listTokens` shows (every token of the account when null). Returns how many went.
@@ -93,9 +97,10 @@ export function createAccountsRepository(db: Database.Database): AccountsReposit
     SELECT t.account_id, t.scope, t.workspace_pk, w.id AS workspace_id
     FROM tokens t LEFT JOIN workspaces w ON w.pk = t.workspace_pk WHERE t.hash = ?`);
   const tokensOf = db.prepare(`
-    SELECT t.prefix, t.scope, w.id AS workspace_id, t.label, t.created_at
+    SELECT t.prefix, t.scope, w.id AS workspace_id, t.label, t.created_at, t.last_used_at
     FROM tokens t LEFT JOIN workspaces w ON w.pk = t.workspace_pk
     WHERE t.account_id = ? ORDER BY t.created_at, t.rowid`);
+  const markUsed = db.prepare('UPDATE tokens SET last_used_at = ? WHERE hash = ?');
   const deleteByPrefix = db.prepare('DELETE FROM tokens WHERE account_id = ? AND prefix = ?');
   const deleteAll = db.prepare('DELETE FROM tokens WHERE account_id = ?');
   const deleteByHash = db.prepare('DELETE FROM tokens WHERE account_id = ? AND hash = ?');
@@ -134,6 +139,7 @@ export function createAccountsRepository(db: Database.Database): AccountsReposit
           workspace_id: string | null;
           label: string;
           created_at: string;
+          last_used_at: string | null;
         }[]
       ).map((r) => ({
         prefix: r.prefix,
@@ -141,7 +147,9 @@ export function createAccountsRepository(db: Database.Database): AccountsReposit
         workspaceId: r.workspace_id,
         label: r.label,
         createdAt: r.created_at,
+        lastUsedAt: r.last_used_at,
       })),
+    markTokenUsed: (hash, at) => markUsed.run(at, hash).changes > 0,
     revokeTokens: (accountId, tokenOrPrefix) => {
       if (tokenOrPrefix === null) return deleteAll.run(accountId).changes;
       const byHash = deleteByHash.run(accountId, hashToken(tokenOrPrefix)).changes;

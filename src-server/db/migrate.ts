@@ -3,6 +3,7 @@ import { initial } from './migrations/0001-initial';
 import { tokenScopes } from './migrations/0002-token-scopes';
 import { unnamedMembers } from './migrations/0003-unnamed-members';
 import { workspaceRevision } from './migrations/0004-workspace-revision';
+import { tokenLastUsed } from './migrations/0005-token-last-used';
 
 /** One schema step; `version` is what user_version reads once it has run. */
 export interface Migration {
@@ -12,7 +13,13 @@ export interface Migration {
 }
 
 /** Every migration, oldest first; append, never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, tokenScopes, unnamedMembers, workspaceRevision];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  tokenScopes,
+  unnamedMembers,
+  workspaceRevision,
+  tokenLastUsed,
+];
 
 /** The schema version this server writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -18,8 +18,27 @@ declare module 'fastify' {
 
 const CHALLENGE = { 'www-authenticate': 'Bearer realm="creditbar"' };
 
-/** The onRequest hook of every authenticated route: sets request.accountId or answers 401. */
-export function authenticate(store: ServerStore) {
+/** A token's last use is written at most once a minute: `token list` shows minutes, and a busy
+ * reporter must not turn every request into a write. */
+const LAST_USED_EVERY_MS = 60_000;
+
+/**
+ * The onRequest hook of every authenticated route: sets request.accountId or answers 401, and
+ * notes when the token was last used (never failing the request over it).
+ */
+export function authenticate(store: ServerStore, clock: () => number = Date.now) {
+  const lastWritten = new Map<string, number>();
+  const noteUse = (hash: string) => {
+    const now = clock();
+    const last = lastWritten.get(hash);
+    if (last !== undefined && now - last < LAST_USED_EVERY_MS && now >= last) return;
+    lastWritten.set(hash, now);
+    try {
+      store.accounts.markTokenUsed(hash, new Date(now).toISOString());
+    } catch {
+      lastWritten.delete(hash); // busy or read-only file: try again on the next request
+    }
+  };
   return async (request: FastifyRequest): Promise<void> => {
     const header = request.headers.authorization;
     if (header === undefined || header.trim() === '') {
@@ -50,6 +69,7 @@ export function authenticate(store: ServerStore) {
         CHALLENGE,
       );
     }
+    noteUse(hash);
     request.accountId = auth.accountId;
     request.tokenHash = hash;
     request.tokenAuth = auth;

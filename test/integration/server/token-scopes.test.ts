@@ -137,7 +137,8 @@ describe('token scopes: read tokens read, ingest tokens only write their workspa
     expect(list.code).toBe(0);
     expect(list.stdout).not.toContain(token);
     const line = list.stdout.split('\n').find((l) => l.includes('laptop'))!;
-    expect(line).toMatch(/^cb_\S{8}… +read +all +\d{4}-\d\d-\d\d \d\d:\d\d +laptop$/);
+    // Created, then last used at the server's clock by the request above.
+    expect(line).toMatch(/^cb_\S{8}… +read +all +\d{4}-\d\d-\d\d \d\d:\d\d +2026-11-25 12:00 +laptop$/);
     const revoked = await serverCli(['token', 'revoke', token.slice(0, 11), '--db', server.dbPath]);
     expect(revoked.stderr).toBe('');
     expect(revoked.stdout).toContain('Revoked 1 token of account "acme-co"');
@@ -175,6 +176,7 @@ describe('tokens issued before scopes existed', () => {
           workspaceId: null,
           label: 'first token',
           createdAt: '2026-01-01T00:00:00Z',
+          lastUsedAt: null,
         },
       ]);
       // Without a prefix it can still be revoked given whole.
@@ -183,5 +185,61 @@ describe('tokens issued before scopes existed', () => {
     } finally {
       dir.cleanup();
     }
+  });
+});
+
+describe('token list says when each token was last used', () => {
+  const T0 = Date.parse('2026-11-25T12:00:00Z');
+  let now = T0;
+  let server: TestServer;
+  afterAll(() => server.stop());
+
+  it('so a lead can tell the tokens still in use from the ones no app or laptop uses any more', async () => {
+    server = await startTestServer({ clock: () => now });
+    const { accountId, token: laptop } = server.admin.createAccount('acme-co');
+    server.admin.importLedger(accountId, fixtureLedger(5));
+    const app = server.admin.createToken(accountId, {
+      scope: 'ingest',
+      workspaceId: 'acme',
+      label: 'helpdesk',
+    });
+    server.admin.createToken(accountId, { scope: 'ingest', workspaceId: 'acme', label: 'retired app' });
+    const lastUsed = () =>
+      Object.fromEntries(server.admin.listTokens(accountId).map((t) => [t.label, t.lastUsedAt]));
+    const sync = () => call(server, '/v1/workspaces', { token: laptop });
+    const report = () =>
+      call(server, '/v1/workspaces/acme/events', {
+        token: app,
+        method: 'POST',
+        body: { events: [event(`e-${now}`)] },
+      });
+    expect(Object.values(lastUsed())).toEqual([null, null, null]);
+
+    expect((await sync()).status).toBe(200);
+    expect(lastUsed()['first token']).toBe('2026-11-25T12:00:00.000Z');
+    // Within the minute it is not written again (token list shows minutes).
+    now = T0 + 30_000;
+    await sync();
+    expect(lastUsed()['first token']).toBe('2026-11-25T12:00:00.000Z');
+
+    now = T0 + 5 * 60_000;
+    expect((await report()).status).toBe(200);
+    await sync();
+    expect(lastUsed()).toEqual({
+      'first token': '2026-11-25T12:05:00.000Z',
+      helpdesk: '2026-11-25T12:05:00.000Z',
+      'retired app': null,
+    });
+    // A request the token's scope refuses still shows the token is in use somewhere.
+    now = T0 + 7 * 60_000;
+    expect((await call(server, '/v1/workspaces', { token: app })).status).toBe(403);
+    expect(lastUsed().helpdesk).toBe('2026-11-25T12:07:00.000Z');
+
+    const list = await serverCli(['token', 'list', '--db', server.dbPath]);
+    expect(list.code, list.stderr).toBe(0);
+    const lines = list.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/created \(UTC\) +last used \(UTC\) +label$/);
+    expect(lines.find((l) => l.endsWith('retired app'))).toMatch(/ never +retired app$/);
+    expect(lines.find((l) => l.endsWith('helpdesk'))).toMatch(/ 2026-11-25 12:07 +helpdesk$/);
   });
 });
