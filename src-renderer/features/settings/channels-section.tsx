@@ -14,12 +14,13 @@ function RateLimitForm({ settings }: { settings: Settings }): React.JSX.Element 
   const id = useId();
   const [value, setValue] = useState(String(settings.channelMinIntervalSeconds));
   const [error, setError] = useState<string | null>(null);
-  const { state, save } = useSave();
+  const { state, save, clear } = useSave();
   async function submit(e: React.FormEvent): Promise<void> {
     e.preventDefault();
     const n = parseWhole(value, 0, 86_400);
     setError(n === null ? 'A whole number of seconds from 0 (no limit) to 86400 (a day).' : null);
     if (n !== null) await save({ channelMinIntervalSeconds: n });
+    else clear(); // an earlier "Saved." must not stand beside the error
   }
   return (
     <form aria-label="Rate limit" onSubmit={(e) => void submit(e)} noValidate>

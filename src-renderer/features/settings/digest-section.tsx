@@ -20,7 +20,7 @@ export function DigestSection({ settings }: { settings: Settings }): React.JSX.E
   const id = useId();
   const [digest, setDigest] = useState<DigestSettings>(settings.digest);
   const [error, setError] = useState<string | null>(null);
-  const { state, save } = useSave();
+  const { state, save, clear } = useSave();
   const takers = settings.channels.filter((c) => c.digest && c.enabled).map((c) => c.label);
 
   async function submit(e: React.FormEvent): Promise<void> {
@@ -28,6 +28,7 @@ export function DigestSection({ settings }: { settings: Settings }): React.JSX.E
     const ok = TIME.test(digest.time);
     setError(ok ? null : 'A time as HH:MM, from 00:00 to 23:59.');
     if (ok) await save({ digest });
+    else clear(); // an earlier "Saved." must not stand beside the error
   }
 
   return (

@@ -12,7 +12,7 @@ function SyncForm({ settings }: { settings: Settings }): React.JSX.Element {
   const [interval, setSyncInterval] = useState(String(settings.syncIntervalMinutes));
   const [stale, setStale] = useState(String(settings.staleAfterMinutes));
   const [errors, setErrors] = useState<{ interval?: string; stale?: string }>({});
-  const { state, save } = useSave();
+  const { state, save, clear } = useSave();
 
   async function submit(e: React.FormEvent): Promise<void> {
     e.preventDefault();
@@ -23,7 +23,10 @@ function SyncForm({ settings }: { settings: Settings }): React.JSX.Element {
       ...(s === null ? { stale: 'A whole number of minutes from 5 to 10080 (a week).' } : {}),
     };
     setErrors(next);
-    if (i === null || s === null) return;
+    if (i === null || s === null) {
+      clear(); // an earlier "Saved." must not stand beside the error
+      return;
+    }
     await save({ syncIntervalMinutes: i, staleAfterMinutes: s });
   }
 
@@ -76,34 +79,37 @@ function SyncForm({ settings }: { settings: Settings }): React.JSX.Element {
   );
 }
 
-/** Quiet hours: notifications wait (queued) between start and end, local time. */
+/** Quiet hours: notifications wait (queued) between start and end, local time. Saves at once, like every switch. */
 function QuietHoursForm({ settings }: { settings: Settings }): React.JSX.Element {
   const id = useId();
   const [q, setQ] = useState(settings.quietHours);
   const [error, setError] = useState<string | null>(null);
-  const { state, save } = useSave();
+  const { state, save, clear } = useSave();
 
-  async function submit(e: React.FormEvent): Promise<void> {
-    e.preventDefault();
-    if (!TIME.test(q.start) || !TIME.test(q.end)) {
+  /** Each change saves as it is made; an incomplete or empty span says why and keeps the saved one. */
+  async function change(next: Settings['quietHours']): Promise<void> {
+    setQ(next);
+    if (!TIME.test(next.start) || !TIME.test(next.end)) {
       setError('Enter both times as HH:MM, e.g. 22:00 and 07:00.');
+      clear();
       return;
     }
-    if (q.start === q.end) {
+    if (next.start === next.end) {
       setError('Start and end are the same time: pick two different times.');
+      clear();
       return;
     }
     setError(null);
-    await save({ quietHours: q });
+    await save({ quietHours: next });
   }
 
   return (
-    <form aria-label="Quiet hours" onSubmit={(e) => void submit(e)} noValidate>
+    <form aria-label="Quiet hours" onSubmit={(e) => e.preventDefault()} noValidate>
       <label className="check">
         <input
           type="checkbox"
           checked={q.enabled}
-          onChange={(e) => setQ({ ...q, enabled: e.target.checked })}
+          onChange={(e) => void change({ ...q, enabled: e.target.checked })}
         />
         Hold notifications during quiet hours
       </label>
@@ -114,7 +120,7 @@ function QuietHoursForm({ settings }: { settings: Settings }): React.JSX.Element
             id={`${id}-start`}
             type="time"
             value={q.start}
-            onChange={(e) => setQ({ ...q, start: e.target.value })}
+            onChange={(e) => void change({ ...q, start: e.target.value })}
             disabled={!q.enabled}
           />
         </div>
@@ -124,7 +130,7 @@ function QuietHoursForm({ settings }: { settings: Settings }): React.JSX.Element
             id={`${id}-end`}
             type="time"
             value={q.end}
-            onChange={(e) => setQ({ ...q, end: e.target.value })}
+            onChange={(e) => void change({ ...q, end: e.target.value })}
             disabled={!q.enabled}
           />
         </div>
@@ -134,12 +140,7 @@ function QuietHoursForm({ settings }: { settings: Settings }): React.JSX.Element
           {error}
         </p>
       ) : null}
-      <div className="button-row">
-        <button type="submit" className="button primary">
-          Save quiet hours
-        </button>
-        <SaveStatus state={state} />
-      </div>
+      <SaveStatus state={state} />
     </form>
   );
 }

@@ -246,6 +246,9 @@ describe('the app runtime, one install per case', { timeout: 120_000 }, () => {
       runtime.handlers.addAccount({ label: 'Acme', serverUrl: demo.url, token: 'wrong-token-123' }),
     ).rejects.toThrow(/token/i);
     expect(runtime.settings().accounts).toEqual([]);
+    // The demo raised alerts of its own (a pool of it ran dry): they belong to the demo account.
+    const demoAlerts = cache.alerts.list().filter((a) => a.accountId === 'demo');
+    expect(demoAlerts.length).toBeGreaterThan(0);
 
     // A second server with an account of its own plays the lead's real account.
     const real = await startServer({ demo: { autoTick: false, seed: 7 } });
@@ -265,11 +268,24 @@ describe('the app runtime, one install per case', { timeout: 120_000 }, () => {
       expect(s.workspaces.every((w) => w.accountId === account.id)).toBe(true);
       expect(runtime.settings().demo).toBe(false);
       expect(cache.read.accounts.get('demo')).toBeNull(); // the demo's cached usage went with it
+      // ... and its alerts: none of the demo's is left. The real server here plays the same cast, so
+      // it raises alerts under the same keys: had the demo's stayed, those keys would still be the
+      // demo's (a key is raised once); every one now belongs to the real account.
+      expect(cache.alerts.list().filter((a) => a.accountId === 'demo')).toEqual([]);
+      expect(cache.alerts.list().every((a) => a.accountId === account.id)).toBe(true);
+
+      // Removing the account says what goes, and then it goes: its workspaces and alerts.
+      const own = cache.alerts.list().filter((a) => a.accountId === account.id).length;
+      const removal = await runtime.handlers.accountRemoval({ id: account.id });
+      expect(removal).toMatchObject({ id: account.id, label: 'Acme', alerts: own });
+      expect(removal.workspaces).toEqual(s.workspaces.map((w) => w.name));
 
       const afterRemove = await runtime.handlers.removeAccount({ id: account.id });
       expect(afterRemove.accounts).toEqual([]);
       expect(await install.secrets.get(account.id)).toBeNull();
       expect(runtime.snapshot().workspaces).toEqual([]);
+      expect(cache.alerts.list()).toEqual([]);
+      expect(runtime.snapshot().alerts).toEqual([]);
     } finally {
       await install.stop();
       await real.close();

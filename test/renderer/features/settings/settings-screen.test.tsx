@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { parseBudgets } from '../../../../src-renderer/features/settings/budgets-section';
@@ -147,20 +147,74 @@ describe('SettingsScreen', () => {
     await user.type(interval, '15');
     await user.click(within(form).getByRole('button', { name: 'Save sync' }));
     expect(client.updateSettings).toHaveBeenCalledWith({ syncIntervalMinutes: 15, staleAfterMinutes: 30 });
+    expect(await within(form).findByText('Saved.')).toBeInTheDocument();
+    // The next refused input clears that "Saved.": the form never says both.
+    await user.clear(interval);
+    await user.type(interval, '2000');
+    await user.click(within(form).getByRole('button', { name: 'Save sync' }));
+    expect(within(form).getByText(/from 1 to 1440/)).toBeInTheDocument();
+    expect(within(form).queryByText('Saved.')).toBeNull();
   });
 
-  it('saves quiet hours, start at login and the theme', async () => {
+  it('saves quiet hours, start at login and the theme, each as it is changed (no button for some)', async () => {
     const { user, client } = setup();
     const quiet = screen.getByRole('form', { name: 'Quiet hours' });
+    expect(within(quiet).queryByRole('button')).toBeNull();
     await user.click(within(quiet).getByRole('checkbox', { name: 'Hold notifications during quiet hours' }));
-    await user.click(within(quiet).getByRole('button', { name: 'Save quiet hours' }));
     expect(client.updateSettings).toHaveBeenCalledWith({
       quietHours: { enabled: true, start: '22:00', end: '07:00' },
+    });
+    expect(await within(quiet).findByText('Saved.')).toBeInTheDocument();
+    // A span that is no span is refused in a sentence, and the earlier "Saved." goes.
+    const to = within(quiet).getByLabelText('To');
+    fireEvent.change(to, { target: { value: '22:00' } });
+    expect(
+      within(quiet).getByText('Start and end are the same time: pick two different times.'),
+    ).toBeInTheDocument();
+    expect(within(quiet).queryByText('Saved.')).toBeNull();
+    fireEvent.change(to, { target: { value: '06:30' } });
+    expect(client.updateSettings).toHaveBeenLastCalledWith({
+      quietHours: { enabled: true, start: '22:00', end: '06:30' },
     });
     await user.click(screen.getByRole('checkbox', { name: 'Start Creditbar at login' }));
     expect(client.updateSettings).toHaveBeenLastCalledWith({ startAtLogin: true });
     await user.click(screen.getByRole('radio', { name: 'Dark' }));
     expect(client.updateSettings).toHaveBeenLastCalledWith({ theme: 'dark' });
+  });
+
+  it('keeps both of two switches flipped before main answered the first (no lost update)', async () => {
+    // Main answers each patch only when the test lets it, as a slow settings file would.
+    const answers: (() => void)[] = [];
+    let stored = settingsFixture();
+    const client = fakeClient({
+      updateSettings: (patch: object) =>
+        new Promise((resolve) => {
+          answers.push(() => {
+            stored = { ...stored, ...patch };
+            resolve(stored);
+          });
+        }),
+    });
+    const { user, store } = setup(client);
+    await user.click(screen.getByRole('checkbox', { name: 'Mid-period audit' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Drift from server' }));
+    expect(answers).toHaveLength(2);
+    // The second patch was built on the first: it carries both switches off.
+    expect(client.updateSettings).toHaveBeenLastCalledWith({
+      notifications: expect.objectContaining({
+        kinds: expect.objectContaining({ 'mid-period-audit': false, drift: false }),
+      }),
+    });
+    // The first answer (without the second switch) arrives late: it must not flip it back.
+    await act(async () => answers[0]!());
+    expect(screen.getByRole('checkbox', { name: 'Drift from server' })).not.toBeChecked();
+    await act(async () => answers[1]!());
+    expect(screen.getByRole('checkbox', { name: 'Mid-period audit' })).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Drift from server' })).not.toBeChecked();
+    expect(store.getState().settings!.notifications.kinds).toMatchObject({
+      'mid-period-audit': false,
+      drift: false,
+    });
   });
 
   it("says when a save fails, in the form's own words", async () => {
