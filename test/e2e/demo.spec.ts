@@ -230,7 +230,9 @@ test.describe('the demo in browser mode', () => {
     const form = page.locator('[data-testid="threshold-form"][data-workspace-id="zite-team"]');
     await form.getByLabel('Thresholds').fill('40, 75');
     await form.getByRole('button', { name: 'Save thresholds' }).click();
-    await expect(form).toContainText('Own thresholds');
+    // Settings says what is now in force and that it is the lead's own, for this pool.
+    await expect(form.getByTestId('in-force')).toHaveText('In force: 40, 75 % · yours, for this pool');
+    await expect(form.getByRole('button', { name: /^Reset to the defaults/ })).toBeVisible();
     await screenshot(page, 'settings');
 
     await page.getByRole('link', { name: 'Overview' }).click();
