@@ -65,7 +65,7 @@ export interface AppRuntimeDeps {
   /** The running version (package.json's), for Settings. */
   appVersion?: string;
   /** Sync tuning (tests shorten timeouts and retries). */
-  sync?: Partial<Pick<SyncServiceDeps, 'timeoutMs' | 'retry' | 'pageSize' | 'sleep'>>;
+  sync?: Partial<Pick<SyncServiceDeps, 'timeoutMs' | 'retry' | 'pageSize' | 'sleep' | 'budgetMs'>>;
   /** Channel delivery tuning and transports (tests shorten backoffs). */
   delivery?: Partial<Pick<DeliveryDeps, 'post' | 'runShell' | 'random' | 'tuning'>>;
   /**
@@ -185,6 +185,8 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     overrides: () => settingsOverrides(cache.read.workspaces.list(), settings(), catalog()),
     // The local side of each reconciliation comes from the evaluator thread, with a new view first.
     localBalance: (asOf, workspaceIds) => views.reconcileAt(asOf, workspaceIds),
+    // A server that answers but fails is retried for the lead's budget, not a fixed count.
+    budgetMs: () => settings().syncBudgetMinutes * 60_000,
     ...(deps.random ? { random: deps.random } : {}),
     ...deps.sync,
   });

@@ -38,6 +38,13 @@ export interface ApiClientOptions {
   /** Per request, headers and body included (default 30 s). */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /**
+   * The instant this client's retries end. With it, a server that answers but fails (5xx, a body
+   * cut off, a timeout) is retried for as long as the next attempt starts before it, not a fixed
+   * number of times: a sync keeps going while progress is possible. A server nobody listens at
+   * still fails within a second. Without it, `retry.retries` bounds every request.
+   */
+  deadline?: Millis;
   /** Injected so that tests can assert the delays without waiting them. */
   sleep?: (ms: Millis, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -91,12 +98,21 @@ class Transient extends Error {
     readonly status?: number,
     /** Nothing listens there (or the name does not resolve): retried less. */
     readonly unreachable = false,
+    /** The answer started but broke off (a cut body): the server is there, its answer was broken. */
+    readonly broken = false,
   ) {
     super(message);
   }
 }
 
+function brokenAnswer(path: string, status: number): Transient {
+  return new Transient('server', `the answer to ${path} broke off before its end`, status, false, true);
+}
+
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** The server accepted the connection, then closed it before answering: it is there, its answer broke. */
+const CLOSED_MIDWAY = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
 
 function networkCode(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
@@ -104,9 +120,19 @@ function networkCode(err: unknown): string {
   return cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (err as Error).message;
 }
 
+/** How many of the latest attempts tell whether the server is still making progress. */
+const PROGRESS_WINDOW = 20;
+/** The longest wait between tries while the server makes progress (see nextDelay). */
+const PROGRESS_MAX_DELAY_MS = 2_000;
+
+/** "40 s", "3 min". */
+function describeSpan(ms: Millis): string {
+  return ms < 120_000 ? `${Math.max(1, Math.round(ms / 1000))} s` : `${Math.round(ms / 60_000)} min`;
+}
+
 /**
  * Creates the client. Network errors, timeouts, cut bodies and 5xx are retried with exponential
- * backoff and jitter; 429 waits what Retry-After says; 4xx other than 429 fail at once; a body
+ * backoff and jitter (for a fixed count, or until `deadline`); 429 waits what Retry-After says; 4xx other than 429 fail at once; a body
  * that does not match the contract fails as `malformed` without a retry.
  */
 export function createApiClient(options: ApiClientOptions): AccountApi {
@@ -135,13 +161,21 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
         signal: combined,
       });
       // Reading the body is under the same timeout: a server that stalls mid-body is a timeout too.
-      const text = await res.text();
+      let text: string;
+      try {
+        text = await res.text();
+      } catch (err) {
+        if (signal?.aborted || timeout.aborted) throw err;
+        // The headers came, then the connection closed before the body they promised: the server
+        // is reachable and its answer broke, so the address is not what the user should check.
+        throw brokenAnswer(path, res.status);
+      }
       let body: unknown;
       try {
         body = text === '' ? undefined : JSON.parse(text);
       } catch {
         // A 2xx body that is not JSON is most likely cut short in transit: retry it as transient.
-        if (res.ok) throw new Transient('offline', `the answer to ${path} was cut short`, res.status);
+        if (res.ok) throw brokenAnswer(path, res.status);
         body = undefined;
       }
       return { body, status: res.status, retryAfter: res.headers.get('retry-after') };
@@ -152,8 +186,49 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
       if (timeout.aborted)
         throw new Transient('offline', `no answer from ${baseUrl} within ${Math.round(timeoutMs / 1000)} s`);
       const code = networkCode(err);
+      if (CLOSED_MIDWAY.has(code))
+        throw new Transient(
+          'server',
+          `the connection to ${baseUrl} closed before the answer to ${path} came (${code})`,
+          undefined,
+          false,
+          true,
+        );
       throw new Transient('offline', `cannot reach ${baseUrl} (${code})`, undefined, UNREACHABLE.has(code));
     }
+  }
+
+  /**
+   * Whether a transient failure ends the request: nothing listening fails fast; with a deadline,
+   * a failing server is retried until the next attempt would start past it; else a fixed count.
+   */
+  function givesUp(err: Transient, failures: number, delay: Millis): boolean {
+    if (err.unreachable) return failures >= Math.min(policy.unreachableRetries, policy.retries);
+    if (options.deadline !== undefined) return now() + delay >= options.deadline;
+    return failures >= policy.retries;
+  }
+
+  // The last few attempts' outcomes over every request of this client (true: answered).
+  const recent: boolean[] = [];
+  const record = (answered: boolean) => {
+    recent.push(answered);
+    if (recent.length > PROGRESS_WINDOW) recent.shift();
+  };
+
+  /**
+   * The wait before the next try. With a deadline, while some of the last attempts were answered
+   * the server is failing at random rather than down or overloaded: waits stay short (at most
+   * PROGRESS_MAX_DELAY_MS), so a sync under a fault mix finishes; a server that answers nothing
+   * gets the full exponential backoff.
+   */
+  function nextDelay(failures: number): Millis {
+    if (options.deadline !== undefined && recent.includes(true))
+      return backoffDelay(
+        failures,
+        { ...policy, maxDelayMs: Math.min(policy.maxDelayMs, PROGRESS_MAX_DELAY_MS) },
+        random,
+      );
+    return backoffDelay(failures, policy, random);
   }
 
   async function request<T>(
@@ -164,11 +239,13 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
   ): Promise<T> {
     let transient = 0;
     let limited = 0;
+    let firstFailure = now();
     for (;;) {
       let delay: Millis;
       let reason: string;
       try {
         const { body, status, retryAfter } = await attempt(path, signal);
+        if (status < 500) record(true);
         if (status >= 200 && status < 300) {
           const parsed = schema.safeParse(body);
           if (parsed.success) return parsed.data;
@@ -223,19 +300,25 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
         }
       } catch (err) {
         if (!(err instanceof Transient)) throw err;
-        if (
-          transient >=
-          (err.unreachable ? Math.min(policy.unreachableRetries, policy.retries) : policy.retries)
-        ) {
+        record(false);
+        delay = nextDelay(transient);
+        if (givesUp(err, transient, delay)) {
+          const attempts = `${transient + 1} attempt${transient === 0 ? '' : 's'}`;
+          const over =
+            options.deadline === undefined || err.unreachable
+              ? attempts
+              : `${attempts} over ${describeSpan(now() - firstFailure)}`;
           throw new SyncError(
             err.kind,
-            err.kind === 'offline'
+            err.kind === 'offline' && !err.broken
               ? `${err.message}: check the server address and your connection; the last synced data stays available`
-              : `${err.message} after ${transient + 1} attempts: try again later; the last synced data stays available`,
+              : err.broken
+                ? `${err.message} after ${over} (the server answered, but its answer was broken in transit): try again later; the last synced data stays available`
+                : `${err.message} after ${over}: try again later; the last synced data stays available`,
             err.status,
           );
         }
-        delay = backoffDelay(transient, policy, random);
+        if (transient === 0) firstFailure = now();
         transient++;
         reason = err.message;
       }

@@ -18,6 +18,11 @@ export interface SyncServiceDeps {
   random?: () => number;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /**
+   * How long one sync may keep retrying a server that answers but fails (read at each sync, from
+   * Settings); without it every request has the fixed retry count.
+   */
+  budgetMs?: () => Millis;
   pageSize?: number;
   /** Read at each sync, so catalog and settings changes apply to the next one. */
   catalog?: () => Catalog;
@@ -50,6 +55,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       baseUrl: account.serverUrl,
       token,
       now,
+      ...(deps.budgetMs ? { deadline: now() + deps.budgetMs() } : {}),
       ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
       ...(deps.retry ? { retry: deps.retry } : {}),
       ...(deps.sleep ? { sleep: deps.sleep } : {}),

@@ -1,5 +1,6 @@
 import { builtinCatalog } from '../../../src-shared/catalog/catalog';
-import { createApiClient } from '../../sync/api-client';
+import { DEFAULT_SETTINGS } from '../../../src-shared/settings/settings';
+import { createApiClient, type RetryNotice } from '../../sync/api-client';
 import { driftOf } from '../../sync/reconcile';
 import { syncAccount, type SyncProgress, type SyncSummary } from '../../sync/sync-account';
 import { SyncError } from '../../sync/sync-errors';
@@ -8,7 +9,7 @@ import { CliError, EXIT_USAGE } from '../cli-error';
 import { loadCatalog, parseFlags, type CliIo } from '../io';
 
 const USAGE =
-  'creditbar sync --server URL --token-env NAME --db FILE [--account ID] [--page-size N] [--timeout SECONDS] [--progress] [--json]';
+  'creditbar sync --server URL --token-env NAME --db FILE [--account ID] [--page-size N] [--timeout SECONDS] [--budget MINUTES] [--progress] [--json]';
 
 /** Exit code of a sync cancelled with Ctrl-C (128 + SIGINT), as shells expect. */
 const EXIT_CANCELLED = 130;
@@ -79,6 +80,14 @@ function progressPrinter(io: CliIo) {
       shown = true;
       io.stderr(`\r\x1b[K${text}`);
     },
+    /** A failed request about to be tried again: said, so that a long sync under faults is not silent. */
+    retry(n: RetryNotice) {
+      const text = `retrying ${n.path} in ${(n.delayMs / 1000).toFixed(1)} s (attempt ${n.attempt + 1}): ${n.reason}`;
+      if (!io.isTty) return io.stderr(`${text}\n`);
+      last = io.now();
+      shown = true;
+      io.stderr(`\r\x1b[K${text}`);
+    },
     clear() {
       if (shown) io.stderr('\r\x1b[K');
     },
@@ -97,6 +106,7 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<void> {
       account: { type: 'string' },
       'page-size': { type: 'string' },
       timeout: { type: 'string' },
+      budget: { type: 'string' },
       catalog: { type: 'string' },
       json: { type: 'boolean' },
       progress: { type: 'boolean' },
@@ -121,6 +131,8 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<void> {
   const file = dbFlag('sync', values.db, USAGE);
   const pageSize = positiveInt('page-size', values['page-size'], 5000, 5000);
   const timeoutMs = positiveInt('timeout', values.timeout, 30, 3600) * 1000;
+  // A server that answers but fails is retried for this long (the app's Settings has the same one).
+  const budgetMs = positiveInt('budget', values.budget, DEFAULT_SETTINGS.syncBudgetMinutes, 60) * 60_000;
   const catalog = values.catalog ? await loadCatalog(values.catalog) : builtinCatalog;
   const baseUrl = server.href.replace(/\/+$/, '');
   const account = { id: values.account ?? server.origin, label: server.host, serverUrl: baseUrl };
@@ -142,7 +154,9 @@ export async function syncCommand(argv: string[], io: CliIo): Promise<void> {
           baseUrl,
           token,
           timeoutMs,
+          deadline: io.now() + budgetMs,
           now: io.now,
+          ...(progress ? { onRetry: (n: RetryNotice) => progress.retry(n) } : {}),
           authHint: `check the token in the environment variable ${tokenEnv} (--token-env)`,
         }),
         now: io.now,

@@ -6,28 +6,31 @@ import { useSave } from './use-save';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** Sync interval and the stale limit, in minutes. */
+/** Sync interval, the stale limit and how long a sync keeps retrying a failing server, in minutes. */
 function SyncForm({ settings }: { settings: Settings }): React.JSX.Element {
   const id = useId();
   const [interval, setSyncInterval] = useState(String(settings.syncIntervalMinutes));
   const [stale, setStale] = useState(String(settings.staleAfterMinutes));
-  const [errors, setErrors] = useState<{ interval?: string; stale?: string }>({});
+  const [budget, setBudget] = useState(String(settings.syncBudgetMinutes));
+  const [errors, setErrors] = useState<{ interval?: string; stale?: string; budget?: string }>({});
   const { state, save, clear } = useSave();
 
   async function submit(e: React.FormEvent): Promise<void> {
     e.preventDefault();
     const i = parseWhole(interval, 1, 1440);
     const s = parseWhole(stale, 5, 10_080);
+    const b = parseWhole(budget, 1, 60);
     const next = {
       ...(i === null ? { interval: 'A whole number of minutes from 1 to 1440 (a day).' } : {}),
       ...(s === null ? { stale: 'A whole number of minutes from 5 to 10080 (a week).' } : {}),
+      ...(b === null ? { budget: 'A whole number of minutes from 1 to 60.' } : {}),
     };
     setErrors(next);
-    if (i === null || s === null) {
+    if (i === null || s === null || b === null) {
       clear(); // an earlier "Saved." must not stand beside the error
       return;
     }
-    await save({ syncIntervalMinutes: i, staleAfterMinutes: s });
+    await save({ syncIntervalMinutes: i, staleAfterMinutes: s, syncBudgetMinutes: b });
   }
 
   return (
@@ -66,8 +69,25 @@ function SyncForm({ settings }: { settings: Settings }): React.JSX.Element {
           ) : null}
         </div>
       </div>
-      <p className="hint">
-        Creditbar syncs faster when a pool is past 90 % and backs off when the server fails.
+      <div className="field">
+        <label htmlFor={`${id}-b`}>Keep retrying a failing server for (minutes)</label>
+        <input
+          id={`${id}-b`}
+          inputMode="numeric"
+          value={budget}
+          onChange={(e) => setBudget(e.target.value)}
+          aria-invalid={errors.budget ? true : undefined}
+          aria-describedby={errors.budget ? `${id}-be` : `${id}-bh`}
+        />
+        {errors.budget ? (
+          <p id={`${id}-be`} className="field-error">
+            {errors.budget}
+          </p>
+        ) : null}
+      </div>
+      <p className="hint" id={`${id}-bh`}>
+        Creditbar syncs faster when a pool is past 90 % and backs off when the server fails. A sync keeps
+        asking a server that answers with errors for this long, then stops and says why.
       </p>
       <div className="button-row">
         <button type="submit" className="button primary">

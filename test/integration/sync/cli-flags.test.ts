@@ -26,6 +26,11 @@ describe('cache commands refuse bad command lines in one line', () => {
       /--page-size "9000" must be a whole number from 1 to 5000/,
     ],
     [
+      ['sync', '--server', 'http://127.0.0.1:9', '--token-env', 'T', '--db', 'x.db', '--budget', '0'],
+      2,
+      /^creditbar: --budget "0" must be a whole number from 1 to 60$/,
+    ],
+    [
       ['sync', '--server', 'http://127.0.0.1:9', '--token-env', 'T', '--db', 'x.db', '--bogus'],
       2,
       /sync: unknown option --bogus/,

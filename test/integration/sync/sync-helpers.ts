@@ -31,6 +31,25 @@ export async function serverWith(ledger: Ledger, options: StartServerOptions = {
   return { server, token, accountId };
 }
 
+/** A server holding `ledger` and a temp cache, both removed by the cleanups the test runs afterwards. */
+export async function serverAndCache(
+  ledger: Ledger,
+  cleanups: (() => Promise<void> | void)[],
+): Promise<TestServer & ReturnType<typeof testCache>> {
+  const s = await serverWith(ledger);
+  cleanups.push(() => s.server.close());
+  const c = testCache();
+  cleanups.push(c.cleanup);
+  return { ...s, ...c };
+}
+
+/** How many events the server holds over the ledger's workspaces. */
+export async function totalOnServer(t: TestServer, ledger: Ledger): Promise<number> {
+  let n = 0;
+  for (const w of ledger.workspaces) n += await serverEventCount(t.server.url, t.token, w.id);
+  return n;
+}
+
 /** A clock that only moves when the code under test sleeps: backoff is asserted without waiting. */
 export function fakeTime(start = Date.now()) {
   let t = start;
@@ -76,7 +95,7 @@ export function sync(
   url: string,
   token: string,
   options: Partial<Omit<SyncDeps, 'cache' | 'api'>> &
-    Partial<Pick<ApiClientOptions, 'sleep' | 'random' | 'retry' | 'timeoutMs'>> & {
+    Partial<Pick<ApiClientOptions, 'sleep' | 'random' | 'retry' | 'timeoutMs' | 'deadline'>> & {
       retries?: RetryNotice[];
     } = {},
 ): Promise<SyncSummary> {
@@ -89,9 +108,10 @@ export function sync(
     ...(options.random ? { random: options.random } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
     onRetry: (n) => options.retries?.push(n),
   });
-  const { sleep: _s, random: _r, retry: _rt, timeoutMs: _t, retries: _n, ...deps } = options;
+  const { sleep: _s, random: _r, retry: _rt, timeoutMs: _t, deadline: _d, retries: _n, ...deps } = options;
   return syncAccount({ id: 'acme', label: 'Acme', serverUrl: url }, { ...deps, cache, api, now });
 }
 

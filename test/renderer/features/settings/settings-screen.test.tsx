@@ -146,7 +146,11 @@ describe('SettingsScreen', () => {
     await user.clear(interval);
     await user.type(interval, '15');
     await user.click(within(form).getByRole('button', { name: 'Save sync' }));
-    expect(client.updateSettings).toHaveBeenCalledWith({ syncIntervalMinutes: 15, staleAfterMinutes: 30 });
+    expect(client.updateSettings).toHaveBeenCalledWith({
+      syncIntervalMinutes: 15,
+      staleAfterMinutes: 30,
+      syncBudgetMinutes: 5,
+    });
     expect(await within(form).findByText('Saved.')).toBeInTheDocument();
     // The next refused input clears that "Saved.": the form never says both.
     await user.clear(interval);
@@ -154,6 +158,28 @@ describe('SettingsScreen', () => {
     await user.click(within(form).getByRole('button', { name: 'Save sync' }));
     expect(within(form).getByText(/from 1 to 1440/)).toBeInTheDocument();
     expect(within(form).queryByText('Saved.')).toBeNull();
+  });
+
+  it('validates how long a sync keeps retrying, and saves it', async () => {
+    const { user, client } = setup();
+    const form = screen.getByRole('form', { name: 'Sync' });
+    const budget = within(form).getByLabelText('Keep retrying a failing server for (minutes)');
+    // The default: 5 minutes (DEFAULT_SETTINGS.syncBudgetMinutes).
+    expect(budget).toHaveValue('5');
+    await user.clear(budget);
+    await user.type(budget, '90');
+    await user.click(within(form).getByRole('button', { name: 'Save sync' }));
+    expect(within(form).getByText('A whole number of minutes from 1 to 60.')).toBeInTheDocument();
+    expect(budget).toHaveAttribute('aria-invalid', 'true');
+    expect(client.updateSettings).not.toHaveBeenCalled();
+    await user.clear(budget);
+    await user.type(budget, '12');
+    await user.click(within(form).getByRole('button', { name: 'Save sync' }));
+    expect(client.updateSettings).toHaveBeenCalledWith({
+      syncIntervalMinutes: 5,
+      staleAfterMinutes: 30,
+      syncBudgetMinutes: 12,
+    });
   });
 
   it('saves quiet hours, start at login and the theme, each as it is changed (no button for some)', async () => {
