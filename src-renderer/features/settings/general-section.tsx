@@ -68,22 +68,22 @@ function SyncForm({ settings }: { settings: Settings }): React.JSX.Element {
             </p>
           ) : null}
         </div>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-b`}>Keep retrying a failing server for (minutes)</label>
-        <input
-          id={`${id}-b`}
-          inputMode="numeric"
-          value={budget}
-          onChange={(e) => setBudget(e.target.value)}
-          aria-invalid={errors.budget ? true : undefined}
-          aria-describedby={errors.budget ? `${id}-be` : `${id}-bh`}
-        />
-        {errors.budget ? (
-          <p id={`${id}-be`} className="field-error">
-            {errors.budget}
-          </p>
-        ) : null}
+        <div className="field">
+          <label htmlFor={`${id}-b`}>Keep retrying a failing server for (minutes)</label>
+          <input
+            id={`${id}-b`}
+            inputMode="numeric"
+            value={budget}
+            onChange={(e) => setBudget(e.target.value)}
+            aria-invalid={errors.budget ? true : undefined}
+            aria-describedby={errors.budget ? `${id}-be` : `${id}-bh`}
+          />
+          {errors.budget ? (
+            <p id={`${id}-be`} className="field-error">
+              {errors.budget}
+            </p>
+          ) : null}
+        </div>
       </div>
       <p className="hint" id={`${id}-bh`}>
         Creditbar syncs faster when a pool is past 90 % and backs off when the server fails. A sync keeps
