@@ -21,7 +21,8 @@ export function ManualWorkspacesSection({ settings }: { settings: Settings }): R
   const reminder = settings.readingReminder;
   const [after, setAfter] = useState(String(reminder.afterHours));
   const [at, setAt] = useState(reminder.at);
-  const { save, state } = useSave();
+  const { save, state, clear } = useSave();
+  const [reminderError, setReminderError] = useState<{ field: 'hours' | 'at'; message: string } | null>(null);
 
   async function remove(id: string): Promise<void> {
     setError(null);
@@ -30,10 +31,30 @@ export function ManualWorkspacesSection({ settings }: { settings: Settings }): R
     if (!r.ok) setError(`The workspace was not removed: ${r.message}`);
   }
 
-  function saveReminder(patch: Partial<Settings['readingReminder']>): void {
+  /** A switch saves on its own, whatever is half-typed in the fields beside it. */
+  function saveSwitch(patch: Partial<Settings['readingReminder']>): void {
+    void save({ readingReminder: { ...reminder, ...patch } });
+  }
+
+  /** The hours and the time save when the field is left, or say in one sentence what is wrong. */
+  function saveTimes(): void {
     const hours = parseWhole(after, 1, 720);
-    if (hours === null || !/^([01]\d|2[0-3]):[0-5]\d$/.test(at)) return;
-    void save({ readingReminder: { ...reminder, afterHours: hours, at, ...patch } });
+    const problem =
+      hours === null
+        ? ({
+            field: 'hours',
+            message: 'The reminder waits a whole number of hours, from 1 to 720 (30 days).',
+          } as const)
+        : !/^([01]\d|2[0-3]):[0-5]\d$/.test(at)
+          ? ({ field: 'at', message: 'Give the reminder a time of day, such as 09:00.' } as const)
+          : null;
+    setReminderError(problem);
+    if (problem || hours === null) {
+      clear(); // an earlier "Saved." must not stand beside the error
+      return;
+    }
+    if (hours === reminder.afterHours && at === reminder.at) return;
+    void save({ readingReminder: { ...reminder, afterHours: hours, at } });
   }
 
   return (
@@ -86,7 +107,7 @@ export function ManualWorkspacesSection({ settings }: { settings: Settings }): R
           <input
             type="checkbox"
             checked={reminder.enabled}
-            onChange={(e) => saveReminder({ enabled: e.target.checked })}
+            onChange={(e) => saveSwitch({ enabled: e.target.checked })}
           />{' '}
           Ask for today&apos;s reading when the last one is older than
         </label>
@@ -96,7 +117,9 @@ export function ManualWorkspacesSection({ settings }: { settings: Settings }): R
           inputMode="numeric"
           value={after}
           onChange={(e) => setAfter(e.target.value)}
-          onBlur={() => saveReminder({})}
+          onBlur={saveTimes}
+          aria-invalid={reminderError?.field === 'hours' ? true : undefined}
+          aria-describedby={reminderError ? 'reading-reminder-error' : undefined}
         />{' '}
         hours, at
         <input
@@ -104,7 +127,9 @@ export function ManualWorkspacesSection({ settings }: { settings: Settings }): R
           aria-label="At"
           value={at}
           onChange={(e) => setAt(e.target.value)}
-          onBlur={() => saveReminder({})}
+          onBlur={saveTimes}
+          aria-invalid={reminderError?.field === 'at' ? true : undefined}
+          aria-describedby={reminderError ? 'reading-reminder-error' : undefined}
         />
       </div>
       <div className="field inline">
@@ -112,11 +137,16 @@ export function ManualWorkspacesSection({ settings }: { settings: Settings }): R
           <input
             type="checkbox"
             checked={reminder.weekdaysOnly}
-            onChange={(e) => saveReminder({ weekdaysOnly: e.target.checked })}
+            onChange={(e) => saveSwitch({ weekdaysOnly: e.target.checked })}
           />{' '}
           Weekdays only
         </label>
       </div>
+      {reminderError ? (
+        <p id="reading-reminder-error" className="field-error" role="alert">
+          {reminderError.message}
+        </p>
+      ) : null}
       <SaveStatus state={state} />
     </section>
   );
