@@ -1,6 +1,6 @@
 import { formatCompact } from '../format';
 import { chartPlot, labelRoom, type ChartFrame, type ReferenceLine } from './chart-frame';
-import { labelIndexes } from './scale';
+import { placeXLabels } from './scale';
 
 /** Y grid with values and the x labels, drawn under the data. */
 export function Grid({
@@ -27,9 +27,15 @@ export function Grid({
           </text>
         </g>
       ))}
-      {labelIndexes(labels.length, labelRoom(PLOT)).map((i) => (
-        <text key={i} className="chart-tick" x={x(i)} y={frame.height - 7} textAnchor="middle">
-          {labels[i]}
+      {placeXLabels(labels, labelRoom(PLOT), x, frame.width).map((at) => (
+        <text
+          key={at.index}
+          className="chart-tick chart-x-label"
+          x={at.x}
+          y={frame.height - 7}
+          textAnchor={at.anchor}
+        >
+          {labels[at.index]}
         </text>
       ))}
     </g>

@@ -35,3 +35,57 @@ export function labelIndexes(count: number, room: number): number[] {
   out.push(count - 1);
   return out;
 }
+
+/** An 11 px label's width, estimated (the widest digits and capitals run ~6.5 px). */
+const CHAR_WIDTH = 6.5;
+
+/**
+ * Where an x label is drawn: centred under its point, or held inside the frame at either edge
+ * (anchored at its start or end) where centring would cut it off ("Dec 3" for "Dec 31").
+ */
+export function xLabelPlacement(
+  x: number,
+  text: string,
+  width: number,
+): { x: number; anchor: 'start' | 'middle' | 'end' } {
+  const half = (text.length * CHAR_WIDTH) / 2;
+  if (x + half > width) return { x: width - 1, anchor: 'end' };
+  if (x - half < 0) return { x: 1, anchor: 'start' };
+  return { x, anchor: 'middle' };
+}
+
+/** The space left and right of a placed label, in the same units. */
+function extent(at: ReturnType<typeof xLabelPlacement>, text: string): [number, number] {
+  const w = text.length * CHAR_WIDTH;
+  if (at.anchor === 'end') return [at.x - w, at.x];
+  if (at.anchor === 'start') return [at.x, at.x + w];
+  return [at.x - w / 2, at.x + w / 2];
+}
+
+/** Gap kept between two x labels, in CSS pixels. */
+const LABEL_SPACE = 4;
+
+/**
+ * The x labels a chart prints and where: at most `room` (first and last always), kept inside the
+ * frame, and the regular one before the last dropped when the two would print over each other
+ * ("Dec 29Dec 31": a 31-day month in a ~520 px plot puts them 35 px apart).
+ */
+export function placeXLabels(
+  labels: readonly string[],
+  room: number,
+  x: (i: number) => number,
+  width: number,
+): { index: number; x: number; anchor: 'start' | 'middle' | 'end' }[] {
+  const placed = labelIndexes(labels.length, room).map((index) => ({
+    index,
+    ...xLabelPlacement(x(index), labels[index]!, width),
+  }));
+  if (placed.length > 2) {
+    const last = placed[placed.length - 1]!;
+    const before = placed[placed.length - 2]!;
+    const [, beforeEnd] = extent(before, labels[before.index]!);
+    const [lastStart] = extent(last, labels[last.index]!);
+    if (lastStart - beforeEnd < LABEL_SPACE) placed.splice(placed.length - 2, 1);
+  }
+  return placed;
+}

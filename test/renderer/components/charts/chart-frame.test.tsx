@@ -33,13 +33,13 @@ describe('chart geometry', () => {
     );
     const svg = screen.getByRole('img', { name: /Daily use/ });
     expect(svg).toHaveAttribute('viewBox', '0 0 330 180');
-    // 330 - 40 - 10 = 280 px of plot: five 50-px labels (the first and the last among them).
-    expect(svg.querySelectorAll('text.chart-tick[text-anchor="middle"]')).toHaveLength(5);
+    // 330 - 40 - 20 = 270 px of plot: five 50-px labels (the first and the last among them).
+    expect(svg.querySelectorAll('text.chart-x-label')).toHaveLength(5);
 
     width = 700; // the window grows: more room, more labels, same 11 px
     act(() => notify());
     expect(svg).toHaveAttribute('viewBox', '0 0 700 180');
-    expect(svg.querySelectorAll('text.chart-tick[text-anchor="middle"]').length).toBeGreaterThan(5);
+    expect(svg.querySelectorAll('text.chart-x-label').length).toBeGreaterThan(5);
   });
 
   it('gives each label ~50 px and never fewer than two', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { labelGroups } from '../../../../src-renderer/components/charts/axes';
-import { labelIndexes, niceAxis, niceCeil, yScale } from '../../../../src-renderer/components/charts/scale';
+import {
+  labelIndexes,
+  niceAxis,
+  niceCeil,
+  placeXLabels,
+  xLabelPlacement,
+  yScale,
+} from '../../../../src-renderer/components/charts/scale';
 
 describe('chart scales', () => {
   it.each([
@@ -35,6 +42,35 @@ describe('chart scales', () => {
     expect(labelIndexes(30, 7)).toEqual([0, 5, 10, 15, 20, 25, 29]);
     expect(labelIndexes(31, 7)).toEqual([0, 5, 10, 15, 20, 25, 30]);
     expect(labelIndexes(0, 7)).toEqual([]);
+  });
+
+  it('drops the label before the last when the two would print over each other', () => {
+    const days = Array.from({ length: 31 }, (_, i) => `Dec ${i + 1}`);
+    // The window's chart: 570 px wide, a 520 px plot from x = 40, room for 10 labels, so days
+    // 1, 5, ..., 29 and 31. Days 29 and 31 are 2 × 520 / 30 = 34.7 px apart, less than one ~39 px
+    // label: "Dec 29" goes, "Dec 25" stays (104 px before the last).
+    const wide = (i: number) => 40 + (i * 520) / 30;
+    expect(placeXLabels(days, 10, wide, 570).map((l) => days[l.index])).toEqual([
+      'Dec 1',
+      'Dec 5',
+      'Dec 9',
+      'Dec 13',
+      'Dec 17',
+      'Dec 21',
+      'Dec 25',
+      'Dec 31',
+    ]);
+    // The popover's chart: a 270 px plot, room for 5, days 1, 9, 17, 25 and 30 of 30: 25 and 30
+    // are 5 × 270 / 29 = 46.6 px apart, room enough for two ~39 px labels: all five print.
+    const narrow = (i: number) => 40 + (i * 270) / 29;
+    expect(placeXLabels(days.slice(0, 30), 5, narrow, 330).map((l) => l.index)).toEqual([0, 8, 16, 24, 29]);
+  });
+
+  it('keeps an x label inside the chart at its edges', () => {
+    // "Dec 31" is ~39 px wide: centred at 335 of a 340 px chart it would end at 354 and be cut.
+    expect(xLabelPlacement(335, 'Dec 31', 340)).toEqual({ x: 339, anchor: 'end' });
+    expect(xLabelPlacement(10, 'Dec 1', 340)).toEqual({ x: 1, anchor: 'start' });
+    expect(xLabelPlacement(170, 'Dec 15', 340)).toEqual({ x: 170, anchor: 'middle' });
   });
 
   it('gives lines too close to read apart one shared label', () => {
