@@ -214,3 +214,68 @@ test('eight pools fit the popover without scrolling', async ({ page }, info) => 
     await server.stop();
   }
 });
+
+test('a workspace kept by hand: Record reading from the popover without scrolling, by keyboard', async ({
+  page,
+}) => {
+  const app = await startWebApp({ demo: false });
+  try {
+    await page.setViewportSize(POPOVER);
+    await openApp(page, app);
+    await page.getByRole('button', { name: 'Add a workspace by hand' }).click();
+    const form = page.getByRole('form', { name: 'Add a workspace by hand' });
+    await form.getByLabel('Platform').selectOption('base44');
+    await form.getByLabel('Plan', { exact: true }).selectOption('builder');
+    await form.getByLabel('Workspace name').fill('Support studio');
+    // A billing day three days back: the reading falls in the current period.
+    await form
+      .getByLabel('Billing day (1-31)')
+      .fill(String(new Date(Date.now() - 3 * 86_400_000).getUTCDate()));
+    await form.getByRole('button', { name: 'Add workspace' }).click();
+    await expect(page.locator('body')).toHaveAttribute('data-mode', 'accounts');
+
+    // Builder's pools (10,000 integration, 250 message credits) are rows; each has its own
+    // "Record reading", on screen without scrolling; nothing syncs, so the header has no Sync now.
+    const row = page.locator('[data-testid="compact-row"][data-pool="integration"]');
+    await expect(row).toBeVisible();
+    const action = page.locator('li', { has: row }).getByTestId('record-reading');
+    await expect(action).toBeInViewport();
+    expect((await action.boundingBox())!.y + (await action.boundingBox())!.height).toBeLessThanOrEqual(
+      POPOVER.height,
+    );
+    await expect(page.getByRole('button', { name: /Sync now/ })).toHaveCount(0);
+    await noSidewaysScroll(page, 'overview with a workspace kept by hand');
+
+    // Keyboard only: into the list, Tab from the row to its action, Enter; the cursor is in the field.
+    await page.getByRole('heading', { level: 1 }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(row).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(action).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('reading-screen')).toBeVisible();
+    const field = page.getByRole('textbox', { name: 'Credits left' });
+    await expect(field).toBeFocused();
+    await noSidewaysScroll(page, 'reading');
+    await page.keyboard.type('9,000');
+    await page.keyboard.press('Enter');
+    // 10,000 - 9,000 = 1,000 used since the period started.
+    await expect(page.getByTestId('reading-result')).toHaveText(
+      'Recorded: 1,000 used since the period started.',
+    );
+    await screenshot(page, 'popover-reading');
+
+    // Escape: out of the field, then back to the list on that workspace's row.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('body')).toHaveAttribute('data-screen', 'overview');
+    await expect(row).toBeFocused();
+    // The row has the reading: 1,000 of 10,000 used is 10 %, 9,000 left; the time line names it.
+    await expect(row.getByTestId('compact-numbers')).toContainText('10% · 9,000 left');
+    await expect(page.getByTestId('overview-synced')).toHaveText('Last reading just now');
+    await expect(page.getByTestId('overview-headline')).toHaveText('Overview: Both pools OK');
+    await screenshot(page, 'popover-manual');
+  } finally {
+    await app.stop();
+  }
+});

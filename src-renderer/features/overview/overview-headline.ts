@@ -36,5 +36,6 @@ export function overviewHeadline(rows: readonly PoolRow[], now: number): string 
       ...(more > 0 ? [`${more} more ${states[0] === 'dry' ? 'at risk' : 'past a threshold'}`] : []),
     ].join(' · ');
   }
-  return rows.length === 1 ? 'The pool is OK' : `All ${rows.length} pools OK`;
+  if (rows.length <= 2) return rows.length === 1 ? 'The pool is OK' : 'Both pools OK';
+  return `All ${rows.length} pools OK`;
 }

@@ -198,6 +198,33 @@ describe('the compact list (the popover’s overview)', () => {
     await waitFor(() => expect(focused()).toBe('risk-soon'));
     expect(window.location.hash).toBe('#/overview');
   });
+
+  it('with only workspaces kept by hand, says when the last reading was taken and offers no Sync now', async () => {
+    const byHand = (id: string, at: string) => ({
+      ...team(id, id, used(300)),
+      source: 'manual' as const,
+      freshness: { kind: 'live' as const, lastSyncAt: at, ageSeconds: 0, basis: 'reading' as const },
+    });
+    renderApp(
+      fakeClient({
+        getSnapshot: async () =>
+          demoSnapshot({
+            // Nothing syncs: no account, only workspaces kept by hand.
+            mode: 'accounts',
+            accounts: [],
+            sync: { running: false, lastSuccessAt: null, lastError: null, nextSyncAt: null, offline: false },
+            // The newer reading counts: 21 Nov 07:00 is 3 hours before now (10:00).
+            workspaces: [byHand('a', '2026-11-19T10:00:00.000Z'), byHand('b', '2026-11-21T07:00:00.000Z')],
+          }),
+      }),
+    );
+    expect(await screen.findByTestId('overview-synced')).toHaveTextContent(/^Last reading 3 hours ago$/);
+    // Two pools at 30 %, no threshold reached, no run-out: nothing to name.
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Overview: Both pools OK');
+    // Sync now would do nothing here: the header leaves it out, each row offers its reading.
+    expect(screen.queryByRole('button', { name: /Sync now/ })).toBeNull();
+    expect(screen.getAllByTestId('record-reading')).toHaveLength(2);
+  });
 });
 
 describe('a workspace kept by hand in the popover', () => {
