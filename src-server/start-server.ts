@@ -1,3 +1,4 @@
+import { createBalanceCache } from './balance-cache';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,7 +81,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       simulator = createDemo({ store, clock, catalog, ...(options.demo === true ? {} : options.demo) });
     }
     const app = await buildApp({
-      context: { store, clock, catalog, version: SERVER_VERSION },
+      context: {
+        store,
+        clock,
+        catalog,
+        version: SERVER_VERSION,
+        balances: createBalanceCache(store, catalog),
+      },
       rateLimiter: () => limiter,
       faults,
       ...(options.logger !== undefined ? { logger: options.logger } : {}),

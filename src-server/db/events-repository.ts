@@ -56,6 +56,8 @@ export interface EventsReader {
   page(workspacePk: number, workspaceId: string, afterSeq: number, limit: number): EventPage;
   /** Every event that occurred at or before `upTo` (canonical ISO), for the engine. */
   upTo(workspacePk: number, workspaceId: string, upTo: string): UsageEvent[];
+  /** The events of one pool that occurred at or after `from` (canonical ISO): a late event's tail. */
+  poolFrom(workspacePk: number, workspaceId: string, pool: string, from: string): UsageEvent[];
   count(workspacePk: number): number;
   /** How many events of the workspace name this member. */
   countOfMember(workspacePk: number, memberId: string): number;
@@ -98,6 +100,9 @@ export function createEventsReader(db: Database.Database): EventsReader {
   const upToRows = db
     .prepare(`SELECT ${COLUMNS} FROM events WHERE workspace_pk = ? AND occurred_at <= ? ORDER BY seq`)
     .raw(true);
+  const poolFromRows = db
+    .prepare(`SELECT ${COLUMNS} FROM events WHERE workspace_pk = ? AND pool = ? AND occurred_at >= ?`)
+    .raw(true);
   const countRows = db.prepare('SELECT count(*) FROM events WHERE workspace_pk = ?').pluck();
   const poolRows = db.prepare('SELECT DISTINCT pool FROM events WHERE workspace_pk = ?').pluck();
   const memberRows = db
@@ -117,6 +122,8 @@ export function createEventsReader(db: Database.Database): EventsReader {
     },
     upTo: (pk, workspaceId, upTo) =>
       (upToRows.all(pk, upTo) as EventRow[]).map((r) => toEvent(r, workspaceId)),
+    poolFrom: (pk, workspaceId, pool, from) =>
+      (poolFromRows.all(pk, pool, from) as EventRow[]).map((r) => toEvent(r, workspaceId)),
     count: (pk) => countRows.get(pk) as number,
     countOfMember: (pk, memberId) => memberRows.get(pk, memberId) as number,
     lastArrived: (pk) => (lastRow.get(pk) as string | undefined) ?? null,

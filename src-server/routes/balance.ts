@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { asOfOutOfRange, balanceQuerySchema, type Balance } from '../../src-shared/api/balance';
 import { parseInstant, toIso } from '../../src-shared/time/instant';
-import { evaluateStored } from '../evaluate-stored';
 import { ApiError } from '../http/api-error';
 import { parseQuery } from '../http/parse-query';
 import { workspaceOf, type RouteContext } from './context';
 
-/** GET /v1/workspaces/:id/balance: the src-shared engine over the stored records, as the app runs it. */
+/**
+ * GET /v1/workspaces/:id/balance: the src-shared engine over the stored records, as the app runs it,
+ * walked incrementally over the events held since the workspace's last revision (see balance-cache).
+ */
 export function balanceRoute(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/v1/workspaces/:id/balance', async (request): Promise<Balance> => {
     const query = parseQuery(balanceQuerySchema, request.query);
@@ -20,7 +22,7 @@ export function balanceRoute(app: FastifyInstance, ctx: RouteContext): void {
     return {
       workspaceId: stored.workspace.id,
       asOf: toIso(asOf),
-      pools: evaluateStored(ctx.store, request.accountId, stored, asOf, ctx.catalog),
+      pools: ctx.balances.balance(request.accountId, stored, asOf),
     };
   });
 }

@@ -1,15 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 import type { Catalog } from '../../src-shared/catalog/catalog';
+import type { BalanceCache } from '../balance-cache';
 import type { ServerStore } from '../db/store';
 import type { StoredWorkspace } from '../db/workspaces-repository';
 import { workspaceNotFound } from '../http/api-error';
 
-/** What every route handler needs: the store, the server's clock, the catalog, its version. */
+/** What every route handler needs: the store, the server's clock, the catalog, its version, the balances held. */
 export interface RouteContext {
   store: ServerStore;
   clock: () => number;
   catalog: Catalog;
   version: string;
+  balances: BalanceCache;
 }
 
 declare module 'fastify' {

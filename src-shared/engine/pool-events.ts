@@ -25,6 +25,21 @@ function compareIds(a: string, b: string): number {
  * `events` must already be deduplicated by id.
  */
 export function preparePoolEvents(all: readonly UsageEvent[], price: Pricer, asOf: Millis): EventColumns {
+  const out = new EventColumns(all.length);
+  appendPoolEvents(out, all, price, asOf);
+  return out;
+}
+
+/**
+ * preparePoolEvents into columns already holding earlier events (an incremental pool topped up
+ * with the events that arrived since): those appended must all come after the ones held.
+ */
+export function appendPoolEvents(
+  out: EventColumns,
+  all: readonly UsageEvent[],
+  price: Pricer,
+  asOf: Millis,
+): void {
   let events = all;
   let rawT = new Float64Array(all.length);
   let n = 0;
@@ -58,7 +73,6 @@ export function preparePoolEvents(all: readonly UsageEvent[], price: Pricer, asO
   }
   const order = sorted ? null : Array.from({ length: n }, (_, i) => i);
   order?.sort((a, b) => rawT[a]! - rawT[b]! || compareIds(events[a]!.id, events[b]!.id));
-  const out = new EventColumns(n);
   for (let k = 0; k < n; k++) {
     const i = order ? order[k]! : k;
     const e = events[i]!;
@@ -70,5 +84,4 @@ export function preparePoolEvents(all: readonly UsageEvent[], price: Pricer, asO
       out.push(t, p.credits, !p.known, e.memberId, e.action, e.app, e.inputHash);
     }
   }
-  return out;
 }

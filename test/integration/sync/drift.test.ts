@@ -37,9 +37,15 @@ describe('drift: the server’s data changes where the cursor cannot see it', ()
     for (const w of first.workspaces) for (const d of w.drift) expect(driftOf(d)).toBe(0);
 
     // The provider re-rates the call on the server (4 → 14 credits): an event the cache already
-    // holds changes, so no cursor ever sends it again.
+    // holds changes, so no cursor ever sends it again. Like every write to a workspace's records
+    // from another process, it bumps the workspace's revision (what /balance's cache is keyed by).
     const serverDb = new Database(s.server.dbPath);
     const changed = serverDb.prepare("UPDATE events SET credits = 14 WHERE id = 'charged-1'").run().changes;
+    serverDb
+      .prepare(
+        "UPDATE workspaces SET revision = revision + 1 WHERE pk = (SELECT workspace_pk FROM events WHERE id = 'charged-1')",
+      )
+      .run();
     serverDb.close();
     expect(changed).toBe(1);
 
