@@ -21,6 +21,11 @@ import { teamMonthLedger } from '../../fixtures/team-month';
 export interface YearCacheOptions {
   /** Workspaces in the cache: the first walked by the engine, the others copies of it. */
   workspaces: number;
+  /**
+   * Add the year to these workspaces of an account already in the cache (a synced one) instead of
+   * to new ones (team-1 ... team-N) of a new account 'bench'.
+   */
+  into?: { accountId: string; workspaceIds: readonly string[] };
   /** Months ending with (and including) `last`, oldest first. */
   months: number;
   last: { year: number; month: number };
@@ -38,11 +43,16 @@ export interface YearCacheResult {
 /** Fills `cache` with a year of summaries and rollups per workspace. */
 export function buildYearCache(cache: Cache, o: YearCacheOptions): YearCacheResult {
   const now = Date.now();
-  cache.write.accounts.upsert({ id: 'bench', label: 'bench', serverUrl: null }, now);
+  const accountId = o.into?.accountId ?? 'bench';
+  if (!o.into) cache.write.accounts.upsert({ id: accountId, label: 'bench', serverUrl: null }, now);
   const template = teamMonthLedger(0).workspaces[0]!;
   const keys = Array.from({ length: o.workspaces }, (_, w) => {
+    const id = o.into?.workspaceIds[w];
+    const found =
+      id === undefined ? undefined : cache.read.workspaces.list().find((c) => c.workspace.id === id);
+    if (found) return { workspace: found.workspace, key: found.key };
     const workspace = { ...template, id: `team-${w + 1}`, name: `Team ${w + 1}` };
-    return { workspace, key: cache.write.workspaces.upsert('bench', workspace, now).key };
+    return { workspace, key: cache.write.workspaces.upsert(accountId, workspace, now).key };
   });
   const t0 = performance.now();
   const { workspace, key } = keys[0]!;

@@ -1,0 +1,258 @@
+// Bench helper (child process): the app runtime as `creditbar web` builds it (cache file, evaluator
+// thread, sync service, alert pass), over an account of the bench server, measured from inside so
+// that event-loop delay and RSS are this process's alone. argv: a JSON spec (see RuntimeCase).
+// Prints one JSON line (RuntimeFigures).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppRuntime, type AppRuntime } from '../../../src-main/app/app-runtime';
+import { openCache, type Cache } from '../../../src-main/cache/cache';
+import { evaluateCache } from '../../../src-main/cache/evaluate-cache';
+import { createMemorySecretStore } from '../../../src-main/secrets/secret-store';
+import { createMemorySettingsBackend, createSettingsStore } from '../../../src-main/settings/settings-store';
+import { builtinCatalog } from '../../../src-shared/catalog/catalog';
+import type { Snapshot } from '../../../src-shared/ipc/snapshot';
+import { buildYearCache } from '../sync/year-cache';
+
+export interface RuntimeCase {
+  name: string;
+  url: string;
+  token: string;
+  ingestTokens: Record<string, string>;
+  /** Events per workspace in the current period, and workspaces. */
+  events: number;
+  workspaces: number;
+  trials: number;
+  /** Also restart over the cache with a year of closed months added (the cold start figure). */
+  coldStart: boolean;
+}
+
+/** Main-thread blocking and time of one phase. */
+export interface Phase {
+  ms: number[];
+  longestBlockMs: number;
+  p99DelayMs: number;
+  peakRssMb: number;
+}
+
+export interface RuntimeFigures {
+  firstSync: Phase;
+  steadySync: Phase;
+  settingsChange: Phase;
+  tick: Phase;
+  idleRssMb: number;
+  peakRssMb: number;
+  /** /balance right after 100 new events were ingested (the server's incremental path). */
+  serverBalanceMs: number[];
+  /** Baseline, this run: evaluateCache of the whole view on this thread, as the runtime did before. */
+  mainThreadEvaluateMs: number;
+  coldStartMs: number | null;
+  coldStartEmptyMs: number | null;
+}
+
+const spec = JSON.parse(process.argv[2]!) as RuntimeCase;
+const TICK_MS = 2_000;
+const mb = () => process.memoryUsage().rss / 2 ** 20;
+const dir = mkdtempSync(join(tmpdir(), 'creditbar-bench-runtime-'));
+const settingsBackend = createMemorySettingsBackend();
+const secrets = createMemorySecretStore();
+const quiet = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
+
+function startRuntime(cache: Cache): AppRuntime {
+  return createAppRuntime({
+    cache,
+    settings: createSettingsStore(settingsBackend),
+    secrets,
+    startDemo: () => Promise.reject(new Error('no demo in the bench')),
+    notify: () => undefined,
+    log: quiet,
+    timeZone: 'UTC',
+    tickMs: TICK_MS,
+  });
+}
+
+/** Resolves with the first snapshot (published from now on) that `ok` accepts. */
+function snapshotWhere(runtime: AppRuntime, ok: (s: Snapshot) => boolean): Promise<number> {
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const off = runtime.subscribe((s) => {
+      if (!ok(s)) return;
+      off();
+      resolve(performance.now() - t0);
+    });
+  });
+}
+
+/** Runs `trial` `n` times with the event loop watched throughout; each trial returns its own time. */
+async function phase(n: number, trial: (i: number) => Promise<number>): Promise<Phase> {
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  let peak = mb();
+  const sampler = setInterval(() => (peak = Math.max(peak, mb())), 20);
+  h.enable();
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) ms.push(await trial(i));
+  h.disable();
+  clearInterval(sampler);
+  return { ms, longestBlockMs: h.max / 1e6, p99DelayMs: h.percentile(99) / 1e6, peakRssMb: peak };
+}
+
+const usedOf = (s: Snapshot) =>
+  s.workspaces.reduce((sum, w) => sum + w.pools.reduce((x, p) => x + p.used, 0), 0);
+const workspaceIds = Object.keys(spec.ingestTokens);
+const first = workspaceIds[0]!;
+
+/** Reports `count` new due events to the server, spread over the workspaces (what a steady minute brings). */
+let sent = 0;
+async function ingest(count: number): Promise<void> {
+  const per = Math.max(1, Math.round(count / workspaceIds.length));
+  for (const id of workspaceIds) {
+    const at = new Date().toISOString();
+    const events = Array.from({ length: per }, () => ({
+      id: `steady-${sent++}`,
+      workspaceId: id,
+      pool: 'integration',
+      memberId: 'm1',
+      app: 'crm',
+      action: 'integration:twilio',
+      occurredAt: at,
+    }));
+    const r = await fetch(`${spec.url}/v1/workspaces/${id}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${spec.ingestTokens[id]}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ events }),
+    });
+    if (!r.ok) throw new Error(`ingest failed: ${r.status} ${await r.text()}`);
+  }
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const pause = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+const file = join(dir, 'cache.sqlite');
+let cache = openCache(file);
+let runtime = startRuntime(cache);
+runtime.handlers.updateSettings({ onboarded: true, syncIntervalMinutes: 1440 });
+runtime.start();
+
+// 1. The first sync: the account added as the lead adds it, until its pools show the month.
+const firstSync = await phase(1, async () => {
+  const shown = snapshotWhere(
+    runtime,
+    (s) =>
+      s.workspaces.length === spec.workspaces && s.workspaces.every((w) => w.pools.some((p) => p.used > 0)),
+  );
+  await runtime.handlers.addAccount({ label: 'bench', serverUrl: spec.url, token: spec.token });
+  const ms = await shown;
+  await runtime.whenIdle();
+  return ms;
+});
+await pause(1_000);
+gc?.();
+await pause(500);
+const idleRssMb = mb();
+
+// Baseline: the evaluation the runtime used to run on this thread, over the same cache, now.
+const b0 = performance.now();
+evaluateCache(cache, { asOf: Date.now(), catalog: builtinCatalog });
+const mainThreadEvaluateMs = performance.now() - b0;
+
+// 2. Steady syncs of 100 new events: request to the snapshot that shows them (the reconciliation
+// with /balance runs after it; the phase watches the loop until it is done too).
+const steadySync = await phase(spec.trials, async () => {
+  await ingest(100);
+  const before = usedOf(runtime.snapshot());
+  const shown = snapshotWhere(runtime, (s) => usedOf(s) > before + 1e-9);
+  runtime.requestSync('manual');
+  const ms = await shown;
+  await runtime.whenIdle();
+  return ms;
+});
+
+// 3. A budget change in Settings: request to the snapshot whose pool carries it (the engine's walk).
+const settingsChange = await phase(spec.trials, async (i) => {
+  const budget = 1_000 + i;
+  const shown = snapshotWhere(runtime, (s) =>
+    s.workspaces.some(
+      (w) => w.id === first && w.pools.some((p) => p.budgets.some((b) => b.budget === budget)),
+    ),
+  );
+  runtime.handlers.updateSettings({ budgets: { [first]: { m1: budget } } });
+  const ms = await shown;
+  await runtime.whenIdle();
+  return ms;
+});
+
+// 4. Ticks: the minute tick (every 2 s here), nothing else happening.
+const tick = await phase(1, async () => {
+  await pause(TICK_MS * 3 + 200);
+  return 0;
+});
+
+// 5. The server's /balance right after an ingest (the bench server runs in its own process).
+const serverBalanceMs: number[] = [];
+for (let i = 0; i < spec.trials; i++) {
+  await ingest(100);
+  const t0 = performance.now();
+  const r = await fetch(
+    `${spec.url}/v1/workspaces/${first}/balance?asOf=${encodeURIComponent(new Date().toISOString())}`,
+    { headers: { authorization: `Bearer ${spec.token}` } },
+  );
+  await r.json();
+  serverBalanceMs.push(performance.now() - t0);
+}
+
+await runtime.dispose();
+cache.close();
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+// 6. Cold start: a year of closed months added to the cache, then the runtime started over it.
+let coldStartMs: number | null = null;
+let coldStartEmptyMs: number | null = null;
+if (spec.coldStart) {
+  cache = openCache(file);
+  const accountId = createSettingsStore(settingsBackend).get().accounts[0]!.id;
+  const now = new Date();
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  buildYearCache(cache, {
+    into: { accountId, workspaceIds: [first] },
+    workspaces: 1,
+    months: 12,
+    last: { year: last.getUTCFullYear(), month: last.getUTCMonth() + 1 },
+    eventsPerMonth: 100_000,
+  });
+  cache.close();
+  await pause(500);
+  const t0 = performance.now();
+  cache = openCache(file);
+  runtime = startRuntime(cache);
+  const empty = new Promise<number>((ok) => {
+    const off = runtime.subscribe(() => {
+      off();
+      ok(performance.now() - t0);
+    });
+  });
+  const full = snapshotWhere(runtime, (s) => s.workspaces.some((w) => w.pools.some((p) => p.used > 0)));
+  runtime.start();
+  await full;
+  coldStartMs = performance.now() - t0;
+  coldStartEmptyMs = await empty;
+  await runtime.dispose();
+  cache.close();
+}
+
+rmSync(dir, { recursive: true, force: true });
+const figures: RuntimeFigures = {
+  firstSync,
+  steadySync,
+  settingsChange,
+  tick,
+  idleRssMb,
+  peakRssMb,
+  serverBalanceMs,
+  mainThreadEvaluateMs,
+  coldStartMs,
+  coldStartEmptyMs,
+};
+process.stdout.write(JSON.stringify(figures) + '\n');
+process.exit(0);
