@@ -22,6 +22,24 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
   });
 }
 
+/**
+ * The same commands in this process (the same parser and commands as bin/creditbar, minus a tsx
+ * start per call, ~3 s on a loaded machine): for tests that run many commands. Keep one bin run per
+ * test file so the binary itself stays covered.
+ */
+export async function runCliInProcess(args: string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const { runCli: runCliHere } = await import('../../../src-main/cli/cli');
+  const code = await runCliHere(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    now: () => Date.now(),
+    isTty: false,
+  });
+  return { code, stdout, stderr };
+}
+
 /** Writes text (or a value as JSON) to a fresh temp file and returns its path. */
 export function tempFile(name: string, content: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'creditbar-cli-'));

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { EvaluationJson } from '../../../src-shared/engine/status-json';
 import { tempDir } from '../../fixtures/temp-dir';
-import { runCli } from '../cli/run-cli';
+import { runCli, runCliInProcess } from '../cli/run-cli';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -13,7 +13,7 @@ async function setUp(files: Record<string, string>) {
   const dir = tempDir('creditbar-csv-');
   cleanups.push(dir.cleanup);
   const db = dir.file('cache.sqlite');
-  const add = await runCli([
+  const add = await runCliInProcess([
     'workspace',
     'add',
     '--db',
@@ -116,7 +116,7 @@ describe('creditbar import USAGE.csv', () => {
       ],
     ];
     for (const [file, message] of cases) {
-      const r = await runCli(['import', paths[file]!, '--db', db, '--workspace', 'studio']);
+      const r = await runCliInProcess(['import', paths[file]!, '--db', db, '--workspace', 'studio']);
       expect(r.code, file).toBe(1);
       expect(r.stderr).toBe(message);
       expect(r.stdout).toBe('');

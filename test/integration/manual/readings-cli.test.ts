@@ -1,24 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { EvaluationJson } from '../../../src-shared/engine/status-json';
 import { tempDir } from '../../fixtures/temp-dir';
-import { runCli as runCliInProcess } from '../../../src-main/cli/cli';
-import { runCli as runBin } from '../cli/run-cli';
+import { runCliInProcess as runCli, runCli as runBin } from '../cli/run-cli';
 
-/**
- * The CLI in this process (the same parser and commands as bin/creditbar, minus a tsx start per call):
- * a week of readings is a dozen commands. The binary itself runs the status checks.
- */
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCliInProcess(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => Date.now(),
-    isTty: false,
-  });
-  return { code, stdout, stderr };
-}
+// The CLI runs in this process (a week of readings is a dozen commands); the binary runs the status checks.
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
