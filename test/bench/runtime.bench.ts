@@ -119,7 +119,7 @@ console.log(
       [...results].map(([name, r]) => [name, Math.round(median(r.steadySync.ms))]),
     ),
     settingsChangeMs: Math.round(median(big.settingsChange.ms)),
-    coldStartMs: all.find((r) => r.coldStartMs !== null)?.coldStartMs ?? null,
+    coldStartMs: Math.round(all.find((r) => r.coldStartMs !== null)?.coldStartMs ?? Number.NaN) || null,
     idleRssMb: Math.round(big.idleRssMb),
     peakRssMb: Math.round(Math.max(...all.map((r) => r.peakRssMb))),
     serverBalanceMs: Math.round(median(big.serverBalanceMs)),
