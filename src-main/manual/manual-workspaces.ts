@@ -163,10 +163,11 @@ export function addManualWorkspace(
 }
 
 /**
- * Removes a workspace kept on this computer (added by hand or imported) with its readings and
- * usage. A synced workspace would come back with the next sync: its account is removed instead.
+ * Removes a workspace kept on this computer (added by hand or imported) with its readings, usage
+ * and alerts; returns it and how many alerts went. A synced workspace would come back with the next
+ * sync: its account is removed instead.
  */
-export function removeLocalWorkspace(cache: Cache, id: string): CachedWorkspace {
+export function removeLocalWorkspace(cache: Cache, id: string): { removed: CachedWorkspace; alerts: number } {
   const found = cache.read.workspaces.byId(id);
   if (!found) throw new ManualInputError(`There is no workspace "${id}" in this cache.`, 'id');
   if (found.origin === 'sync')
@@ -174,6 +175,9 @@ export function removeLocalWorkspace(cache: Cache, id: string): CachedWorkspace 
       `Workspace "${id}" comes from an account API and would come back with the next sync: remove its account instead.`,
       'id',
     );
-  cache.transaction(() => cache.write.workspaces.remove(found.key));
-  return found;
+  const alerts = cache.transaction(() => {
+    cache.write.workspaces.remove(found.key);
+    return cache.alerts.removeOfWorkspace(found.accountId, id);
+  });
+  return { removed: found, alerts };
 }

@@ -218,8 +218,9 @@ async function remove(argv: string[], io: CliIo): Promise<void> {
   const file = dbFlag('workspace remove', values.db, USAGE);
   await withCache(openCacheFile(file, io, 'read'), (cache) => {
     try {
-      const removed = removeLocalWorkspace(cache, id);
-      io.stdout(`removed ${removed.workspace.name} (${id}) with its readings and usage\n`);
+      const { removed, alerts } = removeLocalWorkspace(cache, id);
+      const alertsText = alerts === 0 ? 'no alert' : alerts === 1 ? '1 alert' : `${alerts} alerts`;
+      io.stdout(`removed ${removed.workspace.name} (${id}) with its readings, usage and ${alertsText}\n`);
     } catch (err) {
       if (err instanceof ManualInputError) throw new CliError(`workspace remove: ${err.message}`);
       throw err;

@@ -7,6 +7,7 @@ import { readings } from './0005-readings';
 import { workspaceOrigin } from './0006-workspace-origin';
 import { alertOwnership } from './0007-alert-ownership';
 import { poolChanges } from './0008-pool-changes';
+import { orphanWorkspaceAlerts } from './0009-orphan-workspace-alerts';
 
 /** Every cache migration, oldest first. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   workspaceOrigin,
   alertOwnership,
   poolChanges,
+  orphanWorkspaceAlerts,
 ];

@@ -111,6 +111,10 @@ export function createRaisedAlertWriter(db: Db, now: () => Millis) {
   const ackWorkspace = db.prepare<[number, string]>(
     'UPDATE raised_alerts SET acknowledged_at = ? WHERE workspace_id = ? AND acknowledged_at IS NULL',
   );
+  const removeOfWorkspace = db.prepare<[string, string]>(
+    // An alert salvaged before its account was known has none; a workspace id is unique in the cache.
+    'DELETE FROM raised_alerts WHERE (account_id = ? OR account_id IS NULL) AND workspace_id = ?',
+  );
   return {
     record(alert: RaisedAlert): boolean {
       const raisedAt = parseInstant(alert.raisedAt);
@@ -142,6 +146,13 @@ export function createRaisedAlertWriter(db: Db, now: () => Millis) {
       for (const key of which.keys) changed += ackKey.run(at, key).changes;
       return changed;
     },
+    /**
+     * Removes one workspace's alerts with the workspace (an account's go with the account by
+     * cascade): left behind they stayed in the alert centre, and their keys kept a workspace added
+     * again under the same id from raising them. Returns how many went.
+     */
+    removeOfWorkspace: (accountId: string, workspaceId: string): number =>
+      removeOfWorkspace.run(accountId, workspaceId).changes,
   };
 }
 
@@ -153,6 +164,7 @@ export function createRaisedAlertStore(db: Db, now: () => Millis = Date.now) {
     unacknowledged(): number;
     countOfAccount(accountId: string): number;
     acknowledge: typeof writer.acknowledge;
+    removeOfWorkspace: typeof writer.removeOfWorkspace;
   } = {
     has: reader.has,
     list: reader.list,
@@ -161,6 +173,7 @@ export function createRaisedAlertStore(db: Db, now: () => Millis = Date.now) {
     unacknowledged: reader.unacknowledged,
     countOfAccount: reader.countOfAccount,
     acknowledge: (which) => db.transaction(() => writer.acknowledge(which))(),
+    removeOfWorkspace: writer.removeOfWorkspace,
   };
   return store;
 }

@@ -80,7 +80,7 @@ export function ManualWorkspacesSection({ settings }: { settings: Settings }): R
               <ConfirmRemove
                 confirming={confirming === w.id}
                 name={w.name}
-                confirmText={`Yes, remove ${w.name} and its readings`}
+                confirmText={`Yes, remove ${w.name} with its readings, usage and alerts`}
                 onAsk={() => setConfirming(w.id)}
                 onConfirm={() => void remove(w.id)}
                 onKeep={() => setConfirming(null)}

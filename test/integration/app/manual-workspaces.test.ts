@@ -193,4 +193,35 @@ describe('a workspace kept by hand, through the app', () => {
     expect(s.workspaces).toEqual([]);
     expect(s.mode).toBe('onboarding');
   });
+
+  it('removes its alerts with it, so the alert centre forgets them and the same workspace added again alerts again', async () => {
+    const { runtime } = install.start();
+    await addStudio(runtime);
+    // 4,000 of Builder's 10,000 left: 6,000 used, 60 %, past the default 50 % threshold.
+    await runtime.handlers.recordReading({
+      workspaceId: 'support-studio',
+      pool: 'integration',
+      remaining: 4_000,
+    });
+    const before = await settled(runtime);
+    const raised = before.alerts.filter((a) => a.workspaceId === 'support-studio');
+    expect(raised.map((a) => [a.kind, a.percent])).toContainEqual(['threshold', 50]);
+    expect(before.openAlerts).toBe(raised.length);
+
+    await runtime.handlers.removeWorkspace({ workspaceId: 'support-studio' });
+    const after = await settled(runtime);
+    expect(after.alerts).toEqual([]);
+    expect(after.openAlerts).toBe(0);
+
+    // Added again (same name, so the same id) and read at the same 60 %: its 50 % alert is new again.
+    await addStudio(runtime);
+    await runtime.handlers.recordReading({
+      workspaceId: 'support-studio',
+      pool: 'integration',
+      remaining: 4_000,
+    });
+    const again = await settled(runtime);
+    expect(again.alerts.map((a) => [a.kind, a.percent])).toContainEqual(['threshold', 50]);
+    expect(again.openAlerts).toBe(raised.length);
+  });
 });

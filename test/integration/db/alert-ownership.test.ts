@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RaisedAlert } from '../../../src-shared/ipc/snapshot';
 import type { Ledger } from '../../../src-shared/types/ledger';
 import { accountFootprint } from '../../../src-main/cache/account-footprint';
 import { openCache, type Cache } from '../../../src-main/cache/cache';
 import { importLedger } from '../../../src-main/cache/ledger-import';
 import { openDatabase } from '../../../src-main/db/connection';
 import { MIGRATIONS } from '../../../src-main/db/migrations';
+import { raisedAlert } from '../../fixtures/raised-alert';
 import { tempDir } from '../../fixtures/temp-dir';
 
 const dirs: { cleanup: () => void }[] = [];
@@ -33,19 +33,8 @@ function ledger(workspaceId: string, name: string, months: number[]): Ledger {
   };
 }
 
-const alert = (key: string, workspaceId: string, accountId: string | null): RaisedAlert => ({
-  key,
-  kind: 'threshold',
-  workspaceId,
-  pool: 'integration',
-  percent: 50,
-  at: '2026-12-02T10:00:00.000Z',
-  raisedAt: '2026-12-02T10:01:00.000Z',
-  message: 'past 50 %',
-  delivery: 'shown',
-  accountId,
-  workspaceName: workspaceId === 'acme' ? 'Acme' : 'Globex',
-});
+const alert = (key: string, workspaceId: string, accountId: string | null) =>
+  raisedAlert(key, workspaceId, accountId, workspaceId === 'acme' ? 'Acme' : 'Globex');
 
 function twoAccounts(): Cache {
   const dir = tempDir();
@@ -108,5 +97,30 @@ describe('alerts belong to their account', () => {
         acknowledgedAt: null,
       }),
     ]);
+  });
+
+  it('a cache that kept the alerts of a removed hand-kept workspace loses them, and keeps the rest', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = dir.file();
+    // Schema 8: 'studio' is still kept by hand; 'gone' was removed by hand before its alerts went
+    // with it; 'acme' is synced.
+    const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 8) });
+    old.exec(`
+      INSERT INTO accounts (id, label, server_url, created_at) VALUES ('local', 'On this computer', NULL, 0),
+        ('acc-acme', 'Acme co', 'http://127.0.0.1:1', 0);
+      INSERT INTO workspaces (key, id, account_id, name, provider, plan, pools_declared, thresholds_declared, updated_at, origin)
+        VALUES (1, 'studio', 'local', 'Studio', 'base44', 'builder', 0, 0, 0, 'manual'),
+               (2, 'acme', 'acc-acme', 'Acme', 'zite', 'pro', 0, 0, 0, 'sync');
+      INSERT INTO raised_alerts (key, kind, workspace_id, pool, percent, at, raised_at, message, delivery, account_id, workspace_name)
+        VALUES ('studio-50', 'threshold', 'studio', 'integration', 50, 0, 0, 'm', 'shown', 'local', 'Studio'),
+               ('gone-50', 'threshold', 'gone', 'integration', 50, 0, 0, 'm', 'shown', 'local', 'Gone'),
+               ('gone-90', 'threshold', 'gone', 'integration', 90, 0, 0, 'm', 'shown', 'local', 'Gone'),
+               ('acme-50', 'threshold', 'acme', 'integration', 50, 0, 0, 'm', 'shown', 'acc-acme', 'Acme');
+    `);
+    old.close();
+    const cache = openCache(file, { now: () => NOW });
+    caches.push(cache);
+    expect(cache.alerts.list().map((a) => a.key)).toEqual(['acme-50', 'studio-50']);
   });
 });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { EvaluationJson } from '../../../src-shared/engine/status-json';
+import { openCache } from '../../../src-main/cache/cache';
+import { raisedAlert } from '../../fixtures/raised-alert';
 import { tempDir } from '../../fixtures/temp-dir';
 import { runCliInProcess as runCli, runCli as runBin } from '../cli/run-cli';
 
@@ -299,5 +301,34 @@ describe('creditbar workspace add, list and remove', () => {
     const gone = await runCli(cmd(`workspace remove --db ${db} side`));
     expect(gone.code).toBe(1);
     expect(gone.stderr).toBe('creditbar: workspace remove: There is no workspace "side" in this cache.\n');
+  });
+
+  test('remove takes the workspace’s alerts with it (and nobody else’s) and says how many', async () => {
+    const db = cacheFile();
+    for (const name of ['Side', 'Ops'])
+      await ok(
+        cmd(
+          `workspace add --db ${db} --provider zite --plan free --name ${name} --catalog-version 2026-05-seed`,
+        ),
+      );
+    // Alerts as the app or `creditbar watch` raise them into the same cache file.
+    const cache = openCache(db, { now: () => Date.now() });
+    const raise = (key: string, workspaceId: string) =>
+      cache.alerts.record(raisedAlert(key, workspaceId, 'local', workspaceId));
+    cache.transaction(() => {
+      raise('s50', 'side');
+      raise('s90', 'side');
+      raise('o50', 'ops');
+    });
+    cache.close();
+    expect(await ok(cmd(`workspace remove --db ${db} side`))).toBe(
+      'removed Side (side) with its readings, usage and 2 alerts\n',
+    );
+    const after = openCache(db, { now: () => Date.now() });
+    expect(after.alerts.list().map((a) => a.key)).toEqual(['o50']);
+    after.close();
+    expect(await ok(cmd(`workspace remove --db ${db} ops`))).toBe(
+      'removed Ops (ops) with its readings, usage and 1 alert\n',
+    );
   });
 });

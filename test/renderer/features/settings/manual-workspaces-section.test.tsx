@@ -41,7 +41,9 @@ describe('Settings → Workspaces kept by hand', () => {
     ).toEqual([expect.stringContaining('Support studio')]);
     await user.click(screen.getByRole('button', { name: 'Remove Support studio' }));
     expect(client.removeWorkspace).not.toHaveBeenCalled();
-    await user.click(screen.getByRole('button', { name: 'Yes, remove Support studio and its readings' }));
+    await user.click(
+      screen.getByRole('button', { name: 'Yes, remove Support studio with its readings, usage and alerts' }),
+    );
     expect(client.removeWorkspace).toHaveBeenCalledWith({ workspaceId: 'studio' });
   });
 
