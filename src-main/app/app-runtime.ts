@@ -26,6 +26,7 @@ import { createChannelHandlers } from './channel-handlers';
 import { readingReminderPass } from './reading-reminder-pass';
 import { composeSnapshot } from './compose-snapshot';
 import { addNotice, dismissNotice, listNotices } from './notices';
+import { sayRoundedSettings } from './rounded-settings-notice';
 import { DEMO_ACCOUNT_ID, type DemoServer, type StartDemoServer } from './demo-server';
 import { previousPeriodOf, settingsOverrides, workspaceFacts, type EngineView } from './engine-view';
 import { SyncScheduler, systemClock, type SchedulerClock, type SyncReason } from './scheduler';
@@ -160,6 +161,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
   const runStartedAt = now();
 
   const settings = () => deps.settings.get();
+  sayRoundedSettings(deps, now());
   // Workspaces added by hand (or imported) live under the local account, shown beside real accounts.
   const hasLocalWorkspaces = () => cache.read.workspaces.list().some((w) => w.accountId === LOCAL_ACCOUNT_ID);
   const mode = () => modeOf(settings(), hasLocalWorkspaces());

@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../src-shared/settings/settings';
+import { wholeCreditSettings, type RoundedCredit } from './whole-credits';
 
 /** The settings version this build writes. */
 export const SETTINGS_VERSION = DEFAULT_SETTINGS.version;
@@ -61,22 +62,27 @@ export interface MigratedSettings {
   changed: boolean;
   /** Top-level keys that were invalid and fell back to their defaults. */
   reset: string[];
+  /** Budgets and credit thresholds saved with a fraction, rounded up to whole credits. */
+  rounded: RoundedCredit[];
 }
 
 /**
  * Brings stored settings to the current version: runs the migrations, drops anything that looks
- * like a secret, fills missing keys from the defaults, and replaces invalid top-level values by
- * their defaults (naming them) rather than refusing to start. Throws SettingsTooNewError for a newer file.
+ * like a secret, rounds fractional credits up (saying which), fills missing keys from the defaults,
+ * and replaces invalid top-level values by their defaults (naming them) rather than refusing to start. Throws SettingsTooNewError for a newer file.
  */
 export function migrateSettings(stored: unknown): MigratedSettings {
   if (stored === undefined || stored === null || typeof stored !== 'object' || Array.isArray(stored)) {
-    return { settings: structuredClone(DEFAULT_SETTINGS), changed: true, reset: [] };
+    return { settings: structuredClone(DEFAULT_SETTINGS), changed: true, reset: [], rounded: [] };
   }
   let raw = withoutSecrets(stored) as Record<string, unknown>;
   const version = typeof raw['version'] === 'number' ? raw['version'] : 0;
   if (version > SETTINGS_VERSION) throw new SettingsTooNewError(version);
   for (const m of SETTINGS_MIGRATIONS) if (m.from >= version && m.from < SETTINGS_VERSION) raw = m.up(raw);
   raw = withEveryAlertKind(raw);
+  // Not a version step: the file stays at its version, so an older Creditbar still reads it.
+  const whole = wholeCreditSettings(raw);
+  raw = whole.raw;
 
   const merged: Record<string, unknown> = { ...structuredClone(DEFAULT_SETTINGS) };
   const reset: string[] = [];
@@ -90,5 +96,5 @@ export function migrateSettings(stored: unknown): MigratedSettings {
   const settings = settingsSchema.parse(merged);
   const changed =
     version !== SETTINGS_VERSION || reset.length > 0 || JSON.stringify(settings) !== JSON.stringify(stored);
-  return { settings, changed, reset };
+  return { settings, changed, reset, rounded: whole.rounded };
 }

@@ -9,6 +9,7 @@ import {
 } from '../../src-shared/settings/settings';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings/settings';
 import { migrateSettings, SettingsTooNewError } from './settings-migrations';
+import type { RoundedCredit } from './whole-credits';
 
 /** Where the settings object is kept: electron-store in the app, a JSON file or memory elsewhere. */
 export interface SettingsBackend {
@@ -28,15 +29,19 @@ export interface SettingsStore {
   removeChannel(id: string): Settings;
   /** Set when the stored file is from a newer version: defaults apply and nothing is written. */
   readonly readOnlyReason: string | null;
+  /** Budgets and credit thresholds the stored file held with a fraction, rounded up (and saved) on load. */
+  readonly roundedOnLoad: readonly RoundedCredit[];
   onChange(listener: (settings: Settings) => void): () => void;
 }
 
 export function createSettingsStore(backend: SettingsBackend): SettingsStore {
   let current: Settings;
   let readOnlyReason: string | null = null;
+  let roundedOnLoad: readonly RoundedCredit[] = [];
   try {
     const migrated = migrateSettings(backend.read());
     current = migrated.settings;
+    roundedOnLoad = migrated.rounded;
     if (migrated.changed) backend.write(current);
   } catch (err) {
     if (!(err instanceof SettingsTooNewError)) throw err;
@@ -74,6 +79,7 @@ export function createSettingsStore(backend: SettingsBackend): SettingsStore {
     get readOnlyReason() {
       return readOnlyReason;
     },
+    roundedOnLoad,
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
