@@ -37,6 +37,7 @@ import {
   createInProcessEvaluator,
   type CacheEvaluatorClient,
 } from '../evaluator/evaluator-client';
+import type { EvaluatorMemory } from '../evaluator/evaluator-protocol';
 import { sourceWorker, type WorkerSpawner } from '../evaluator/worker-spawn';
 
 /** The app's logger: dispatch refusals and failures, plus lifecycle lines. Never handed a token. */
@@ -100,6 +101,8 @@ export interface AppRuntime {
   start(): void;
   /** Resolves when no sync runs and no evaluation is running or waiting. */
   whenIdle(): Promise<void>;
+  /** What the evaluator thread holds (heap, columns); null when it is not running. For benches and logs. */
+  evaluatorMemory(options?: { collect?: boolean }): Promise<EvaluatorMemory | null>;
   /** The running demo server, if any (the browser mode's test hook closes it to play "server down"). */
   demoServer(): DemoServer | null;
   /** Syncs every shown account once and runs the alert pass (creditbar watch --once); rejects when a sync failed. */
@@ -597,6 +600,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
       await scheduler.whenIdle();
       await views.whenIdle();
     },
+    evaluatorMemory: (options) => evaluator.memory(options),
     demoServer: () => demo,
     syncOnce: () => syncAll('manual'),
     delivery,

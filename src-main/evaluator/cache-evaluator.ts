@@ -175,6 +175,16 @@ export function createCacheEvaluator(cache: CacheReader) {
     },
     /** Per pool: events held, read and walked by the last evaluate(). */
     costs: (): PoolCost[] => costs,
+    /** Events held over every pool, and the typed-array bytes holding them. */
+    held(): { events: number; bytes: number } {
+      let events = 0;
+      let bytes = 0;
+      for (const t of trackers.values()) {
+        events += t.inc.events.length;
+        bytes += t.inc.events.bytes;
+      }
+      return { events, bytes };
+    },
     /** Forgets every pool held (the next evaluation loads from the cache again). */
     reset: (): void => trackers.clear(),
   };

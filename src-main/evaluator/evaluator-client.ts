@@ -2,7 +2,12 @@ import type { Worker } from 'node:worker_threads';
 import type { Evaluation } from '../../src-shared/engine/evaluate';
 import type { CacheReader } from '../cache/cache';
 import { createCacheEvaluator, type EvaluateRequest, type PoolCost } from './cache-evaluator';
-import type { EvaluatorReply, EvaluatorRequest, EvaluatorWorkerData } from './evaluator-protocol';
+import type {
+  EvaluatorMemory,
+  EvaluatorReply,
+  EvaluatorRequest,
+  EvaluatorWorkerData,
+} from './evaluator-protocol';
 import type { WorkerSpawner } from './worker-spawn';
 
 /** The evaluator thread stopped (an uncaught error, out of memory, killed) while it had work. */
@@ -30,6 +35,11 @@ export interface EvaluatedBatch {
 export interface CacheEvaluatorClient {
   /** Evaluates each request (one read of the cache for all of them), in order. */
   evaluate(requests: EvaluateRequest[]): Promise<EvaluatedBatch>;
+  /**
+   * What the evaluator holds (its heap, the columns): null when no thread runs. `collect` runs a
+   * full GC first where the host exposes one (benches start node with --expose-gc).
+   */
+  memory(options?: { collect?: boolean }): Promise<EvaluatorMemory | null>;
   dispose(): Promise<void>;
 }
 
@@ -51,7 +61,8 @@ export function createEvaluatorClient(options: EvaluatorClientOptions): CacheEva
   let worker: Worker | null = null;
   let nextId = 1;
   let disposed = false;
-  const pending = new Map<number, { resolve: (b: EvaluatedBatch) => void; reject: (e: Error) => void }>();
+  type Answer = Extract<EvaluatorReply, { ok: true }>;
+  const pending = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
 
   function start(): Worker {
     const w = options.spawn(options.data, {
@@ -63,7 +74,7 @@ export function createEvaluatorClient(options: EvaluatorClientOptions): CacheEva
       if (!waiting) return;
       pending.delete(reply.id);
       if (pending.size === 0) w.unref(); // an idle thread never keeps the process alive
-      if (reply.ok) waiting.resolve({ evaluations: reply.evaluations, costs: reply.costs });
+      if (reply.ok) waiting.resolve(reply);
       else waiting.reject(new EvaluatorError(reply.error.name, reply.error.message));
     });
     w.on('error', (err) => {
@@ -83,17 +94,30 @@ export function createEvaluatorClient(options: EvaluatorClientOptions): CacheEva
     return w;
   }
 
+  /** Sends one request to the thread (started if none runs) and waits for its answer. */
+  function ask(message: EvaluatorRequest): Promise<Answer> {
+    if (disposed) return Promise.reject(new Error('the evaluator was closed'));
+    worker ??= start();
+    return new Promise<Answer>((resolve, reject) => {
+      pending.set(message.id, { resolve, reject });
+      worker!.ref();
+      worker!.postMessage(message);
+    });
+  }
+
   return {
-    evaluate(requests) {
-      if (disposed) return Promise.reject(new Error('the evaluator was closed'));
-      worker ??= start();
-      const id = nextId++;
-      const message: EvaluatorRequest = { id, kind: 'evaluate', requests };
-      return new Promise<EvaluatedBatch>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker!.ref();
-        worker!.postMessage(message);
-      });
+    async evaluate(requests) {
+      const reply = await ask({ id: nextId++, kind: 'evaluate', requests });
+      if (!('evaluations' in reply))
+        throw new Error('the evaluator answered an evaluation with something else');
+      return { evaluations: reply.evaluations, costs: reply.costs };
+    },
+    async memory(options = {}) {
+      if (!worker) return null;
+      const reply = await ask({ id: nextId++, kind: 'memory', ...options });
+      if (!('memory' in reply))
+        throw new Error('the evaluator answered a memory request with something else');
+      return reply.memory;
     },
     async dispose() {
       disposed = true;
@@ -116,6 +140,8 @@ export function createInProcessEvaluator(
   const evaluator = createCacheEvaluator({ ...cache, close: () => undefined });
   return {
     evaluate: async (requests) => ({ evaluations: evaluator.evaluate(requests), costs: evaluator.costs() }),
+    // Its columns live on this thread's heap, which is the caller's to measure.
+    memory: async () => null,
     dispose: async () => evaluator.reset(),
   };
 }

@@ -9,14 +9,24 @@ export interface EvaluatorWorkerData {
   nativeBinding?: string;
 }
 
-/** A request to the evaluator thread. */
-export interface EvaluatorRequest {
-  id: number;
-  kind: 'evaluate';
-  requests: EvaluateRequest[];
+/** What the evaluator thread holds in memory (its own V8 heap, not the process's). */
+export interface EvaluatorMemory {
+  /** The thread's V8 heap: in use, and reserved from the system. */
+  heapUsedMb: number;
+  heapTotalMb: number;
+  /** Events held as columns over every pool, and the typed-array bytes holding them. */
+  heldEvents: number;
+  columnMb: number;
 }
+
+/** A request to the evaluator thread. */
+export type EvaluatorRequest =
+  | { id: number; kind: 'evaluate'; requests: EvaluateRequest[] }
+  /** Its memory figures (benches and logs); `collect` first runs a full GC where one is exposed (--expose-gc). */
+  | { id: number; kind: 'memory'; collect?: boolean };
 
 /** The thread's answer to one request (structured clone keeps the engine's Maps, Sets and Infinity). */
 export type EvaluatorReply =
   | { id: number; ok: true; evaluations: Evaluation[]; costs: PoolCost[] }
+  | { id: number; ok: true; memory: EvaluatorMemory }
   | { id: number; ok: false; error: { name: string; message: string } };

@@ -4,16 +4,26 @@
 // budget changes and ticks, each with the longest main-thread block and p99 event-loop delay
 // (perf_hooks.monitorEventLoopDelay), request to snapshot, RSS idle and peak; the server's /balance
 // after an ingest; and, as the baseline of the same run, the evaluation the runtime used to run on
-// its main thread over the same cache. The last line is one JSON object. Prints figures, never
-// pass/fail. BENCH_CASES=10k,1M picks cases; BENCH_TRIALS (default 3) sets the trials per phase.
+// its main thread over the same cache (in a process of its own, so it never counts in the runtime's
+// RSS). Memory is measured twice per case: the runtime from source through tsx (what the CLI and
+// browser mode run), and bundled by esbuild with its dependencies external, the evaluator thread
+// from its own bundle (what the app ships: electron-vite bundles out/main the same way), with where
+// the RSS goes. The last line is one JSON object. Prints figures, never pass/fail.
+// BENCH_CASES=10k,1M picks cases; BENCH_TRIALS (default 3) sets the trials per phase;
+// BENCH_BUNDLED=0 skips the bundled run.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { RuntimeCase, RuntimeFigures, Phase } from './runtime/runtime-child';
+import { build } from 'esbuild';
+import type { MemoryBreakdown, RuntimeCase, RuntimeFigures, Phase } from './runtime/runtime-child';
 
 const TSX = resolve(import.meta.dirname, '../../node_modules/tsx/dist/esm/index.mjs');
 const here = (f: string) => resolve(import.meta.dirname, f);
 const TRIALS = Number(process.env['BENCH_TRIALS'] ?? 3);
+const BUNDLED = process.env['BENCH_BUNDLED'] !== '0';
+/** Inside the repo (gitignored out/) so that the bundles find node_modules. */
+const BUNDLE_DIR = resolve(import.meta.dirname, '../../out/bench-runtime');
 const CASES = [
   { name: '10k', workspaces: 1, events: 10_000 },
   { name: '1M', workspaces: 1, events: 1_000_000, coldStart: true },
@@ -25,11 +35,33 @@ const fmt = (n: number, digits = 0) =>
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const list = (xs: number[]) => xs.map((x) => fmt(x)).join(', ');
 
-/** A child running a TypeScript file (tsx as a loader, so that --expose-gc reaches node). */
+/** A child running a TypeScript file (tsx as a loader, so that --expose-gc reaches node), or a bundle. */
 function child(file: string, args: string[], stdin: 'pipe' | 'ignore') {
-  return spawn(process.execPath, ['--expose-gc', '--import', TSX, here(file), ...args], {
+  const run = file.endsWith('.js') ? [file] : ['--import', TSX, here(file)];
+  return spawn(process.execPath, ['--expose-gc', ...run, ...args], {
     stdio: [stdin, 'pipe', 'inherit'],
   });
+}
+
+/** The runtime child and the evaluator thread bundled as the app ships them (dependencies external). */
+async function bundle(): Promise<{ child: string; worker: string }> {
+  rmSync(BUNDLE_DIR, { recursive: true, force: true });
+  await build({
+    entryPoints: {
+      'runtime-child': here('runtime/runtime-child.ts'),
+      'evaluator-worker': here('../../src-main/evaluator/evaluator-worker.ts'),
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outdir: BUNDLE_DIR,
+    logLevel: 'warning',
+  });
+  return {
+    child: resolve(BUNDLE_DIR, 'runtime-child.js'),
+    worker: resolve(BUNDLE_DIR, 'evaluator-worker.js'),
+  };
 }
 
 function firstLine<T>(p: ReturnType<typeof child>, what: string): Promise<T> {
@@ -39,7 +71,10 @@ function firstLine<T>(p: ReturnType<typeof child>, what: string): Promise<T> {
   });
 }
 
-async function runCase(c: (typeof CASES)[number]): Promise<RuntimeFigures> {
+async function runCase(
+  c: (typeof CASES)[number],
+  bundled: { child: string; worker: string } | null,
+): Promise<{ source: RuntimeFigures; bundled: RuntimeFigures | null }> {
   const now = new Date();
   const server = child(
     'sync/server-child.ts',
@@ -69,11 +104,30 @@ async function runCase(c: (typeof CASES)[number]): Promise<RuntimeFigures> {
       workspaces: c.workspaces,
       trials: TRIALS,
       coldStart: c.coldStart ?? false,
+      mode: 'source',
+      baseline: true,
     };
-    return await firstLine<RuntimeFigures>(
+    const source = await firstLine<RuntimeFigures>(
       child('runtime/runtime-child.ts', [JSON.stringify(spec)], 'ignore'),
       'the runtime child',
     );
+    if (!bundled) return { source, bundled: null };
+    // Memory only: one trial per phase, no cold start, no baseline.
+    const again: RuntimeCase = {
+      ...spec,
+      mode: 'bundled',
+      workerFile: bundled.worker,
+      trials: 1,
+      coldStart: false,
+      baseline: false,
+    };
+    return {
+      source,
+      bundled: await firstLine<RuntimeFigures>(
+        child(bundled.child, [JSON.stringify(again)], 'ignore'),
+        'the bundled runtime child',
+      ),
+    };
   } finally {
     server.stdin!.end();
     await new Promise((ok) => server.once('exit', ok));
@@ -84,34 +138,52 @@ function phaseLine(label: string, p: Phase, timed = true): string {
   return `  ${label.padEnd(16)} longest block ${fmt(p.longestBlockMs).padStart(5)} ms, p99 delay ${fmt(p.p99DelayMs, 1).padStart(5)} ms${timed ? `, request to snapshot ${fmt(median(p.ms))} ms (trials ${list(p.ms)})` : ''}, RSS up to ${fmt(p.peakRssMb)} MB`;
 }
 
+/** Where the RSS goes, on one line. */
+function memoryLine(label: string, r: RuntimeFigures): string {
+  const m: MemoryBreakdown = r.memory;
+  const e = m.evaluator;
+  const thread = e
+    ? `; evaluator thread heap ${fmt(e.heapUsedBeforeGcMb)} used of ${fmt(e.heapTotalBeforeGcMb)} MB (${fmt(e.heapUsedMb)} of ${fmt(e.heapTotalMb)} after a GC), columns ${fmt(e.columnMb, 1)} MB for ${fmt(e.heldEvents)} events (${fmt((e.columnMb * 2 ** 20) / Math.max(1, e.heldEvents), 1)} B each incl. room to grow)`
+    : '; no evaluator thread';
+  return `  RSS ${label.padEnd(7)} idle ${fmt(r.idleRssMb)} MB, peak ${fmt(r.peakRssMb)} MB (first sync ${fmt(r.firstSync.peakRssMb)}, steady ${fmt(r.steadySync.peakRssMb)}). Of idle: node${label === 'source' ? ' + tsx' : ''} + runtime loaded ${fmt(m.loadedRssMb)} MB, started over an empty cache ${fmt(m.startedRssMb)} MB; main heap ${fmt(m.mainHeapUsedMb)} used of ${fmt(m.mainHeapTotalMb)} MB, external ${fmt(m.mainExternalMb)} MB; main connection's SQLite cache ${fmt(m.mainSqliteCacheMb)} MB${thread}`;
+}
+
 console.log(
   `runtime bench: a Zite Team workspace's current period (due events only), the runtime as creditbar web builds it; ${TRIALS} trials per phase`,
 );
+const bundles = BUNDLED ? await bundle() : null;
 const results = new Map<string, RuntimeFigures>();
+const bundledResults = new Map<string, RuntimeFigures>();
 for (const c of CASES) {
-  const r = await runCase(c);
+  const { source: r, bundled: b } = await runCase(c, bundles);
   results.set(c.name, r);
+  if (b) bundledResults.set(c.name, b);
   const steady = median(r.steadySync.ms);
   console.log(`${c.name} (${c.workspaces} x ${fmt(c.events)} events):`);
   console.log(phaseLine('first sync', r.firstSync));
   console.log(phaseLine('steady sync', r.steadySync));
   console.log(phaseLine('budget change', r.settingsChange));
   console.log(phaseLine('ticks', r.tick, false));
+  const base = r.baseline!;
   console.log(
-    `  baseline: the whole view evaluated on the main thread (what every sync and settings change did) ${fmt(r.mainThreadEvaluateMs)} ms: the steady sync's snapshot comes in ${fmt((steady / r.mainThreadEvaluateMs) * 100)} % of it, its longest block is ${fmt((r.steadySync.longestBlockMs / r.mainThreadEvaluateMs) * 100, 1)} % of it`,
+    `  baseline: the whole view evaluated on one thread (what every sync and settings change did, its own process) ${fmt(base.ms)} ms, RSS up to ${fmt(base.peakRssMb)} MB: the steady sync's snapshot comes in ${fmt((steady / base.ms) * 100)} % of it, its longest block is ${fmt((r.steadySync.longestBlockMs / base.ms) * 100, 1)} % of it`,
   );
+  console.log(memoryLine('source', r));
+  if (b) console.log(memoryLine('bundled', b));
   console.log(
-    `  RSS idle ${fmt(r.idleRssMb)} MB, peak ${fmt(r.peakRssMb)} MB; server /balance after 100 new events ${fmt(median(r.serverBalanceMs))} ms (trials ${list(r.serverBalanceMs)})`,
+    `  server /balance after 100 new events ${fmt(median(r.serverBalanceMs))} ms (trials ${list(r.serverBalanceMs)})`,
   );
   if (r.coldStartMs !== null)
     console.log(
       `  cold start over this cache plus a year of closed months: first snapshot ${fmt(r.coldStartEmptyMs!)} ms (empty), with the numbers ${fmt(r.coldStartMs)} ms`,
     );
 }
+if (bundles) rmSync(BUNDLE_DIR, { recursive: true, force: true });
 
 const all = [...results.values()];
 const phases = (r: RuntimeFigures) => [r.firstSync, r.steadySync, r.settingsChange, r.tick];
 const big = results.get('1M') ?? all[all.length - 1]!;
+const bigBundled = bundledResults.get('1M') ?? [...bundledResults.values()].pop();
 console.log(
   JSON.stringify({
     longestBlockMs: Math.round(Math.max(...all.flatMap((r) => phases(r).map((p) => p.longestBlockMs)))),
@@ -122,6 +194,12 @@ console.log(
     coldStartMs: Math.round(all.find((r) => r.coldStartMs !== null)?.coldStartMs ?? Number.NaN) || null,
     idleRssMb: Math.round(big.idleRssMb),
     peakRssMb: Math.round(Math.max(...all.map((r) => r.peakRssMb))),
+    // The same runtime bundled as the app ships it (null with BENCH_BUNDLED=0).
+    bundledIdleRssMb: bigBundled ? Math.round(bigBundled.idleRssMb) : null,
+    bundledPeakRssMb:
+      bundledResults.size > 0
+        ? Math.round(Math.max(...[...bundledResults.values()].map((r) => r.peakRssMb)))
+        : null,
     serverBalanceMs: Math.round(median(big.serverBalanceMs)),
   }),
 );

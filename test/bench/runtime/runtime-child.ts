@@ -1,17 +1,20 @@
 // Bench helper (child process): the app runtime as `creditbar web` builds it (cache file, evaluator
 // thread, sync service, alert pass), over an account of the bench server, measured from inside so
 // that event-loop delay and RSS are this process's alone. argv: a JSON spec (see RuntimeCase).
-// Prints one JSON line (RuntimeFigures).
+// Prints one JSON line (RuntimeFigures). Run from source through tsx, or bundled by esbuild as the
+// app ships it (spec.workerFile: the bundled evaluator thread); nothing else runs in this process:
+// the baseline evaluation runs in its own child (baseline-child.ts), so it never counts here.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppRuntime, type AppRuntime } from '../../../src-main/app/app-runtime';
 import { openCache, type Cache } from '../../../src-main/cache/cache';
-import { evaluateCache } from '../../../src-main/cache/evaluate-cache';
 import { createMemorySecretStore } from '../../../src-main/secrets/secret-store';
+import { builtWorker } from '../../../src-main/evaluator/worker-spawn';
+import type { EvaluatorMemory } from '../../../src-main/evaluator/evaluator-protocol';
 import { createMemorySettingsBackend, createSettingsStore } from '../../../src-main/settings/settings-store';
-import { builtinCatalog } from '../../../src-shared/catalog/catalog';
 import type { Snapshot } from '../../../src-shared/ipc/snapshot';
 import { buildYearCache } from '../sync/year-cache';
 
@@ -26,6 +29,28 @@ export interface RuntimeCase {
   trials: number;
   /** Also restart over the cache with a year of closed months added (the cold start figure). */
   coldStart: boolean;
+  /** 'source': this file through tsx; 'bundled': built by esbuild, the evaluator thread from workerFile. */
+  mode: 'source' | 'bundled';
+  workerFile?: string;
+  /** Also run the baseline (the whole view evaluated on one thread) in a child over this cache. */
+  baseline: boolean;
+}
+
+/** Where the RSS goes (MB), each figure read after a full GC of both threads. */
+export interface MemoryBreakdown {
+  /** node (plus tsx from source) with the runtime's modules loaded, nothing started. */
+  loadedRssMb: number;
+  /** The runtime started over an empty cache, its evaluator thread running (the thread's start cost). */
+  startedRssMb: number;
+  /** This thread's V8 heap at idle: in use after a GC, and reserved. */
+  mainHeapUsedMb: number;
+  mainHeapTotalMb: number;
+  /** Buffers outside the V8 heaps of this thread (better-sqlite3, pages kept). */
+  mainExternalMb: number;
+  /** The evaluator thread at idle: its heap (before and after a GC) and the columns it holds. */
+  evaluator: (EvaluatorMemory & { heapTotalBeforeGcMb: number; heapUsedBeforeGcMb: number }) | null;
+  /** RSS given back when the main connection drops its SQLite page cache (PRAGMA shrink_memory). */
+  mainSqliteCacheMb: number;
 }
 
 /** Main-thread blocking and time of one phase. */
@@ -45,8 +70,9 @@ export interface RuntimeFigures {
   peakRssMb: number;
   /** /balance right after 100 new events were ingested (the server's incremental path). */
   serverBalanceMs: number[];
-  /** Baseline, this run: evaluateCache of the whole view on this thread, as the runtime did before. */
-  mainThreadEvaluateMs: number;
+  memory: MemoryBreakdown;
+  /** Baseline, this run, in its own process: evaluateCache of the whole view, as the runtime did before. */
+  baseline: { ms: number; peakRssMb: number } | null;
   coldStartMs: number | null;
   coldStartEmptyMs: number | null;
 }
@@ -59,8 +85,14 @@ const settingsBackend = createMemorySettingsBackend();
 const secrets = createMemorySecretStore();
 const quiet = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
 
+const gc = (globalThis as { gc?: () => void }).gc;
+const pause = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+gc?.();
+const loadedRssMb = mb();
+
 function startRuntime(cache: Cache): AppRuntime {
   return createAppRuntime({
+    ...(spec.workerFile ? { evaluator: { spawn: builtWorker(spec.workerFile) } } : {}),
     cache,
     settings: createSettingsStore(settingsBackend),
     secrets,
@@ -110,7 +142,7 @@ async function ingest(count: number): Promise<void> {
   for (const id of workspaceIds) {
     const at = new Date().toISOString();
     const events = Array.from({ length: per }, () => ({
-      id: `steady-${sent++}`,
+      id: `steady-${spec.mode}-${sent++}`,
       workspaceId: id,
       pool: 'integration',
       memberId: 'm1',
@@ -127,14 +159,15 @@ async function ingest(count: number): Promise<void> {
   }
 }
 
-const gc = (globalThis as { gc?: () => void }).gc;
-const pause = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
-
 const file = join(dir, 'cache.sqlite');
 let cache = openCache(file);
 let runtime = startRuntime(cache);
 runtime.handlers.updateSettings({ onboarded: true, syncIntervalMinutes: 1440 });
 runtime.start();
+await runtime.whenIdle();
+gc?.();
+await pause(200);
+const startedRssMb = mb();
 
 // 1. The first sync: the account added as the lead adds it, until its pools show the month.
 const firstSync = await phase(1, async () => {
@@ -150,13 +183,24 @@ const firstSync = await phase(1, async () => {
 });
 await pause(1_000);
 gc?.();
+const before = await runtime.evaluatorMemory();
+const after = await runtime.evaluatorMemory({ collect: true });
 await pause(500);
 const idleRssMb = mb();
-
-// Baseline: the evaluation the runtime used to run on this thread, over the same cache, now.
-const b0 = performance.now();
-evaluateCache(cache, { asOf: Date.now(), catalog: builtinCatalog });
-const mainThreadEvaluateMs = performance.now() - b0;
+const heap = process.memoryUsage();
+cache.db.pragma('shrink_memory');
+const memory: MemoryBreakdown = {
+  loadedRssMb,
+  startedRssMb,
+  mainHeapUsedMb: heap.heapUsed / 2 ** 20,
+  mainHeapTotalMb: heap.heapTotal / 2 ** 20,
+  mainExternalMb: heap.external / 2 ** 20,
+  evaluator:
+    before && after
+      ? { ...after, heapTotalBeforeGcMb: before.heapTotalMb, heapUsedBeforeGcMb: before.heapUsedMb }
+      : null,
+  mainSqliteCacheMb: idleRssMb - mb(),
+};
 
 // 2. Steady syncs of 100 new events: request to the snapshot that shows them (the reconciliation
 // with /balance runs after it; the phase watches the loop until it is done too).
@@ -203,8 +247,25 @@ for (let i = 0; i < spec.trials; i++) {
   serverBalanceMs.push(performance.now() - t0);
 }
 
+// The baseline over the same cache, in its own process (from source: it is measured for its time).
+const baseline = spec.baseline
+  ? (JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          '--import',
+          join(import.meta.dirname, '../../../node_modules/tsx/dist/esm/index.mjs'),
+          join(import.meta.dirname, 'baseline-child.ts'),
+          file,
+        ],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+      ),
+    ) as { ms: number; peakRssMb: number })
+  : null;
+
 await runtime.dispose();
 cache.close();
+// The highest RSS of this process so far: the first sync, steady syncs, budget changes, ticks.
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
 // 6. Cold start: a year of closed months added to the cache, then the runtime started over it.
@@ -251,7 +312,8 @@ const figures: RuntimeFigures = {
   idleRssMb,
   peakRssMb,
   serverBalanceMs,
-  mainThreadEvaluateMs,
+  memory,
+  baseline,
   coldStartMs,
   coldStartEmptyMs,
 };

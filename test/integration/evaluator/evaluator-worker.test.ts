@@ -96,4 +96,18 @@ describe('the evaluator thread', () => {
     expect(threads.started()).toBe(2);
     expect(evaluations[0]).toEqual(evaluateCache(cache, { asOf }));
   });
+
+  test('reports what it holds: nothing before it runs, then the Team month as columns', async () => {
+    const cache = fixtureCache();
+    const evaluator = client(cache, evaluatorThread);
+    expect(await evaluator.memory()).toBeNull();
+    await evaluator.evaluate([{ asOf: Date.UTC(2026, 10, 20), workspaceIds: ['team'] }]);
+    const memory = (await evaluator.memory({ collect: true }))!;
+    // The Team fixture's 20,000 November events are all its current period: every one is held,
+    // in at least 33 bytes each (two Float64 columns, four Int32 codes, one byte).
+    expect(memory.heldEvents).toBe(20_000);
+    expect(memory.columnMb * 2 ** 20).toBeGreaterThanOrEqual(20_000 * 33);
+    expect(memory.heapUsedMb).toBeGreaterThan(0);
+    expect(memory.heapTotalMb).toBeGreaterThanOrEqual(memory.heapUsedMb);
+  });
 });
