@@ -4,12 +4,12 @@ import type { PoolKind, UsageEvent } from '../../src-shared/types/ledger';
 import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
 import { maintainCache, type MaintainResult } from '../cache/maintain-cache';
-import { storeEvents } from '../cache/store-events';
 import { cacheFailureOf } from '../db/cache-failure';
 import type { CachedAccount } from '../db/repositories/accounts-repository';
 import type { DriftRecord } from '../db/repositories/drift-repository';
 import type { AccountApi } from './api-client';
 import { reconcile, type LocalBalance } from './reconcile';
+import { storePage } from './store-page';
 import { SyncError } from './sync-errors';
 
 /** Events asked for per page: the contract's maximum, so a month is few round trips. */
@@ -86,9 +86,9 @@ function checkPage(workspaceId: string, events: readonly UsageEvent[]): void {
 }
 
 /**
- * Pulls one workspace's usage from its stored cursor. Each page is written in one transaction
- * together with the cursor that follows it, so a crash between pages loses nothing and a page is
- * never counted twice; if the stored cursor moved meanwhile (another sync), the page is dropped.
+ * Pulls one workspace's usage from its stored cursor. Each page is written in chunks (storePage),
+ * the last one together with the cursor that follows the page, so a crash loses nothing and a page
+ * is never counted twice; if the stored cursor moved meanwhile (another sync), the page is dropped.
  * The next page is requested before the current one is written, so the server prepares it while
  * we store: nothing is committed out of order, a prefetched page is simply dropped on failure.
  */
@@ -140,13 +140,7 @@ async function pullUsage(
         }
         next = fetchPage(page.nextCursor);
       }
-      const from = cursor;
-      const inserted = cache.transaction(() => {
-        const stored = storeEvents(cache, key, page.events);
-        if (!cache.write.syncState.advanceCursor(key, from, page.nextCursor, page.events.length))
-          throw conflict(workspaceId);
-        return stored;
-      });
+      const inserted = await storePage(cache, key, cursor, page, () => conflict(workspaceId));
       cursor = page.nextCursor;
       result.pages++;
       result.received += page.events.length;
