@@ -22,6 +22,7 @@ import type { StoredReading } from '../db/repositories/readings-repository';
 import { freshnessOf, type FreshnessPolicy } from '../sync/freshness';
 import { snapshotDrift } from '../sync/reconcile';
 import { thresholdsInForce } from './threshold-overrides';
+import { grantKindsOf, type GrantFacts } from '../../src-shared/display/extra-credits';
 import { topConsumerOf } from './top-consumer';
 
 /** One cached workspace with what the engine and the sync state say about it. */
@@ -40,6 +41,8 @@ export interface WorkspaceFacts {
   lastReadingAt?: Millis | null;
   /** The newest reading of each pool of a synced workspace: the check shown beside the count. */
   readingChecks?: readonly StoredReading[];
+  /** Its grants, so a card words the credits they add by kind (bonus, top-up). */
+  grants?: readonly GrantFacts[];
 }
 
 export interface ComposeSnapshotInput {
@@ -106,6 +109,7 @@ function poolCard(
     topConsumer: topConsumerOf(r, names),
     exhaustion: r.exhaustion,
     readingCheck: readingCheckOf(facts.readingChecks?.find((c) => c.reading.pool === p.pool)),
+    grantKinds: grantKindsOf(facts.grants ?? [], p.pool, r),
   };
 }
 

@@ -110,6 +110,7 @@ export function workspaceFacts(
         cache.read.syncState.workspace(w.key),
       ),
       drift: cache.read.drift.forWorkspace(w.key),
+      grants: cache.read.grants.forWorkspace(w.key, w.workspace.id),
       origin: w.origin,
       ...readingFacts(cache, w),
     }));

@@ -3,8 +3,9 @@ import { BalanceBar } from './balance-bar';
 import { useNow } from './use-now';
 import { Countdown } from './countdown';
 import { forecastText } from '../../src-shared/display/forecast-text';
+import { extraCreditsText } from '../../src-shared/display/extra-credits';
 import type { Drift, ReadingCheck } from '../../src-shared/ipc/snapshot';
-import { dateStyle, formatCredits, formatDateTime, formatPercentUsed } from './format';
+import { dateStyle, formatCredits, formatDateTime, formatPercentUsed, locales } from './format';
 import { poolStateDescription } from './state-badge';
 
 /** The local balance against the server's, in words: which one counts more, and by how much. */
@@ -42,6 +43,7 @@ export function PoolSummary({
   // The same clock as the countdown beside it, so no bound of the forecast reads as past.
   const now = Math.max(useNow(60_000), Date.parse(asOf));
   const forecast = forecastText(pool, { asOf: Date.parse(asOf), now }, dateStyle());
+  const extra = extraCreditsText(pool.bonus, pool.grantKinds ?? [], locales());
   return (
     <div className="pool-summary">
       <BalanceBar
@@ -75,7 +77,7 @@ export function PoolSummary({
       </dl>
       <p className="pool-reset">
         <Countdown to={pool.periodEnd} />
-        {pool.bonus > 0 ? <span className="muted"> · includes {formatCredits(pool.bonus)} bonus</span> : null}
+        {extra ? <span className="muted"> · {extra}</span> : null}
       </p>
       <p className={`forecast forecast-${forecast.tone}`} data-testid="forecast">
         {forecast.sentence}

@@ -3,7 +3,7 @@ import type { PlanFit } from '../engine/advisors/plan-fit';
 import type { AlertKind } from '../engine/alerts';
 import type { PoolStatusJson } from '../engine/status-json';
 import type { BalanceState, PoolState, StateLevel } from '../display/pool-state';
-import type { PoolKind, Provider } from '../types/ledger';
+import type { GrantKind, PoolKind, Provider } from '../types/ledger';
 
 export type { BalanceState, PoolState, StateLevel } from '../display/pool-state';
 
@@ -88,6 +88,8 @@ export interface PoolCard extends PoolStatusJson {
   exhaustion: 'calls' | 'publishing';
   /** The latest balance reading of a synced pool: the platform's number against the local count then. */
   readingCheck: ReadingCheck | null;
+  /** The kinds of grants behind `bonus` (display/extra-credits.ts words it); absent: none known. */
+  grantKinds?: GrantKind[];
 }
 
 /** A reading typed on a synced workspace, compared with what Creditbar counted at its instant. */

@@ -26,6 +26,7 @@ export async function evaluateCommand(argv: string[], io: CliIo): Promise<void> 
         result.pools,
         result.alerts,
         new Map(ledger.workspaces.map((w) => [w.id, w.name])),
+        ledger.grants,
       ),
     );
 }

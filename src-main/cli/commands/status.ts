@@ -37,7 +37,8 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
     }
     const workspaces = cache.read.workspaces.list();
     const names = new Map(workspaces.map((w) => [w.workspace.id, w.workspace.name]));
-    io.stdout(statusTable(result.asOf, result.pools, result.alerts, names));
+    const grants = workspaces.flatMap((w) => cache.read.grants.forWorkspace(w.key, w.workspace.id));
+    io.stdout(statusTable(result.asOf, result.pools, result.alerts, names, grants));
     const policy = {
       liveForMs: DEFAULT_SETTINGS.syncIntervalMinutes * 60_000,
       staleAfterMs: DEFAULT_SETTINGS.staleAfterMinutes * 60_000,

@@ -1,4 +1,6 @@
+import { extraCreditsText, grantKindsOf, type GrantFacts } from '../../../src-shared/display/extra-credits';
 import type { AlertJson, PoolStatusJson } from '../../../src-shared/engine/status-json';
+import { parseInstant } from '../../../src-shared/time/instant';
 import { credits, duration, percentUsed, shortInstant, table } from './table';
 
 /**
@@ -12,12 +14,13 @@ function forecastCell(p: PoolStatusJson): string {
   return `~${credits(p.forecast.projectedUsed)} by reset`;
 }
 
-/** The readable form of `evaluate` and `status`: one row per pool, then the alerts. */
+/** The readable form of `evaluate` and `status`: one row per pool, what grants add, then the alerts. */
 export function statusTable(
   asOf: string,
   pools: PoolStatusJson[],
   alerts: AlertJson[],
   names: ReadonlyMap<string, string>,
+  grants: readonly (GrantFacts & { workspaceId: string })[] = [],
 ): string {
   const rows = pools.map((p) => [
     names.get(p.workspaceId) ?? p.workspaceId,
@@ -44,6 +47,25 @@ export function statusTable(
       '',
       `Note: ${names.get(p.workspaceId) ?? p.workspaceId} has actions no rate card knows (priced 1 each): ${p.unknownActions.join(', ')}`,
     );
+  }
+  // The credits beyond the plan, in the card's words ("includes 500 top-up credits").
+  for (const p of pools) {
+    const period = {
+      start: parseInstant(p.periodStart),
+      end: parseInstant(p.periodEnd),
+      asOf: parseInstant(asOf),
+    };
+    const kinds = grantKindsOf(
+      grants.filter((g) => g.workspaceId === p.workspaceId),
+      p.pool,
+      period,
+    );
+    const extra = extraCreditsText(p.bonus, kinds);
+    if (extra)
+      out.push(
+        '',
+        `${names.get(p.workspaceId) ?? p.workspaceId} (${p.pool}) ${extra}: ${credits(p.available)} available.`,
+      );
   }
   for (const p of pools.filter((x) => x.observed)) {
     const o = p.observed!;

@@ -116,6 +116,8 @@ describe('a workspace kept by hand, through the app', () => {
     p = pool(await settled(runtime), 'support-studio', 'integration').pool!;
     expect(p).toMatchObject({ available: 10_300, used: 1600, remaining: 8700 });
     expect(p.observed!.backwards).toEqual([]);
+    // The card words those 300 as what they are (a top-up), not as a bonus.
+    expect(p).toMatchObject({ bonus: 300, grantKinds: ['top-up'] });
   });
 
   it('refuses a reading of a pool the plan does not have, in one sentence, storing nothing', async () => {

@@ -206,6 +206,39 @@ describe('creditbar evaluate', () => {
     expect(res.stdout).toContain('Acme');
     expect(res.stdout).toMatch(/491 \/ 1,000\s+49\.1%/);
     expect(res.stdout).toContain('teleport');
+    // Builders' +20 LinkedIn bonus, said as the card says it: 100 + 20 = 120 available.
+    expect(res.stdout).toContain('Builders (integration) includes 20 bonus credits: 120 available.');
+  });
+
+  test('words a top-up as a top-up, not a bonus, and both together', async () => {
+    const topped = structuredClone(ledger);
+    topped.grants.push({
+      id: 'tu',
+      workspaceId: 'b44',
+      pool: 'integration',
+      kind: 'top-up',
+      credits: 500,
+      grantedAt: '2026-11-17T09:00:00Z',
+    });
+    const both = await runCli([
+      'evaluate',
+      tempFile('ledger.json', topped),
+      '--as-of',
+      '2026-11-18T00:00:00Z',
+    ]);
+    // 100 + 20 bonus + 500 top-up = 620 available.
+    expect(both.stdout).toContain(
+      'Builders (integration) includes 520 bonus and top-up credits: 620 available.',
+    );
+    topped.grants.shift(); // the top-up alone
+    const top = await runCli([
+      'evaluate',
+      tempFile('ledger.json', topped),
+      '--as-of',
+      '2026-11-18T00:00:00Z',
+    ]);
+    expect(top.stdout).toContain('Builders (integration) includes 500 top-up credits: 600 available.');
+    expect(top.stdout).not.toContain('bonus');
   });
 
   test('reports the alerts of the current periods with stable keys', async () => {

@@ -116,6 +116,22 @@ describe('PoolCard', () => {
       'Ran dry on Nov 20, 3:42 PM; 134 calls refused since.',
     );
     expect(within(card).getByTestId('freshness')).toHaveTextContent('Cached 12 minutes ago');
-    expect(card).toHaveTextContent('includes 40 bonus');
+    expect(card).toHaveTextContent('includes 40 bonus credits');
+  });
+
+  it('words the credits beyond the plan by the kind of grant: a top-up is not a bonus', () => {
+    const pool = { ...base44!.pools[0]!, bonus: 500, available: 10_500, grantKinds: ['top-up' as const] };
+    const { unmount } = render(<PoolCard workspace={base44!} pool={pool} asOf={AS_OF} />);
+    expect(screen.getByTestId('pool-card')).toHaveTextContent('includes 500 top-up credits');
+    expect(screen.getByTestId('pool-card')).not.toHaveTextContent('bonus');
+    unmount();
+    const both = {
+      ...pool,
+      bonus: 540,
+      available: 10_540,
+      grantKinds: ['bonus' as const, 'top-up' as const],
+    };
+    render(<PoolCard workspace={base44!} pool={both} asOf={AS_OF} />);
+    expect(screen.getByTestId('pool-card')).toHaveTextContent('includes 540 bonus and top-up credits');
   });
 });
