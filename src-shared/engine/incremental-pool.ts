@@ -4,6 +4,7 @@ import type { PeriodResult } from './period-result';
 import { periodAt } from './periods';
 import { PoolWalk, type PoolWalkConfig, type WalkStart } from './pool-walk';
 import { firstWalkInstant } from './simulate-pool';
+import type { WalkState } from './walk-state';
 
 /** Where an incremental pool's walks start. */
 export interface IncrementalStart {
@@ -41,10 +42,41 @@ export class IncrementalPool {
   private firstPeriod = Number.NaN;
   stats: IncrementalStats = { walked: 0, rewalked: false };
 
-  constructor(config: PoolWalkConfig, start: IncrementalStart, events = new EventColumns()) {
+  /**
+   * Resumed from a saved walk (resumed()): the events held start after the instant it walked to,
+   * so it cannot walk again from its start; its owner loads the whole period instead.
+   */
+  readonly partial: boolean;
+
+  constructor(config: PoolWalkConfig, start: IncrementalStart, events = new EventColumns(), partial = false) {
     this.config = config;
     this.start = start;
     this.events = events;
+    this.partial = partial;
+  }
+
+  /**
+   * A pool resumed from a walk saved by saveState() under the same configuration, over `events`
+   * (walk-state.ts's columnsFor, then the events after the saved instant). It evaluates instants
+   * of the saved period from that instant on; anything that needs walking again throws.
+   */
+  static resumed(config: PoolWalkConfig, state: WalkState, events: EventColumns): IncrementalPool {
+    const from = { start: state.period.start, carry: [] };
+    const pool = new IncrementalPool(config, { from }, events, true);
+    pool.walk = PoolWalk.restore(config, from, state, events);
+    pool.firstPeriod = state.period.start;
+    return pool;
+  }
+
+  /** The walk's state after the last evaluate(), to resume it later; null when it cannot be. */
+  saveState(): WalkState | null {
+    return this.walk?.saveState() ?? null;
+  }
+
+  /** Whether evaluate(asOf) would resume the walk where it stopped (not walk again from its start). */
+  resumes(asOf: Millis): boolean {
+    const w = this.walk;
+    return w !== null && w.walkedTo <= asOf && !w.jumped && asOf < w.period.end;
   }
 
   /**
@@ -85,6 +117,10 @@ export class IncrementalPool {
     const firstPeriod = periodAt(this.config.pool.reset, startAt).start;
     const rewalk =
       !this.walk || this.walk.walkedTo > asOf || this.walk.jumped || firstPeriod !== this.firstPeriod;
+    if (rewalk && this.partial)
+      throw new Error(
+        'a resumed pool holds only the events after its saved walk: load the period to walk it again',
+      );
     if (rewalk) {
       // Walking at least from asOf's period puts the quiet horizon past asOf: it never jumps.
       const anchor =

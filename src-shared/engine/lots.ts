@@ -93,6 +93,19 @@ export class LotBook {
     return copy;
   }
 
+  /** Every lot in burn order and the total, copied: what a saved walk keeps (see walk-state.ts). */
+  saved(): { lots: Lot[]; total: number } {
+    return { lots: this.lots.map((l) => ({ ...l })), total: this.total };
+  }
+
+  /** A book holding exactly these lots (already in burn order) and total, as saved(). */
+  static restored(saved: { lots: readonly Lot[]; total: number }): LotBook {
+    const book = new LotBook();
+    for (const lot of saved.lots) book.lots.push({ ...lot });
+    book.total = saved.total;
+    return book;
+  }
+
   /** The non-plan lots still holding credits, copied: what a period hands to the next one. */
   carry(): Lot[] {
     return this.lots.filter((l) => l.kind !== 'allowance' && l.balance > EPSILON).map((l) => ({ ...l }));

@@ -14,6 +14,7 @@ import type { PeriodResult, RepeatGroup } from './period-result';
 import { nextPeriod, periodAt, previousPeriod, type Period } from './periods';
 import type { PoolGrant } from './pool-events';
 import type { ResolvedPool } from './resolve-workspace';
+import type { CodeSumsState, WalkState } from './walk-state';
 
 export { BURN_WINDOW_DAYS };
 
@@ -84,6 +85,16 @@ class CodeSums {
       this.order.push(code);
     }
     this.sums[code]! += x;
+  }
+
+  saved(): CodeSumsState {
+    return { order: [...this.order], sums: this.order.map((c) => this.sums[c]!) };
+  }
+
+  static restored(state: CodeSumsState, size: number): CodeSums {
+    const sums = new CodeSums(size);
+    state.order.forEach((c, i) => sums.add(c, state.sums[i]!));
+    return sums;
   }
 
   toMap(names: Dictionary): Map<string, number> {
@@ -180,6 +191,121 @@ export class PoolWalk {
     this.carryExpiry = carryExpiry;
     this.anchor = Math.max(from.start, from.anchor ?? from.start);
     this.begin(periodAt(config.pool.reset, from.start));
+  }
+
+  /**
+   * What the walk holds after the events walked so far, to resume it later over only the events
+   * after `walkedTo` (walk-state.ts writes it down): null when it closed a period or jumped over
+   * quiet ones, whose results a resumed walk would not have.
+   */
+  saveState(): WalkState | null {
+    const s = this.strings;
+    if (this.closed.length > 0 || this.jumped || !Number.isFinite(this.walkedTo)) return null;
+    const h = this.h;
+    const byMemberAction: [number, CodeSumsState][] = [];
+    this.byMemberAction.forEach((sums, m) => byMemberAction.push([m, sums.saved()]));
+    const days: number[] = [];
+    for (let d = 0; d < this.daySeen.length; d++) if (this.daySeen[d] === 1) days.push(d);
+    return {
+      period: { start: this.p.start, end: this.p.end },
+      walkedTo: this.walkedTo,
+      book: h.book.saved(),
+      gi: h.gi,
+      bonus: h.bonus,
+      available: h.available,
+      exhaustedAt: h.exhaustedAt,
+      used: this.used,
+      calls: this.calls,
+      blockedCalls: this.blockedCalls,
+      blockedCredits: this.blockedCredits,
+      halfwayAt: this.halfwayAt,
+      reached: [...this.reached],
+      nextThreshold: this.nextThreshold,
+      members: s ? [...s.members.values] : [],
+      actions: s ? [...s.actions.values] : [],
+      apps: s ? [...s.apps.values] : [],
+      byAction: this.byAction.saved(),
+      byMember: this.byMember.saved(),
+      byMemberAction,
+      byApp: this.byApp.saved(),
+      days,
+      byDay: days.map((d) => this.byDay[d]!),
+      unknown: [...this.unknownOrder],
+      budgetReached: [...this.budgetReached],
+      repeats: [...this.repeats.values()].map((g) => ({ ...g })),
+      windowT: this.wT.slice(this.wHead, this.wEnd),
+      windowP: this.wP.slice(this.wHead, this.wEnd),
+      ri: this.ri,
+      observedFrom: this.observedFrom,
+      observed: this.observed,
+      lastObservation: Number.isFinite(this.lastObservation) ? this.lastObservation : null,
+      spans: this.spans.map((x) => ({ ...x })),
+      pointsT: Float64Array.from(this.points, (x) => x.t),
+      pointsC: Float64Array.from(this.points, (x) => x.credits),
+      readingMarks: this.readingMarks.map((m) => ({ ...m })),
+    };
+  }
+
+  /**
+   * The walk `saveState` wrote down, resumed with the same configuration and start, over `events`:
+   * columns that hold only events after `walkedTo` and whose dictionaries were made from the state
+   * (walk-state.ts's columnsFor), so that the codes it kept name the same members and actions.
+   */
+  static restore(config: PoolWalkConfig, from: WalkStart, state: WalkState, events: PoolEvents): PoolWalk {
+    const walk = new PoolWalk(config, from);
+    if (walk.p.start !== state.period.start || walk.p.end !== state.period.end)
+      throw new Error('a saved walk must be resumed from the period it was in');
+    if (state.reached.length !== config.thresholds.length)
+      throw new Error('a saved walk must be resumed with the thresholds it walked with');
+    if (state.gi > config.grants.length || state.ri > (config.readings ?? []).length)
+      throw new Error('a saved walk must be resumed with the grants and readings it walked with');
+    if (events.length > 0 && events.t[0]! <= state.walkedTo)
+      throw new Error('a saved walk resumes over the events after the instant it walked to only');
+    walk.strings = events;
+    walk.walkedTo = state.walkedTo;
+    walk.h = {
+      book: LotBook.restored(state.book),
+      gi: state.gi,
+      bonus: state.bonus,
+      available: state.available,
+      exhaustedAt: state.exhaustedAt,
+    };
+    walk.used = state.used;
+    walk.calls = state.calls;
+    walk.blockedCalls = state.blockedCalls;
+    walk.blockedCredits = state.blockedCredits;
+    walk.halfwayAt = state.halfwayAt;
+    walk.reached = [...state.reached];
+    walk.nextThreshold = state.nextThreshold;
+    walk.byAction = CodeSums.restored(state.byAction, events.actions.size);
+    walk.byMember = CodeSums.restored(state.byMember, events.members.size);
+    walk.byMemberAction = [];
+    for (const [m, sums] of state.byMemberAction) walk.byMemberAction[m] = CodeSums.restored(sums, 8);
+    walk.byApp = CodeSums.restored(state.byApp, events.apps.size);
+    if (state.days.some((d) => d >= walk.byDay.length))
+      throw new Error('a saved walk must be resumed from the period it was in');
+    state.days.forEach((d, i) => {
+      walk.daySeen[d] = 1;
+      walk.byDay[d] = state.byDay[i]!;
+    });
+    for (const a of state.unknown) walk.markUnknown(a);
+    walk.budgetReached = new Map(state.budgetReached);
+    for (const g of state.repeats)
+      walk.repeats.set(events.hashes.find(g.inputHash) * 64 + (g.day - walk.firstDay), { ...g });
+    walk.wT = new Float64Array(Math.max(256, state.windowT.length * 2));
+    walk.wP = new Float64Array(walk.wT.length);
+    walk.wT.set(state.windowT);
+    walk.wP.set(state.windowP);
+    walk.wHead = 0;
+    walk.wEnd = state.windowT.length;
+    walk.ri = state.ri;
+    walk.observedFrom = state.observedFrom;
+    walk.observed = state.observed;
+    walk.lastObservation = state.lastObservation ?? Number.NEGATIVE_INFINITY;
+    walk.spans = state.spans.map((x) => ({ ...x }));
+    walk.points = Array.from(state.pointsT, (t, i) => ({ t, credits: state.pointsC[i]! }));
+    walk.readingMarks = state.readingMarks.map((m) => ({ ...m }));
+    return walk;
   }
 
   /** The period the walk is in (the one holding `walkedTo` once it has advanced). */
