@@ -14,6 +14,8 @@ import {
 import { cachedPoolEvaluation } from '../cache/evaluate-cache';
 import { cachedWalkConfig, walkCheckpoint, type CachedWalk } from '../cache/walk-cached-pool';
 import type { PoolChange } from '../db/repositories/pool-changes-repository';
+import { resumeSavedWalk, saveWalk, type WalkInputs } from './resume-walk';
+import type { SavedWalk, SavedWalkStore } from './saved-walks';
 
 /** One evaluation asked of the evaluator: what evaluateCache takes. */
 export interface EvaluateRequest extends EngineContextOptions {
@@ -30,12 +32,28 @@ export interface PoolCost extends IncrementalStats {
   read: number;
   /** Bytes of typed arrays holding them. */
   bytes: number;
+  /** Resumed from the walk saved by the last run: only the events after it are held (and read). */
+  resumed: boolean;
+  /** Why a walk saved for the pool was not used (the period was loaded instead). */
+  notResumed?: string;
+}
+
+export interface CacheEvaluatorOptions {
+  /** Where walks are saved between runs (the evaluator thread: a file beside the cache); none: never saved. */
+  saved?: SavedWalkStore;
+}
+
+/** What one save of the walks wrote. */
+export interface SavedWalks {
+  pools: number;
+  bytes: number;
 }
 
 /** One pool kept between evaluations: its events in memory and its resumable walk. */
 interface Tracker {
   /** The checkpoint the walk starts from, as JSON: another one means loading again. */
   base: string;
+  checkpoint: WalkInputs['checkpoint'];
   /** What prices depend on: another catalog, rate card or plan re-prices every event. */
   pricing: string;
   /** Thresholds, budgets, pool, grants and readings: another one means walking again, from memory. */
@@ -51,12 +69,34 @@ const NO_CHANGES: readonly PoolChange[] = [];
  * The engine over the cache, kept warm: each pool's current period (from its last closed
  * period's checkpoint on) held as columns in memory, topped up from the cache's change feed and
  * walked incrementally, so an evaluation after a steady sync reads and walks only the new events.
- * evaluate() returns what evaluateCache returns for the same cache (tested equal). It only reads:
- * the evaluator thread runs it over its own read-only connection.
+ * evaluate() returns what evaluateCache returns for the same cache (tested equal). It only reads
+ * the cache: the evaluator thread runs it over its own read-only connection.
+ *
+ * With a store of saved walks, save() writes each pool's walk down, and the first evaluation of
+ * the next run resumes a pool from it when it still holds (resume-walk.ts), reading only the
+ * events after it instead of the whole period; warm() then loads the whole period, so that a late
+ * event or a new threshold later walks again from memory as before.
  */
-export function createCacheEvaluator(cache: CacheReader) {
+export function createCacheEvaluator(cache: CacheReader, options: CacheEvaluatorOptions = {}) {
   const trackers = new Map<string, Tracker>();
   let costs: PoolCost[] = [];
+  /** Walks saved by the last run, each tried once (loaded at the first evaluation). */
+  let saved: Map<string, SavedWalk> | null = null;
+  let savedProblem: string | null = null;
+  let lastRequests: readonly EvaluateRequest[] = [];
+
+  function savedWalkOf(id: string): SavedWalk | null {
+    if (!options.saved) return null;
+    if (saved === null) {
+      const cacheId = cache.read.appState.get('cacheId', null);
+      const loaded = cacheId ? options.saved.load(cacheId) : { walks: new Map(), problem: 'no cache id' };
+      saved = loaded.walks;
+      savedProblem = loaded.problem;
+    }
+    const walk = saved.get(id) ?? null;
+    saved.delete(id);
+    return walk;
+  }
 
   function walk(
     ws: CachedWorkspaceInput,
@@ -89,7 +129,34 @@ export function createCacheEvaluator(cache: CacheReader) {
       read += into.length - before;
     };
     let t = trackers.get(id);
-    if (!t || t.base !== base || t.pricing !== pricing) {
+    const inputs: WalkInputs = { ws, pool, checkpoint, config, pricing, configKey };
+    let notResumed: string | null = null;
+    const savedWalk = t ? null : savedWalkOf(id);
+    if (savedWalk) {
+      const r = resumeSavedWalk(cache, inputs, savedWalk, asOf, feed.seq);
+      if (r.pool) {
+        read += r.read;
+        t = { base, checkpoint, pricing, config: configKey, inc: r.pool, seq: feed.seq };
+        trackers.set(id, t);
+      } else notResumed = r.why;
+    }
+    // A resumed pool holds only the events after its saved walk: walking again means loading.
+    const partialStale = (x: Tracker) => x.inc.partial && (x.config !== configKey || !x.inc.resumes(asOf));
+    if (t && t.base === base && t.pricing === pricing) {
+      const tracker = t;
+      const changes = (feed.changes.get(id) ?? NO_CHANGES).filter((c) => c.seq > tracker.seq);
+      if (changes.length > 0) {
+        const at = Math.max(from, Math.min(...changes.map((c) => c.from)));
+        tracker.inc.replaceFrom(at, (into) => load(into, at));
+      }
+      tracker.seq = feed.seq;
+      if (partialStale(tracker)) t = undefined;
+      else if (tracker.config !== configKey) {
+        tracker.inc.configure(config);
+        tracker.config = configKey;
+      }
+    } else t = undefined;
+    if (!t) {
       // Sized to what is there plus room for a few syncs, so a million events are not held twice over.
       const count = cache.read.events.countFrom(ws.key, pool.pool, from);
       const events = new EventColumns(count + Math.max(1024, count >> 4));
@@ -99,24 +166,13 @@ export function createCacheEvaluator(cache: CacheReader) {
         : { from: null, earliest: 'asOf' as const };
       t = {
         base,
+        checkpoint,
         pricing,
         config: configKey,
         inc: new IncrementalPool(config, start, events),
         seq: feed.seq,
       };
       trackers.set(id, t);
-    } else {
-      const tracker = t;
-      const changes = (feed.changes.get(id) ?? NO_CHANGES).filter((c) => c.seq > tracker.seq);
-      if (changes.length > 0) {
-        const at = Math.max(from, Math.min(...changes.map((c) => c.from)));
-        tracker.inc.replaceFrom(at, (into) => load(into, at));
-      }
-      tracker.seq = feed.seq;
-      if (tracker.config !== configKey) {
-        tracker.inc.configure(config);
-        tracker.config = configKey;
-      }
     }
     const results = t.inc.evaluate(asOf);
     costs.push({
@@ -126,6 +182,8 @@ export function createCacheEvaluator(cache: CacheReader) {
       read,
       bytes: t.inc.events.bytes,
       ...t.inc.stats,
+      resumed: t.inc.partial,
+      ...(notResumed ? { notResumed } : {}),
     });
     return { results, checkpoint };
   }
@@ -164,6 +222,7 @@ export function createCacheEvaluator(cache: CacheReader) {
     /** Evaluates each request in order, all over one consistent read of the cache. */
     evaluate(requests: readonly EvaluateRequest[]): Evaluation[] {
       costs = [];
+      lastRequests = requests;
       return cache.db.transaction(() => {
         const out = requests.map(evaluateOne);
         // Pools of workspaces no longer in the cache give their memory back.
@@ -185,6 +244,36 @@ export function createCacheEvaluator(cache: CacheReader) {
       }
       return { events, bytes };
     },
+    /** Whether a pool runs on a resumed walk, without its whole period in memory yet (see warm()). */
+    partial: (): boolean => [...trackers.values()].some((t) => t.inc.partial),
+    /**
+     * Loads the whole period of every pool resumed from a saved walk (the last requests evaluated
+     * again, their answers dropped): later late events and new settings walk again from memory.
+     */
+    warm(): void {
+      if (!this.partial()) return;
+      for (const [id, t] of trackers) if (t.inc.partial) trackers.delete(id);
+      const kept = costs;
+      this.evaluate(lastRequests);
+      costs = kept;
+    },
+    /** Writes each pool's walk down for the next run (none without a store, or for a cache with no id). */
+    save(): SavedWalks {
+      const cacheId = cache.read.appState.get('cacheId', null);
+      if (!options.saved || !cacheId) return { pools: 0, bytes: 0 };
+      const walks = new Map<string, SavedWalk>();
+      for (const [id, t] of trackers) {
+        const w = saveWalk(
+          t.inc,
+          { checkpoint: t.checkpoint, pricing: t.pricing, configKey: t.config },
+          t.seq,
+        );
+        if (w) walks.set(id, w);
+      }
+      return { pools: walks.size, bytes: options.saved.save(cacheId, walks).bytes };
+    },
+    /** Why the walks saved by the last run could not be read at all (null: read, or none asked). */
+    savedProblem: (): string | null => savedProblem,
     /** Forgets every pool held (the next evaluation loads from the cache again). */
     reset: (): void => trackers.clear(),
   };

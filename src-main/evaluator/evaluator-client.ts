@@ -10,6 +10,9 @@ import type {
 } from './evaluator-protocol';
 import type { WorkerSpawner } from './worker-spawn';
 
+/** How long closing waits for the evaluator thread to save its walks. */
+const SAVE_ON_CLOSE_MS = 3_000;
+
 /** The evaluator thread stopped (an uncaught error, out of memory, killed) while it had work. */
 export class EvaluatorCrashedError extends Error {
   constructor(message: string) {
@@ -120,6 +123,15 @@ export function createEvaluatorClient(options: EvaluatorClientOptions): CacheEva
       return reply.memory;
     },
     async dispose() {
+      if (worker && !disposed) {
+        // The walks saved for the next start; closing never waits long for them (the last saved stay).
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          ask({ id: nextId++, kind: 'save' }).catch(() => undefined),
+          new Promise((ok) => (timer = setTimeout(ok, SAVE_ON_CLOSE_MS))),
+        ]);
+        clearTimeout(timer);
+      }
       disposed = true;
       const w = worker;
       worker = null;

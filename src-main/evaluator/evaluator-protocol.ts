@@ -1,5 +1,5 @@
 import type { Evaluation } from '../../src-shared/engine/evaluate';
-import type { EvaluateRequest, PoolCost } from './cache-evaluator';
+import type { EvaluateRequest, PoolCost, SavedWalks } from './cache-evaluator';
 
 /** What the evaluator thread is started with. */
 export interface EvaluatorWorkerData {
@@ -23,10 +23,13 @@ export interface EvaluatorMemory {
 export type EvaluatorRequest =
   | { id: number; kind: 'evaluate'; requests: EvaluateRequest[] }
   /** Its memory figures (benches and logs); `collect` first runs a full GC where one is exposed (--expose-gc). */
-  | { id: number; kind: 'memory'; collect?: boolean };
+  | { id: number; kind: 'memory'; collect?: boolean }
+  /** Write each pool's walk down for the next start (asked when the app closes). */
+  | { id: number; kind: 'save' };
 
 /** The thread's answer to one request (structured clone keeps the engine's Maps, Sets and Infinity). */
 export type EvaluatorReply =
   | { id: number; ok: true; evaluations: Evaluation[]; costs: PoolCost[] }
   | { id: number; ok: true; memory: EvaluatorMemory }
+  | { id: number; ok: true; saved: SavedWalks }
   | { id: number; ok: false; error: { name: string; message: string } };

@@ -1,9 +1,12 @@
 // The evaluator thread's entry: the engine over the cache, kept warm, off the main thread. It opens
 // its own read-only connection (WAL lets it read while the main thread writes) and answers
 // evaluation requests one at a time; the main thread composes snapshots from what it posts back.
+// Its pools' walks are saved beside the cache (saved-walks.ts) when the app closes and every ten
+// minutes, so that the next start answers from them without reading the whole period first.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCacheReader } from '../cache/cache';
 import { createCacheEvaluator, type CacheEvaluator } from './cache-evaluator';
+import { savedWalkFileStore } from './saved-walks';
 import type {
   EvaluatorMemory,
   EvaluatorReply,
@@ -15,6 +18,19 @@ const data = workerData as EvaluatorWorkerData;
 const port = parentPort!;
 let evaluator: CacheEvaluator | null = null;
 const MB = 2 ** 20;
+/** Walks are also saved this often while the app runs, so a crash loses little; always on close. */
+const SAVE_EVERY_MS = 10 * 60_000;
+let lastSave = Date.now();
+
+/** Writes the walks down; a failure (a full disk) costs the next start its head start, nothing else. */
+function save() {
+  lastSave = Date.now();
+  try {
+    return evaluator?.save() ?? { pools: 0, bytes: 0 };
+  } catch {
+    return { pools: 0, bytes: 0 };
+  }
+}
 
 /** This thread's heap (process.memoryUsage's heap fields are the calling isolate's) and columns. */
 function memory(collect: boolean): EvaluatorMemory {
@@ -34,10 +50,13 @@ port.on('message', (message: EvaluatorRequest) => {
   try {
     if (message.kind === 'memory') {
       reply = { id: message.id, ok: true, memory: memory(message.collect === true) };
+    } else if (message.kind === 'save') {
+      reply = { id: message.id, ok: true, saved: save() };
     } else {
       // Opened on the first request, so a cache that cannot be opened is an answer, not a crash loop.
       evaluator ??= createCacheEvaluator(
         openCacheReader(data.file, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+        { saved: savedWalkFileStore(data.file) },
       );
       const evaluations = evaluator.evaluate(message.requests);
       reply = { id: message.id, ok: true, evaluations, costs: evaluator.costs() };
@@ -47,4 +66,16 @@ port.on('message', (message: EvaluatorRequest) => {
     reply = { id: message.id, ok: false, error: { name: e.name, message: e.message } };
   }
   port.postMessage(reply);
+  if (message.kind !== 'evaluate' || !evaluator) return;
+  const e = evaluator;
+  // After the answer: a pool resumed from a saved walk gets its whole period loaded (requests wait
+  // behind it), and the walks are saved now and then.
+  setImmediate(() => {
+    try {
+      e.warm();
+    } catch {
+      // The next evaluation loads what it needs and reports what fails.
+    }
+    if (Date.now() - lastSave >= SAVE_EVERY_MS) save();
+  });
 });

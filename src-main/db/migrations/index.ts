@@ -8,6 +8,7 @@ import { workspaceOrigin } from './0006-workspace-origin';
 import { alertOwnership } from './0007-alert-ownership';
 import { poolChanges } from './0008-pool-changes';
 import { orphanWorkspaceAlerts } from './0009-orphan-workspace-alerts';
+import { cacheId } from './0010-cache-id';
 
 /** Every cache migration, oldest first. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   alertOwnership,
   poolChanges,
   orphanWorkspaceAlerts,
+  cacheId,
 ];

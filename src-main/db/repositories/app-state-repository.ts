@@ -14,6 +14,8 @@ export interface AppStateValues {
   updateLastAttemptAt: number | null;
   /** The local day (YYYY-MM-DD) the last reading reminder was for: one a day at most. */
   readingReminderDay: string | null;
+  /** This cache file's random identity (migration 10): what is saved beside it names it. */
+  cacheId: string | null;
 }
 
 export type AppStateKey = keyof AppStateValues;
