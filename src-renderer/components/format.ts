@@ -34,6 +34,11 @@ function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return memo(`n:${JSON.stringify(options)}`, () => new Intl.NumberFormat(locales(), options));
 }
 
+/** Whole credits, rounded to the nearest (a projection's label: "414", never "414.1"). */
+export function formatWholeCredits(value: number): string {
+  return credits.formatWholeCredits(value, locales());
+}
+
 /** Credits: whole from 100 up, up to two decimals below (the shared rule). */
 export function formatCredits(value: number): string {
   return credits.formatCredits(value, locales());

@@ -1,9 +1,16 @@
 import { useId } from 'react';
-import { formatCompact, formatCredits } from '../format';
+import { formatCredits, formatWholeCredits } from '../format';
 import { Grid, ReferenceLines } from './axes';
-import { chartFrame, chartPlot, useChartWidth, type ChartPlot, type ReferenceLine } from './chart-frame';
+import {
+  chartFrame,
+  chartPlot,
+  useChartWidth,
+  type ChartFrame,
+  type ChartPlot,
+  type ReferenceLine,
+} from './chart-frame';
 import { DataTable } from './data-table';
-import { niceAxis, yScale } from './scale';
+import { besideLabelPlacement, niceAxis, yScale } from './scale';
 
 /** The forecast drawn past the last known day: a dashed line and its low/high band. */
 export interface Projection {
@@ -13,6 +20,8 @@ export interface Projection {
   value: number;
   low: number;
   high: number;
+  /** Where the projection reaches what the pool holds (it runs dry there), and the label that says when. */
+  crossing?: { value: number; label: string };
 }
 
 /**
@@ -30,14 +39,16 @@ export interface ProjectionClip {
 
 /**
  * The y-axis of a cumulative chart: up to the projection's high end, but at most PROJECTION_ROOM times
- * the largest known value; and where the projection's line crosses that top, if it does.
+ * the largest known value (the pool's size included); and where the projection's line crosses that
+ * top, if it does.
  */
 export function lineChartAxis(
   known: readonly number[],
   lines: readonly ReferenceLine[],
   projection: Projection | null | undefined,
 ): { top: number; ticks: number[]; clipFraction: number | null } {
-  const dataMax = Math.max(0, ...known, ...lines.map((l) => l.value));
+  // What the pool holds is always on the axis, so where the projection crosses it is on the chart.
+  const dataMax = Math.max(0, ...known, ...lines.map((l) => l.value), projection?.crossing?.value ?? 0);
   const wanted = Math.max(dataMax, projection?.high ?? 0);
   const axis = niceAxis(dataMax > 0 ? Math.min(wanted, dataMax * PROJECTION_ROOM) : wanted);
   if (!projection || projection.value <= axis.top || projection.value <= projection.fromValue)
@@ -58,25 +69,62 @@ export interface LineChartProps {
   projection?: Projection | null;
 }
 
-/** An arrow where the projection leaves the top of the plot, with what it reaches by the reset. */
+/** An arrow where the projection leaves the top of the plot, with what it reaches by the reset in whole credits. */
 function ClippedMark({
+  frame,
   plot: PLOT,
   x,
   value,
 }: {
+  frame: ChartFrame;
   plot: ChartPlot;
   x: number;
   value: number;
 }): React.JSX.Element {
-  const anchor = x > PLOT.left + PLOT.width * 0.6 ? 'end' : 'start';
+  const text = `${formatWholeCredits(value)} by the reset`;
+  const at = besideLabelPlacement(x, text, frame.width);
   return (
     <g className="chart-clip" data-testid="chart-clipped" data-value={value} aria-hidden="true">
       <path d={`M${x - 4},${PLOT.top + 6} L${x},${PLOT.top} L${x + 4},${PLOT.top + 6}`} />
-      <text x={anchor === 'end' ? x - 6 : x + 6} y={PLOT.top + 8} textAnchor={anchor}>
-        {`${formatCompact(value)} by the reset`}
+      <text x={at.x} y={PLOT.top + 8} textAnchor={at.anchor}>
+        {text}
       </text>
     </g>
   );
+}
+
+/** Where the projection crosses the pool's size: a dot on that line and when it runs dry, inside the plot. */
+function CrossingMark({
+  frame,
+  x,
+  y,
+  label,
+}: {
+  frame: ChartFrame;
+  x: number;
+  y: number;
+  label: string;
+}): React.JSX.Element {
+  const at = besideLabelPlacement(x, label, frame.width);
+  return (
+    <g className="chart-crossing" data-testid="chart-crossing" data-x={x} data-y={y} aria-hidden="true">
+      <circle cx={x} cy={y} r={3.5} />
+      {/* Below the line: the threshold labels sit above it at the right. */}
+      <text x={at.x} y={y + 14} textAnchor={at.anchor}>
+        {label}
+      </text>
+    </g>
+  );
+}
+
+/**
+ * Where on the dashed line the projection reaches `value`, as a fraction of the way from its start
+ * to the reset; null when it does not within the period.
+ */
+export function crossingFraction(projection: Projection, value: number): number | null {
+  const rise = projection.value - projection.fromValue;
+  if (!(rise > 0) || value <= projection.fromValue || value > projection.value) return null;
+  return (value - projection.fromValue) / rise;
 }
 
 /** Cumulative use against the thresholds, with the projection to the reset (clipped when far above). */
@@ -95,6 +143,7 @@ export function LineChart({
   const PLOT = chartPlot(FRAME);
   const known = values.filter((v): v is number => v !== null);
   const axis = lineChartAxis(known, lines, projection);
+  const crossing = projection?.crossing ? crossingFraction(projection, projection.crossing.value) : null;
   const max = axis.top;
   const y = yScale(max, PLOT.top, PLOT.bottom);
   const step = PLOT.width / Math.max(1, labels.length - 1);
@@ -128,8 +177,17 @@ export function LineChart({
             />
           </g>
         ) : null}
+        {projection?.crossing && crossing !== null ? (
+          <CrossingMark
+            frame={FRAME}
+            x={x(projection.fromIndex) + crossing * (x(projection.toIndex) - x(projection.fromIndex))}
+            y={y(projection.crossing.value)}
+            label={projection.crossing.label}
+          />
+        ) : null}
         {projection && axis.clipFraction !== null ? (
           <ClippedMark
+            frame={FRAME}
             plot={PLOT}
             x={
               x(projection.fromIndex) + axis.clipFraction * (x(projection.toIndex) - x(projection.fromIndex))

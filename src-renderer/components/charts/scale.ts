@@ -54,6 +54,22 @@ export function xLabelPlacement(
   return { x, anchor: 'middle' };
 }
 
+/**
+ * A label beside a point inside a chart `width` wide: after it (anchored at its start) where it
+ * fits, else before it (anchored at its end), so it never runs past either edge of the chart.
+ */
+export function besideLabelPlacement(
+  x: number,
+  text: string,
+  width: number,
+  gap = 6,
+): { x: number; anchor: 'start' | 'end' } {
+  const w = text.length * CHAR_WIDTH;
+  if (x + gap + w <= width - 1) return { x: x + gap, anchor: 'start' };
+  if (x - gap - w >= 1) return { x: x - gap, anchor: 'end' };
+  return { x: width - 1, anchor: 'end' };
+}
+
 /** The space left and right of a placed label, in the same units. */
 function extent(at: ReturnType<typeof xLabelPlacement>, text: string): [number, number] {
   const w = text.length * CHAR_WIDTH;

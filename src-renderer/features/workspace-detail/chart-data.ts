@@ -43,13 +43,24 @@ export function thresholdLines(marks: number[], available: number): ReferenceLin
     .map((m) => ({ value: Math.round((m / 100) * available * 100) / 100, label: formatPercent(m) }));
 }
 
-/** The forecast from today's running total to the period's last day; null once the period is over or dry. */
+/**
+ * The forecast from today's running total to the period's last day; null once the period is over or
+ * dry. Where it runs the pool dry before the reset, it crosses what the pool holds: `runsDry` words
+ * that instant as the card does ("runs dry Dec 6").
+ */
 export function projectionOf(
-  pool: Pick<PoolCard, 'used' | 'forecast' | 'exhaustedAt'>,
+  pool: Pick<PoolCard, 'used' | 'forecast' | 'exhaustedAt'> & Partial<Pick<PoolCard, 'available'>>,
   todayIndex: number,
   dayCount: number,
+  runsDry?: (at: number) => string,
 ): Projection | null {
   if (pool.exhaustedAt !== null || todayIndex >= dayCount - 1) return null;
+  const runsOutAt = pool.forecast.runsOutAt;
+  const crosses =
+    runsDry &&
+    runsOutAt !== null &&
+    pool.available !== undefined &&
+    pool.forecast.projectedUsed > pool.available;
   return {
     fromIndex: todayIndex,
     fromValue: pool.used,
@@ -57,6 +68,7 @@ export function projectionOf(
     value: pool.forecast.projectedUsed,
     low: pool.forecast.low,
     high: pool.forecast.high,
+    ...(crosses ? { crossing: { value: pool.available!, label: runsDry(Date.parse(runsOutAt)) } } : {}),
   };
 }
 
@@ -76,6 +88,7 @@ export function periodChartData(
   pool: PoolCard,
   asOf: string,
   label: (day: string) => string,
+  runsDry?: (at: number) => string,
 ): PeriodChartData {
   const days = periodDays(pool.periodStart, pool.periodEnd);
   const daily = dailyValues(days, pool.byDay);
@@ -97,7 +110,7 @@ export function periodChartData(
     cumulative: cumulative(daily, knownIndex),
     todayIndex,
     lines: thresholdLines(pool.marks, pool.available),
-    projection: projectionOf(pool, knownIndex, days.length),
+    projection: projectionOf(pool, knownIndex, days.length, runsDry),
     busiest,
   };
 }

@@ -1,7 +1,7 @@
 import type { PoolCard } from '../../../src-shared/ipc/snapshot';
 import { BarChart } from '../../components/charts/bar-chart';
 import { LineChart } from '../../components/charts/line-chart';
-import { formatCredits, formatDayKey } from '../../components/format';
+import { formatCredits, formatDay, formatDayKey, formatWholeCredits } from '../../components/format';
 import { periodChartData } from './chart-data';
 
 /** The current period of one pool: running total against thresholds and projection, and daily bars. */
@@ -14,13 +14,19 @@ export function PeriodCharts({
   asOf: string;
   label: string;
 }): React.JSX.Element {
-  const data = periodChartData(pool, asOf, formatDayKey);
+  // The day as the card's forecast says it (never before the evaluation's instant).
+  const data = periodChartData(
+    pool,
+    asOf,
+    formatDayKey,
+    (at) => `runs dry ${formatDay(Math.max(at, Date.parse(asOf)))}`,
+  );
   const total = formatCredits(pool.used);
   const busiest = data.busiest
     ? ` The busiest day was ${formatDayKey(data.busiest.day)} with ${formatCredits(data.busiest.credits)} credits.`
     : '';
   const projection = data.projection
-    ? ` Projected ${formatCredits(Math.round(data.projection.value))} by the reset (${formatCredits(Math.round(data.projection.low))} to ${formatCredits(Math.round(data.projection.high))}).`
+    ? ` Projected ${formatWholeCredits(data.projection.value)} by the reset (${formatWholeCredits(data.projection.low)} to ${formatWholeCredits(data.projection.high)})${data.projection.crossing ? `: at this pace it ${data.projection.crossing.label}` : ''}.`
     : '';
   return (
     <div className="chart-pair">

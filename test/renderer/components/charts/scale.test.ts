@@ -7,6 +7,7 @@ import {
   placeXLabels,
   xLabelPlacement,
   yScale,
+  besideLabelPlacement,
 } from '../../../../src-renderer/components/charts/scale';
 
 describe('chart scales', () => {
@@ -76,5 +77,17 @@ describe('chart scales', () => {
   it('gives lines too close to read apart one shared label', () => {
     expect(labelGroups([120, 60, 50, 40, 20])).toEqual([[0], [1, 2], [3], [4]]);
     expect(labelGroups([])).toEqual([]);
+  });
+});
+
+describe('besideLabelPlacement', () => {
+  // "300,289 by the reset" is 20 characters, ~130 px at 6.5 px each.
+  const text = '300,289 by the reset';
+  it('puts a label after its point where it fits in the chart', () => {
+    expect(besideLabelPlacement(60, text, 300)).toEqual({ x: 66, anchor: 'start' });
+  });
+  it('puts it before its point where it would run past the right edge (a 300 px popover chart)', () => {
+    // 184 + 6 + 130 = 320 > 299: before the point, ending at 178, starting at 48.
+    expect(besideLabelPlacement(184, text, 300)).toEqual({ x: 178, anchor: 'end' });
   });
 });

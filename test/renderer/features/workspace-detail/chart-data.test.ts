@@ -54,6 +54,24 @@ describe('workspace chart data', () => {
     expect(projectionOf(pool, 29, 30)).toBeNull();
   });
 
+  it('says where a projection past the pool crosses what it holds, in the words the caller gives', () => {
+    // The fixture pool holds 50,000 and is projected to 52,700: it runs dry before the reset.
+    const pool = {
+      ...poolCard(),
+      forecast: { ...poolCard().forecast, runsOutAt: '2026-11-28T06:00:00.000Z' },
+    };
+    const projection = projectionOf(
+      pool,
+      20,
+      30,
+      (at) => `runs dry ${new Date(at).toISOString().slice(0, 10)}`,
+    );
+    expect(projection?.crossing).toEqual({ value: 50_000, label: 'runs dry 2026-11-28' });
+    // One that lasts to the reset crosses nothing.
+    const lasts = { ...pool, forecast: { ...pool.forecast, projectedUsed: 48_000, runsOutAt: null } };
+    expect(projectionOf(lasts, 20, 30, () => 'never')?.crossing).toBeUndefined();
+  });
+
   it('prepares both charts of a pool at once', () => {
     const pool = poolCard();
     const data = periodChartData(pool, AS_OF, (d) => d.slice(8));
