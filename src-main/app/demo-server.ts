@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { DemoOptions } from '../../src-server/simulator/simulator';
-import { startServer } from '../../src-server/start-server';
 import type { Account } from '../../src-shared/settings/settings';
 
 /** The demo's account id in settings-free demo mode and in the cache. */
@@ -27,6 +26,9 @@ export function embeddedDemoServer(
   sqlite: { nativeBinding?: string } = {},
 ): StartDemoServer {
   return async () => {
+    // Loaded when the demo starts, not with the app: the server (fastify, its plugins, the simulator)
+    // is ~25 MB of a process that otherwise never serves anything.
+    const { startServer } = await import('../../src-server/start-server');
     const server = await startServer({
       host: '127.0.0.1',
       port: 0,
