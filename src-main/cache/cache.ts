@@ -92,6 +92,9 @@ export function openCache(file: string, options: OpenCacheOptions = {}): Cache {
   };
 }
 
+/** The read-only connection's SQLite page cache (KiB). */
+export const READER_CACHE_KIB = 2048;
+
 /** A read-only view of a cache file: what the evaluator thread opens beside the app's own connection. */
 export interface CacheReader {
   readonly db: Db;
@@ -106,5 +109,8 @@ export interface CacheReader {
  */
 export function openCacheReader(file: string, options: OpenDatabaseOptions = {}): CacheReader {
   const db = openDatabase(file, { ...options, readonly: true, fileMustExist: true });
+  // Its reads stream a pool's rows once into columns, then read the change feed: a page cache helps
+  // them little, and better-sqlite3's default (16 MB) stayed filled beside the columns it fed.
+  db.pragma(`cache_size = -${READER_CACHE_KIB}`);
   return { db, file, read: readers(db), close: () => db.close() };
 }
