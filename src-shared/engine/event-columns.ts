@@ -7,9 +7,15 @@ export const NO_APP = '(no app)';
 export const NO_HASH = -1;
 
 /**
+ * Dictionary codes, in the narrowest signed array that holds the dictionary's largest code: a
+ * workspace's members, actions and apps number tens, so a code takes one byte, not four.
+ */
+export type CodeArray = Int8Array | Int16Array | Int32Array;
+
+/**
  * One pool's events as the walk reads them: in time order (ties by id), priced, one typed array
  * per field, repeated strings (members, actions, apps, fingerprints) dictionary-coded. A million
- * events take ~33 MB this way instead of ~120 MB of objects, and the walk adds into arrays indexed
+ * events take ~24 MB this way instead of ~120 MB of objects, and the walk adds into arrays indexed
  * by code instead of maps keyed by string.
  */
 export interface PoolEvents {
@@ -19,12 +25,12 @@ export interface PoolEvents {
   readonly credits: Float64Array;
   /** 1 where no rate card knew the action (priced at the unknown-action price). */
   readonly unknown: Uint8Array;
-  readonly member: Int32Array;
-  readonly action: Int32Array;
+  readonly member: CodeArray;
+  readonly action: CodeArray;
   /** An event without an app has the code of NO_APP. */
-  readonly app: Int32Array;
+  readonly app: CodeArray;
   /** NO_HASH where the event has no input fingerprint. */
-  readonly inputHash: Int32Array;
+  readonly inputHash: CodeArray;
   readonly members: Dictionary;
   readonly actions: Dictionary;
   readonly apps: Dictionary;
@@ -65,10 +71,10 @@ export class EventColumns implements PoolEvents {
   t: Float64Array;
   credits: Float64Array;
   unknown: Uint8Array;
-  member: Int32Array;
-  action: Int32Array;
-  app: Int32Array;
-  inputHash: Int32Array;
+  member: CodeArray;
+  action: CodeArray;
+  app: CodeArray;
+  inputHash: CodeArray;
   readonly members = new Dictionary();
   readonly actions = new Dictionary();
   readonly apps = new Dictionary();
@@ -79,10 +85,10 @@ export class EventColumns implements PoolEvents {
     this.t = new Float64Array(n);
     this.credits = new Float64Array(n);
     this.unknown = new Uint8Array(n);
-    this.member = new Int32Array(n);
-    this.action = new Int32Array(n);
-    this.app = new Int32Array(n);
-    this.inputHash = new Int32Array(n);
+    this.member = new Int8Array(n);
+    this.action = new Int8Array(n);
+    this.app = new Int8Array(n);
+    this.inputHash = new Int8Array(n);
   }
 
   get capacity(): number {
@@ -99,15 +105,23 @@ export class EventColumns implements PoolEvents {
     app: string | undefined,
     inputHash: string | undefined,
   ): void {
-    if (this.length === this.t.length) this.grow(this.length * 2);
+    if (this.length === this.t.length) this.grow(nextCapacity(this.length));
     const i = this.length++;
     this.t[i] = t;
     this.credits[i] = credits;
     this.unknown[i] = unknown ? 1 : 0;
-    this.member[i] = this.members.code(memberId);
-    this.action[i] = this.actions.code(action);
-    this.app[i] = this.apps.code(app ?? NO_APP);
-    this.inputHash[i] = inputHash === undefined ? NO_HASH : this.hashes.code(inputHash);
+    const m = this.members.code(memberId);
+    if (m > maxCode(this.member)) this.member = widened(this.member, m);
+    this.member[i] = m;
+    const a = this.actions.code(action);
+    if (a > maxCode(this.action)) this.action = widened(this.action, a);
+    this.action[i] = a;
+    const p = this.apps.code(app ?? NO_APP);
+    if (p > maxCode(this.app)) this.app = widened(this.app, p);
+    this.app[i] = p;
+    const h = inputHash === undefined ? NO_HASH : this.hashes.code(inputHash);
+    if (h > maxCode(this.inputHash)) this.inputHash = widened(this.inputHash, h);
+    this.inputHash[i] = h;
   }
 
   /** Keeps only the events before index `n`. */
@@ -141,23 +155,53 @@ export class EventColumns implements PoolEvents {
 
   /** Typed-array bytes held (for memory figures). */
   get bytes(): number {
-    return this.t.length * (8 + 8 + 1 + 4 * 4);
+    return [this.t, this.credits, this.unknown, this.member, this.action, this.app, this.inputHash].reduce(
+      (sum, a) => sum + a.byteLength,
+      0,
+    );
   }
 
   private grow(capacity: number): void {
-    const copy = <A extends Float64Array | Int32Array | Uint8Array>(a: A, make: (k: number) => A): A => {
-      const b = make(capacity);
-      b.set(a.subarray(0, this.length));
-      return b;
-    };
-    this.t = copy(this.t, (k) => new Float64Array(k));
-    this.credits = copy(this.credits, (k) => new Float64Array(k));
-    this.unknown = copy(this.unknown, (k) => new Uint8Array(k));
-    this.member = copy(this.member, (k) => new Int32Array(k));
-    this.action = copy(this.action, (k) => new Int32Array(k));
-    this.app = copy(this.app, (k) => new Int32Array(k));
-    this.inputHash = copy(this.inputHash, (k) => new Int32Array(k));
+    this.t = resized(this.t, capacity, this.length);
+    this.credits = resized(this.credits, capacity, this.length);
+    this.unknown = resized(this.unknown, capacity, this.length);
+    this.member = resized(this.member, capacity, this.length);
+    this.action = resized(this.action, capacity, this.length);
+    this.app = resized(this.app, capacity, this.length);
+    this.inputHash = resized(this.inputHash, capacity, this.length);
   }
+}
+
+/**
+ * The capacity after a full one: doubling while small, then an eighth more, so that a million
+ * events topped up by each sync grow by ~4 MB at a time, not by their whole size.
+ */
+function nextCapacity(length: number): number {
+  return length < 1 << 16 ? length * 2 : length + (length >> 3);
+}
+
+/** The largest code an array holds, by its bytes per element. */
+const MAX_CODE = [0, 0x7f, 0x7fff, 0, 0x7fffffff] as const;
+
+/** The largest code an array of this kind holds. */
+function maxCode(a: CodeArray): number {
+  return MAX_CODE[a.BYTES_PER_ELEMENT as 1 | 2 | 4];
+}
+
+/** A copy of `a` (same length, same codes) in the narrowest kind that holds `code`. */
+function widened(a: CodeArray, code: number): CodeArray {
+  const b = code <= 0x7fff ? new Int16Array(a.length) : new Int32Array(a.length);
+  b.set(a);
+  return b;
+}
+
+type Column = Float64Array | Uint8Array | CodeArray;
+
+/** `a` in an array of the same kind with room for `capacity`, its first `length` values kept. */
+function resized<A extends Column>(a: A, capacity: number, length: number): A {
+  const b = new (a.constructor as new (n: number) => A)(capacity);
+  b.set(a.subarray(0, length));
+  return b;
 }
 
 /** PoolEvents with no events. */

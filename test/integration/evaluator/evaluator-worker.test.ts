@@ -104,9 +104,9 @@ describe('the evaluator thread', () => {
     await evaluator.evaluate([{ asOf: Date.UTC(2026, 10, 20), workspaceIds: ['team'] }]);
     const memory = (await evaluator.memory({ collect: true }))!;
     // The Team fixture's 20,000 November events are all its current period: every one is held,
-    // in at least 33 bytes each (two Float64 columns, four Int32 codes, one byte).
+    // in at least 21 bytes each (two Float64 columns, a flag byte, four codes of a byte or more).
     expect(memory.heldEvents).toBe(20_000);
-    expect(memory.columnMb * 2 ** 20).toBeGreaterThanOrEqual(20_000 * 33);
+    expect(memory.columnMb * 2 ** 20).toBeGreaterThanOrEqual(20_000 * 21);
     expect(memory.heapUsedMb).toBeGreaterThan(0);
     expect(memory.heapTotalMb).toBeGreaterThanOrEqual(memory.heapUsedMb);
   });

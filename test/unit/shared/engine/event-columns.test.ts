@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import { EventColumns, NO_APP, NO_HASH } from '../../../../src-shared/engine/event-columns';
+import { IncrementalPool } from '../../../../src-shared/engine/incremental-pool';
+import type { PoolWalkConfig } from '../../../../src-shared/engine/pool-walk';
+import type { ResolvedPool } from '../../../../src-shared/engine/resolve-workspace';
+
+// The columns hold dictionary codes in the narrowest array that fits (one byte while a dictionary
+// has at most 128 strings, two up to 32,768, then four) and grow by an eighth once large. Every
+// event must read back as it was pushed across each widening, growth, cut and append.
+
+const T0 = Date.parse('2026-03-01T00:00:00Z');
+const MINUTE = 60_000;
+
+/** Event i: one of 300 members, one of 3 actions, an app on two events in three, a fingerprint of its own on even ones up to 40,000. */
+const eventAt = (i: number) => ({
+  t: T0 + i * MINUTE,
+  credits: (i % 7) + 0.5,
+  unknown: i % 11 === 0,
+  member: `m${i % 300}`,
+  action: ['email', 'document', 'db'][i % 3]!,
+  app: i % 3 === 2 ? undefined : `app${i % 5}`,
+  hash: i % 2 === 0 && i < 80_000 ? `h${i / 2}` : undefined,
+});
+
+function push(into: EventColumns, i: number): void {
+  const e = eventAt(i);
+  into.push(e.t, e.credits, e.unknown, e.member, e.action, e.app, e.hash);
+}
+
+/** The first event (of `count`) that does not read back as pushed, or null: one expect per test, not per event. */
+function firstWrong(columns: EventColumns, count: number): object | null {
+  for (let i = 0; i < count; i++) {
+    const e = eventAt(i);
+    const got = {
+      t: columns.t[i],
+      credits: columns.credits[i],
+      unknown: columns.unknown[i] === 1,
+      member: columns.members.values[columns.member[i]!],
+      action: columns.actions.values[columns.action[i]!],
+      app: columns.apps.values[columns.app[i]!],
+      hash: columns.inputHash[i] === NO_HASH ? undefined : columns.hashes.values[columns.inputHash[i]!],
+    };
+    const want = { ...e, app: e.app ?? NO_APP };
+    if (Object.entries(want).some(([k, v]) => got[k as keyof typeof got] !== v)) return { i, got, want };
+  }
+  return null;
+}
+
+describe('event columns', () => {
+  test('every event reads back as pushed while codes widen and the arrays grow from 16 to 100,000', () => {
+    const columns = new EventColumns(16);
+    for (let i = 0; i < 100_000; i++) push(columns, i);
+    expect(columns.length).toBe(100_000);
+    expect(firstWrong(columns, 100_000)).toBeNull();
+    // 3 actions and 6 apps (five and "no app") fit a byte; 300 members two bytes; 40,000 fingerprints four.
+    expect(columns.action.BYTES_PER_ELEMENT).toBe(1);
+    expect(columns.app.BYTES_PER_ELEMENT).toBe(1);
+    expect(columns.member.BYTES_PER_ELEMENT).toBe(2);
+    expect(columns.inputHash.BYTES_PER_ELEMENT).toBe(4);
+    expect(columns.hashes.size).toBe(40_000);
+    // Room to grow is an eighth once past 65,536 events, not a doubling.
+    expect(columns.capacity).toBeGreaterThanOrEqual(100_000);
+    expect(columns.capacity).toBeLessThanOrEqual(Math.ceil(100_000 * 1.125));
+  });
+
+  test('cut back and appended again after widening, the events still read back right', () => {
+    const columns = new EventColumns(16);
+    for (let i = 0; i < 50_000; i++) push(columns, i);
+    columns.truncate(columns.indexFrom(eventAt(20_000).t));
+    expect(columns.length).toBe(20_000);
+    for (let i = 20_000; i < 70_000; i++) push(columns, i);
+    expect(columns.length).toBe(70_000);
+    expect(firstWrong(columns, 70_000)).toBeNull();
+  });
+
+  test('a walk over two-byte member codes counts each of 300 members apart', () => {
+    // A calendar-month pool of 10,000 credits; 900 calls of 2 credits, one every minute from March
+    // 1st, member m(i mod 300): each member makes 3 calls, 6 credits, 1,800 credits in all.
+    const pool: ResolvedPool = {
+      pool: 'integration',
+      allowance: 10_000,
+      reset: { kind: 'calendar-month' },
+      overage: false,
+      exhaustion: 'calls',
+      thresholds: [50, 90, 100],
+    };
+    const config: PoolWalkConfig = { pool, thresholds: [50], budgets: new Map(), grants: [] };
+    const columns = new EventColumns(16);
+    for (let i = 0; i < 900; i++)
+      columns.push(T0 + i * MINUTE, 2, false, `m${i % 300}`, 'email', 'crm', undefined);
+    expect(columns.member.BYTES_PER_ELEMENT).toBe(2);
+    const inc = new IncrementalPool(config, { from: { start: T0, carry: [] } }, columns);
+    const [r] = inc.evaluate(T0 + 1_000 * MINUTE);
+    expect(r!.used).toBe(1_800);
+    expect(r!.byMember.size).toBe(300);
+    for (const k of [0, 127, 128, 299]) expect(r!.byMember.get(`m${k}`)).toBe(6);
+  });
+});
