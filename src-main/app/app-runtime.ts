@@ -32,6 +32,7 @@ import { previousPeriodOf, settingsOverrides, workspaceFacts, type EngineView } 
 import { SyncScheduler, systemClock, type SchedulerClock, type SyncReason } from './scheduler';
 import { syncPolicyOf } from './sync-policy';
 import { createViewRefresher } from './view-refresher';
+import { createWalCheckpoints } from './wal-checkpoints';
 import {
   createEvaluatorClient,
   createInProcessEvaluator,
@@ -120,10 +121,13 @@ const DEFAULT_TICK_MS = 60_000;
 /** The evaluator thread's entry, run from source (browser mode, the CLI and tests run through tsx). */
 const EVALUATOR_SOURCE = new URL('../evaluator/evaluator-worker.ts', import.meta.url);
 
+/** Whether the cache is a file another connection (the evaluator thread's) can open. */
+const sharesFile = (cache: Cache) => cache.file !== ':memory:' && cache.file !== '';
+
 /** The engine over the cache in its own thread, or in this one for a cache with no file to share. */
 function startEvaluator(deps: AppRuntimeDeps, onCrash: (err: Error) => void): CacheEvaluatorClient {
   const { cache } = deps;
-  if (cache.file === ':memory:' || cache.file === '') return createInProcessEvaluator(cache);
+  if (!sharesFile(cache)) return createInProcessEvaluator(cache);
   const nativeBinding = deps.evaluator?.nativeBinding;
   return createEvaluatorClient({
     data: { file: cache.file, ...(nativeBinding ? { nativeBinding } : {}) },
@@ -192,6 +196,8 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     localBalance: (asOf, workspaceIds) => views.reconcileAt(asOf, workspaceIds),
     // A server that answers but fails is retried for the lead's budget, not a fixed count.
     budgetMs: () => settings().syncBudgetMinutes * 60_000,
+    // Each stored page: the evaluator thread copies the WAL into the file, not this thread's commits.
+    onProgress: () => void checkpoints?.request(),
     ...(deps.random ? { random: deps.random } : {}),
     ...deps.sync,
   });
@@ -418,6 +424,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     const ended = view?.evaluation.pools.some((p) => now() >= p.current.end) ?? true;
     if (ended) void views.refresh();
     else republish();
+    void checkpoints?.request();
   }
 
   const evaluator = startEvaluator(deps, (err) =>
@@ -425,6 +432,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     // evaluation starts a new thread (the one that was waiting is retried at once).
     log.error('the evaluator thread crashed', { error: err }),
   );
+  const checkpoints = sharesFile(cache) ? createWalCheckpoints(cache, evaluator, log) : null;
   const views = createViewRefresher({
     cache,
     evaluator,
@@ -504,6 +512,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
       // The view is evaluated again only if the sync stored something since it was evaluated (the
       // reconciliation hands on a view first); a failed or empty sync only composes again.
       if (!disposed) {
+        void checkpoints?.request();
         if (views.stale(view)) await views.refresh();
         else republish();
       }
@@ -613,6 +622,8 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
       await delivery.stop();
       await scheduler.whenIdle();
       await views.whenIdle();
+      await checkpoints?.whenIdle();
+      checkpoints?.stop();
       await evaluator.dispose();
       await stopDemo();
     },

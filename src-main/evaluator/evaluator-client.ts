@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Evaluation } from '../../src-shared/engine/evaluate';
 import type { CacheReader } from '../cache/cache';
+import type { CheckpointResult } from '../db/wal-checkpoint';
 import { createCacheEvaluator, type EvaluateRequest, type PoolCost } from './cache-evaluator';
 import type {
   EvaluatorMemory,
@@ -43,6 +44,11 @@ export interface CacheEvaluatorClient {
    * full GC first where the host exposes one (benches start node with --expose-gc).
    */
   memory(options?: { collect?: boolean }): Promise<EvaluatorMemory | null>;
+  /**
+   * Checkpoints the cache's WAL in the thread, over its own connection (null without a thread: the
+   * caller's connection keeps SQLite's auto-checkpoint then).
+   */
+  checkpoint(): Promise<CheckpointResult | null>;
   dispose(): Promise<void>;
 }
 
@@ -122,6 +128,12 @@ export function createEvaluatorClient(options: EvaluatorClientOptions): CacheEva
         throw new Error('the evaluator answered a memory request with something else');
       return reply.memory;
     },
+    async checkpoint() {
+      const reply = await ask({ id: nextId++, kind: 'checkpoint' });
+      if (!('checkpoint' in reply))
+        throw new Error('the evaluator answered a checkpoint request with something else');
+      return reply.checkpoint;
+    },
     async dispose() {
       if (worker && !disposed) {
         // The walks saved for the next start; closing never waits long for them (the last saved stay).
@@ -154,6 +166,7 @@ export function createInProcessEvaluator(
     evaluate: async (requests) => ({ evaluations: evaluator.evaluate(requests), costs: evaluator.costs() }),
     // Its columns live on this thread's heap, which is the caller's to measure.
     memory: async () => null,
+    checkpoint: async () => null,
     dispose: async () => evaluator.reset(),
   };
 }

@@ -1,4 +1,5 @@
 import type { Evaluation } from '../../src-shared/engine/evaluate';
+import type { CheckpointResult } from '../db/wal-checkpoint';
 import type { EvaluateRequest, PoolCost, SavedWalks } from './cache-evaluator';
 
 /** What the evaluator thread is started with. */
@@ -25,11 +26,14 @@ export type EvaluatorRequest =
   /** Its memory figures (benches and logs); `collect` first runs a full GC where one is exposed (--expose-gc). */
   | { id: number; kind: 'memory'; collect?: boolean }
   /** Write each pool's walk down for the next start (asked when the app closes). */
-  | { id: number; kind: 'save' };
+  | { id: number; kind: 'save' }
+  /** Checkpoint the cache's WAL from this thread (the app's own connection leaves it to us). */
+  | { id: number; kind: 'checkpoint' };
 
 /** The thread's answer to one request (structured clone keeps the engine's Maps, Sets and Infinity). */
 export type EvaluatorReply =
   | { id: number; ok: true; evaluations: Evaluation[]; costs: PoolCost[] }
   | { id: number; ok: true; memory: EvaluatorMemory }
   | { id: number; ok: true; saved: SavedWalks }
+  | { id: number; ok: true; checkpoint: CheckpointResult }
   | { id: number; ok: false; error: { name: string; message: string } };

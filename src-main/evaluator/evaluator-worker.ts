@@ -5,6 +5,7 @@
 // minutes, so that the next start answers from them without reading the whole period first.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCacheReader } from '../cache/cache';
+import { openWalCheckpointer, type WalCheckpointer } from '../db/wal-checkpoint';
 import { createCacheEvaluator, type CacheEvaluator } from './cache-evaluator';
 import { savedWalkFileStore } from './saved-walks';
 import type {
@@ -17,6 +18,7 @@ import type {
 const data = workerData as EvaluatorWorkerData;
 const port = parentPort!;
 let evaluator: CacheEvaluator | null = null;
+let checkpointer: WalCheckpointer | null = null;
 const MB = 2 ** 20;
 /** Walks are also saved this often while the app runs, so a crash loses little; always on close. */
 const SAVE_EVERY_MS = 10 * 60_000;
@@ -52,6 +54,12 @@ port.on('message', (message: EvaluatorRequest) => {
       reply = { id: message.id, ok: true, memory: memory(message.collect === true) };
     } else if (message.kind === 'save') {
       reply = { id: message.id, ok: true, saved: save() };
+    } else if (message.kind === 'checkpoint') {
+      checkpointer ??= openWalCheckpointer(
+        data.file,
+        data.nativeBinding ? { nativeBinding: data.nativeBinding } : {},
+      );
+      reply = { id: message.id, ok: true, checkpoint: checkpointer.checkpoint() };
     } else {
       // Opened on the first request, so a cache that cannot be opened is an answer, not a crash loop.
       evaluator ??= createCacheEvaluator(
