@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { z } from 'zod';
 import {
   apiErrorSchema,
@@ -22,6 +23,9 @@ import {
   type RetryPolicy,
 } from './backoff';
 import { SyncError } from './sync-errors';
+
+/** Answers longer than this are parsed and validated in turns of their own (see attempt). */
+const BIG_ANSWER_CHARS = 100_000;
 
 /** Why a request is being retried, and after how long (for progress lines and tests). */
 export interface RetryNotice {
@@ -148,7 +152,7 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
   async function attempt(
     path: string,
     signal: AbortSignal | undefined,
-  ): Promise<{ body: unknown; status: number; retryAfter: string | null }> {
+  ): Promise<{ body: unknown; status: number; retryAfter: string | null; big: boolean }> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
@@ -170,6 +174,10 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
         // is reachable and its answer broke, so the address is not what the user should check.
         throw brokenAnswer(path, res.status);
       }
+      // A big answer (a usage page is ~1 MB) is read, parsed and validated in separate turns of the
+      // event loop, so the app's main thread answers between them (each takes 5-25 ms for a page).
+      const big = text.length > BIG_ANSWER_CHARS;
+      if (big) await nextTurn();
       let body: unknown;
       try {
         body = text === '' ? undefined : JSON.parse(text);
@@ -178,7 +186,7 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
         if (res.ok) throw brokenAnswer(path, res.status);
         body = undefined;
       }
-      return { body, status: res.status, retryAfter: res.headers.get('retry-after') };
+      return { body, status: res.status, retryAfter: res.headers.get('retry-after'), big };
     } catch (err) {
       if (err instanceof Transient) throw err;
       if (signal?.aborted)
@@ -244,9 +252,10 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
       let delay: Millis;
       let reason: string;
       try {
-        const { body, status, retryAfter } = await attempt(path, signal);
+        const { body, status, retryAfter, big } = await attempt(path, signal);
         if (status < 500) record(true);
         if (status >= 200 && status < 300) {
+          if (big) await nextTurn();
           const parsed = schema.safeParse(body);
           if (parsed.success) return parsed.data;
           throw new SyncError(

@@ -5,10 +5,10 @@ import { storeEvents } from '../cache/store-events';
 
 /**
  * Events stored per transaction. A contract-size page (5,000 events) stored at once held the main
- * thread 40-150 ms (bench:runtime's first sync); 1,000 rows take ~10 ms, and the app answers
- * between them.
+ * thread 40-150 ms (bench:runtime's first sync); 500 rows take ~5 ms of CPU (25-35 ms of wall
+ * clock for 1,000 on a machine loaded 5 deep over 2 cores), and the app answers between them.
  */
-export const STORE_CHUNK = 1000;
+export const STORE_CHUNK = 500;
 
 /** A page of usage and where it leads. */
 export interface StoredPage {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { STORE_CHUNK } from '../../../src-main/sync/store-page';
 import { recentLedger, serverEventCount, serverWith, sync, testCache } from './sync-helpers';
 
-// ~8,000 events, ~70 % of them in zite-pro: its first 5,000-event page is stored in five chunks.
+// ~8,000 events, ~70 % of them in zite-pro: its first 5,000-event page is stored in ten chunks.
 const ledger = recentLedger(40);
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
