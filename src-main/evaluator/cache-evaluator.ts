@@ -85,16 +85,22 @@ export function createCacheEvaluator(cache: CacheReader, options: CacheEvaluator
   let savedProblem: string | null = null;
   let lastRequests: readonly EvaluateRequest[] = [];
 
-  function savedWalkOf(id: string): SavedWalk | null {
-    if (!options.saved) return null;
+  /** The last run's walks not tried yet (read from the store the first time). */
+  function savedWalks(store: SavedWalkStore): Map<string, SavedWalk> {
     if (saved === null) {
       const cacheId = cache.read.appState.get('cacheId', null);
-      const loaded = cacheId ? options.saved.load(cacheId) : { walks: new Map(), problem: 'no cache id' };
+      const loaded = cacheId ? store.load(cacheId) : { walks: new Map(), problem: 'no cache id' };
       saved = loaded.walks;
       savedProblem = loaded.problem;
     }
-    const walk = saved.get(id) ?? null;
-    saved.delete(id);
+    return saved;
+  }
+
+  function savedWalkOf(id: string): SavedWalk | null {
+    if (!options.saved) return null;
+    const walks = savedWalks(options.saved);
+    const walk = walks.get(id) ?? null;
+    walks.delete(id);
     return walk;
   }
 
@@ -261,7 +267,9 @@ export function createCacheEvaluator(cache: CacheReader, options: CacheEvaluator
     save(): SavedWalks {
       const cacheId = cache.read.appState.get('cacheId', null);
       if (!options.saved || !cacheId) return { pools: 0, bytes: 0 };
-      const walks = new Map<string, SavedWalk>();
+      // Walks of the last run not asked for in this one (a hidden workspace, a run closed before its
+      // first evaluation) are kept as they were: the next start checks them like any other.
+      const walks = new Map(savedWalks(options.saved));
       for (const [id, t] of trackers) {
         const w = saveWalk(
           t.inc,

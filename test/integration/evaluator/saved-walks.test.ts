@@ -160,6 +160,15 @@ describe('a restart over saved walks', () => {
     }
   });
 
+  test('a run closed before its first evaluation keeps the walks the run before saved', () => {
+    const { cache } = savedRun();
+    run(cache).save(); // started and closed at once: nothing evaluated, nothing walked
+    const third = run(cache);
+    const [got] = third.evaluate([{ asOf: savedAt + HOUR }]);
+    expect(got).toEqual(evaluateCache(cache, { asOf: savedAt + HOUR }));
+    expect(zite(third)).toMatchObject({ resumed: true, read: 0 });
+  });
+
   test("another cache's saved walks (same workspaces, same events) are not used", () => {
     const a = savedRun();
     const b = savedRun();
