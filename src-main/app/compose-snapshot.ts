@@ -23,6 +23,7 @@ import { freshnessOf, type FreshnessPolicy } from '../sync/freshness';
 import { snapshotDrift } from '../sync/reconcile';
 import { thresholdsInForce } from './threshold-overrides';
 import { grantKindsOf, type GrantFacts } from '../../src-shared/display/extra-credits';
+import { newestManualData } from '../../src-shared/display/data-basis';
 import { topConsumerOf } from './top-consumer';
 
 /** One cached workspace with what the engine and the sync state say about it. */
@@ -37,8 +38,10 @@ export interface WorkspaceFacts {
   drift: readonly DriftRecord[];
   /** Where the workspace comes from (absent: synced). */
   origin?: 'sync' | 'ledger' | 'manual';
-  /** The newest counted reading of a workspace kept by hand (its freshness counts from it). */
+  /** The newest counted reading of a workspace kept by hand (its freshness counts from it, or from ...). */
   lastReadingAt?: Millis | null;
+  /** ... the newest event its CSV imports brought, when that is newer. */
+  lastImportAt?: Millis | null;
   /** The newest reading of each pool of a synced workspace: the check shown beside the count. */
   readingChecks?: readonly StoredReading[];
   /** Its grants, so a card words the credits they add by kind (bonus, top-up). */
@@ -131,16 +134,19 @@ function readingCheckOf(stored: StoredReading | undefined): ReadingCheck | null 
 
 /**
  * How old a workspace's numbers are: since its last sync, or for one kept by hand since its last
- * reading (live within the reading reminder's limit, stale past three times it).
+ * reading or the newest event it imported, whichever is newer (live within the reading reminder's
+ * limit, stale past three times it).
  */
 function freshnessOfFacts(facts: WorkspaceFacts, input: ComposeSnapshotInput): Freshness {
   if (facts.origin === 'manual') {
     const hours = input.settings.readingReminder?.afterHours ?? 24;
-    const f = freshnessOf(facts.lastReadingAt ?? null, input.now, {
+    const newest = newestManualData(facts.lastReadingAt ?? null, facts.lastImportAt ?? null);
+    // An imported row dated ahead of the clock counts as now, never as newer than now.
+    const f = freshnessOf(newest.at === null ? null : Math.min(newest.at, input.now), input.now, {
       liveForMs: hours * 3_600_000,
       staleAfterMs: 3 * hours * 3_600_000,
     });
-    return { ...f, basis: 'reading' };
+    return { ...f, basis: newest.basis };
   }
   return freshnessOf(
     facts.lastSyncAt,

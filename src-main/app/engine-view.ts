@@ -12,6 +12,7 @@ import type { EvaluateRequest } from '../evaluator/cache-evaluator';
 import type { WorkspaceFacts } from './compose-snapshot';
 import { syncFailureOf } from '../sync/sync-failure';
 import { overridesFromSettings } from './threshold-overrides';
+import { lastImportAt } from '../manual/last-import';
 
 /** What the engine said about the shown accounts' workspaces at one instant. */
 export interface EngineView {
@@ -120,12 +121,12 @@ export function workspaceFacts(
 function readingFacts(
   cache: Cache,
   w: CachedWorkspace,
-): Pick<WorkspaceFacts, 'lastReadingAt' | 'readingChecks'> {
+): Pick<WorkspaceFacts, 'lastReadingAt' | 'lastImportAt' | 'readingChecks'> {
   const stored = cache.read.readings.ofWorkspace(w.key, w.workspace.id).filter((r) => !r.reading.dismissed);
   if (w.origin === 'sync') {
     const latest = new Map(stored.map((r) => [r.reading.pool, r]));
     return { readingChecks: [...latest.values()] };
   }
   const last = stored.at(-1);
-  return { lastReadingAt: last ? Date.parse(last.reading.at) : null };
+  return { lastReadingAt: last ? Date.parse(last.reading.at) : null, lastImportAt: lastImportAt(cache, w) };
 }

@@ -1,3 +1,4 @@
+import { basisLabel, NO_MANUAL_DATA } from '../../src-shared/display/data-basis';
 import type { Freshness } from '../../src-shared/ipc/snapshot';
 import { formatDateTime, formatRelative } from './format';
 import { OfflineIcon, SyncIcon } from './icons';
@@ -15,7 +16,7 @@ export function freshnessText(freshness: Freshness, now: number): string {
 }
 
 function ageText(freshness: Freshness, now: number): string {
-  if (freshness.basis === 'reading') return readingAgeText(freshness, now);
+  if (freshness.basis !== undefined) return manualAgeText(freshness, now);
   const age =
     freshness.lastSyncAt !== null
       ? Math.max(0, (now - Date.parse(freshness.lastSyncAt)) / 1000)
@@ -31,11 +32,15 @@ function ageText(freshness: Freshness, now: number): string {
   }
 }
 
-/** A workspace kept by hand: how old its last reading is. */
-function readingAgeText(freshness: Freshness, now: number): string {
-  if (freshness.lastSyncAt === null) return 'No reading yet';
+/** A workspace kept by hand: how old its last reading, or the newest event it imported, is. */
+function manualAgeText(freshness: Freshness, now: number): string {
+  if (freshness.lastSyncAt === null) return NO_MANUAL_DATA;
   const age = Math.max(0, (now - Date.parse(freshness.lastSyncAt)) / 1000);
   const ago = age < 60 ? 'just now' : formatRelative(-age);
+  if (freshness.basis === 'import')
+    return freshness.kind === 'stale'
+      ? `Stale, newest imported event ${ago}`
+      : `Newest imported event ${ago}`;
   return freshness.kind === 'stale' ? `Stale, read ${ago}` : `Read ${ago}`;
 }
 
@@ -43,10 +48,10 @@ function readingAgeText(freshness: Freshness, now: number): string {
 export function FreshnessBadge({ freshness }: { freshness: Freshness }): React.JSX.Element {
   const now = useNow(30_000);
   const synced =
-    freshness.basis === 'reading'
+    freshness.basis !== undefined
       ? freshness.lastSyncAt
-        ? `Last reading ${formatDateTime(freshness.lastSyncAt)}`
-        : 'No reading yet'
+        ? `${basisLabel(freshness.basis)} ${formatDateTime(freshness.lastSyncAt)}`
+        : NO_MANUAL_DATA
       : freshness.lastSyncAt
         ? `Last synced ${formatDateTime(freshness.lastSyncAt)}`
         : 'Never synced';

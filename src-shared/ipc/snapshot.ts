@@ -2,6 +2,7 @@ import type { CacheCandidate } from '../engine/advisors/cache-candidates';
 import type { PlanFit } from '../engine/advisors/plan-fit';
 import type { AlertKind } from '../engine/alerts';
 import type { PoolStatusJson } from '../engine/status-json';
+import type { DataBasis } from '../display/data-basis';
 import type { BalanceState, PoolState, StateLevel } from '../display/pool-state';
 import type { GrantKind, PoolKind, Provider } from '../types/ledger';
 
@@ -20,10 +21,11 @@ export interface Freshness {
    */
   failure?: 'offline' | 'error' | null;
   /**
-   * 'reading' for a workspace kept by hand: `lastSyncAt` is then its last balance reading and the
-   * age counts from it (live within the reading reminder's limit). Absent: a synced workspace.
+   * A workspace kept by hand: `lastSyncAt` is then its last balance reading ('reading') or the
+   * newest event of its CSV imports ('import'), whichever is newer, and the age counts from it (live
+   * within the reading reminder's limit; display/data-basis.ts). Absent: a synced workspace.
    */
-  basis?: 'reading';
+  basis?: DataBasis;
 }
 
 /** The local balance against the server's own, after the last reconciliation. */

@@ -1,6 +1,9 @@
+import { basisNoun, NO_MANUAL_DATA } from '../../../src-shared/display/data-basis';
 import { evaluationJson } from '../../../src-shared/engine/status-json';
+import { toIso } from '../../../src-shared/time/instant';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings/settings';
 import { evaluateCache } from '../../cache/evaluate-cache';
+import { lastImportAt } from '../../manual/last-import';
 import { describeFreshness, freshnessOf } from '../../sync/freshness';
 import { syncFailureOf } from '../../sync/sync-failure';
 import { dbFlag, openCacheFile, withCache } from '../cache-io';
@@ -52,7 +55,14 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
           .filter((r) => !r.reading.dismissed)
           .at(-1);
         const source = w.origin === 'manual' ? 'added by hand' : 'imported from a ledger file';
-        return `  ${w.workspace.name}: ${source}${last ? `; last reading ${shortInstant(last.reading.at)} UTC` : w.origin === 'manual' ? '; no reading yet' : ''}`;
+        // The card's words: a hand-kept workspace is as fresh as its last reading or newest imported event.
+        const imported = w.origin === 'manual' ? lastImportAt(cache, w) : null;
+        const facts = [
+          ...(last ? [`${basisNoun('reading')} ${shortInstant(last.reading.at)} UTC`] : []),
+          ...(imported !== null ? [`${basisNoun('import')} ${shortInstant(toIso(imported))} UTC`] : []),
+        ];
+        if (facts.length === 0 && w.origin === 'manual') facts.push(NO_MANUAL_DATA.toLowerCase());
+        return `  ${w.workspace.name}: ${[source, ...facts].join('; ')}`;
       }
       const failure = syncFailureOf(cache.read.syncState.account(w.accountId), state);
       const freshness = describeFreshness(freshnessOf(state.lastSuccessAt, io.now(), policy, failure));

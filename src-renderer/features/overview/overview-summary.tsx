@@ -1,3 +1,4 @@
+import { basisLabel, NO_MANUAL_DATA, type DataBasis } from '../../../src-shared/display/data-basis';
 import type { SyncStatus } from '../../../src-shared/ipc/snapshot';
 import { formatRelative } from '../../components/format';
 import { useNow } from '../../components/use-now';
@@ -16,16 +17,19 @@ function syncedText(sync: SyncStatus, now: number): string {
 
 /**
  * Workspaces kept by hand never sync: when they are all the overview shows, the line says when the
- * newest reading was typed instead of "Not synced yet".
+ * newest reading was typed, or the newest imported event happened, instead of "Not synced yet".
  */
 function freshnessLine(rows: readonly PoolRow[], sync: SyncStatus, now: number): string {
   if (rows.length === 0 || rows.some((r) => r.workspace.source !== 'manual')) return syncedText(sync, now);
-  const last = Math.max(
-    ...rows.map((r) => (r.workspace.freshness.lastSyncAt ? Date.parse(r.workspace.freshness.lastSyncAt) : 0)),
-  );
-  if (last === 0) return 'No reading yet';
-  const seconds = (last - now) / 1000;
-  return `Last reading ${seconds > -60 ? 'just now' : formatRelative(seconds)}`;
+  let newest: { at: number; basis: DataBasis } | null = null;
+  for (const { workspace } of rows) {
+    const f = workspace.freshness;
+    const at = f.lastSyncAt ? Date.parse(f.lastSyncAt) : null;
+    if (at !== null && (newest === null || at > newest.at)) newest = { at, basis: f.basis ?? 'reading' };
+  }
+  if (newest === null) return NO_MANUAL_DATA;
+  const seconds = (newest.at - now) / 1000;
+  return `${basisLabel(newest.basis)} ${seconds > -60 ? 'just now' : formatRelative(seconds)}`;
 }
 
 /**

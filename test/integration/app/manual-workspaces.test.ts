@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../src-shared/ipc/snapshot';
+import { readingReminderPass } from '../../../src-main/app/reading-reminder-pass';
+import { DEFAULT_SETTINGS } from '../../../src-shared/settings/settings';
 import { appInstall } from './runtime-fixture';
 
 /**
@@ -225,5 +227,45 @@ describe('a workspace kept by hand, through the app', () => {
     const again = await settled(runtime);
     expect(again.alerts.map((a) => [a.kind, a.percent])).toContainEqual(['threshold', 50]);
     expect(again.openAlerts).toBe(raised.length);
+  });
+
+  it('fed only by a CSV import, is as fresh as the import’s newest event: not stale, no reading asked', async () => {
+    const { runtime, cache } = install.start();
+    await addStudio(runtime);
+    const before = pool(await settled(runtime), 'support-studio', 'integration');
+    expect(before.ws!.freshness).toMatchObject({ kind: 'stale', lastSyncAt: null });
+
+    // A log whose newest call was two hours ago (whole seconds: the CSV's precision).
+    const newest = new Date(Math.floor((Date.now() - 2 * 3_600_000) / 1000) * 1000);
+    const csv = (t: Date) => t.toISOString().slice(0, 19).replace('T', ' ');
+    const text = [
+      'Date,Type,Credits,User',
+      `${csv(new Date(newest.getTime() - DAY))},email,2,ana`,
+      `${csv(newest)},email,2,ana`,
+    ].join('\n');
+    await runtime.handlers.importCsv({ workspaceId: 'support-studio', source: 'log.csv', text });
+    const s = await settled(runtime);
+    const { ws, pool: integration } = pool(s, 'support-studio', 'integration');
+    // Live within the reminder's 24 hours, counted from the newest imported event.
+    expect(ws!.freshness).toMatchObject({ kind: 'live', basis: 'import', lastSyncAt: newest.toISOString() });
+    expect(integration!.state).not.toBe('stale');
+
+    // The reminder, asked for every day from 00:00 (so only freshness decides), does not ask for it.
+    const sent: unknown[] = [];
+    const ask = (snapshot: typeof s) =>
+      readingReminderPass({
+        cache,
+        snapshot,
+        settings: {
+          ...DEFAULT_SETTINGS,
+          readingReminder: { enabled: true, afterHours: 24, weekdaysOnly: false, at: '00:00' },
+        },
+        pausedUntil: null,
+        now: Date.now(),
+        timeZone: 'UTC',
+        notify: (n) => sent.push(n),
+      });
+    expect(ask(s)).toBe(false);
+    expect(sent).toEqual([]);
   });
 });

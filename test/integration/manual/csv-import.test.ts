@@ -92,6 +92,9 @@ describe('creditbar import USAGE.csv', () => {
       byMember: { ana: 4, '(not given)': 4, bo: 1 },
       byApp: { crm: 4, '(no app)': 4, 'support, eu': 1 },
     });
+    // Its data reaches the newest row (Dec 1, 00:00 UTC), said in the app's words.
+    const text = (await runCli(['status', '--db', db, '--as-of', '2025-12-02T00:00:00Z'])).stdout;
+    expect(text).toMatch(/: added by hand; newest imported event 2025-12-01 00:00 UTC\n/);
   });
 
   test('a bad row stops the import, naming its line and column; nothing of the file is stored', async () => {

@@ -229,7 +229,7 @@ describe('the compact list (the popover’s overview)', () => {
 
 describe('a workspace kept by hand in the popover', () => {
   /** Support studio: 300 of 1,000 used, its last reading typed at 07:00, three hours before now. */
-  function manualOnly(lastReadingAt: string | null): Snapshot {
+  function manualOnly(lastReadingAt: string | null, basis: 'reading' | 'import' = 'reading'): Snapshot {
     return demoSnapshot({
       mode: 'accounts',
       sync: { ...demoSnapshot().sync, lastSuccessAt: null },
@@ -237,7 +237,7 @@ describe('a workspace kept by hand in the popover', () => {
         {
           ...team('studio', 'Support studio', used(300)),
           source: 'manual',
-          freshness: { kind: 'live', lastSyncAt: lastReadingAt, ageSeconds: 0, basis: 'reading' },
+          freshness: { kind: 'live', lastSyncAt: lastReadingAt, ageSeconds: 0, basis },
         },
       ],
     });
@@ -271,9 +271,15 @@ describe('a workspace kept by hand in the popover', () => {
     expect(screen.getByTestId('overview-synced')).toHaveTextContent('Last reading 3 hours ago');
   });
 
-  it('says there is no reading yet for a workspace just added', async () => {
+  it('says there is no reading or import yet for a workspace just added', async () => {
     renderApp(fakeClient({ getSnapshot: async () => manualOnly(null) }));
     await screen.findByTestId('compact-row');
-    expect(screen.getByTestId('overview-synced')).toHaveTextContent('No reading yet');
+    expect(screen.getByTestId('overview-synced')).toHaveTextContent('No reading or import yet');
+  });
+
+  it('fed by a CSV import, says when its newest imported event was, not "No reading yet"', async () => {
+    renderApp(fakeClient({ getSnapshot: async () => manualOnly('2026-11-21T07:00:00.000Z', 'import') }));
+    await screen.findByTestId('compact-row');
+    expect(screen.getByTestId('overview-synced')).toHaveTextContent('Newest imported event 3 hours ago');
   });
 });
