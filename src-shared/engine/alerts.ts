@@ -1,5 +1,7 @@
 import type { PoolKind, Workspace } from '../types/ledger';
 import { toIso, type Millis } from '../time/instant';
+// Credits in a message as every surface writes them: whole from 100 up (display/credits.ts).
+import { formatCredits } from '../display/credits';
 import type { Forecast } from './forecast';
 import { availableOf, remainingOf, type PeriodResult } from './period-result';
 
@@ -32,8 +34,6 @@ export function alertKey(
 ): string {
   return [workspaceId, pool, toIso(periodStart), kind, String(threshold)].join('|');
 }
-
-const credits = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 function when(t: Millis): string {
   return `${toIso(t).slice(0, 16).replace('T', ' ')} UTC`;
@@ -110,7 +110,7 @@ export function periodAlerts(ws: Workspace, r: PeriodResult, forecast: Forecast)
       kind: 'projected-run-out',
       at: r.asOf,
       runsOutAt: forecast.runsOutAt,
-      message: `${name}: at ${credits.format(forecast.burnPerDay)} credits a day the ${r.pool} pool runs dry on ${day(forecast.runsOutAt)}, ${daysEarly} days before it resets; ${credits.format(remainingOf(r))} of ${credits.format(availableOf(r))} left.`,
+      message: `${name}: at ${formatCredits(forecast.burnPerDay)} credits a day the ${r.pool} pool runs dry on ${day(forecast.runsOutAt)}, ${daysEarly} days before it resets; ${formatCredits(remainingOf(r))} of ${formatCredits(availableOf(r))} left.`,
     });
   }
   const memberNames = new Map((ws.members ?? []).map((m) => [m.id, m.name]));
@@ -122,7 +122,7 @@ export function periodAlerts(ws: Workspace, r: PeriodResult, forecast: Forecast)
       kind: 'member-budget',
       memberId: b.memberId,
       at: b.reachedAt,
-      message: `${name}: ${memberNames.get(b.memberId) || b.memberId} used ${credits.format(b.used)} ${r.pool} credits this period, reaching the budget of ${credits.format(b.budget)}.`,
+      message: `${name}: ${memberNames.get(b.memberId) || b.memberId} used ${formatCredits(b.used)} ${r.pool} credits this period, reaching the budget of ${formatCredits(b.budget)}.`,
     });
   }
   return alerts;
