@@ -23,6 +23,9 @@ const MB = 2 ** 20;
 /** Walks are also saved this often while the app runs, so a crash loses little; always on close. */
 const SAVE_EVERY_MS = 10 * 60_000;
 let lastSave = Date.now();
+/** How long the thread waits without a request before loading the periods of resumed pools. */
+const WARM_AFTER_IDLE_MS = 2_000;
+let warming: NodeJS.Timeout | undefined;
 
 /** Writes the walks down; a failure (a full disk) costs the next start its head start, nothing else. */
 function save() {
@@ -76,14 +79,19 @@ port.on('message', (message: EvaluatorRequest) => {
   port.postMessage(reply);
   if (message.kind !== 'evaluate' || !evaluator) return;
   const e = evaluator;
-  // After the answer: a pool resumed from a saved walk gets its whole period loaded (requests wait
-  // behind it), and the walks are saved now and then.
   setImmediate(() => {
-    try {
-      e.warm();
-    } catch {
-      // The next evaluation loads what it needs and reports what fails.
-    }
     if (Date.now() - lastSave >= SAVE_EVERY_MS) save();
   });
+  // A pool resumed from a saved walk gets its whole period loaded (seconds for a million events,
+  // requests wait behind it) once the thread has been idle a moment, so the requests of the start
+  // (the view, the first sync's reconciliation) are answered from the resumed walks first.
+  clearTimeout(warming);
+  if (e.partial())
+    warming = setTimeout(() => {
+      try {
+        e.warm();
+      } catch {
+        // The next evaluation loads what it needs and reports what fails.
+      }
+    }, WARM_AFTER_IDLE_MS);
 });
