@@ -145,7 +145,7 @@ function memoryLine(label: string, r: RuntimeFigures): string {
   const thread = e
     ? `; evaluator thread heap ${fmt(e.heapUsedBeforeGcMb)} used of ${fmt(e.heapTotalBeforeGcMb)} MB (${fmt(e.heapUsedMb)} of ${fmt(e.heapTotalMb)} after a GC), columns ${fmt(e.columnMb, 1)} MB for ${fmt(e.heldEvents)} events (${fmt((e.columnMb * 2 ** 20) / Math.max(1, e.heldEvents), 1)} B each incl. room to grow)`
     : '; no evaluator thread';
-  return `  RSS ${label.padEnd(7)} idle ${fmt(r.idleRssMb)} MB, peak ${fmt(r.peakRssMb)} MB (first sync ${fmt(r.firstSync.peakRssMb)}, steady ${fmt(r.steadySync.peakRssMb)}). Of idle: node${label === 'source' ? ' + tsx' : ''} + runtime loaded ${fmt(m.loadedRssMb)} MB, started over an empty cache ${fmt(m.startedRssMb)} MB; main heap ${fmt(m.mainHeapUsedMb)} used of ${fmt(m.mainHeapTotalMb)} MB, external ${fmt(m.mainExternalMb)} MB; main connection's SQLite cache ${fmt(m.mainSqliteCacheMb)} MB${thread}`;
+  return `  RSS ${label.padEnd(7)} idle ${fmt(r.idleRssMb)} MB, peak ${fmt(r.peakRssMb)} MB (first sync ${fmt(r.firstSync.peakRssMb)}, steady ${fmt(r.steadySync.peakRssMb)}; ${fmt(r.closePeakRssMb)} once closed, saving its walks). Of idle: node${label === 'source' ? ' + tsx' : ''} + runtime loaded ${fmt(m.loadedRssMb)} MB, started over an empty cache ${fmt(m.startedRssMb)} MB; main heap ${fmt(m.mainHeapUsedMb)} used of ${fmt(m.mainHeapTotalMb)} MB, external ${fmt(m.mainExternalMb)} MB; SQLite page caches up to ${fmt(m.sqliteCacheMb.main)} MB (main) + ${fmt(m.sqliteCacheMb.evaluator)} MB (evaluator)${thread}`;
 }
 
 console.log(

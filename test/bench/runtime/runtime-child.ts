@@ -10,7 +10,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppRuntime, type AppRuntime } from '../../../src-main/app/app-runtime';
-import { openCache, type Cache } from '../../../src-main/cache/cache';
+import { openCache, READER_CACHE_KIB, type Cache } from '../../../src-main/cache/cache';
 import { createMemorySecretStore } from '../../../src-main/secrets/secret-store';
 import { builtWorker } from '../../../src-main/evaluator/worker-spawn';
 import type { EvaluatorMemory } from '../../../src-main/evaluator/evaluator-protocol';
@@ -49,8 +49,11 @@ export interface MemoryBreakdown {
   mainExternalMb: number;
   /** The evaluator thread at idle: its heap (before and after a GC) and the columns it holds. */
   evaluator: (EvaluatorMemory & { heapTotalBeforeGcMb: number; heapUsedBeforeGcMb: number }) | null;
-  /** RSS given back when the main connection drops its SQLite page cache (PRAGMA shrink_memory). */
-  mainSqliteCacheMb: number;
+  /**
+   * SQLite page caches' limits (cache_size) of the main and the evaluator's connection: filled once
+   * a sync has touched the table, and not given back to the system (glibc keeps what SQLite frees).
+   */
+  sqliteCacheMb: { main: number; evaluator: number };
 }
 
 /** Main-thread blocking and time of one phase. */
@@ -68,6 +71,8 @@ export interface RuntimeFigures {
   tick: Phase;
   idleRssMb: number;
   peakRssMb: number;
+  /** The highest RSS once the runtime was closed too (maxRSS: at least peakRssMb). */
+  closePeakRssMb: number;
   /** /balance right after 100 new events were ingested (the server's incremental path). */
   serverBalanceMs: number[];
   memory: MemoryBreakdown;
@@ -188,7 +193,9 @@ const after = await runtime.evaluatorMemory({ collect: true });
 await pause(500);
 const idleRssMb = mb();
 const heap = process.memoryUsage();
-cache.db.pragma('shrink_memory');
+/** A connection's cache_size in MB (negative: KiB, positive: pages). */
+const cacheMb = (size: number) =>
+  size < 0 ? -size / 1024 : (size * (cache.db.pragma('page_size', { simple: true }) as number)) / 2 ** 20;
 const memory: MemoryBreakdown = {
   loadedRssMb,
   startedRssMb,
@@ -199,7 +206,10 @@ const memory: MemoryBreakdown = {
     before && after
       ? { ...after, heapTotalBeforeGcMb: before.heapTotalMb, heapUsedBeforeGcMb: before.heapUsedMb }
       : null,
-  mainSqliteCacheMb: idleRssMb - mb(),
+  sqliteCacheMb: {
+    main: cacheMb(cache.db.pragma('cache_size', { simple: true }) as number),
+    evaluator: READER_CACHE_KIB / 1024,
+  },
 };
 
 // 2. Steady syncs of 100 new events: request to the snapshot that shows them (the reconciliation
@@ -247,6 +257,9 @@ for (let i = 0; i < spec.trials; i++) {
   serverBalanceMs.push(performance.now() - t0);
 }
 
+// The highest RSS of this process so far: the first sync, steady syncs, budget changes, ticks, ingests.
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
 // The baseline over the same cache, in its own process (from source: it is measured for its time).
 const baseline = spec.baseline
   ? (JSON.parse(
@@ -265,8 +278,8 @@ const baseline = spec.baseline
 
 await runtime.dispose();
 cache.close();
-// The highest RSS of this process so far: the first sync, steady syncs, budget changes, ticks.
-const peakRssMb = process.resourceUsage().maxRSS / 1024;
+// Closing saves each pool's walk for the next start (the evaluator thread encodes it): its own peak.
+const closePeakRssMb = process.resourceUsage().maxRSS / 1024;
 
 // 6. Cold start: a year of closed months added to the cache, then the runtime started over it.
 let coldStartMs: number | null = null;
@@ -311,6 +324,7 @@ const figures: RuntimeFigures = {
   tick,
   idleRssMb,
   peakRssMb,
+  closePeakRssMb,
   serverBalanceMs,
   memory,
   baseline,
