@@ -13,9 +13,13 @@ export type ReviewedPool = PeriodReportJson | DaysReportJson;
 /**
  * The days a review's charts draw: every day of the period, credits where they happened, null for
  * the days still ahead of a period in progress (the line stops at today; the projection, dashed,
- * carries on to the reset).
+ * carries on to the reset, marked where it runs the pool dry with `runsDry`'s words, as on the
+ * workspace screen).
  */
-export function reviewSeries(pool: ReviewedPool): {
+export function reviewSeries(
+  pool: ReviewedPool,
+  runsDry?: (at: number) => string,
+): {
   days: string[];
   values: (number | null)[];
   todayIndex: number;
@@ -37,7 +41,7 @@ export function reviewSeries(pool: ReviewedPool): {
     days,
     values,
     todayIndex,
-    projection: isDaysReport(pool) ? null : projectionOf(pool, todayIndex, days.length),
+    projection: isDaysReport(pool) ? null : projectionOf(pool, todayIndex, days.length, runsDry),
   };
 }
 

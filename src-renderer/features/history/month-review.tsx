@@ -21,7 +21,7 @@ import {
   formatSpan,
 } from '../../components/format';
 import { POOL_LABEL, alertTitle } from '../../components/labels';
-import { cumulative, thresholdLines } from '../workspace-detail/chart-data';
+import { cumulative, runsDryLabel, thresholdLines } from '../workspace-detail/chart-data';
 import { MonthGlance } from './month-glance';
 import {
   compareDaily,
@@ -190,7 +190,7 @@ function PoolReview({
 }): React.JSX.Element {
   const label = `${name(names, pool.workspaceId)} ${POOL_LABEL[pool.pool].toLowerCase()}`;
   const id = `review-${poolKey(pool).replace(/\W+/g, '-')}`;
-  const series = reviewSeries(pool);
+  const series = reviewSeries(pool, (at) => runsDryLabel(at));
   const { days } = series;
   const inProgress = pool.periodState === 'in-progress';
   const total = formatCredits(pool.used);

@@ -1,7 +1,7 @@
 import type { PoolCard } from '../../../src-shared/ipc/snapshot';
 import type { ReferenceLine } from '../../components/charts/chart-frame';
 import type { Projection } from '../../components/charts/line-chart';
-import { formatPercent } from '../../components/format';
+import { formatDay, formatPercent } from '../../components/format';
 
 const DAY = 86_400_000;
 
@@ -70,6 +70,11 @@ export function projectionOf(
     high: pool.forecast.high,
     ...(crosses ? { crossing: { value: pool.available!, label: runsDry(Date.parse(runsOutAt)) } } : {}),
   };
+}
+
+/** The crossing's label, the card's day: "runs dry Dec 6" (never before `notBefore`, the evaluation's instant). */
+export function runsDryLabel(at: number, notBefore = -Infinity): string {
+  return `runs dry ${formatDay(Math.max(at, notBefore))}`;
 }
 
 export interface PeriodChartData {

@@ -1,8 +1,8 @@
 import type { PoolCard } from '../../../src-shared/ipc/snapshot';
 import { BarChart } from '../../components/charts/bar-chart';
 import { LineChart } from '../../components/charts/line-chart';
-import { formatCredits, formatDay, formatDayKey, formatWholeCredits } from '../../components/format';
-import { periodChartData } from './chart-data';
+import { formatCredits, formatDayKey, formatWholeCredits } from '../../components/format';
+import { periodChartData, runsDryLabel } from './chart-data';
 
 /** The current period of one pool: running total against thresholds and projection, and daily bars. */
 export function PeriodCharts({
@@ -15,12 +15,7 @@ export function PeriodCharts({
   label: string;
 }): React.JSX.Element {
   // The day as the card's forecast says it (never before the evaluation's instant).
-  const data = periodChartData(
-    pool,
-    asOf,
-    formatDayKey,
-    (at) => `runs dry ${formatDay(Math.max(at, Date.parse(asOf)))}`,
-  );
+  const data = periodChartData(pool, asOf, formatDayKey, (at) => runsDryLabel(at, Date.parse(asOf)));
   const total = formatCredits(pool.used);
   const busiest = data.busiest
     ? ` The busiest day was ${formatDayKey(data.busiest.day)} with ${formatCredits(data.busiest.credits)} credits.`

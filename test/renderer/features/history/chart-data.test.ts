@@ -6,10 +6,18 @@ import {
   dailySeries,
   isDaysReport,
   poolKey,
+  reviewSeries,
   totalsOf,
+  type ReviewedPool,
 } from '../../../../src-renderer/features/history/chart-data';
 import type { PeriodReportJson } from '../../../../src-shared/engine/report-json';
-import { daysReport, octoberReport, periodReport, septemberReport } from '../../fixtures/report';
+import {
+  daysReport,
+  novemberReport,
+  octoberReport,
+  periodReport,
+  septemberReport,
+} from '../../fixtures/report';
 
 describe('history chart data', () => {
   it('orders the days of a reviewed pool', () => {
@@ -66,5 +74,28 @@ describe('history chart data', () => {
     expect(rows[1]!.b).toBeUndefined();
     expect(rows[1]!.differencePercent).toBeNull();
     expect(poolKey({ workspaceId: 'w', pool: 'message' })).toBe('w:message');
+  });
+});
+
+describe('the running month’s projection in History', () => {
+  it('is marked where it runs the pool dry, as on the workspace screen', () => {
+    // Zite Pro on Nov 21 with 21,000 of 50,000 used, now projected to 60,000: dry on Nov 28.
+    const running = novemberReport().pools[0] as ReviewedPool;
+    const busy = {
+      ...running,
+      forecast: {
+        ...running.forecast,
+        projectedUsed: 60_000,
+        high: 64_000,
+        runsOutAt: '2026-11-28T06:00:00.000Z',
+      },
+    } as ReviewedPool;
+    const label = (at: number) => `runs dry ${new Date(at).toISOString().slice(0, 10)}`;
+    expect(reviewSeries(busy, label).projection?.crossing).toEqual({
+      value: 50_000,
+      label: 'runs dry 2026-11-28',
+    });
+    // The same month at its real pace (30,600 by the reset) lasts: nothing to mark.
+    expect(reviewSeries(running, label).projection?.crossing).toBeUndefined();
   });
 });
