@@ -8,7 +8,6 @@ import {
   poolKey,
   reviewSeries,
   totalsOf,
-  type ReviewedPool,
 } from '../../../../src-renderer/features/history/chart-data';
 import type { PeriodReportJson } from '../../../../src-shared/engine/report-json';
 import {
@@ -80,7 +79,7 @@ describe('history chart data', () => {
 describe('the running month’s projection in History', () => {
   it('is marked where it runs the pool dry, as on the workspace screen', () => {
     // Zite Pro on Nov 21 with 21,000 of 50,000 used, now projected to 60,000: dry on Nov 28.
-    const running = novemberReport().pools[0] as ReviewedPool;
+    const running = novemberReport().pools[0] as PeriodReportJson;
     const busy = {
       ...running,
       forecast: {
@@ -89,7 +88,7 @@ describe('the running month’s projection in History', () => {
         high: 64_000,
         runsOutAt: '2026-11-28T06:00:00.000Z',
       },
-    } as ReviewedPool;
+    };
     const label = (at: number) => `runs dry ${new Date(at).toISOString().slice(0, 10)}`;
     expect(reviewSeries(busy, label).projection?.crossing).toEqual({
       value: 50_000,
