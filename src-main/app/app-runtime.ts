@@ -16,6 +16,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { UpdateService } from '../updates/update-service';
 import { createSyncService, type SyncServiceDeps } from '../sync/sync-service';
+import { warmHttpClient } from '../sync/warm-http-client';
 import { accountSyncFacts, appAlertCandidates } from './app-alert-candidates';
 import { thresholdTextOf } from './threshold-overrides';
 import { accountStatus, createTokenStates, syncBlockedReason, tokenProblem } from './account-tokens';
@@ -164,6 +165,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
   let viewError: { message: string; at: string } | null = null;
   let current: Snapshot | null = null;
   let disposed = false;
+  let httpWarmed = false;
   /** Stale data raises an alert only after a sync of this run failed, never at start-up. */
   const runStartedAt = now();
 
@@ -443,6 +445,12 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
       view = next;
       viewError = null;
       republish();
+      // Once the first snapshot is out: Node's HTTP client is compiled now rather than inside the
+      // first sync (a one-time block of its own).
+      if (!httpWarmed) {
+        httpWarmed = true;
+        setImmediate(warmHttpClient);
+      }
     },
     onError(err) {
       if (disposed) return;
