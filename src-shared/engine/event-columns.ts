@@ -173,10 +173,11 @@ export class EventColumns implements PoolEvents {
 }
 
 /**
- * The capacity after a full one: doubling while small, then an eighth more, so that a million
- * events topped up by each sync grow by ~4 MB at a time, not by their whole size.
+ * The capacity after a full one (columns, the walk's burn window): doubling while small, then an
+ * eighth more, so that a million events topped up by each sync grow by ~3 MB at a time, not by
+ * their whole size.
  */
-function nextCapacity(length: number): number {
+export function nextCapacity(length: number): number {
   return length < 1 << 16 ? length * 2 : length + (length >> 3);
 }
 

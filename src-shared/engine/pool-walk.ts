@@ -1,5 +1,5 @@
 import { DAY_MS, type Millis } from '../time/instant';
-import { NO_HASH, type Dictionary, type PoolEvents } from './event-columns';
+import { nextCapacity, NO_HASH, type Dictionary, type PoolEvents } from './event-columns';
 import { EPSILON, LotBook, type Lot } from './lots';
 import {
   BURN_WINDOW_DAYS,
@@ -292,7 +292,7 @@ export class PoolWalk {
     walk.budgetReached = new Map(state.budgetReached);
     for (const g of state.repeats)
       walk.repeats.set(events.hashes.find(g.inputHash) * 64 + (g.day - walk.firstDay), { ...g });
-    walk.wT = new Float64Array(Math.max(256, state.windowT.length * 2));
+    walk.wT = new Float64Array(Math.max(256, nextCapacity(state.windowT.length)));
     walk.wP = new Float64Array(walk.wT.length);
     walk.wT.set(state.windowT);
     walk.wP.set(state.windowP);
@@ -628,8 +628,10 @@ export class PoolWalk {
 
   private pushWindow(t: Millis, price: number): void {
     if (this.wEnd === this.wT.length) {
+      // Grown (as event columns grow) only when compacting would free less than an eighth: early in
+      // a month every call of the period is in the window, a million calls 16 MB without the slack.
       const live = this.wEnd - this.wHead;
-      const size = live * 2 > this.wT.length ? this.wT.length * 2 : this.wT.length;
+      const size = live * 8 > this.wT.length * 7 ? nextCapacity(this.wT.length) : this.wT.length;
       const wT = new Float64Array(size);
       const wP = new Float64Array(size);
       wT.set(this.wT.subarray(this.wHead, this.wEnd));

@@ -259,20 +259,25 @@ function copyFrom(src: EventColumns, from: number, into: EventColumns, to = src.
   }
 }
 
-describe('the resumable walk at the edges of the burn window', () => {
-  // A calendar-month pool of 100 credits; a call of 10 credits at the period's first instant and one
-  // of 5 a day later. Seven days after the start the window (asOf − 7 d, asOf] clipped to the period
-  // still holds the first instant, so the burn rate counts both calls: 15 credits over 7 days.
+/** The walk of a calendar-month pool of `allowance` credits where calls are blocked once it is empty, thresholds at 50 %. */
+function calendarMonthPool(allowance: number): PoolWalkConfig {
   const pool: ResolvedPool = {
     pool: 'integration',
-    allowance: 100,
+    allowance,
     reset: { kind: 'calendar-month' },
     overage: false,
     exhaustion: 'calls',
     thresholds: [50, 90, 100],
   };
+  return { pool, thresholds: [50], budgets: new Map(), grants: [] };
+}
+
+describe('the resumable walk at the edges of the burn window', () => {
+  // A calendar-month pool of 100 credits; a call of 10 credits at the period's first instant and one
+  // of 5 a day later. Seven days after the start the window (asOf − 7 d, asOf] clipped to the period
+  // still holds the first instant, so the burn rate counts both calls: 15 credits over 7 days.
+  const config = calendarMonthPool(100);
   const start = Date.parse('2026-03-01T00:00:00Z');
-  const config: PoolWalkConfig = { pool, thresholds: [50], budgets: new Map(), grants: [] };
   const events = new EventColumns();
   events.push(start, 10, false, 'ana', 'email', 'crm', undefined);
   events.push(start + DAY, 5, false, 'ana', 'email', 'crm', undefined);
@@ -300,5 +305,44 @@ describe('the resumable walk at the edges of the burn window', () => {
     const walk = new PoolWalk(config, { start, carry: [] });
     walk.advance(events, start + 2 * DAY);
     expect(() => walk.current(start + DAY)).toThrow(/at or after the instant it walked to/);
+  });
+});
+
+describe('a burn window of a thousand calls', () => {
+  // A calendar-month pool that never runs dry; a call of 1 credit every 10 minutes from March 1st,
+  // 00:00 (call k at k x 10 min) to March 21st, 00:00 (k = 2,880). A window (asOf − 7 d, asOf] holds
+  // 7 x 144 = 1,008 calls, one day 144; the window grows past its first 256 places and, once calls
+  // leave it, is compacted in place instead of grown again.
+  const config = calendarMonthPool(1_000_000);
+  const start = Date.parse('2026-03-01T00:00:00Z');
+  const events = new EventColumns();
+  for (let k = 0; k <= 2_880; k++)
+    events.push(start + k * 10 * MINUTE, 1, false, 'ana', 'email', 'crm', undefined);
+
+  // asOf, calls in its window, calls up to it: at March 8th the window is clipped to the period and
+  // holds its first instant (k = 0 ... 1,008); later ones hold (asOf − 7 d, asOf].
+  const checks: [string, number, number][] = [
+    ['2026-03-08T00:00:00Z', 1_009, 1_009],
+    ['2026-03-15T12:00:00Z', 1_008, 2_089],
+    ['2026-03-21T00:00:00Z', 1_008, 2_881],
+  ];
+
+  test('walked in one go or resumed every 6 hours, each window holds the calls of its 7 days', () => {
+    const resumed = new PoolWalk(config, { start, carry: [] });
+    let at = start;
+    for (const [iso, inWindow, used] of checks) {
+      const asOf = Date.parse(iso);
+      const once = new PoolWalk(config, { start, carry: [] });
+      once.advance(events, asOf);
+      for (; at < asOf; at = Math.min(asOf, at + 6 * HOUR)) resumed.advance(events, at);
+      resumed.advance(events, asOf);
+      for (const walk of [once, resumed]) {
+        const r = walk.current(asOf);
+        expect(r.window.credits).toBe(inWindow);
+        expect(r.used).toBe(used);
+      }
+    }
+    // Seven whole days of 144 calls each, by day.
+    expect(resumed.current(Date.parse('2026-03-21T00:00:00Z')).window.buckets).toEqual(Array(7).fill(144));
   });
 });
