@@ -84,6 +84,8 @@ export function createCacheEvaluator(cache: CacheReader, options: CacheEvaluator
   let saved: Map<string, SavedWalk> | null = null;
   let savedProblem: string | null = null;
   let lastRequests: readonly EvaluateRequest[] = [];
+  /** What the last save() reflected (see save). */
+  let savedState: string | null = null;
 
   /** The last run's walks not tried yet (read from the store the first time). */
   function savedWalks(store: SavedWalkStore): Map<string, SavedWalk> {
@@ -264,9 +266,15 @@ export function createCacheEvaluator(cache: CacheReader, options: CacheEvaluator
       costs = kept;
     },
     /** Writes each pool's walk down for the next run (none without a store, or for a cache with no id). */
-    save(): SavedWalks {
+    save(how: { unlessUnchanged?: boolean } = {}): SavedWalks {
       const cacheId = cache.read.appState.get('cacheId', null);
       if (!options.saved || !cacheId) return { pools: 0, bytes: 0 };
+      // What the saved walks reflect: the pools held, their settings and feed positions. A walk
+      // saved at an earlier instant with nothing new since still resumes (it reads the events after
+      // it), so a periodic save with the same state writes nothing.
+      const state = JSON.stringify([...trackers].map(([id, t]) => [id, t.seq, t.config, t.pricing, t.base]));
+      if (how.unlessUnchanged && state === savedState) return { pools: 0, bytes: 0 };
+      savedState = state;
       // Walks of the last run not asked for in this one (a hidden workspace, a run closed before its
       // first evaluation) are kept as they were: the next start checks them like any other.
       const walks = new Map(savedWalks(options.saved));

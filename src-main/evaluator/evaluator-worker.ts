@@ -28,10 +28,10 @@ const WARM_AFTER_IDLE_MS = 2_000;
 let warming: NodeJS.Timeout | undefined;
 
 /** Writes the walks down; a failure (a full disk) costs the next start its head start, nothing else. */
-function save() {
+function save(how: { unlessUnchanged?: boolean } = {}) {
   lastSave = Date.now();
   try {
-    return evaluator?.save() ?? { pools: 0, bytes: 0 };
+    return evaluator?.save(how) ?? { pools: 0, bytes: 0 };
   } catch {
     return { pools: 0, bytes: 0 };
   }
@@ -80,7 +80,7 @@ port.on('message', (message: EvaluatorRequest) => {
   if (message.kind !== 'evaluate' || !evaluator) return;
   const e = evaluator;
   setImmediate(() => {
-    if (Date.now() - lastSave >= SAVE_EVERY_MS) save();
+    if (Date.now() - lastSave >= SAVE_EVERY_MS) save({ unlessUnchanged: true });
   });
   // A pool resumed from a saved walk gets its whole period loaded (seconds for a million events,
   // requests wait behind it) once the thread has been idle a moment, so the requests of the start

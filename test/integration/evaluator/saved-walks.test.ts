@@ -169,6 +169,21 @@ describe('a restart over saved walks', () => {
     expect(zite(third)).toMatchObject({ resumed: true, read: 0 });
   });
 
+  test('a periodic save with nothing new since the last writes nothing; new events make it write', () => {
+    const { cache, keys } = savedRun();
+    const evaluator = run(cache);
+    evaluator.evaluate([{ asOf: savedAt + HOUR }]);
+    expect(evaluator.save().pools).toBe(1);
+    // Later instants, no new data: the walk saved before still resumes, nothing to write.
+    evaluator.evaluate([{ asOf: savedAt + 2 * HOUR }]);
+    expect(evaluator.save({ unlessUnchanged: true })).toEqual({ pools: 0, bytes: 0 });
+    sync(cache, keys, zEvents.slice(half, half + 5));
+    evaluator.evaluate([{ asOf: savedAt + 3 * HOUR }]);
+    expect(evaluator.save({ unlessUnchanged: true }).pools).toBe(1);
+    // Closing always writes (save() without the option).
+    expect(evaluator.save().pools).toBe(1);
+  });
+
   test("another cache's saved walks (same workspaces, same events) are not used", () => {
     const a = savedRun();
     const b = savedRun();
