@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { z } from 'zod';
 
@@ -35,6 +35,11 @@ const headerSchema = z
     ),
   })
   .strict();
+
+/** Writes all of `bytes` at the file's position (writeSync may write less than asked). */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+}
 
 /** The file of saved walks beside a cache file: `<cache>.walks`. */
 export const savedWalksFile = (cacheFile: string): string => `${cacheFile}.walks`;
@@ -85,7 +90,14 @@ export function savedWalkFileStore(cacheFile: string): SavedWalkStore {
       head.writeUInt32LE(header.length, 8);
       const tmp = `${file}.${process.pid}-${threadId}.tmp`;
       try {
-        writeFileSync(tmp, Buffer.concat([head, header, ...[...walks.values()].map((w) => w.bytes)]));
+        // Piece by piece, not concatenated first: early in a month the walks are ~10 MB a million
+        // events, and one more copy of them was the thread's peak when the app closed.
+        const fd = openSync(tmp, 'w');
+        try {
+          for (const piece of [head, header, ...[...walks.values()].map((w) => w.bytes)]) writeAll(fd, piece);
+        } finally {
+          closeSync(fd);
+        }
         renameSync(tmp, file);
       } finally {
         rmSync(tmp, { force: true });
