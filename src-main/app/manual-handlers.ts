@@ -7,7 +7,6 @@ import type { Settings } from '../../src-shared/settings/settings';
 import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
 import { evaluateCache } from '../cache/evaluate-cache';
-import { importUsageCsv, prepareCsvImport } from '../import/csv-import';
 import type { InvokeHandlers } from '../ipc/invoke-handlers';
 import { ManualInputError } from '../manual/manual-input-error';
 import { addManualWorkspace, removeLocalWorkspace } from '../manual/manual-workspaces';
@@ -35,6 +34,9 @@ export interface ManualHandlerDeps {
   /** Re-reads the cache and publishes the snapshot. */
   refresh(): void;
 }
+
+/** The CSV importer (csv-parse, ~3.5 MB loaded) when the lead first imports, not with every runtime. */
+const csvImport = () => import('../import/csv-import');
 
 /** A service's one-sentence complaint as the error the renderer shows; anything else goes up as it is. */
 async function said<T>(fn: () => T | Promise<T>): Promise<T> {
@@ -158,10 +160,11 @@ export function createManualHandlers(deps: ManualHandlerDeps): Pick<InvokeHandle
           };
         });
       }),
-    previewCsvImport: (input) => said(() => prepareCsvImport(cache, input.text, csvOptions(input)).preview),
+    previewCsvImport: (input) =>
+      said(async () => (await csvImport()).prepareCsvImport(cache, input.text, csvOptions(input)).preview),
     importCsv: (input) =>
-      said(() => {
-        const result = importUsageCsv(cache, input.text, csvOptions(input));
+      said(async () => {
+        const result = (await csvImport()).importUsageCsv(cache, input.text, csvOptions(input));
         deps.refresh();
         return result;
       }),
