@@ -55,6 +55,9 @@ async function bundle(): Promise<{ child: string; worker: string }> {
     platform: 'node',
     format: 'esm',
     packages: 'external',
+    // Modules imported dynamically (the CSV importer, the demo server) go into chunks loaded when
+    // first used, as rollup does for electron-vite; without it esbuild hoists their imports.
+    splitting: true,
     outdir: BUNDLE_DIR,
     logLevel: 'warning',
   });
