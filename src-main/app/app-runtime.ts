@@ -33,7 +33,7 @@ import { previousPeriodOf, settingsOverrides, workspaceFacts, type EngineView } 
 import { SyncScheduler, systemClock, type SchedulerClock, type SyncReason } from './scheduler';
 import { syncPolicyOf } from './sync-policy';
 import { createViewRefresher } from './view-refresher';
-import { CHECKPOINT_EVERY_ROWS, createWalCheckpoints } from './wal-checkpoints';
+import { createWalCheckpoints } from './wal-checkpoints';
 import {
   createEvaluatorClient,
   createInProcessEvaluator,
@@ -198,8 +198,8 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     localBalance: (asOf, workspaceIds) => views.reconcileAt(asOf, workspaceIds),
     // A server that answers but fails is retried for the lead's budget, not a fixed count.
     budgetMs: () => settings().syncBudgetMinutes * 60_000,
-    // Stored pages: the evaluator thread copies the WAL into the file, not this thread's commits.
-    onProgress: () => void checkpoints?.request(CHECKPOINT_EVERY_ROWS),
+    // Each stored page: the evaluator thread copies the WAL into the file, not this thread's commits.
+    onProgress: () => void checkpoints?.request(),
     ...(deps.random ? { random: deps.random } : {}),
     ...deps.sync,
   });

@@ -4,9 +4,6 @@ import type { CacheEvaluatorClient } from '../evaluator/evaluator-client';
 /** SQLite's default: a commit that leaves the WAL past this many pages checkpoints it itself. */
 const SQLITE_AUTO_CHECKPOINT_PAGES = 1000;
 
-/** Rows stored between two checkpoints a sync asks for: ~4 MB of WAL, about SQLite's 1,000 pages. */
-export const CHECKPOINT_EVERY_ROWS = 20_000;
-
 /**
  * Moves the cache's WAL checkpoints off the main thread: the app's connection stops checkpointing
  * inside its commits (one in ~40 of a first sync's commits copied ~4 MB into the file and synced
@@ -28,7 +25,7 @@ export function createWalCheckpoints(
   // Rows this connection changed so far: no change since the last checkpoint, nothing to ask for
   // (and no thread started for it while the app has nothing to evaluate).
   const totalChanges = cache.db.prepare('SELECT total_changes()').pluck();
-  let checkedAt = totalChanges.get() as number;
+  let checkedAt = -1;
 
   /** The app's connection checkpoints inside its commits (SQLite's default) or never (0). */
   const autoCheckpoint = (pages: number) => {
@@ -57,20 +54,14 @@ export function createWalCheckpoints(
   }
 
   return {
-    /**
-     * Asks for a checkpoint if the app changed at least `afterRows` rows since the last one (default:
-     * any). After a checkpoint copied all of it, the app's next commit starts the WAL over, and
-     * with synchronous = NORMAL SQLite syncs the WAL's header to disk in that commit, on this
-     * thread: a sync stores its pages asking only every CHECKPOINT_EVERY_ROWS rows, so it pays that
-     * as rarely as SQLite's own auto-checkpoint did (without its copy and two more syncs).
-     */
-    request(afterRows = 1): Promise<void> {
+    /** Asks for a checkpoint if the app wrote since the last one (after a page of usage is stored, a sync, a tick). */
+    request(): Promise<void> {
       if (!threaded || !cache.db.open) return Promise.resolve();
       if (running) {
-        if (afterRows <= 1) again = true;
+        again = true;
         return running;
       }
-      if ((totalChanges.get() as number) - checkedAt < afterRows) return Promise.resolve();
+      if (totalChanges.get() === checkedAt) return Promise.resolve();
       running = run().finally(() => {
         running = null;
       });

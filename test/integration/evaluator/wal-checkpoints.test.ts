@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
-import { CHECKPOINT_EVERY_ROWS, createWalCheckpoints } from '../../../src-main/app/wal-checkpoints';
+import { createWalCheckpoints } from '../../../src-main/app/wal-checkpoints';
 import { openCache, type Cache } from '../../../src-main/cache/cache';
 import { createEvaluatorClient } from '../../../src-main/evaluator/evaluator-client';
 import { sourceWorker } from '../../../src-main/evaluator/worker-spawn';
@@ -75,24 +75,6 @@ describe('WAL checkpoints in the evaluator thread', () => {
     // Nothing written since that try: nothing asked again.
     await checkpoints.request();
     expect(warnings).toHaveLength(1);
-  });
-
-  test('a sync asks only every CHECKPOINT_EVERY_ROWS rows: fewer since the last one, the WAL keeps growing', async () => {
-    const { cache, checkpoints } = setup();
-    // 6,000 rows a write (see write()): one is not enough, four are.
-    expect(CHECKPOINT_EVERY_ROWS).toBeGreaterThan(6000);
-    expect(CHECKPOINT_EVERY_ROWS).toBeLessThanOrEqual(4 * 6000);
-    write(cache);
-    await checkpoints.request(CHECKPOINT_EVERY_ROWS);
-    const one = walBytes(cache);
-    write(cache);
-    expect(walBytes(cache)).toBeGreaterThan(one + 5_000_000);
-    write(cache);
-    write(cache);
-    await checkpoints.request(CHECKPOINT_EVERY_ROWS);
-    const four = walBytes(cache);
-    write(cache);
-    expect(walBytes(cache)).toBeLessThanOrEqual(four);
   });
 
   test('stop() hands checkpointing back to the app’s connection for good', async () => {
