@@ -1,0 +1,110 @@
+import type { Snapshot } from '../../src-shared/ipc/snapshot';
+import { runAlertPass } from '../alerts/alert-loop';
+import { lifecycleCandidates } from '../alerts/lifecycle-candidates';
+import type { NotificationContent } from '../alerts/notification-text';
+import type { DeliveryService } from '../delivery/delivery-service';
+import type { DigestService } from '../digest/digest-service';
+import { accountSyncFacts, appAlertCandidates } from './app-alert-candidates';
+import { previousPeriodOf, type EngineView } from './engine-view';
+import { readingReminderPass } from './reading-reminder-pass';
+import { shownAccountIds, type RuntimeContext } from './runtime-context';
+import { ALERT_LIST_LIMIT, compose, pausedUntilOf, publish } from './runtime-snapshot';
+import { thresholdTextOf } from './threshold-overrides';
+
+/** Where the alert pass sends what it raises, beside the desktop notifications. */
+export interface AlertServices {
+  delivery: DeliveryService;
+  digest: DigestService;
+}
+
+/**
+ * Raises due alerts and routes them to the alert channels in one transaction (a raised key is
+ * never left unrouted by a crash), then shows the desktop notifications: recorded before shown.
+ */
+function alertPass(rt: RuntimeContext, delivery: DeliveryService, snapshot: Snapshot): boolean {
+  const { cache, deps } = rt;
+  const view = rt.state.view;
+  if (!view) return false;
+  const shown: NotificationContent[] = [];
+  const text = { now: rt.now(), timeZone: rt.timeZone, ...(deps.locale ? { locale: deps.locale } : {}) };
+  const result = cache.transaction(() => {
+    const pass = runPass(rt, snapshot, view, (content) => shown.push(content));
+    delivery.routeAlerts(pass.raised, snapshot.workspaces, text);
+    return pass;
+  });
+  for (const content of shown) deps.notify(content);
+  return result.raised.length > 0 || result.shown.length > 0;
+}
+
+function runPass(
+  rt: RuntimeContext,
+  snapshot: Snapshot,
+  view: EngineView,
+  notify: (content: NotificationContent) => void,
+) {
+  const { cache, deps, now, timeZone } = rt;
+  return runAlertPass(
+    {
+      store: cache.alerts,
+      notify,
+      now,
+      timeZone,
+      ...(deps.locale ? { locale: deps.locale } : {}),
+    },
+    {
+      candidates: [
+        ...appAlertCandidates(view.evaluation.alerts, snapshot.workspaces, {
+          style: { locale: deps.locale ?? 'en-US', timeZone },
+          thresholdText: thresholdTextOf(snapshot.workspaces, deps.locale),
+          accounts: accountSyncFacts(cache, shownAccountIds(rt)),
+          runStartedAt: rt.runStartedAt,
+          now: now(),
+        }),
+        ...lifecycleCandidates({
+          workspaces: snapshot.workspaces,
+          raised: (key) => cache.alerts.has(key),
+          previous: previousPeriodOf(view.evaluation),
+          watchedSince: (accountId) => cache.read.accounts.createdAt(accountId),
+          now: now(),
+          ...(deps.locale ? { locale: deps.locale } : {}),
+        }),
+      ],
+      workspaces: snapshot.workspaces,
+      settings: rt.settings(),
+      pausedUntil: pausedUntilOf(rt),
+    },
+  );
+}
+
+/** Composes the snapshot from the current engine view, raises due alerts and publishes it. */
+export function republish(rt: RuntimeContext, services: AlertServices): Snapshot {
+  const { cache, log } = rt;
+  let snapshot = compose(rt);
+  if (alertPass(rt, services.delivery, snapshot))
+    snapshot = {
+      ...snapshot,
+      alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }),
+      openAlerts: cache.alerts.unacknowledged(),
+    };
+  try {
+    readingReminderPass({
+      cache,
+      snapshot,
+      settings: rt.settings(),
+      pausedUntil: pausedUntilOf(rt),
+      now: rt.now(),
+      timeZone: rt.timeZone,
+      notify: rt.deps.notify,
+    });
+  } catch (err) {
+    log.error('the reading reminder failed', { error: err });
+  }
+  try {
+    if (rt.state.view) services.digest.check(snapshot);
+  } catch (err) {
+    // A digest that cannot be built must not keep the snapshot from the screen.
+    log.error('the digest failed', { error: err });
+  }
+  publish(rt, snapshot);
+  return snapshot;
+}

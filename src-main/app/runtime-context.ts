@@ -1,0 +1,97 @@
+import { builtinCatalog, type Catalog } from '../../src-shared/catalog/catalog';
+import type { Snapshot } from '../../src-shared/ipc/snapshot';
+import type { Settings } from '../../src-shared/settings/settings';
+import type { Millis } from '../../src-shared/time/instant';
+import type { Cache } from '../cache/cache';
+import { LOCAL_ACCOUNT_ID } from '../db/repositories/accounts-repository';
+import { createTokenStates } from './account-tokens';
+import type { AppLog, AppRuntimeDeps } from './app-runtime';
+import { DEMO_ACCOUNT_ID, type DemoServer } from './demo-server';
+import type { EngineView } from './engine-view';
+import { systemClock, type SchedulerClock } from './scheduler';
+
+/** What the runtime changes as it runs: the parts (sync loop, snapshot, alert pass, handlers) share it. */
+export interface RuntimeState {
+  demo: DemoServer | null;
+  demoStarting: Promise<DemoServer> | null;
+  syncing: boolean;
+  nextSyncAt: number | null;
+  view: EngineView | null;
+  viewError: { message: string; at: string } | null;
+  current: Snapshot | null;
+  disposed: boolean;
+  httpWarmed: boolean;
+}
+
+/** The runtime's fixed parts and its state, handed to each part of the runtime explicitly. */
+export interface RuntimeContext {
+  deps: AppRuntimeDeps;
+  cache: Cache;
+  log: AppLog;
+  clock: SchedulerClock;
+  now: () => Millis;
+  timeZone: string;
+  catalog: () => Catalog;
+  settings: () => Settings;
+  listeners: Set<(s: Snapshot) => void>;
+  /** Stale data raises an alert only after a sync of this run failed, never at start-up. */
+  runStartedAt: Millis;
+  tokens: ReturnType<typeof createTokenStates>;
+  state: RuntimeState;
+}
+
+export function createRuntimeContext(deps: AppRuntimeDeps): RuntimeContext {
+  const clock = deps.clock ?? systemClock;
+  const now = (): Millis => clock.now();
+  return {
+    deps,
+    cache: deps.cache,
+    log: deps.log,
+    clock,
+    now,
+    timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    catalog: deps.catalog ?? (() => builtinCatalog),
+    settings: () => deps.settings.get(),
+    listeners: new Set(),
+    runStartedAt: now(),
+    tokens: createTokenStates(deps.secrets),
+    state: {
+      demo: null,
+      demoStarting: null,
+      syncing: false,
+      nextSyncAt: null,
+      view: null,
+      viewError: null,
+      current: null,
+      disposed: false,
+      httpWarmed: false,
+    },
+  };
+}
+
+/**
+ * Which accounts the app shows: real accounts (or workspaces kept on this computer) win over the
+ * demo; none of them is onboarding.
+ */
+export function modeOf(
+  settings: Pick<Settings, 'accounts' | 'demo'>,
+  localWorkspaces = false,
+): Snapshot['mode'] {
+  if (settings.accounts.length > 0 || localWorkspaces) return 'accounts';
+  return settings.demo ? 'demo' : 'onboarding';
+}
+
+// Workspaces added by hand (or imported) live under the local account, shown beside real accounts.
+const hasLocalWorkspaces = (rt: RuntimeContext) =>
+  rt.cache.read.workspaces.list().some((w) => w.accountId === LOCAL_ACCOUNT_ID);
+
+/** The app's mode now. */
+export const modeNow = (rt: RuntimeContext) => modeOf(rt.settings(), hasLocalWorkspaces(rt));
+
+/** The accounts whose workspaces the snapshot shows. */
+export function shownAccountIds(rt: RuntimeContext): string[] {
+  const s = rt.settings();
+  const m = modeOf(s, hasLocalWorkspaces(rt));
+  if (m === 'demo') return [DEMO_ACCOUNT_ID];
+  return m === 'accounts' ? [...s.accounts.map((a) => a.id), LOCAL_ACCOUNT_ID] : [];
+}
