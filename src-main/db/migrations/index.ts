@@ -9,6 +9,7 @@ import { alertOwnership } from './0007-alert-ownership';
 import { poolChanges } from './0008-pool-changes';
 import { orphanWorkspaceAlerts } from './0009-orphan-workspace-alerts';
 import { cacheId } from './0010-cache-id';
+import { removedAlertDeliveries } from './0011-removed-alert-deliveries';
 
 /** Every cache migration, oldest first. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   poolChanges,
   orphanWorkspaceAlerts,
   cacheId,
+  removedAlertDeliveries,
 ];

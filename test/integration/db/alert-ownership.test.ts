@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Ledger } from '../../../src-shared/types/ledger';
 import { accountFootprint } from '../../../src-main/cache/account-footprint';
-import { openCache, type Cache } from '../../../src-main/cache/cache';
+import type { Cache } from '../../../src-main/cache/cache';
 import { importLedger } from '../../../src-main/cache/ledger-import';
-import { openDatabase } from '../../../src-main/db/connection';
-import { MIGRATIONS } from '../../../src-main/db/migrations';
+import { cacheFiles } from '../../fixtures/cache-files';
 import { raisedAlert } from '../../fixtures/raised-alert';
-import { tempDir } from '../../fixtures/temp-dir';
 
-const dirs: { cleanup: () => void }[] = [];
-const caches: Cache[] = [];
-afterEach(() => {
-  caches.splice(0).forEach((c) => c.db.open && c.close());
-  dirs.splice(0).forEach((d) => d.cleanup());
-});
 const NOW = Date.UTC(2026, 11, 3, 9);
+const caches = cacheFiles(NOW);
 
 /** Two accounts: Acme with one workspace and usage in Oct, Nov and Dec; Globex with one in Dec. */
 function ledger(workspaceId: string, name: string, months: number[]): Ledger {
@@ -37,10 +30,7 @@ const alert = (key: string, workspaceId: string, accountId: string | null) =>
   raisedAlert(key, workspaceId, accountId, workspaceId === 'acme' ? 'Acme' : 'Globex');
 
 function twoAccounts(): Cache {
-  const dir = tempDir();
-  dirs.push(dir);
-  const cache = openCache(dir.file(), { now: () => NOW });
-  caches.push(cache);
+  const cache = caches.fresh();
   importLedger(cache, ledger('acme', 'Acme', [9, 10, 11]), { now: NOW, accountId: 'acc-acme' });
   importLedger(cache, ledger('globex', 'Globex', [11]), { now: NOW, accountId: 'acc-globex' });
   cache.transaction(() => {
@@ -72,23 +62,19 @@ describe('alerts belong to their account', () => {
   });
 
   it('a cache written before alerts had owners gets them, and loses the alerts of accounts removed since', () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const file = dir.file();
     // Schema 6, as the previous release left it: an alert of Acme, and one of a workspace whose
     // account was removed back then (only its id is left).
-    const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 6) });
-    old.exec(`
+    const cache = caches.fromSchema(
+      6,
+      `
       INSERT INTO accounts (id, label, server_url, created_at) VALUES ('acc-acme', 'Acme co', NULL, 0);
       INSERT INTO workspaces (key, id, account_id, name, provider, plan, pools_declared, thresholds_declared, updated_at)
         VALUES (1, 'acme', 'acc-acme', 'Acme', 'zite', 'pro', 0, 0, 0);
       INSERT INTO raised_alerts (key, kind, workspace_id, pool, percent, at, raised_at, message, delivery)
         VALUES ('old-acme', 'threshold', 'acme', 'integration', 50, 0, 0, 'm', 'shown'),
                ('old-gone', 'threshold', 'ws-7f3a', 'integration', 50, 0, 0, 'm', 'shown');
-    `);
-    old.close();
-    const cache = openCache(file, { now: () => NOW });
-    caches.push(cache);
+    `,
+    );
     expect(cache.alerts.list()).toEqual([
       expect.objectContaining({
         key: 'old-acme',
@@ -100,13 +86,11 @@ describe('alerts belong to their account', () => {
   });
 
   it('a cache that kept the alerts of a removed hand-kept workspace loses them, and keeps the rest', () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const file = dir.file();
     // Schema 8: 'studio' is still kept by hand; 'gone' was removed by hand before its alerts went
     // with it; 'acme' is synced.
-    const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 8) });
-    old.exec(`
+    const cache = caches.fromSchema(
+      8,
+      `
       INSERT INTO accounts (id, label, server_url, created_at) VALUES ('local', 'On this computer', NULL, 0),
         ('acc-acme', 'Acme co', 'http://127.0.0.1:1', 0);
       INSERT INTO workspaces (key, id, account_id, name, provider, plan, pools_declared, thresholds_declared, updated_at, origin)
@@ -117,10 +101,8 @@ describe('alerts belong to their account', () => {
                ('gone-50', 'threshold', 'gone', 'integration', 50, 0, 0, 'm', 'shown', 'local', 'Gone'),
                ('gone-90', 'threshold', 'gone', 'integration', 90, 0, 0, 'm', 'shown', 'local', 'Gone'),
                ('acme-50', 'threshold', 'acme', 'integration', 50, 0, 0, 'm', 'shown', 'acc-acme', 'Acme');
-    `);
-    old.close();
-    const cache = openCache(file, { now: () => NOW });
-    caches.push(cache);
+    `,
+    );
     expect(cache.alerts.list().map((a) => a.key)).toEqual(['acme-50', 'studio-50']);
   });
 });
