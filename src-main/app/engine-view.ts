@@ -23,10 +23,14 @@ export interface EngineView {
   seq: number;
 }
 
-/** The shown workspaces: those of the given accounts, in the cache's order. */
-export function shownWorkspaces(cache: Cache, accountIds: readonly string[]): CachedWorkspace[] {
+/** The shown workspaces: those of the given accounts, in the cache's order (from `listed` when read already). */
+export function shownWorkspaces(
+  cache: Cache,
+  accountIds: readonly string[],
+  listed: readonly CachedWorkspace[] = cache.read.workspaces.list(),
+): CachedWorkspace[] {
   const wanted = new Set(accountIds);
-  return cache.read.workspaces.list().filter((w) => wanted.has(w.accountId));
+  return listed.filter((w) => wanted.has(w.accountId));
 }
 
 /** The engine overrides of the lead's settings for these workspaces (credit thresholds against each pool's allowance). */
@@ -96,10 +100,11 @@ export function workspaceFacts(
   cache: Cache,
   view: EngineView | null,
   accountIds: readonly string[],
+  listed?: readonly CachedWorkspace[],
 ): WorkspaceFacts[] {
   if (!view) return [];
   const evaluated = new Set(view.workspaces.map((w) => w.workspace.id));
-  return shownWorkspaces(cache, accountIds)
+  return shownWorkspaces(cache, accountIds, listed)
     .filter((w) => evaluated.has(w.workspace.id))
     .map((w) => ({
       accountId: w.accountId,

@@ -3,6 +3,7 @@ import type { Snapshot } from '../../src-shared/ipc/snapshot';
 import type { Settings } from '../../src-shared/settings/settings';
 import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
+import type { CachedWorkspace } from '../db/repositories/workspaces-repository';
 import { LOCAL_ACCOUNT_ID } from '../db/repositories/accounts-repository';
 import { createTokenStates } from './account-tokens';
 import type { AppLog, AppRuntimeDeps } from './app-runtime';
@@ -81,17 +82,34 @@ export function modeOf(
   return settings.demo ? 'demo' : 'onboarding';
 }
 
-// Workspaces added by hand (or imported) live under the local account, shown beside real accounts.
-const hasLocalWorkspaces = (rt: RuntimeContext) =>
-  rt.cache.read.workspaces.list().some((w) => w.accountId === LOCAL_ACCOUNT_ID);
+/** What the app shows, from one read of the workspace list: its mode and the accounts shown. */
+export interface Shown {
+  mode: Snapshot['mode'];
+  accountIds: string[];
+  /** The cached workspaces as read (every account's, in the cache's order). */
+  workspaces: readonly CachedWorkspace[];
+}
+
+/** The mode and shown accounts, reading the workspace list once (compose reads it for the cards too). */
+export function shownNow(rt: RuntimeContext): Shown {
+  const workspaces = rt.cache.read.workspaces.list();
+  const s = rt.settings();
+  // Workspaces added by hand (or imported) live under the local account, shown beside real accounts.
+  const mode = modeOf(
+    s,
+    workspaces.some((w) => w.accountId === LOCAL_ACCOUNT_ID),
+  );
+  const accountIds =
+    mode === 'demo'
+      ? [DEMO_ACCOUNT_ID]
+      : mode === 'accounts'
+        ? [...s.accounts.map((a) => a.id), LOCAL_ACCOUNT_ID]
+        : [];
+  return { mode, accountIds, workspaces };
+}
 
 /** The app's mode now. */
-export const modeNow = (rt: RuntimeContext) => modeOf(rt.settings(), hasLocalWorkspaces(rt));
+export const modeNow = (rt: RuntimeContext) => shownNow(rt).mode;
 
 /** The accounts whose workspaces the snapshot shows. */
-export function shownAccountIds(rt: RuntimeContext): string[] {
-  const s = rt.settings();
-  const m = modeOf(s, hasLocalWorkspaces(rt));
-  if (m === 'demo') return [DEMO_ACCOUNT_ID];
-  return m === 'accounts' ? [...s.accounts.map((a) => a.id), LOCAL_ACCOUNT_ID] : [];
-}
+export const shownAccountIds = (rt: RuntimeContext): string[] => shownNow(rt).accountIds;

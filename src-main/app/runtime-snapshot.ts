@@ -5,7 +5,7 @@ import { accountStatus } from './account-tokens';
 import { composeSnapshot } from './compose-snapshot';
 import { workspaceFacts } from './engine-view';
 import { listNotices } from './notices';
-import { modeNow, shownAccountIds, type RuntimeContext } from './runtime-context';
+import { shownNow, type RuntimeContext, type Shown } from './runtime-context';
 
 /** Alerts the alert centre lists (newest first). */
 export const ALERT_LIST_LIMIT = 200;
@@ -13,12 +13,12 @@ export const ALERT_LIST_LIMIT = 200;
 export const pausedUntilOf = (rt: RuntimeContext) => rt.cache.read.appState.get('pausedUntil', null);
 
 /** The sync line of the snapshot, from the cache's account states (so it survives a restart). */
-function syncStatus(rt: RuntimeContext): SyncStatus {
+function syncStatus(rt: RuntimeContext, shown: Shown): SyncStatus {
   const { cache, state } = rt;
   let lastSuccessAt: number | null = null;
   let lastError: SyncStatus['lastError'] = state.viewError;
   let offline = false;
-  for (const id of shownAccountIds(rt)) {
+  for (const id of shown.accountIds) {
     const account = cache.read.syncState.account(id);
     if (account.lastSuccessAt !== null) lastSuccessAt = Math.max(lastSuccessAt ?? 0, account.lastSuccessAt);
     const failing =
@@ -40,24 +40,24 @@ function syncStatus(rt: RuntimeContext): SyncStatus {
 }
 
 /** What the snapshot says about the app itself: notices, and whether each account can sync. */
-function appFacts(rt: RuntimeContext): Pick<Snapshot, 'notices' | 'accounts'> {
+function appFacts(rt: RuntimeContext, shown: Shown): Pick<Snapshot, 'notices' | 'accounts'> {
   return {
     notices: listNotices(rt.cache),
-    ...(modeNow(rt) === 'accounts'
+    ...(shown.mode === 'accounts'
       ? { accounts: rt.settings().accounts.map((a) => accountStatus(a, rt.tokens.get(a.id))) }
       : {}),
   };
 }
 
-function composeCards(rt: RuntimeContext): Snapshot {
+function composeCards(rt: RuntimeContext, shown: Shown): Snapshot {
   const { cache } = rt;
   return composeSnapshot({
     now: rt.now(),
-    mode: modeNow(rt),
+    mode: shown.mode,
     settings: rt.settings(),
     catalog: rt.catalog(),
-    workspaces: workspaceFacts(cache, rt.state.view, shownAccountIds(rt)),
-    sync: syncStatus(rt),
+    workspaces: workspaceFacts(cache, rt.state.view, shown.accountIds, shown.workspaces),
+    sync: syncStatus(rt, shown),
     alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }),
     pausedUntil: pausedUntilOf(rt),
     notifications: notificationStatus(rt.settings(), pausedUntilOf(rt), rt.now(), rt.timeZone),
@@ -65,9 +65,10 @@ function composeCards(rt: RuntimeContext): Snapshot {
   });
 }
 
-/** The snapshot from the current engine view and the cache (no alert pass). */
+/** The snapshot from the current engine view and the cache (no alert pass); the workspace list read once. */
 export function compose(rt: RuntimeContext): Snapshot {
-  return { ...composeCards(rt), ...appFacts(rt) };
+  const shown = shownNow(rt);
+  return { ...composeCards(rt, shown), ...appFacts(rt, shown) };
 }
 
 /** Keeps the snapshot as the current one and hands it to every listener. */

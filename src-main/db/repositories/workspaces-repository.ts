@@ -68,40 +68,68 @@ export function createWorkspaceReader(db: Db) {
   const thresholds = db.prepare<[], ThresholdRow>(
     'SELECT workspace_key, percent FROM thresholds ORDER BY workspace_key, percent',
   );
+  // One workspace by key (a sync's upsert, byId): its rows only, not every workspace's.
+  const one = db.prepare<[number], WorkspaceRow>(
+    'SELECT w.*, a.server_url FROM workspaces w JOIN accounts a ON a.id = w.account_id WHERE w.key = ?',
+  );
+  const poolsOf = db.prepare<[number], PoolRow>(
+    'SELECT workspace_key, pool, allowance, reset, overage FROM pools WHERE workspace_key = ? ORDER BY position',
+  );
+  const membersOf = db.prepare<[number], MemberRow>(
+    'SELECT workspace_key, id, name, budget FROM members WHERE workspace_key = ? ORDER BY position',
+  );
+  const thresholdsOf = db.prepare<[number], ThresholdRow>(
+    'SELECT workspace_key, percent FROM thresholds WHERE workspace_key = ? ORDER BY percent',
+  );
+  const keyOf = db.prepare<[string], { key: number }>('SELECT key FROM workspaces WHERE id = ?');
+
+  const build = (
+    r: WorkspaceRow,
+    poolRows: readonly PoolRow[] | undefined,
+    memberRows: readonly MemberRow[] | undefined,
+    thresholdRows: readonly ThresholdRow[] | undefined,
+  ): CachedWorkspace => {
+    const ws: Workspace = { id: r.id, name: r.name, provider: r.provider, plan: r.plan };
+    if (r.existing_customer !== null) ws.existingCustomer = r.existing_customer === 1;
+    if (r.catalog_version !== null) ws.catalogVersion = r.catalog_version;
+    if (r.billing_day !== null) ws.billingDay = r.billing_day;
+    if (r.pools_declared) {
+      ws.pools = (poolRows ?? []).map((p) => {
+        const config: PoolConfig = { pool: p.pool };
+        if (p.allowance !== null) config.allowance = p.allowance;
+        if (p.reset !== null) config.reset = JSON.parse(p.reset) as ResetRule;
+        if (p.overage !== null) config.overage = p.overage === 1;
+        return config;
+      });
+    }
+    if (memberRows && memberRows.length > 0)
+      ws.members = memberRows.map((m) =>
+        m.budget === null ? { id: m.id, name: m.name } : { id: m.id, name: m.name, budget: m.budget },
+      );
+    if (r.thresholds_declared) ws.thresholds = (thresholdRows ?? []).map((t) => t.percent);
+    // Rows cached before origins were recorded: an account with a server synced them.
+    const origin = r.origin ?? (r.server_url !== null ? 'sync' : 'ledger');
+    return { key: r.key, accountId: r.account_id, origin, workspace: ws };
+  };
 
   const list = (): CachedWorkspace[] => {
     const poolsBy = group(pools.all());
     const membersBy = group(members.all());
     const thresholdsBy = group(thresholds.all());
-    return all.all().map((r) => {
-      const ws: Workspace = { id: r.id, name: r.name, provider: r.provider, plan: r.plan };
-      if (r.existing_customer !== null) ws.existingCustomer = r.existing_customer === 1;
-      if (r.catalog_version !== null) ws.catalogVersion = r.catalog_version;
-      if (r.billing_day !== null) ws.billingDay = r.billing_day;
-      if (r.pools_declared) {
-        ws.pools = (poolsBy.get(r.key) ?? []).map((p) => {
-          const config: PoolConfig = { pool: p.pool };
-          if (p.allowance !== null) config.allowance = p.allowance;
-          if (p.reset !== null) config.reset = JSON.parse(p.reset) as ResetRule;
-          if (p.overage !== null) config.overage = p.overage === 1;
-          return config;
-        });
-      }
-      const ms = membersBy.get(r.key);
-      if (ms)
-        ws.members = ms.map((m) =>
-          m.budget === null ? { id: m.id, name: m.name } : { id: m.id, name: m.name, budget: m.budget },
-        );
-      if (r.thresholds_declared) ws.thresholds = (thresholdsBy.get(r.key) ?? []).map((t) => t.percent);
-      // Rows cached before origins were recorded: an account with a server synced them.
-      const origin = r.origin ?? (r.server_url !== null ? 'sync' : 'ledger');
-      return { key: r.key, accountId: r.account_id, origin, workspace: ws };
-    });
+    return all.all().map((r) => build(r, poolsBy.get(r.key), membersBy.get(r.key), thresholdsBy.get(r.key)));
+  };
+  const byKey = (key: number): CachedWorkspace | null => {
+    const r = one.get(key);
+    return r ? build(r, poolsOf.all(key), membersOf.all(key), thresholdsOf.all(key)) : null;
   };
   return {
     /** Every cached workspace, in the order they were first cached. */
     list,
-    byId: (id: string): CachedWorkspace | null => list().find((w) => w.workspace.id === id) ?? null,
+    byKey,
+    byId: (id: string): CachedWorkspace | null => {
+      const found = keyOf.get(id);
+      return found ? byKey(found.key) : null;
+    },
     ofAccount: (accountId: string): CachedWorkspace[] => list().filter((w) => w.accountId === accountId),
   };
 }
@@ -186,7 +214,7 @@ export function createWorkspaceWriter(db: Db) {
     const existing = owner.get(ws.id);
     if (existing && existing.account_id !== accountId)
       throw new WorkspaceOwnerError(ws.id, existing.account_id);
-    const before = existing ? reader.list().find((w) => w.key === existing.key) : undefined;
+    const before = existing ? reader.byKey(existing.key) : null;
     const existingCustomer = ws.existingCustomer === undefined ? null : ws.existingCustomer ? 1 : 0;
     const poolsDeclared = ws.pools ? 1 : 0;
     const thresholdsDeclared = ws.thresholds ? 1 : 0;
