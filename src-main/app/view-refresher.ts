@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Catalog } from '../../src-shared/catalog/catalog';
-import type { Evaluation } from '../../src-shared/engine/evaluate';
+import type { PoolBalance } from '../../src-shared/engine/pool-balances';
 import type { Settings } from '../../src-shared/settings/settings';
 import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
@@ -40,30 +40,34 @@ export function createViewRefresher(deps: ViewRefresherDeps) {
   let running: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
 
-  async function evaluate(requests: EvaluateRequest[]): Promise<EvaluatedBatch> {
+  async function evaluate(requests: EvaluateRequest[], balances: EvaluateRequest[]): Promise<EvaluatedBatch> {
     try {
-      return await deps.evaluator.evaluate(requests);
+      return await deps.evaluator.evaluate(requests, balances);
     } catch (err) {
       if (!(err instanceof EvaluatorCrashedError)) throw err;
       deps.log.warn('evaluating again on a new evaluator thread', { error: err.message });
-      return deps.evaluator.evaluate(requests);
+      return deps.evaluator.evaluate(requests, balances);
     }
   }
 
-  /** The view at now, evaluated together with `extra` requests (in one read of the cache). */
-  async function run(extra: EvaluateRequest[] = []): Promise<Evaluation[]> {
+  /**
+   * The view at now, evaluated together with the pool balances of `balances` requests (in one read
+   * of the cache; a reconciliation needs a few numbers per pool, not a second whole evaluation).
+   */
+  async function run(balances: EvaluateRequest[] = []): Promise<PoolBalance[][]> {
     // Read before asking: the view then reflects at least every change up to here.
     const seq = cache.read.changes.last();
     const now = deps.now();
     const { request, workspaces } = engineRequest(cache, { now, ...deps.source() });
-    const requests = request ? [...extra, request] : extra;
-    const { evaluations } = requests.length > 0 ? await evaluate(requests) : { evaluations: [] };
+    const requests = request ? [request] : [];
+    const asked = requests.length + balances.length > 0;
+    const answer = asked ? await evaluate(requests, balances) : { evaluations: [], balances: [] };
     // The thread's answer was deserialised in the task that received it (~20 ms of CPU for 20
     // workspaces after a first sync): the snapshot is composed and the alert pass run in the next.
-    if (requests.length > 0) await nextTurn();
-    const evaluation = request ? evaluations[evaluations.length - 1]! : { asOf: now, pools: [], alerts: [] };
+    if (asked) await nextTurn();
+    const evaluation = request ? answer.evaluations[0]! : { asOf: now, pools: [], alerts: [] };
     deps.onView({ evaluation, workspaces, seq });
-    return evaluations.slice(0, extra.length);
+    return answer.balances;
   }
 
   function refresh(): Promise<void> {
@@ -92,10 +96,10 @@ export function createViewRefresher(deps: ViewRefresherDeps) {
      * The local balances of these workspaces at asOf, for a reconciliation: the view at now is
      * evaluated with them and handed on first, so the snapshot never waits for the server.
      */
-    async reconcileAt(asOf: Millis, workspaceIds: readonly string[]): Promise<Evaluation> {
+    async reconcileAt(asOf: Millis, workspaceIds: readonly string[]): Promise<PoolBalance[]> {
       const { catalog } = deps.source();
-      const [evaluation] = await run([{ asOf, workspaceIds, catalog }]);
-      return evaluation!;
+      const [balances] = await run([{ asOf, workspaceIds, catalog }]);
+      return balances!;
     },
     /** Whether the cache changed since this view was evaluated (new events, grants, plans). */
     stale: (view: EngineView | null): boolean => view === null || cache.read.changes.last() !== view.seq,

@@ -1,4 +1,5 @@
 import type { Evaluation } from '../../src-shared/engine/evaluate';
+import type { PoolBalance } from '../../src-shared/engine/pool-balances';
 import type { CheckpointResult } from '../db/wal-checkpoint';
 import type { EvaluateRequest, PoolCost, SavedWalks } from './cache-evaluator';
 
@@ -22,7 +23,16 @@ export interface EvaluatorMemory {
 
 /** A request to the evaluator thread. */
 export type EvaluatorRequest =
-  | { id: number; kind: 'evaluate'; requests: EvaluateRequest[] }
+  | {
+      id: number;
+      kind: 'evaluate';
+      requests: EvaluateRequest[];
+      /**
+       * Evaluated first, in the same read of the cache, but answered as pool balances only (a
+       * reconciliation's side): the main thread deserialises a few numbers, not a second evaluation.
+       */
+      balances?: EvaluateRequest[];
+    }
   /** Its memory figures (benches and logs); `collect` first runs a full GC where one is exposed (--expose-gc). */
   | { id: number; kind: 'memory'; collect?: boolean }
   /** Write each pool's walk down for the next start (asked when the app closes). */
@@ -32,7 +42,7 @@ export type EvaluatorRequest =
 
 /** The thread's answer to one request (structured clone keeps the engine's Maps, Sets and Infinity). */
 export type EvaluatorReply =
-  | { id: number; ok: true; evaluations: Evaluation[]; costs: PoolCost[] }
+  | { id: number; ok: true; evaluations: Evaluation[]; balances: PoolBalance[][]; costs: PoolCost[] }
   | { id: number; ok: true; memory: EvaluatorMemory }
   | { id: number; ok: true; saved: SavedWalks }
   | { id: number; ok: true; checkpoint: CheckpointResult }

@@ -4,6 +4,7 @@
 // Its pools' walks are saved beside the cache (saved-walks.ts) when the app closes and every ten
 // minutes, so that the next start answers from them without reading the whole period first.
 import { parentPort, workerData } from 'node:worker_threads';
+import { poolBalancesOf } from '../../src-shared/engine/pool-balances';
 import { openCacheReader } from '../cache/cache';
 import { openWalCheckpointer, type WalCheckpointer } from '../db/wal-checkpoint';
 import { createCacheEvaluator, type CacheEvaluator } from './cache-evaluator';
@@ -69,8 +70,15 @@ port.on('message', (message: EvaluatorRequest) => {
         openCacheReader(data.file, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
         { saved: savedWalkFileStore(data.file) },
       );
-      const evaluations = evaluator.evaluate(message.requests);
-      reply = { id: message.id, ok: true, evaluations, costs: evaluator.costs() };
+      const balances = message.balances ?? [];
+      const all = evaluator.evaluate([...balances, ...message.requests]);
+      reply = {
+        id: message.id,
+        ok: true,
+        evaluations: all.slice(balances.length),
+        balances: all.slice(0, balances.length).map(poolBalancesOf),
+        costs: evaluator.costs(),
+      };
     }
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));

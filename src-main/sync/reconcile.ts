@@ -1,6 +1,5 @@
 import type { Catalog } from '../../src-shared/catalog/catalog';
-import type { Evaluation } from '../../src-shared/engine/evaluate';
-import { evaluationJson } from '../../src-shared/engine/status-json';
+import { poolBalancesOf, type PoolBalance } from '../../src-shared/engine/pool-balances';
 import type { Drift } from '../../src-shared/ipc/snapshot';
 import { toIso, type Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
@@ -8,8 +7,8 @@ import { evaluateCache } from '../cache/evaluate-cache';
 import type { DriftRecord } from '../db/repositories/drift-repository';
 import type { AccountApi } from './api-client';
 
-/** The local engine's balances of these workspaces at asOf (the app asks its evaluator thread). */
-export type LocalBalance = (asOf: Millis, workspaceIds: readonly string[]) => Promise<Evaluation>;
+/** The local engine's pool balances of these workspaces at asOf (the app asks its evaluator thread). */
+export type LocalBalance = (asOf: Millis, workspaceIds: readonly string[]) => Promise<readonly PoolBalance[]>;
 
 export interface ReconcileOptions {
   asOf: Millis;
@@ -31,20 +30,20 @@ export async function reconcile(
 ): Promise<Map<string, DriftRecord[]>> {
   const out = new Map<string, DriftRecord[]>();
   if (options.workspaceIds.length === 0) return out;
-  const local = evaluationJson(
-    options.localBalance
-      ? await options.localBalance(options.asOf, options.workspaceIds)
-      : evaluateCache(cache, {
+  const local = options.localBalance
+    ? await options.localBalance(options.asOf, options.workspaceIds)
+    : poolBalancesOf(
+        evaluateCache(cache, {
           asOf: options.asOf,
           workspaceIds: options.workspaceIds,
           ...(options.catalog ? { catalog: options.catalog } : {}),
         }),
-  );
+      );
   for (const workspaceId of options.workspaceIds) {
     const server = await api.balance(workspaceId, options.asOf, options.signal);
     const key = cache.read.workspaces.byId(workspaceId)!.key;
     const records: DriftRecord[] = [];
-    for (const mine of local.pools.filter((p) => p.workspaceId === workspaceId)) {
+    for (const mine of local.filter((p) => p.workspaceId === workspaceId)) {
       const theirs = server.pools.find((p) => p.pool === mine.pool);
       if (!theirs) continue;
       records.push({

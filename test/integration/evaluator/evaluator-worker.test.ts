@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { evaluationJson } from '../../../src-shared/engine/status-json';
 import { openCache, type Cache } from '../../../src-main/cache/cache';
 import { evaluateCache } from '../../../src-main/cache/evaluate-cache';
 import { importLedger } from '../../../src-main/cache/ledger-import';
@@ -64,6 +65,29 @@ describe('the evaluator thread', () => {
     // Every pool of every workspace is there, the Team month with its 20,000 events held.
     expect(evaluations[0]!.pools.map((p) => `${p.workspace.id}/${p.pool}`).sort()).toEqual(
       ['b44/integration', 'b44/message', 'team/integration', 'zite-pro/integration'].sort(),
+    );
+  });
+
+  test("answers a reconciliation's side as each pool's used and remaining, beside the whole view", async () => {
+    const cache = fixtureCache();
+    const evaluator = client(cache, evaluatorThread);
+    const view = { asOf: Date.UTC(2026, 10, 20) };
+    const reconciling = { asOf: Date.UTC(2026, 10, 19, 8, 30), workspaceIds: ['team', 'b44'] };
+    const { evaluations, balances } = await evaluator.evaluate([view], [reconciling]);
+    expect(evaluations).toHaveLength(1);
+    expect(evaluations[0]).toEqual(evaluateCache(cache, view));
+    // What creditbar evaluate --json says of those pools at that instant (the server's /balance shape).
+    const json = evaluationJson(evaluateCache(cache, reconciling));
+    expect(balances).toEqual([
+      json.pools.map((p) => ({
+        workspaceId: p.workspaceId,
+        pool: p.pool,
+        used: p.used,
+        remaining: p.remaining,
+      })),
+    ]);
+    expect(balances[0]!.map((b) => `${b.workspaceId}/${b.pool}`).sort()).toEqual(
+      ['b44/integration', 'b44/message', 'team/integration'].sort(),
     );
   });
 
