@@ -41,11 +41,13 @@ async function main(): Promise<void> {
       resourcesPath: process.resourcesPath,
       readManifest: readSqliteManifest,
     });
-    // quick_check on every start; a damaged cache is moved aside (never deleted) and rebuilt by syncing.
-    const opened = openAppCache(join(userData, 'cache.sqlite'), sqlite);
+    // quick_check here only after a crash (or damage found last run), else in the evaluator thread once
+    // the first snapshot is out; a damaged cache is moved aside (never deleted) and rebuilt by syncing.
+    const opened = openAppCache(join(userData, 'cache.sqlite'), { ...sqlite, deferCheck: true });
     const cache = opened.cache;
     log.info('cache opened', {
       checkMs: opened.checkMs,
+      checkDeferred: opened.deferredCheck !== null,
       abnormalShutdown: opened.abnormalShutdown,
       movedAside: opened.movedAside,
     });
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
       log,
       // The engine's thread: electron-vite builds its entry beside this one (electron.vite.config.ts).
       evaluator: { spawn: builtWorker(join(import.meta.dirname, 'evaluator-worker.js')), ...sqlite },
+      checkCache: opened.deferredCheck,
     });
     const started = startShell(
       runtime,

@@ -7,6 +7,7 @@ import { createDigestService } from '../digest/digest-service';
 import type { NotificationContent } from '../alerts/notification-text';
 import type { SnoozeSpan } from '../alerts/snooze';
 import type { Cache } from '../cache/cache';
+import type { DeferredCacheCheck } from '../cache/open-app-cache';
 import type { DispatchLog } from '../ipc/dispatch-invoke';
 import type { InvokeHandlers } from '../ipc/invoke-handlers';
 import type { SecretStore } from '../secrets/secret-store';
@@ -14,6 +15,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { UpdateService } from '../updates/update-service';
 import { createSyncService, type SyncServiceDeps } from '../sync/sync-service';
 import { warmHttpClient } from '../sync/warm-http-client';
+import { checkCacheInThread } from './cache-check';
 import { addNotice } from './notices';
 import { sayRoundedSettings } from './rounded-settings-notice';
 import { DEMO_ACCOUNT_ID, type DemoServer, type StartDemoServer } from './demo-server';
@@ -72,6 +74,11 @@ export interface AppRuntimeDeps {
    * passes its built entry) and better-sqlite3's binding for it (Electron's build).
    */
   evaluator?: { spawn?: WorkerSpawner; nativeBinding?: string };
+  /**
+   * The cache's quick_check, left by openAppCache after a clean shutdown: run in the evaluator
+   * thread once the first snapshot is out.
+   */
+  checkCache?: DeferredCacheCheck | null;
 }
 
 /**
@@ -189,6 +196,18 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
   /** Composes the snapshot from the current engine view, raises due alerts and publishes it. */
   const republish = () => republishSnapshot(rt, { delivery, digest });
 
+  function notice(key: string, message: string, options?: { standing?: boolean }): void {
+    if (addNotice(cache, { key, message, at: toIso(now()) }, options) && state.current) republish();
+  }
+
+  let cacheCheckAsked = false;
+  /** Once the first snapshot is out (a view or its error): the cache check openAppCache put off. */
+  function checkCacheOnce(): void {
+    if (cacheCheckAsked || !deps.checkCache) return;
+    cacheCheckAsked = true;
+    void checkCacheInThread(evaluator, deps.checkCache, { log, notice, disposed: () => state.disposed });
+  }
+
   const evaluator = startEvaluator(deps, (err) =>
     // A crash in the thread: reported here; the last view stays on screen and the next
     // evaluation starts a new thread (the one that was waiting is retried at once).
@@ -211,6 +230,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
         state.httpWarmed = true;
         setImmediate(warmHttpClient);
       }
+      checkCacheOnce();
     },
     onError(err) {
       if (state.disposed) return;
@@ -221,6 +241,8 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
         at: toIso(now()),
       };
       republish();
+      // A damaged cache may be why: the check runs after an error as after a view.
+      checkCacheOnce();
     },
     log,
   });
@@ -259,9 +281,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     },
     settings,
     requestSync: (reason = 'manual') => scheduler.requestSync(reason),
-    addNotice(key, message, options) {
-      if (addNotice(cache, { key, message, at: toIso(now()) }, options) && state.current) republish();
-    },
+    addNotice: notice,
     pauseAlerts: (span) => pauseAlerts(rt, republish, span),
     onResume: () => void scheduler.onResume(),
     start() {

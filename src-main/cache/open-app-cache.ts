@@ -3,6 +3,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { basename } from 'node:path';
 import { toIso, type Millis } from '../../src-shared/time/instant';
 import { CacheFailure } from '../db/cache-failure';
+import { quickCheck } from '../db/quick-check';
 import { createRaisedAlertReader } from '../db/repositories/raised-alerts-repository';
 import { openCache, type Cache, type OpenCacheOptions } from './cache';
 
@@ -15,16 +16,30 @@ export interface AppCacheOpened {
   movedAside: string | null;
   /** What quick_check or SQLite said about the damaged copy. */
   damage: string | null;
-  /** Runs `PRAGMA quick_check` took (ms). */
+  /** How long opening took, with `PRAGMA quick_check` when it ran then (ms). */
   checkMs: number;
+  /**
+   * The check left for later (after a clean shutdown, when the caller asked to defer it): the caller
+   * runs quick_check off this thread and reports damage here. null: it ran at open.
+   */
+  deferredCheck: DeferredCacheCheck | null;
   /** Alerts read back from the damaged copy, so the rebuild does not notify them again. */
   salvagedAlerts: number;
   /** Closes the cache and records a clean shutdown. */
   close(): void;
 }
 
+/** What a quick_check run after opening reports to; damage is dealt with at the next open. */
+export interface DeferredCacheCheck {
+  /** Records the damage the check found, so the next open checks and moves the cache aside; returns the sentence for the lead. */
+  onDamage(damage: string): string;
+}
+
 /** The marker of a running app over `file`; left behind by a run that did not end cleanly. */
 export const runningMarker = (file: string) => `${file}.running`;
+
+/** The marker of damage a check after opening found: the next open checks at once (and moves the file aside). */
+export const damageMarker = (file: string) => `${file}.damage-found`;
 
 function processAlive(pid: number): boolean {
   try {
@@ -40,17 +55,6 @@ function endedAbnormally(marker: string): boolean {
   if (!existsSync(marker)) return false;
   const pid = Number(readFileSync(marker, 'utf8').trim());
   return !(Number.isInteger(pid) && pid !== process.pid && processAlive(pid));
-}
-
-/** `PRAGMA quick_check`: null when the file is sound, else what it found (its first lines). */
-function quickCheck(cache: Cache): string | null {
-  try {
-    const rows = cache.db.pragma('quick_check(5)') as { quick_check: string }[];
-    const found = rows.map((r) => r.quick_check);
-    return found.length === 1 && found[0] === 'ok' ? null : found.join('; ');
-  } catch (err) {
-    return (err as Error).message;
-  }
 }
 
 /**
@@ -95,26 +99,37 @@ function moveAside(file: string, now: Millis): string {
   return target;
 }
 
+export interface OpenAppCacheOptions extends OpenCacheOptions {
+  now?: () => Millis;
+  /**
+   * After a clean shutdown, open without `PRAGMA quick_check` and hand it to the caller (the app
+   * runs it in the evaluator thread once the first snapshot is out): it blocks this thread for
+   * 0.2-0.6 s on a 128 MB cache in the OS cache, 3-4 s from disk. After a crash, or when a check
+   * after an earlier open found damage, it still runs here, before anything reads the cache.
+   */
+  deferCheck?: boolean;
+}
+
 /**
- * Opens the app's cache the careful way: `PRAGMA quick_check` on every open (~0.3 s per 100 MB
- * here), noting whether the previous run ended abnormally. A damaged cache is never deleted and
- * never written to: it is moved aside under a dated name (with its WAL) and a fresh cache takes its
- * place, which the next sync fills again from the server; the caller tells the lead. Other failures
- * (read-only, full, newer schema) are thrown as they are.
+ * Opens the app's cache the careful way: `PRAGMA quick_check` on open (~0.3 s per 100 MB here;
+ * with deferCheck only after a crash or reported damage), noting whether the previous run ended
+ * abnormally. A damaged cache is never deleted and never written to: it is moved aside under a
+ * dated name (with its WAL) and a fresh cache takes its place, which the next sync fills again from
+ * the server; the caller tells the lead. Other failures (read-only, full, newer schema) are thrown
+ * as they are.
  */
-export function openAppCache(
-  file: string,
-  options: OpenCacheOptions & { now?: () => Millis } = {},
-): AppCacheOpened {
+export function openAppCache(file: string, options: OpenAppCacheOptions = {}): AppCacheOpened {
   const now = options.now ?? Date.now;
   const marker = runningMarker(file);
   const abnormalShutdown = endedAbnormally(marker);
+  const damageReported = existsSync(damageMarker(file));
+  const checkNow = !options.deferCheck || abnormalShutdown || damageReported;
   let damage: string | null = null;
   let cache: Cache | null = null;
   const started = performance.now();
   try {
     cache = openCache(file, options);
-    damage = quickCheck(cache);
+    if (checkNow) damage = quickCheck(cache.db);
   } catch (err) {
     if (!(err instanceof CacheFailure) || err.kind !== 'damaged') throw err;
     damage = /\(([^)]*)\)/.exec(err.message)?.[1] ?? 'database disk image is malformed';
@@ -132,6 +147,8 @@ export function openAppCache(
     cache = openCache(file, options);
     salvagedAlerts = salvageAlerts(movedAside, cache, options);
   }
+  // Checked now: sound, or moved aside. (Damage found once and not again stays where it is.)
+  if (checkNow) rmSync(damageMarker(file), { force: true });
   writeFileSync(marker, String(process.pid));
   const opened = cache!;
   return {
@@ -140,6 +157,14 @@ export function openAppCache(
     movedAside,
     damage,
     checkMs,
+    deferredCheck: checkNow
+      ? null
+      : {
+          onDamage(found) {
+            writeFileSync(damageMarker(file), found);
+            return damageFoundNotice(found);
+          },
+        },
     salvagedAlerts,
     close() {
       opened.close();
@@ -152,4 +177,9 @@ export function openAppCache(
 export function damagedCacheNotice(opened: Pick<AppCacheOpened, 'movedAside' | 'damage'>): string | null {
   if (opened.movedAside === null) return null;
   return `The local cache was damaged (${opened.damage}) and was moved aside to ${basename(opened.movedAside)}, untouched: Creditbar is rebuilding it from the server, and history the server no longer has stays in that copy.`;
+}
+
+/** The one sentence the lead reads when the check after opening found the cache damaged. */
+export function damageFoundNotice(damage: string): string {
+  return `The local cache is damaged (${damage}): quit and reopen Creditbar to move it aside, untouched, and rebuild it from the server; until then some numbers may be missing or wrong.`;
 }

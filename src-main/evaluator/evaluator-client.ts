@@ -9,6 +9,7 @@ import type {
   EvaluatorReply,
   EvaluatorRequest,
   EvaluatorWorkerData,
+  QuickCheckResult,
 } from './evaluator-protocol';
 import type { WorkerSpawner } from './worker-spawn';
 
@@ -55,6 +56,8 @@ export interface CacheEvaluatorClient {
    * caller's connection keeps SQLite's auto-checkpoint then).
    */
   checkpoint(): Promise<CheckpointResult | null>;
+  /** PRAGMA quick_check of the cache in the thread (null without a thread: nothing to check beside). */
+  quickCheck(): Promise<QuickCheckResult | null>;
   dispose(): Promise<void>;
 }
 
@@ -145,6 +148,12 @@ export function createEvaluatorClient(options: EvaluatorClientOptions): CacheEva
         throw new Error('the evaluator answered a checkpoint request with something else');
       return reply.checkpoint;
     },
+    async quickCheck() {
+      const reply = await ask({ id: nextId++, kind: 'quick-check' });
+      if (!('quickCheck' in reply))
+        throw new Error('the evaluator answered a quick_check request with something else');
+      return reply.quickCheck;
+    },
     async dispose() {
       if (worker && !disposed) {
         // The walks saved for the next start; closing never waits long for them (the last saved stay).
@@ -185,6 +194,7 @@ export function createInProcessEvaluator(
     // Its columns live on this thread's heap, which is the caller's to measure.
     memory: async () => null,
     checkpoint: async () => null,
+    quickCheck: async () => null,
     dispose: async () => evaluator.reset(),
   };
 }

@@ -38,7 +38,18 @@ export type EvaluatorRequest =
   /** Write each pool's walk down for the next start (asked when the app closes). */
   | { id: number; kind: 'save' }
   /** Checkpoint the cache's WAL from this thread (the app's own connection leaves it to us). */
-  | { id: number; kind: 'checkpoint' };
+  | { id: number; kind: 'checkpoint' }
+  /** PRAGMA quick_check of the cache over a connection of its own (the app opened without it). */
+  | { id: number; kind: 'quick-check' };
+
+/** What quick_check said in the thread. */
+export interface QuickCheckResult {
+  /** null: the file is sound; else what quick_check (or SQLite opening it) said. */
+  damage: string | null;
+  ms: number;
+  /** The thread it ran in (worker_threads' threadId; the main thread is 0). */
+  threadId: number;
+}
 
 /** The thread's answer to one request (structured clone keeps the engine's Maps, Sets and Infinity). */
 export type EvaluatorReply =
@@ -46,4 +57,5 @@ export type EvaluatorReply =
   | { id: number; ok: true; memory: EvaluatorMemory }
   | { id: number; ok: true; saved: SavedWalks }
   | { id: number; ok: true; checkpoint: CheckpointResult }
+  | { id: number; ok: true; quickCheck: QuickCheckResult }
   | { id: number; ok: false; error: { name: string; message: string } };

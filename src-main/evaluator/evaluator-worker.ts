@@ -3,9 +3,10 @@
 // evaluation requests one at a time; the main thread composes snapshots from what it posts back.
 // Its pools' walks are saved beside the cache (saved-walks.ts) when the app closes and every ten
 // minutes, so that the next start answers from them without reading the whole period first.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { poolBalancesOf } from '../../src-shared/engine/pool-balances';
 import { openCacheReader } from '../cache/cache';
+import { quickCheckFile } from '../db/quick-check';
 import { openWalCheckpointer, type WalCheckpointer } from '../db/wal-checkpoint';
 import { createCacheEvaluator, type CacheEvaluator } from './cache-evaluator';
 import { savedWalkFileStore } from './saved-walks';
@@ -64,6 +65,14 @@ port.on('message', (message: EvaluatorRequest) => {
         data.nativeBinding ? { nativeBinding: data.nativeBinding } : {},
       );
       reply = { id: message.id, ok: true, checkpoint: checkpointer.checkpoint() };
+    } else if (message.kind === 'quick-check') {
+      const started = performance.now();
+      const damage = quickCheckFile(
+        data.file,
+        data.nativeBinding ? { nativeBinding: data.nativeBinding } : {},
+      );
+      const ms = Math.round(performance.now() - started);
+      reply = { id: message.id, ok: true, quickCheck: { damage, ms, threadId } };
     } else {
       // Opened on the first request, so a cache that cannot be opened is an answer, not a crash loop.
       evaluator ??= createCacheEvaluator(

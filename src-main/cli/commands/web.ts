@@ -105,7 +105,7 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
   const cacheFile = join(dataDir, 'cache.sqlite');
   let opened: ReturnType<typeof openAppCache>;
   try {
-    opened = openAppCache(cacheFile, { now: io.now });
+    opened = openAppCache(cacheFile, { now: io.now, deferCheck: true });
   } catch (err) {
     throw cacheOpenError(err, cacheFile);
   }
@@ -113,6 +113,7 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
   const log = createFileLog(join(dataDir, 'logs', 'creditbar.log'));
   log.info('cache opened', {
     checkMs: opened.checkMs,
+    checkDeferred: opened.deferredCheck !== null,
     abnormalShutdown: opened.abnormalShutdown,
     movedAside: opened.movedAside,
   });
@@ -128,6 +129,7 @@ export async function webCommand(argv: string[], io: CliIo): Promise<void> {
     notify: (n) => io.stdout(`notification: ${n.title} | ${n.body.replace(/\n/g, ' | ')}\n`),
     log,
     appVersion: checkoutVersion(),
+    checkCache: opened.deferredCheck,
   });
   const server = await startWebServer({ handlers: runtime.handlers, rendererDir, port, log });
   const push = createPusher(() => server.clients());

@@ -1,0 +1,39 @@
+import type { DeferredCacheCheck } from '../cache/open-app-cache';
+import type { CacheEvaluatorClient } from '../evaluator/evaluator-client';
+import type { AppLog } from './app-runtime';
+
+/** The notice a damaged cache found after opening is told under (the move aside at the next start has its own). */
+export const CACHE_DAMAGE_FOUND_NOTICE = 'cache-damage-found';
+
+/**
+ * The quick_check openAppCache put off after a clean shutdown, run in the evaluator thread over a
+ * connection of its own (asked once the first snapshot is out, so the start shows numbers first).
+ * Damage is recorded for the next start, which moves the cache aside, and told to the lead now.
+ */
+export async function checkCacheInThread(
+  evaluator: Pick<CacheEvaluatorClient, 'quickCheck'>,
+  check: DeferredCacheCheck,
+  parts: { log: AppLog; notice(key: string, message: string): void; disposed(): boolean },
+): Promise<void> {
+  const { log } = parts;
+  let result;
+  try {
+    result = await evaluator.quickCheck();
+  } catch (err) {
+    // Closed or crashed meanwhile: the next clean start checks again.
+    if (!parts.disposed()) log.warn('the cache could not be checked', { error: err });
+    return;
+  }
+  if (!result) return;
+  log.info('cache checked', { damage: result.damage, ms: result.ms, threadId: result.threadId });
+  if (result.damage === null) return;
+  const sentence = check.onDamage(result.damage);
+  log.warn('the cache is damaged; it is moved aside at the next start', { damage: result.damage });
+  if (parts.disposed()) return;
+  try {
+    parts.notice(CACHE_DAMAGE_FOUND_NOTICE, sentence);
+  } catch (err) {
+    // The notices live in the cache: a damaged page may hold them. The next start still moves it aside.
+    log.error('the damaged cache could not take the notice', { error: err });
+  }
+}

@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppLog, AppRuntimeDeps } from '../../../src-main/app/app-runtime';
+import { CACHE_DAMAGE_FOUND_NOTICE } from '../../../src-main/app/cache-check';
+import { openCache } from '../../../src-main/cache/cache';
+import { damageMarker, openAppCache, runningMarker } from '../../../src-main/cache/open-app-cache';
+import { appInstall } from '../app/runtime-fixture';
+import { damageEventsTable } from './damage';
+
+// Issue 14 over issue 16: after a clean shutdown the app opens its cache without PRAGMA quick_check
+// (0.2-4 s on the main thread for a 128 MB cache) and runs it in the evaluator thread once the first
+// snapshot is out; damage found there is told at once and moved aside at the next start. After a
+// crash (the running marker of a process that is gone) the check still runs at open, before anything.
+
+const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** A log that puts its messages in `order` beside the snapshots, and says when the thread's check answered. */
+function orderedLog(order: string[]) {
+  let answered!: (context: Record<string, unknown>) => void;
+  const checked = new Promise<Record<string, unknown>>((resolve) => (answered = resolve));
+  const put = (message: string, context?: Record<string, unknown>) => {
+    order.push(message);
+    if (message === 'cache checked') answered(context ?? {});
+  };
+  const log: AppLog = { info: put, warn: put, error: put };
+  return { log, checked };
+}
+
+const installs: ReturnType<typeof appInstall>[] = [];
+afterEach(async () => {
+  for (const i of installs.splice(0)) await i.cleanup();
+});
+
+describe('the cache check after a clean shutdown runs in the evaluator thread', { timeout: 120_000 }, () => {
+  it('opens a sound cache without checking, checks it in the thread after the first snapshot, and finds damage that the next start moves aside and rebuilds', async () => {
+    const install = appInstall();
+    installs.push(install);
+    const file = install.dir.file('cache.sqlite');
+    /** Opens as the app does, and starts the runtime over it as the app does (its close clears the running marker). */
+    const startAsApp = (overrides: Partial<AppRuntimeDeps> = {}) => {
+      const opened = openAppCache(file, { deferCheck: true, now: () => Date.parse('2026-12-03T08:15:00Z') });
+      const cache = { ...opened.cache, close: opened.close };
+      return { opened, ...install.start({ ...overrides, checkCache: opened.deferredCheck }, () => cache) };
+    };
+
+    // Run 1: a new cache, synced from the demo server, closed cleanly.
+    const first = startAsApp();
+    expect(first.opened.deferredCheck).not.toBeNull();
+    first.runtime.start();
+    await first.runtime.handlers.startDemo(undefined);
+    await first.runtime.whenIdle();
+    const before = first.runtime.snapshot();
+    const usedBefore = before.workspaces.flatMap((w) => w.pools.map((p) => `${w.id}/${p.pool} ${p.used}`));
+    expect(before.alerts.length).toBeGreaterThan(0);
+    await install.stop();
+    expect(existsSync(runningMarker(file))).toBe(false);
+
+    // Run 2: a clean restart over a cache damaged meanwhile (a bad sector): no check at open, the
+    // file stays; the thread finds the damage after the first snapshot and the lead reads it.
+    damageEventsTable(file);
+    const order: string[] = [];
+    const { log, checked } = orderedLog(order);
+    const second = startAsApp({ log });
+    const o2 = second.opened;
+    expect(o2).toMatchObject({ abnormalShutdown: false, movedAside: null, damage: null });
+    expect(o2.deferredCheck).not.toBeNull();
+    second.runtime.subscribe(() => order.push('snapshot'));
+    second.runtime.start();
+    const result = await checked;
+    expect(result['damage']).toMatch(/./);
+    // worker_threads numbers the main thread 0: the check ran in the evaluator thread.
+    expect(result['threadId']).toBeGreaterThan(0);
+    expect(order.indexOf('snapshot')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('snapshot')).toBeLessThan(order.indexOf('cache checked'));
+    await second.runtime.whenIdle();
+    const notice = second.runtime.snapshot().notices?.find((n) => n.key === CACHE_DAMAGE_FOUND_NOTICE);
+    expect(notice?.message).toMatch(
+      /^The local cache is damaged \(.+\): quit and reopen Creditbar to move it aside/,
+    );
+    expect(existsSync(damageMarker(file))).toBe(true);
+    expect(existsSync(file)).toBe(true);
+    await install.stop();
+    const damagedDigest = digest(file);
+
+    // Run 3: the damage reported, this start checks at open and moves the file aside as issue 16's
+    // path does: the alerts kept, a fresh cache rebuilt by syncing, nothing notified twice.
+    const third = startAsApp();
+    const o3 = third.opened;
+    expect(o3.deferredCheck).toBeNull();
+    expect(o3.damage).toMatch(/./);
+    expect(o3.movedAside).toBe(`${file}.damaged-20261203T081500Z`);
+    expect(digest(o3.movedAside!)).toBe(damagedDigest);
+    expect(o3.salvagedAlerts).toBe(before.alerts.length);
+    expect(existsSync(damageMarker(file))).toBe(false);
+    third.runtime.start();
+    await third.runtime.handlers.startDemo(undefined);
+    await third.runtime.whenIdle();
+    const after = third.runtime.snapshot();
+    expect(after.workspaces.flatMap((w) => w.pools.map((p) => `${w.id}/${p.pool} ${p.used}`))).toEqual(
+      usedBefore,
+    );
+    const alertKeys = new Set(before.alerts.map((a) => a.key));
+    expect(third.notifications.filter((n) => alertKeys.has(n.key))).toEqual([]);
+  });
+
+  it('a sound cache: the thread says so and the lead reads nothing', async () => {
+    const install = appInstall();
+    installs.push(install);
+    const file = install.dir.file('cache.sqlite');
+    openCache(file).close();
+    const order: string[] = [];
+    const { log, checked } = orderedLog(order);
+    const opened = openAppCache(file, { deferCheck: true });
+    expect(opened.deferredCheck).not.toBeNull();
+    const run = install.start({ log, checkCache: opened.deferredCheck }, () => ({
+      ...opened.cache,
+      close: opened.close,
+    }));
+    run.runtime.subscribe(() => order.push('snapshot'));
+    run.runtime.start();
+    const result = await checked;
+    expect(result).toMatchObject({ damage: null });
+    expect(result['threadId']).toBeGreaterThan(0);
+    expect(order.indexOf('snapshot')).toBeLessThan(order.indexOf('cache checked'));
+    await run.runtime.whenIdle();
+    expect(run.runtime.snapshot().notices).toEqual([]);
+    expect(existsSync(damageMarker(file))).toBe(false);
+  });
+
+  it('after a crash the check still runs at open: a damaged cache is moved aside before anything reads it', () => {
+    const install = appInstall();
+    installs.push(install);
+    const file = install.dir.file('cache.sqlite');
+    openCache(file).close();
+
+    // A marker left by a process that is gone, over a sound cache: checked at open, kept.
+    writeFileSync(runningMarker(file), '2147483646');
+    const sound = openAppCache(file, { deferCheck: true });
+    expect(sound).toMatchObject({
+      abnormalShutdown: true,
+      deferredCheck: null,
+      movedAside: null,
+      damage: null,
+    });
+    sound.close();
+
+    // A clean stop, then a crash over a damaged file: moved aside at open, nothing left to check later.
+    damageEventsTable(file);
+    const damagedDigest = digest(file);
+    writeFileSync(runningMarker(file), '2147483646');
+    const damaged = openAppCache(file, { deferCheck: true, now: () => Date.parse('2026-12-03T08:15:00Z') });
+    expect(damaged).toMatchObject({
+      abnormalShutdown: true,
+      deferredCheck: null,
+      movedAside: `${file}.damaged-20261203T081500Z`,
+    });
+    expect(damaged.damage).toMatch(/./);
+    expect(digest(damaged.movedAside!)).toBe(damagedDigest);
+    damaged.close();
+    // The fresh cache is sound: the next clean start leaves its check to the thread again.
+    const next = openAppCache(file, { deferCheck: true });
+    expect(next).toMatchObject({ abnormalShutdown: false, movedAside: null });
+    expect(next.deferredCheck).not.toBeNull();
+    next.close();
+  });
+});
