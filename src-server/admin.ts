@@ -68,6 +68,8 @@ export function toApiWorkspace(ws: Workspace, catalog: Catalog = builtinCatalog)
     provider: ws.provider,
     plan: ws.plan,
     existingCustomer: ws.existingCustomer ?? false,
+    ...(ws.catalogVersion !== undefined ? { catalogVersion: ws.catalogVersion } : {}),
+    ...(ws.billingDay !== undefined ? { billingDay: ws.billingDay } : {}),
     pools: resolved.pools.map((p) => ({
       pool: p.pool,
       allowance: p.allowance,

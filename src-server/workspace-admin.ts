@@ -103,8 +103,11 @@ function ledgerWorkspace(
   catalog: Catalog,
 ): Workspace {
   const { provider, plan } = base;
-  const catalogVersion = versionFor(provider, plan, catalog);
   const samePlan = stored !== undefined && stored.provider === provider && stored.plan === plan;
+  // A plan keeps the rules it was put on (none named: the seed's, as before); a new plan goes on
+  // the newest rules that size it.
+  const catalogVersion = samePlan ? stored.catalogVersion : versionFor(provider, plan, catalog);
+  const billingDay = flags.billingDay ?? (stored?.provider === provider ? stored.billingDay : undefined);
   const planPools = Object.keys(
     catalogPlan(providerVersion(catalog, provider, catalogVersion), plan)?.pools ?? {},
   ) as PoolKind[];
@@ -125,8 +128,8 @@ function ledgerWorkspace(
   });
   return {
     ...base,
-    catalogVersion,
-    ...(flags.billingDay !== undefined ? { billingDay: flags.billingDay } : {}),
+    ...(catalogVersion !== undefined ? { catalogVersion } : {}),
+    ...(billingDay !== undefined ? { billingDay } : {}),
     pools,
   };
 }

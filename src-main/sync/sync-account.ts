@@ -1,4 +1,10 @@
-import type { Catalog } from '../../src-shared/catalog/catalog';
+import {
+  builtinCatalog,
+  providerVersion,
+  UnknownCatalogVersionError,
+  type Catalog,
+} from '../../src-shared/catalog/catalog';
+import type { ApiWorkspace } from '../../src-shared/api/workspaces';
 import type { EvaluateOptions } from '../../src-shared/engine/evaluate';
 import type { PoolKind, UsageEvent } from '../../src-shared/types/ledger';
 import type { Millis } from '../../src-shared/time/instant';
@@ -159,6 +165,20 @@ async function pullUsage(
   }
 }
 
+/**
+ * Why a listed workspace cannot be priced here, or null: the account puts its plan on a catalog
+ * version this Creditbar does not know (a newer release's). It is left as cached, and said.
+ */
+function unknownRules(ws: ApiWorkspace, catalog: Catalog): string | null {
+  try {
+    providerVersion(catalog, ws.provider, ws.catalogVersion);
+    return null;
+  } catch (err) {
+    if (!(err instanceof UnknownCatalogVersionError)) throw err;
+    return `workspace "${ws.id}" is on ${catalog.providers[ws.provider].label}'s rules "${err.versionId}", which this Creditbar does not know (it knows ${err.known.join(', ')}): update Creditbar to sync it`;
+  }
+}
+
 function conflict(workspaceId: string): SyncError {
   return new SyncError(
     'conflict',
@@ -185,6 +205,13 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
     cache.write.syncState.serverOffset(account.id, health.offsetMs);
     checkCancelled(signal);
     const list = await api.workspaces(signal);
+    const results: WorkspaceSyncResult[] = [];
+    const known = list.workspaces.filter((ws) => {
+      const error = unknownRules(ws, deps.catalog ?? builtinCatalog);
+      if (error !== null)
+        results.push({ workspaceId: ws.id, received: 0, inserted: 0, pages: 0, error, drift: [] });
+      return error === null;
+    });
     const keys = cache.transaction(() => {
       for (const card of list.rateCards) {
         const from = cache.write.rateCards.upsert(account.id, card);
@@ -194,7 +221,7 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
             for (const pool of POOLS) cache.write.poolState.markDirty(w.key, pool, from);
         }
       }
-      return list.workspaces.map((ws) => {
+      return known.map((ws) => {
         const { key, configChanged } = cache.write.workspaces.upsert(account.id, ws, startedAt, 'sync');
         if (configChanged)
           for (const pool of POOLS) cache.write.poolState.markDirty(key, pool, Number.NEGATIVE_INFINITY);
@@ -202,7 +229,6 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
       });
     });
     const progress = { total: 0 };
-    const results: WorkspaceSyncResult[] = [];
     for (const { key, id } of keys) {
       checkCancelled(signal);
       try {

@@ -4,6 +4,7 @@ import { tokenScopes } from './migrations/0002-token-scopes';
 import { unnamedMembers } from './migrations/0003-unnamed-members';
 import { workspaceRevision } from './migrations/0004-workspace-revision';
 import { tokenLastUsed } from './migrations/0005-token-last-used';
+import { workspaceRules } from './migrations/0006-workspace-rules';
 
 /** One schema step; `version` is what user_version reads once it has run. */
 export interface Migration {
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   unnamedMembers,
   workspaceRevision,
   tokenLastUsed,
+  workspaceRules,
 ];
 
 /** The schema version this server writes. */

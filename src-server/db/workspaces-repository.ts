@@ -40,14 +40,17 @@ interface WorkspaceRow {
   plan: string;
   existing_customer: number;
   thresholds: string | null;
+  catalog_version: string | null;
+  billing_day: number | null;
 }
 
 export function createWorkspacesRepository(db: Database.Database): WorkspacesRepository {
   const upsertRow = db.prepare(`
-    INSERT INTO workspaces (account_id, id, name, provider, plan, existing_customer, thresholds)
-    VALUES (@accountId, @id, @name, @provider, @plan, @existingCustomer, @thresholds)
+    INSERT INTO workspaces (account_id, id, name, provider, plan, existing_customer, thresholds, catalog_version, billing_day)
+    VALUES (@accountId, @id, @name, @provider, @plan, @existingCustomer, @thresholds, @catalogVersion, @billingDay)
     ON CONFLICT (account_id, id) DO UPDATE SET name = excluded.name, provider = excluded.provider,
-      plan = excluded.plan, existing_customer = excluded.existing_customer, thresholds = excluded.thresholds
+      plan = excluded.plan, existing_customer = excluded.existing_customer, thresholds = excluded.thresholds,
+      catalog_version = excluded.catalog_version, billing_day = excluded.billing_day
     RETURNING pk`);
   const deletePools = db.prepare('DELETE FROM pools WHERE workspace_pk = ?');
   const insertPool = db.prepare(
@@ -74,10 +77,10 @@ export function createWorkspacesRepository(db: Database.Database): WorkspacesRep
   const bump = db.prepare('UPDATE workspaces SET revision = revision + 1 WHERE pk = ?');
   const revisionOf = db.prepare('SELECT revision FROM workspaces WHERE pk = ?').pluck();
   const listRows = db.prepare(
-    'SELECT pk, id, name, provider, plan, existing_customer, thresholds FROM workspaces WHERE account_id = ? ORDER BY pk',
+    'SELECT pk, id, name, provider, plan, existing_customer, thresholds, catalog_version, billing_day FROM workspaces WHERE account_id = ? ORDER BY pk',
   );
   const findRow = db.prepare(
-    'SELECT pk, id, name, provider, plan, existing_customer, thresholds FROM workspaces WHERE account_id = ? AND id = ?',
+    'SELECT pk, id, name, provider, plan, existing_customer, thresholds, catalog_version, billing_day FROM workspaces WHERE account_id = ? AND id = ?',
   );
   const poolsOf = db.prepare(
     'SELECT pool, allowance, reset, overage FROM pools WHERE workspace_pk = ? ORDER BY pool',
@@ -114,6 +117,8 @@ export function createWorkspacesRepository(db: Database.Database): WorkspacesRep
       provider: row.provider,
       plan: row.plan,
       existingCustomer: row.existing_customer === 1,
+      ...(row.catalog_version !== null ? { catalogVersion: row.catalog_version } : {}),
+      ...(row.billing_day !== null ? { billingDay: row.billing_day } : {}),
       pools,
       members,
       ...(row.thresholds !== null ? { thresholds: JSON.parse(row.thresholds) as number[] } : {}),
@@ -132,6 +137,8 @@ export function createWorkspacesRepository(db: Database.Database): WorkspacesRep
           plan: ws.plan,
           existingCustomer: ws.existingCustomer ? 1 : 0,
           thresholds: ws.thresholds ? JSON.stringify(ws.thresholds) : null,
+          catalogVersion: ws.catalogVersion ?? null,
+          billingDay: ws.billingDay ?? null,
         }) as { pk: number }
       ).pk;
       deletePools.run(pk);

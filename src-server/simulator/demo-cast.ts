@@ -3,9 +3,9 @@ import type { Habit } from './rhythm';
 
 /**
  * The demo's cast: four workspaces on two providers, each pool with a role that the calibration
- * makes true at any `now`. All of it is demo data; where the seeds give a number (Zite plan sizes,
- * rate cards) the catalog supplies it, and where they do not (Base44 plan sizes) the demo sets it as
- * the account API would, marked below.
+ * makes true at any `now`. All of it is demo data; every number comes from the catalog version each
+ * workspace names, as the account API says it: the seed's for Zite (plan sizes, rate cards), Base44's
+ * documentation for Base44 (the seeds give no Base44 plan sizes).
  */
 
 /** What the current period of a pool is calibrated to show at `now`. */
@@ -94,6 +94,7 @@ export const DEMO_CAST: readonly DemoWorkspaceSpec[] = [
       name: 'Marketing site (Zite Pro)',
       provider: 'zite',
       plan: 'pro',
+      catalogVersion: '2026-05-seed',
       pools: [{ pool: 'integration', reset: calendarMonth }],
       members: [],
     },
@@ -139,6 +140,7 @@ export const DEMO_CAST: readonly DemoWorkspaceSpec[] = [
       name: 'Operations (Zite Team)',
       provider: 'zite',
       plan: 'team',
+      catalogVersion: '2026-05-seed',
       existingCustomer: true,
       pools: [{ pool: 'integration', reset: calendarMonth }],
       members: [],
@@ -200,13 +202,13 @@ export const DEMO_CAST: readonly DemoWorkspaceSpec[] = [
       id: 'base44-studio',
       name: 'Support studio (Base44)',
       provider: 'base44',
-      // Demo data: the seeds give no Base44 plan sizes, so the demo sets the allowances here exactly
-      // as the account API reports them for a real workspace.
+      // The seeds give no Base44 plan sizes: the demo's account puts the plan on the documentation's
+      // rules (Builder: 10,000 integration and 250 message credits a month, reset on the billing
+      // day), and the API says so, as a real account would.
       plan: 'builder',
-      pools: [
-        { pool: 'integration', allowance: 10_000, reset: { kind: 'anchor-day', day: 15 } },
-        { pool: 'message', allowance: 2_500, reset: { kind: 'anchor-day', day: 15 } },
-      ],
+      catalogVersion: '2026-12-docs',
+      billingDay: 15,
+      pools: [{ pool: 'integration' }, { pool: 'message' }],
       members: [],
       thresholds: [50, 75, 90, 100],
     },
@@ -264,6 +266,7 @@ export const DEMO_CAST: readonly DemoWorkspaceSpec[] = [
       name: 'Side project (Zite Free)',
       provider: 'zite',
       plan: 'free',
+      catalogVersion: '2026-05-seed',
       pools: [{ pool: 'integration', reset: calendarMonth }],
       members: [],
     },

@@ -73,7 +73,13 @@ export function generateDemoWorkspace(
 ): DemoWorkspaceData {
   const workspace = castWorkspace(spec);
   const resolved = resolveWorkspace(workspace, catalog);
-  const price = createPricer(catalog, workspace.provider, workspace.existingCustomer ?? false);
+  const price = createPricer(
+    catalog,
+    workspace.provider,
+    workspace.existingCustomer ?? false,
+    [],
+    workspace.catalogVersion,
+  );
   const out: DemoWorkspaceData = { workspace, grants: [], events: [], pools: [] };
   const drafts: Draft[] = [];
   for (const poolSpec of spec.pools) {

@@ -47,7 +47,13 @@ export class LiveActivity {
     this.pools = demoPools.map((demo) => {
       const ws = cast.find((c) => c.workspace.id === demo.workspaceId)!;
       const workspace = castWorkspace(ws);
-      const price = createPricer(catalog, workspace.provider, workspace.existingCustomer ?? false);
+      const price = createPricer(
+        catalog,
+        workspace.provider,
+        workspace.existingCustomer ?? false,
+        [],
+        workspace.catalogVersion,
+      );
       const spec = ws.pools.find((p) => p.pool === demo.pool)!;
       return {
         demo,

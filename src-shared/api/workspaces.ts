@@ -29,6 +29,14 @@ export const apiWorkspaceSchema = z.object({
   provider: providerSchema,
   plan: z.string().min(1),
   existingCustomer: z.boolean(),
+  catalogVersion: z.string().min(1).max(40).optional().meta({
+    description:
+      "The catalog version whose rules the plan is on (rates, plan sizes, what an empty pool stops), as `creditbar catalog` lists them, e.g. Base44's 2026-12-docs. Left out (servers before it was part of the contract), clients read the plan with the provider's first version, the seed's, and say that this is an assumption.",
+  }),
+  billingDay: z.number().int().min(1).max(31).optional().meta({
+    description:
+      "Day of the month the plan renews and its pools reset (Base44's paid plans), where the provider resets on the billing date. Each pool's `reset` already says it; this is the day the account was given.",
+  }),
   pools: z.array(apiPoolSchema).min(1),
   members: z.array(memberSchema),
   thresholds: z.array(thresholdSchema).optional().meta({

@@ -1,3 +1,4 @@
+import { rulesAssumption } from '../../../src-shared/display/catalog-rules';
 import { basisNoun, NO_MANUAL_DATA } from '../../../src-shared/display/data-basis';
 import { evaluationJson } from '../../../src-shared/engine/status-json';
 import { toIso } from '../../../src-shared/time/instant';
@@ -46,7 +47,13 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
       liveForMs: DEFAULT_SETTINGS.syncIntervalMinutes * 60_000,
       staleAfterMs: DEFAULT_SETTINGS.staleAfterMinutes * 60_000,
     };
-    const lines = workspaces.map((w) => {
+    const lines = workspaces.flatMap((w) => {
+      const { provider, catalogVersion } = w.workspace;
+      // The card's sentence, under the workspace's line, where its rules are an assumption.
+      const assumed = rulesAssumption(provider, catalogVersion, w.origin);
+      return [dataLine(w), ...(assumed ? [`    ${assumed}`] : [])];
+    });
+    function dataLine(w: (typeof workspaces)[number]): string {
       const state = cache.read.syncState.workspace(w.key);
       const account = cache.read.accounts.get(w.accountId);
       if (w.origin === 'manual' || !account?.serverUrl) {
@@ -67,7 +74,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
       const failure = syncFailureOf(cache.read.syncState.account(w.accountId), state);
       const freshness = describeFreshness(freshnessOf(state.lastSuccessAt, io.now(), policy, failure));
       return `  ${w.workspace.name}: ${freshness}${state.lastError ? ` (last error: ${state.lastError})` : ''}`;
-    });
+    }
     io.stdout(['', 'Data:', ...lines, ''].join('\n'));
   });
 }

@@ -1,3 +1,4 @@
+import { rulesAssumption, rulesLabel } from '../../../src-shared/display/catalog-rules';
 import { FreshnessBadge } from '../../components/freshness-badge';
 import { BackIcon } from '../../components/icons';
 import { PROVIDER_LABEL, planLabel } from '../../components/labels';
@@ -40,10 +41,21 @@ export function WorkspaceScreen({ workspaceId }: { workspaceId: string }): React
             {workspace.name}
           </h1>
           <p className="card-subtitle">
-            {PROVIDER_LABEL[workspace.provider] ?? workspace.provider} · {planLabel(workspace.plan)} ·{' '}
-            {workspace.members.length} {workspace.members.length === 1 ? 'member' : 'members'}
+            <span data-testid="workspace-facts">
+              {[
+                PROVIDER_LABEL[workspace.provider] ?? workspace.provider,
+                planLabel(workspace.plan),
+                rulesLabel(workspace.provider, workspace.catalogVersion),
+                `${workspace.members.length} ${workspace.members.length === 1 ? 'member' : 'members'}`,
+              ].join(' · ')}
+            </span>
             <FreshnessBadge freshness={workspace.freshness} />
           </p>
+          {rulesAssumption(workspace.provider, workspace.catalogVersion, workspace.source) ? (
+            <p className="muted rules-assumption" data-testid="rules-assumption">
+              {rulesAssumption(workspace.provider, workspace.catalogVersion, workspace.source)}
+            </p>
+          ) : null}
           <PinHideControls workspaceId={workspace.id} name={workspace.name} />
           {workspace.pools.length === 0 ? (
             <Empty title="This workspace has no credit pools." />

@@ -115,6 +115,9 @@ describe('creditbar-server workspace, member and grant, on the file a running se
       provider: 'base44',
       plan: 'builder',
       existingCustomer: false,
+      // On the newest rules that size Builder (Base44's documentation), renewing on the 15th.
+      catalogVersion: '2026-12-docs',
+      billingDay: 15,
       // The integration allowance from the flag; the message pool from the catalog's Builder plan.
       pools: [
         { pool: 'integration', allowance: 10_000, reset: { kind: 'anchor-day', day: 15 }, overage: false },

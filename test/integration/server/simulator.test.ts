@@ -52,11 +52,11 @@ describe('demo ledger (pure generator)', () => {
       expect(w.members!.length).toBeLessThanOrEqual(12);
     }
     expect(ledger.workspaces[1]!.existingCustomer).toBe(true);
+    // Base44: no plan sizes in the seeds; the account names the documentation's rules and its
+    // billing day, and the catalog sizes and resets both pools from them.
     const base44 = ledger.workspaces[2]!;
-    expect(base44.pools!.map((p) => [p.pool, p.reset])).toEqual([
-      ['integration', { kind: 'anchor-day', day: 15 }],
-      ['message', { kind: 'anchor-day', day: 15 }],
-    ]);
+    expect(base44).toMatchObject({ catalogVersion: '2026-12-docs', billingDay: 15 });
+    expect(base44.pools!.map((p) => p.pool)).toEqual(['integration', 'message']);
     expect(ledger.grants).toEqual([
       expect.objectContaining({ workspaceId: 'base44-studio', kind: 'bonus', credits: 20, expiresAt: null }),
     ]);
@@ -160,7 +160,19 @@ describe('demo server and live simulator', () => {
   it('serves the demo account with the token it returns', async () => {
     const list = workspaceListSchema.parse((await call(server, '/v1/workspaces', { token: token() })).body);
     expect(list.workspaces.map((w) => w.id)).toEqual(['zite-pro', 'zite-team', 'base44-studio', 'zite-lab']);
-    expect(list.workspaces[2]!.pools.map((p) => p.allowance)).toEqual([10_000, 2_500]);
+    // Base44 Builder on the documentation's rules (the catalog's 2026-12-docs): 10,000 integration
+    // and 250 message credits, both reset on the billing day the account gives, the 15th.
+    expect(list.workspaces[2]).toMatchObject({ catalogVersion: '2026-12-docs', billingDay: 15 });
+    expect(list.workspaces[2]!.pools.map((p) => [p.pool, p.allowance, p.reset])).toEqual([
+      ['integration', 10_000, { kind: 'anchor-day', day: 15 }],
+      ['message', 250, { kind: 'anchor-day', day: 15 }],
+    ]);
+    expect(list.workspaces.map((w) => w.catalogVersion)).toEqual([
+      '2026-05-seed',
+      '2026-05-seed',
+      '2026-12-docs',
+      '2026-05-seed',
+    ]);
     expect(server.simulator!.roles).toEqual({
       nearHalf: { workspaceId: 'zite-pro', pool: 'integration' },
       paceTo90: { workspaceId: 'base44-studio', pool: 'integration' },

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceScreen } from '../../../../src-renderer/features/workspace-detail/workspace-screen';
-import { demoSnapshot } from '../../fixtures/snapshot';
+import { demoSnapshot, workspaceCard } from '../../fixtures/snapshot';
 import { renderWithStore } from '../../render';
 
 describe('WorkspaceScreen', () => {
@@ -32,6 +32,26 @@ describe('WorkspaceScreen', () => {
     expect(screen.getAllByTestId('pool-detail')).toHaveLength(2);
     expect(screen.getByTestId('blocked-calls')).toHaveTextContent('134 calls blocked since the pool ran dry');
     expect(screen.getByText(/rate card does not know them: vision/)).toBeInTheDocument();
+  });
+
+  it('names the rules a workspace is priced by, and says when they are an assumption', () => {
+    const snapshot = demoSnapshot();
+    const named = workspaceCard({ id: 'named', name: 'Named', catalogVersion: '2026-05-seed' });
+    const silent = workspaceCard({ id: 'silent', name: 'Silent', catalogVersion: null });
+    const state = { snapshot: { ...snapshot, workspaces: [named, silent] } };
+    const first = renderWithStore(<WorkspaceScreen workspaceId="named" />, { state });
+    expect(screen.getByTestId('workspace-facts')).toHaveTextContent(
+      'Zite · Pro plan · rules 2026-05-seed · 3 members',
+    );
+    expect(screen.queryByTestId('rules-assumption')).toBeNull();
+    first.unmount();
+    renderWithStore(<WorkspaceScreen workspaceId="silent" />, { state });
+    expect(screen.getByTestId('workspace-facts')).toHaveTextContent(
+      "Zite · Pro plan · the seed's rules (assumed) · 3 members",
+    );
+    expect(screen.getByTestId('rules-assumption')).toHaveTextContent(
+      "Priced and sized with the seed's rules, an assumption: the account API does not say which rules this plan is on.",
+    );
   });
 
   it('says when the workspace is gone', () => {
