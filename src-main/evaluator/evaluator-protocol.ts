@@ -16,6 +16,8 @@ export interface EvaluatorMemory {
   /** The thread's V8 heap: in use, and reserved from the system. */
   heapUsedMb: number;
   heapTotalMb: number;
+  /** Of the reserved heap, the pages actually backed by memory (what counts in the RSS). */
+  heapPhysicalMb: number;
   /** Events held as columns over every pool, and the typed-array bytes holding them. */
   heldEvents: number;
   columnMb: number;

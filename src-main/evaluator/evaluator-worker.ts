@@ -3,6 +3,7 @@
 // evaluation requests one at a time; the main thread composes snapshots from what it posts back.
 // Its pools' walks are saved beside the cache (saved-walks.ts) when the app closes and every ten
 // minutes, so that the next start answers from them without reading the whole period first.
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { poolBalancesOf } from '../../src-shared/engine/pool-balances';
 import { openCacheReader } from '../cache/cache';
@@ -47,6 +48,7 @@ function memory(collect: boolean): EvaluatorMemory {
   return {
     heapUsedMb: heapUsed / MB,
     heapTotalMb: heapTotal / MB,
+    heapPhysicalMb: getHeapStatistics().total_physical_size / MB,
     heldEvents: held.events,
     columnMb: held.bytes / MB,
   };

@@ -6,17 +6,19 @@
 // after an ingest; and, as the baseline of the same run, the evaluation the runtime used to run on
 // its main thread over the same cache (in a process of its own, so it never counts in the runtime's
 // RSS). Memory is measured twice per case: the runtime from source through tsx (what the CLI and
-// browser mode run), and bundled by esbuild with its dependencies external, the evaluator thread
+// browser mode run, with the environment bin/creditbar starts node with), and bundled by esbuild with
+// its dependencies external (in plain node, no such environment), the evaluator thread
 // from its own bundle (what the app ships: electron-vite bundles out/main the same way), with where
 // the RSS goes. The last line is one JSON object. Prints figures, never pass/fail.
 // BENCH_CASES=10k,1M picks cases; BENCH_TRIALS (default 3) sets the trials per phase;
-// BENCH_BUNDLED=0 skips the bundled run.
+// BENCH_BUNDLED=0 skips the bundled run; BENCH_LAUNCHER_ENV=0 runs the source child without
+// bin/creditbar's environment; BENCH_SETTLE_MS (default 30,000) sets how long idle settles.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
-import type { MemoryBreakdown, RuntimeCase, RuntimeFigures, Phase } from './runtime/runtime-child';
+import type { MemoryBreakdown, RssSplit, RuntimeCase, RuntimeFigures, Phase } from './runtime/runtime-child';
 
 const TSX = resolve(import.meta.dirname, '../../node_modules/tsx/dist/esm/index.mjs');
 const here = (f: string) => resolve(import.meta.dirname, f);
@@ -35,11 +37,27 @@ const fmt = (n: number, digits = 0) =>
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const list = (xs: number[]) => xs.map((x) => fmt(x)).join(', ');
 
+/**
+ * The environment bin/creditbar starts node with (its shebang's `env -S NAME=value ... node`): the
+ * from-source runtime child gets it, as `creditbar web` and the CLI run; BENCH_LAUNCHER_ENV=0 leaves it out.
+ */
+const LAUNCHER_ENV: Record<string, string> =
+  process.env['BENCH_LAUNCHER_ENV'] === '0'
+    ? {}
+    : Object.fromEntries(
+        (
+          readFileSync(here('../../bin/creditbar'), 'utf8')
+            .split('\n')[0]!
+            .match(/\b[A-Z_]+=\S+/g) ?? []
+        ).map((pair) => pair.split('=') as [string, string]),
+      );
+
 /** A child running a TypeScript file (tsx as a loader, so that --expose-gc reaches node), or a bundle. */
-function child(file: string, args: string[], stdin: 'pipe' | 'ignore') {
+function child(file: string, args: string[], stdin: 'pipe' | 'ignore', env: Record<string, string> = {}) {
   const run = file.endsWith('.js') ? [file] : ['--import', TSX, here(file)];
   return spawn(process.execPath, ['--expose-gc', ...run, ...args], {
     stdio: [stdin, 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   });
 }
 
@@ -111,7 +129,7 @@ async function runCase(
       baseline: true,
     };
     const source = await firstLine<RuntimeFigures>(
-      child('runtime/runtime-child.ts', [JSON.stringify(spec)], 'ignore'),
+      child('runtime/runtime-child.ts', [JSON.stringify(spec)], 'ignore', LAUNCHER_ENV),
       'the runtime child',
     );
     if (!bundled) return { source, bundled: null };
@@ -146,13 +164,27 @@ function memoryLine(label: string, r: RuntimeFigures): string {
   const m: MemoryBreakdown = r.memory;
   const e = m.evaluator;
   const thread = e
-    ? `; evaluator thread heap ${fmt(e.heapUsedBeforeGcMb)} used of ${fmt(e.heapTotalBeforeGcMb)} MB (${fmt(e.heapUsedMb)} of ${fmt(e.heapTotalMb)} after a GC), columns ${fmt(e.columnMb, 1)} MB for ${fmt(e.heldEvents)} events (${fmt((e.columnMb * 2 ** 20) / Math.max(1, e.heldEvents), 1)} B each incl. room to grow)`
+    ? `; evaluator thread heap ${fmt(e.heapUsedBeforeGcMb)} used of ${fmt(e.heapTotalBeforeGcMb)} MB (${fmt(e.heapUsedMb)} of ${fmt(e.heapTotalMb)} after a GC, ${fmt(e.heapPhysicalMb)} backed), columns ${fmt(e.columnMb, 1)} MB for ${fmt(e.heldEvents)} events (${fmt((e.columnMb * 2 ** 20) / Math.max(1, e.heldEvents), 1)} B each incl. room to grow)`
     : '; no evaluator thread';
-  return `  RSS ${label.padEnd(7)} idle ${fmt(r.idleRssMb)} MB, peak ${fmt(r.peakRssMb)} MB (first sync ${fmt(r.firstSync.peakRssMb)}, steady ${fmt(r.steadySync.peakRssMb)}; ${fmt(r.closePeakRssMb)} once closed, saving its walks). Of idle: node${label === 'source' ? ' + tsx' : ''} + runtime loaded ${fmt(m.loadedRssMb)} MB, started over an empty cache ${fmt(m.startedRssMb)} MB; main heap ${fmt(m.mainHeapUsedMb)} used of ${fmt(m.mainHeapTotalMb)} MB, external ${fmt(m.mainExternalMb)} MB; SQLite page caches up to ${fmt(m.sqliteCacheMb.main)} MB (main) + ${fmt(m.sqliteCacheMb.evaluator)} MB (evaluator)${thread}`;
+  const split = (s: RssSplit | null) =>
+    s
+      ? ` (${fmt(s.fileMb)} MB mapped from files: node's code and ICU data, shared; ${fmt(s.anonMb)} MB its own)`
+      : '';
+  const settled = m.settledSplit;
+  const heaps = m.settledHeapPhysicalMb;
+  const rest =
+    settled && e
+      ? `; settled, of its own ${fmt(settled.anonMb)} MB: V8 heaps ${fmt(heaps.main)} (main) + ${fmt(heaps.evaluator ?? 0)} (evaluator) MB, columns ${fmt(e.columnMb, 1)} MB, the rest (${fmt(settled.anonMb - heaps.main - (heaps.evaluator ?? 0) - e.columnMb)} MB) native: SQLite page caches, the walks' burn windows, Node and V8 internals, and what the C allocator keeps after frees`
+      : '';
+  return `  RSS ${label.padEnd(7)} idle ${fmt(r.idleRssMb)} MB${split(m.split)}, settled ${fmt(r.idleSettledRssMb)} MB${split(settled)}, peak ${fmt(r.peakRssMb)} MB (first sync ${fmt(r.firstSync.peakRssMb)}, steady ${fmt(r.steadySync.peakRssMb)}; ${fmt(r.closePeakRssMb)} once closed, saving its walks). Of idle: node${label === 'source' ? ' + tsx' : ''} + runtime loaded ${fmt(m.loadedRssMb)} MB, started over an empty cache ${fmt(m.startedRssMb)} MB; main heap ${fmt(m.mainHeapUsedMb)} used of ${fmt(m.mainHeapTotalMb)} MB (${fmt(m.mainHeapPhysicalMb)} backed), external ${fmt(m.mainExternalMb)} MB; SQLite page caches up to ${fmt(m.sqliteCacheMb.main)} MB (main) + ${fmt(m.sqliteCacheMb.evaluator)} MB (evaluator)${thread}${rest}`;
 }
 
 console.log(
-  `runtime bench: a Zite Team workspace's current period (due events only), the runtime as creditbar web builds it; ${TRIALS} trials per phase`,
+  `runtime bench: a Zite Team workspace's current period (due events only), the runtime as creditbar web builds it; ${TRIALS} trials per phase; source runs with ${
+    Object.entries(LAUNCHER_ENV)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ') || 'no launcher environment'
+  }`,
 );
 const bundles = BUNDLED ? await bundle() : null;
 const results = new Map<string, RuntimeFigures>();
@@ -196,9 +228,11 @@ console.log(
     settingsChangeMs: Math.round(median(big.settingsChange.ms)),
     coldStartMs: Math.round(all.find((r) => r.coldStartMs !== null)?.coldStartMs ?? Number.NaN) || null,
     idleRssMb: Math.round(big.idleRssMb),
+    idleSettledRssMb: Math.round(big.idleSettledRssMb),
     peakRssMb: Math.round(Math.max(...all.map((r) => r.peakRssMb))),
     // The same runtime bundled as the app ships it (null with BENCH_BUNDLED=0).
     bundledIdleRssMb: bigBundled ? Math.round(bigBundled.idleRssMb) : null,
+    bundledIdleSettledRssMb: bigBundled ? Math.round(bigBundled.idleSettledRssMb) : null,
     bundledPeakRssMb:
       bundledResults.size > 0
         ? Math.round(Math.max(...[...bundledResults.values()].map((r) => r.peakRssMb)))

@@ -5,10 +5,11 @@
 // app ships it (spec.workerFile: the bundled evaluator thread); nothing else runs in this process:
 // the baseline evaluation runs in its own child (baseline-child.ts), so it never counts here.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { createAppRuntime, type AppRuntime } from '../../../src-main/app/app-runtime';
 import { openCache, READER_CACHE_KIB, type Cache } from '../../../src-main/cache/cache';
 import { createMemorySecretStore } from '../../../src-main/secrets/secret-store';
@@ -36,15 +37,28 @@ export interface RuntimeCase {
   baseline: boolean;
 }
 
+/**
+ * The RSS split by what backs it (Linux: /proc/self/smaps_rollup), MB. `fileMb` is code and data
+ * mapped from files (node's binary with its ICU data, shared libraries, better-sqlite3's addon):
+ * clean pages shared with every process mapping the same file, which the kernel may drop and read
+ * again; `anonMb` is this process's own memory (V8 heaps, typed arrays, malloc'd native memory).
+ */
+export interface RssSplit {
+  rssMb: number;
+  fileMb: number;
+  anonMb: number;
+}
+
 /** Where the RSS goes (MB), each figure read after a full GC of both threads. */
 export interface MemoryBreakdown {
   /** node (plus tsx from source) with the runtime's modules loaded, nothing started. */
   loadedRssMb: number;
   /** The runtime started over an empty cache, its evaluator thread running (the thread's start cost). */
   startedRssMb: number;
-  /** This thread's V8 heap at idle: in use after a GC, and reserved. */
+  /** This thread's V8 heap at idle: in use after a GC, reserved, and backed by memory. */
   mainHeapUsedMb: number;
   mainHeapTotalMb: number;
+  mainHeapPhysicalMb: number;
   /** Buffers outside the V8 heaps of this thread (better-sqlite3, pages kept). */
   mainExternalMb: number;
   /** The evaluator thread at idle: its heap (before and after a GC) and the columns it holds. */
@@ -54,6 +68,11 @@ export interface MemoryBreakdown {
    * a sync has touched the table, and not given back to the system (glibc keeps what SQLite frees).
    */
   sqliteCacheMb: { main: number; evaluator: number };
+  /** Right after the first sync (idleRssMb) and settled (idleSettledRssMb), null off Linux. */
+  split: RssSplit | null;
+  settledSplit: RssSplit | null;
+  /** Settled: both V8 heaps' pages backed by memory (the evaluator's read without a forced GC). */
+  settledHeapPhysicalMb: { main: number; evaluator: number | null };
 }
 
 /** Main-thread blocking and time of one phase. */
@@ -69,7 +88,14 @@ export interface RuntimeFigures {
   steadySync: Phase;
   settingsChange: Phase;
   tick: Phase;
+  /** RSS 1.5 s after the first sync's snapshot, after a forced full GC of both threads. */
   idleRssMb: number;
+  /**
+   * RSS after SETTLE_MS more without a request, ticks running, no forced GC: the app idles for
+   * minutes between syncs (every 5 by default), and V8 gives memory back only after some seconds
+   * of low allocation (its memory reducer), which a forced GC does not do.
+   */
+  idleSettledRssMb: number;
   peakRssMb: number;
   /** The highest RSS once the runtime was closed too (maxRSS: at least peakRssMb). */
   closePeakRssMb: number;
@@ -84,7 +110,22 @@ export interface RuntimeFigures {
 
 const spec = JSON.parse(process.argv[2]!) as RuntimeCase;
 const TICK_MS = 2_000;
+const SETTLE_MS = Number(process.env['BENCH_SETTLE_MS'] ?? 30_000);
 const mb = () => process.memoryUsage().rss / 2 ** 20;
+
+/** The RSS split into file-backed and anonymous pages, or null where /proc is not there. */
+function rssSplit(): RssSplit | null {
+  let text: string;
+  try {
+    text = readFileSync('/proc/self/smaps_rollup', 'utf8');
+  } catch {
+    return null;
+  }
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? Number.NaN);
+  const rss = kb('Rss');
+  const anon = kb('Anonymous');
+  return { rssMb: rss / 1024, fileMb: (rss - anon) / 1024, anonMb: anon / 1024 };
+}
 const dir = mkdtempSync(join(tmpdir(), 'creditbar-bench-runtime-'));
 const settingsBackend = createMemorySettingsBackend();
 const secrets = createMemorySecretStore();
@@ -192,6 +233,7 @@ const before = await runtime.evaluatorMemory();
 const after = await runtime.evaluatorMemory({ collect: true });
 await pause(500);
 const idleRssMb = mb();
+const split = rssSplit();
 const heap = process.memoryUsage();
 /** A connection's cache_size in MB (negative: KiB, positive: pages). */
 const cacheMb = (size: number) =>
@@ -201,6 +243,7 @@ const memory: MemoryBreakdown = {
   startedRssMb,
   mainHeapUsedMb: heap.heapUsed / 2 ** 20,
   mainHeapTotalMb: heap.heapTotal / 2 ** 20,
+  mainHeapPhysicalMb: getHeapStatistics().total_physical_size / 2 ** 20,
   mainExternalMb: heap.external / 2 ** 20,
   evaluator:
     before && after
@@ -210,6 +253,18 @@ const memory: MemoryBreakdown = {
     main: cacheMb(cache.db.pragma('cache_size', { simple: true }) as number),
     evaluator: READER_CACHE_KIB / 1024,
   },
+  split,
+  settledSplit: null,
+  settledHeapPhysicalMb: { main: 0, evaluator: null },
+};
+
+// The same idle, settled: nothing asked of the runtime for SETTLE_MS but its ticks.
+await pause(SETTLE_MS);
+const idleSettledRssMb = mb();
+memory.settledSplit = rssSplit();
+memory.settledHeapPhysicalMb = {
+  main: getHeapStatistics().total_physical_size / 2 ** 20,
+  evaluator: (await runtime.evaluatorMemory())?.heapPhysicalMb ?? null,
 };
 
 // 2. Steady syncs of 100 new events: request to the snapshot that shows them (the reconciliation
@@ -323,6 +378,7 @@ const figures: RuntimeFigures = {
   settingsChange,
   tick,
   idleRssMb,
+  idleSettledRssMb,
   peakRssMb,
   closePeakRssMb,
   serverBalanceMs,

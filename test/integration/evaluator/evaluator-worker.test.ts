@@ -133,5 +133,7 @@ describe('the evaluator thread', () => {
     expect(memory.columnMb * 2 ** 20).toBeGreaterThanOrEqual(20_000 * 21);
     expect(memory.heapUsedMb).toBeGreaterThan(0);
     expect(memory.heapTotalMb).toBeGreaterThanOrEqual(memory.heapUsedMb);
+    expect(memory.heapPhysicalMb).toBeGreaterThan(0);
+    expect(memory.heapPhysicalMb).toBeLessThanOrEqual(memory.heapTotalMb);
   });
 });
