@@ -6,13 +6,13 @@
 // after an ingest; and, as the baseline of the same run, the evaluation the runtime used to run on
 // its main thread over the same cache (in a process of its own, so it never counts in the runtime's
 // RSS). Memory is measured twice per case: the runtime from source through tsx (what the CLI and
-// browser mode run, with the environment bin/creditbar starts node with), and bundled by esbuild with
+// browser mode run, with the environment and node flags bin/creditbar starts node with), and bundled by esbuild with
 // its dependencies external (in plain node, no such environment), the evaluator thread
 // from its own bundle (what the app ships: electron-vite bundles out/main the same way), with where
 // the RSS goes. The last line is one JSON object. Prints figures, never pass/fail.
 // BENCH_CASES=10k,1M picks cases; BENCH_TRIALS (default 3) sets the trials per phase;
-// BENCH_BUNDLED=0 skips the bundled run; BENCH_LAUNCHER_ENV=0 runs the source child without
-// bin/creditbar's environment; BENCH_SETTLE_MS (default 30,000) sets how long idle settles.
+// BENCH_BUNDLED=0 skips the bundled run; BENCH_LAUNCHER=0 runs the source child without
+// bin/creditbar's environment and node flags; BENCH_SETTLE_MS (default 30,000) sets how long idle settles.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -38,26 +38,32 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const list = (xs: number[]) => xs.map((x) => fmt(x)).join(', ');
 
 /**
- * The environment bin/creditbar starts node with (its shebang's `env -S NAME=value ... node`): the
- * from-source runtime child gets it, as `creditbar web` and the CLI run; BENCH_LAUNCHER_ENV=0 leaves it out.
+ * How bin/creditbar starts node (its shebang: `env -S NAME=value ... node --flag ...`): the
+ * from-source runtime child gets the same environment and node flags, as `creditbar web` and the CLI
+ * run; BENCH_LAUNCHER=0 leaves them out.
  */
-const LAUNCHER_ENV: Record<string, string> =
-  process.env['BENCH_LAUNCHER_ENV'] === '0'
-    ? {}
-    : Object.fromEntries(
-        (
-          readFileSync(here('../../bin/creditbar'), 'utf8')
-            .split('\n')[0]!
-            .match(/\b[A-Z_]+=\S+/g) ?? []
-        ).map((pair) => pair.split('=') as [string, string]),
-      );
+const LAUNCHER = ((): { env: Record<string, string>; flags: string[] } => {
+  if (process.env['BENCH_LAUNCHER'] === '0') return { env: {}, flags: [] };
+  const words = readFileSync(here('../../bin/creditbar'), 'utf8').split('\n')[0]!.split(/\s+/);
+  const node = words.indexOf('node');
+  const env = words.slice(0, node).filter((w) => /^[A-Z_]+=/.test(w));
+  return {
+    env: Object.fromEntries(env.map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)])),
+    flags: words.slice(node + 1).filter(Boolean),
+  };
+})();
 
 /** A child running a TypeScript file (tsx as a loader, so that --expose-gc reaches node), or a bundle. */
-function child(file: string, args: string[], stdin: 'pipe' | 'ignore', env: Record<string, string> = {}) {
+function child(
+  file: string,
+  args: string[],
+  stdin: 'pipe' | 'ignore',
+  launcher: typeof LAUNCHER = { env: {}, flags: [] },
+) {
   const run = file.endsWith('.js') ? [file] : ['--import', TSX, here(file)];
-  return spawn(process.execPath, ['--expose-gc', ...run, ...args], {
+  return spawn(process.execPath, ['--expose-gc', ...launcher.flags, ...run, ...args], {
     stdio: [stdin, 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...launcher.env },
   });
 }
 
@@ -129,7 +135,7 @@ async function runCase(
       baseline: true,
     };
     const source = await firstLine<RuntimeFigures>(
-      child('runtime/runtime-child.ts', [JSON.stringify(spec)], 'ignore', LAUNCHER_ENV),
+      child('runtime/runtime-child.ts', [JSON.stringify(spec)], 'ignore', LAUNCHER),
       'the runtime child',
     );
     if (!bundled) return { source, bundled: null };
@@ -179,12 +185,9 @@ function memoryLine(label: string, r: RuntimeFigures): string {
   return `  RSS ${label.padEnd(7)} idle ${fmt(r.idleRssMb)} MB${split(m.split)}, settled ${fmt(r.idleSettledRssMb)} MB${split(settled)}, peak ${fmt(r.peakRssMb)} MB (first sync ${fmt(r.firstSync.peakRssMb)}, steady ${fmt(r.steadySync.peakRssMb)}; ${fmt(r.closePeakRssMb)} once closed, saving its walks). Of idle: node${label === 'source' ? ' + tsx' : ''} + runtime loaded ${fmt(m.loadedRssMb)} MB, started over an empty cache ${fmt(m.startedRssMb)} MB; main heap ${fmt(m.mainHeapUsedMb)} used of ${fmt(m.mainHeapTotalMb)} MB (${fmt(m.mainHeapPhysicalMb)} backed), external ${fmt(m.mainExternalMb)} MB; SQLite page caches up to ${fmt(m.sqliteCacheMb.main)} MB (main) + ${fmt(m.sqliteCacheMb.evaluator)} MB (evaluator)${thread}${rest}`;
 }
 
+const launched = [...Object.entries(LAUNCHER.env).map(([k, v]) => `${k}=${v}`), 'node', ...LAUNCHER.flags];
 console.log(
-  `runtime bench: a Zite Team workspace's current period (due events only), the runtime as creditbar web builds it; ${TRIALS} trials per phase; source runs with ${
-    Object.entries(LAUNCHER_ENV)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(' ') || 'no launcher environment'
-  }`,
+  `runtime bench: a Zite Team workspace's current period (due events only), the runtime as creditbar web builds it; ${TRIALS} trials per phase; source runs as: ${launched.join(' ')}`,
 );
 const bundles = BUNDLED ? await bundle() : null;
 const results = new Map<string, RuntimeFigures>();
