@@ -7,6 +7,7 @@ import type { PoolEvents, PoolGrant } from './pool-events';
 import type { PoolWalkConfig } from './pool-walk';
 import type { ResolvedPool, ResolvedWorkspace } from './resolve-workspace';
 import { simulatePool } from './simulate-pool';
+import { poolBudgets } from './member-budgets';
 
 /**
  * Where a walk can resume: the start of a period and the non-plan lots carried into it from the
@@ -85,7 +86,7 @@ export function poolWalkConfig(input: Omit<WalkFromInput, 'events' | 'earliest'>
   return {
     pool,
     thresholds: input.thresholds ?? pool.thresholds,
-    budgets: resolved.budgets,
+    budgets: poolBudgets(resolved.budgets, pool.pool),
     grants: poolGrants(input.grants, pool.pool, asOf, from?.start),
     readings: preparePoolReadings(input.readings ?? [], pool.pool, asOf, from?.start),
     ...(input.onCall ? { onCall: input.onCall } : {}),

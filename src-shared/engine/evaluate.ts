@@ -25,6 +25,7 @@ import {
   type WorkspaceOverrides,
 } from './resolve-workspace';
 import { simulatePool } from './simulate-pool';
+import { poolBudgets } from './member-budgets';
 
 export interface EvaluateOptions {
   asOf: Millis;
@@ -139,7 +140,7 @@ export function walkPool(
   return simulatePool({
     pool,
     thresholds: pool.thresholds,
-    budgets: prepared.resolved.budgets,
+    budgets: poolBudgets(prepared.resolved.budgets, pool.pool),
     events: preparePoolEvents(prepared.eventsByPool.get(pool.pool) ?? [], prepared.price, asOf),
     grants,
     readings: preparePoolReadings(prepared.readings, pool.pool, asOf),

@@ -1,5 +1,6 @@
 import { evaluateLedger } from '../../../src-shared/engine/evaluate';
 import { evaluationJson } from '../../../src-shared/engine/status-json';
+import { budgetLines } from '../format/budget-lines';
 import { statusTable } from '../format/status-table';
 import { asOfFlag, loadCatalog, loadLedger, onePositional, parseFlags, type CliIo } from '../io';
 
@@ -17,7 +18,8 @@ export async function evaluateCommand(argv: string[], io: CliIo): Promise<void> 
   const asOf = asOfFlag(values['as-of'], io);
   const catalog = await loadCatalog(values.catalog);
   const ledger = await loadLedger(path, catalog);
-  const result = evaluationJson(evaluateLedger(ledger, { asOf, catalog }));
+  const evaluation = evaluateLedger(ledger, { asOf, catalog });
+  const result = evaluationJson(evaluation);
   if (values.json) io.stdout(JSON.stringify(result, null, 2) + '\n');
   else
     io.stdout(
@@ -27,6 +29,7 @@ export async function evaluateCommand(argv: string[], io: CliIo): Promise<void> 
         result.alerts,
         new Map(ledger.workspaces.map((w) => [w.id, w.name])),
         ledger.grants,
+        budgetLines(evaluation),
       ),
     );
 }

@@ -8,6 +8,7 @@ import { lastImportAt } from '../../manual/last-import';
 import { describeFreshness, freshnessOf } from '../../sync/freshness';
 import { syncFailureOf } from '../../sync/sync-failure';
 import { dbFlag, openCacheFile, withCache } from '../cache-io';
+import { budgetLines } from '../format/budget-lines';
 import { statusTable } from '../format/status-table';
 import { shortInstant } from '../format/table';
 import { asOfFlag, loadCatalog, parseFlags, type CliIo } from '../io';
@@ -34,7 +35,8 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
   const asOf = asOfFlag(values['as-of'], io);
   const catalog = await loadCatalog(values.catalog);
   await withCache(openCacheFile(file, io, 'read'), (cache) => {
-    const result = evaluationJson(evaluateCache(cache, { asOf, catalog }));
+    const evaluation = evaluateCache(cache, { asOf, catalog });
+    const result = evaluationJson(evaluation);
     if (values.json) {
       io.stdout(JSON.stringify(result, null, 2) + '\n');
       return;
@@ -42,7 +44,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
     const workspaces = cache.read.workspaces.list();
     const names = new Map(workspaces.map((w) => [w.workspace.id, w.workspace.name]));
     const grants = workspaces.flatMap((w) => cache.read.grants.forWorkspace(w.key, w.workspace.id));
-    io.stdout(statusTable(result.asOf, result.pools, result.alerts, names, grants));
+    io.stdout(statusTable(result.asOf, result.pools, result.alerts, names, grants, budgetLines(evaluation)));
     const policy = {
       liveForMs: DEFAULT_SETTINGS.syncIntervalMinutes * 60_000,
       staleAfterMs: DEFAULT_SETTINGS.staleAfterMinutes * 60_000,

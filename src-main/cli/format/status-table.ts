@@ -14,13 +14,14 @@ function forecastCell(p: PoolStatusJson): string {
   return `~${credits(p.forecast.projectedUsed)} by reset`;
 }
 
-/** The readable form of `evaluate` and `status`: one row per pool, what grants add, then the alerts. */
+/** The readable form of `evaluate` and `status`: one row per pool, what grants add, member budgets (budget-lines.ts), then the alerts. */
 export function statusTable(
   asOf: string,
   pools: PoolStatusJson[],
   alerts: AlertJson[],
   names: ReadonlyMap<string, string>,
   grants: readonly (GrantFacts & { workspaceId: string })[] = [],
+  budgets: readonly string[] = [],
 ): string {
   const rows = pools.map((p) => [
     names.get(p.workspaceId) ?? p.workspaceId,
@@ -80,6 +81,7 @@ export function statusTable(
         `  ${b.id} at ${shortInstant(b.at)} shows ${credits(b.by)} more left than counted: a top-up or a mistake? (creditbar reading resolve)`,
       );
   }
+  out.push(...budgets);
   out.push('', alerts.length === 0 ? 'No alerts.' : 'Alerts:');
   for (const a of alerts) out.push(`  ${shortInstant(a.at)}  ${a.message}`);
   return out.join('\n') + '\n';

@@ -1,3 +1,4 @@
+import { BUDGET_SCOPE } from '../../../src-shared/display/member-budget';
 import { useId, useState } from 'react';
 import { parseLocaleNumber } from '../../../src-shared/display/locale-number';
 import type { WorkspaceCard } from '../../../src-shared/ipc/snapshot';
@@ -154,8 +155,8 @@ export function BudgetsSection({
     <section className="card settings-section" aria-labelledby="budgets-title" id="budgets">
       <h2 id="budgets-title">Member budgets</h2>
       <p className="hint">
-        Whole credits per period. A member who passes the budget in force raises a member-budget alert. Leave
-        a field empty to use the account&apos;s budget (or none).
+        Whole credits per period. {BUDGET_SCOPE} A member who passes the budget in force raises a
+        member-budget alert. Leave a field empty to use the account&apos;s budget (or none).
       </p>
       {workspaces.length === 0 ? <p className="muted">Workspaces appear here after the first sync.</p> : null}
       {workspaces.map((w) => (

@@ -1,10 +1,21 @@
 import { useId } from 'react';
+import { budgetUseText } from '../../../src-shared/display/member-budget';
+import { BUDGETED_POOL } from '../../../src-shared/engine/member-budgets';
 import type { PoolCard } from '../../../src-shared/ipc/snapshot';
-import { formatCredits, formatDateTime, formatPercentUsed } from '../../components/format';
+import { formatDateTime, locales } from '../../components/format';
 
-/** Members with a budget: used against it, and when they passed it. Budgets are set in Settings. */
-export function MemberBudgets({ budgets }: { budgets: PoolCard['budgets'] }): React.JSX.Element {
+/**
+ * Members with a budget: used against it, and when they passed it. Budgets are set in Settings and
+ * count the integration pool only, so the block stands under that pool and nowhere else.
+ */
+export function MemberBudgets({
+  pool,
+}: {
+  pool: Pick<PoolCard, 'pool' | 'budgets'>;
+}): React.JSX.Element | null {
   const id = useId();
+  if (pool.pool !== BUDGETED_POOL) return null;
+  const budgets = pool.budgets;
   return (
     <section className="member-budgets" aria-labelledby={id}>
       <h3 id={id}>Member budgets</h3>
@@ -16,14 +27,11 @@ export function MemberBudgets({ budgets }: { budgets: PoolCard['budgets'] }): Re
       ) : (
         <ul>
           {budgets.map((b) => {
-            const pct = b.budget > 0 ? (b.used / b.budget) * 100 : 0;
             const over = b.reachedAt !== null || b.used >= b.budget;
             return (
               <li key={b.memberId} className={over ? 'over' : undefined}>
                 <span className="breakdown-name">{b.name}</span>
-                <span className="breakdown-value">
-                  {formatCredits(b.used)} of {formatCredits(b.budget)} ({formatPercentUsed(pct)})
-                </span>
+                <span className="breakdown-value">{budgetUseText(b.used, b.budget, locales())}</span>
                 <meter
                   min={0}
                   max={b.budget}

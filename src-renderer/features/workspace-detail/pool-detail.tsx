@@ -86,7 +86,7 @@ export function PoolDetail({
           member, action or app.
         </p>
       ) : null}
-      <MemberBudgets budgets={pool.budgets} />
+      <MemberBudgets pool={pool} />
       <section className="advisors" aria-labelledby={`${headingId}-advisors`}>
         <h3 id={`${headingId}-advisors`}>Advisors</h3>
         <h4>Plan fit</h4>

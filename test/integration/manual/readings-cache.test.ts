@@ -10,6 +10,7 @@ import { exportLedgerObject } from '../../../src-main/cache/ledger-export';
 import { importLedger } from '../../../src-main/cache/ledger-import';
 import { reviewMonthFromCache } from '../../../src-main/cache/month-review';
 import { tempDir } from '../../fixtures/temp-dir';
+import { base44Builder } from '../../fixtures/base44-builder';
 
 // A Base44 Builder workspace read most weekdays at 09:00 from January to mid-March 2026, with one
 // backwards reading, one dismissed, a top-up, and a few calls imported from a CSV in February.
@@ -68,16 +69,7 @@ const events: UsageEvent[] = [
 ];
 const ledger: Ledger = {
   version: 1,
-  workspaces: [
-    {
-      id: 'studio',
-      name: 'Studio',
-      provider: 'base44',
-      plan: 'builder',
-      catalogVersion: '2026-12-docs',
-      billingDay: 1,
-    },
-  ],
+  workspaces: [base44Builder()],
   grants: [
     {
       id: 'top',

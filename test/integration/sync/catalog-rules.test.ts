@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateCache } from '../../../src-main/cache/evaluate-cache';
 import { evaluationJson } from '../../../src-shared/engine/status-json';
-import type { Ledger, UsageEvent } from '../../../src-shared/types/ledger';
+import type { Ledger } from '../../../src-shared/types/ledger';
+import { base44Builder, minuteCalls } from '../../fixtures/base44-builder';
 import { runCliInProcess } from '../cli/run-cli';
 import { serverAndCache, sync } from './sync-helpers';
 
@@ -14,18 +15,6 @@ afterEach(async () => {
 /** 2026-12-03 12:00 UTC: inside Base44's Nov 15 → Dec 15 billing period and Zite's December. */
 const NOW = Date.parse('2026-12-03T12:00:00Z');
 
-function calls(workspaceId: string, pool: 'integration' | 'message', action: string, n: number, day: string) {
-  return Array.from({ length: n }, (_, i): UsageEvent => ({
-    id: `${workspaceId}-${action}-${i}`,
-    workspaceId,
-    pool,
-    memberId: 'ana',
-    action,
-    ...(action === 'message' ? { credits: 1 } : {}),
-    occurredAt: `${day}T10:${String(i).padStart(2, '0')}:00Z`,
-  }));
-}
-
 /**
  * One account: a Base44 Builder workspace on the documentation's rules (billing day 15), a Zite Pro
  * one on the newer usage pages (their plan sizes are unpublished: the account gives 20,000), and a
@@ -34,15 +23,7 @@ function calls(workspaceId: string, pool: 'integration' | 'message', action: str
 const LEDGER: Ledger = {
   version: 1,
   workspaces: [
-    {
-      id: 'studio',
-      name: 'Support studio',
-      provider: 'base44',
-      plan: 'builder',
-      catalogVersion: '2026-12-docs',
-      billingDay: 15,
-      members: [{ id: 'ana', name: 'Ana' }],
-    },
+    base44Builder({ name: 'Support studio', billingDay: 15, members: [{ id: 'ana', name: 'Ana' }] }),
     {
       id: 'ops',
       name: 'Ops portal',
@@ -55,10 +36,10 @@ const LEDGER: Ledger = {
   ],
   grants: [],
   events: [
-    ...calls('studio', 'integration', 'email:custom_domain', 10, '2026-11-20'),
-    ...calls('studio', 'message', 'message', 30, '2026-11-21'),
-    ...calls('ops', 'integration', 'email', 10, '2026-12-02'),
-    ...calls('legacy', 'integration', 'email', 10, '2026-12-02'),
+    ...minuteCalls('studio', 'ana', 'integration', 'email:custom_domain', 10, '2026-11-20'),
+    ...minuteCalls('studio', 'ana', 'message', 'message', 30, '2026-11-21'),
+    ...minuteCalls('ops', 'ana', 'integration', 'email', 10, '2026-12-02'),
+    ...minuteCalls('legacy', 'ana', 'integration', 'email', 10, '2026-12-02'),
   ],
 };
 

@@ -54,6 +54,13 @@ describe('WorkspaceScreen', () => {
     );
   });
 
+  it('shows member budgets under the integration pool only: they count integration credits', () => {
+    renderWithStore(<WorkspaceScreen workspaceId="base44-studio" />, { state: { snapshot: demoSnapshot() } });
+    const [integration, message] = screen.getAllByTestId('pool-detail');
+    expect(within(integration!).getByRole('region', { name: 'Member budgets' })).toBeInTheDocument();
+    expect(within(message!).queryByRole('region', { name: 'Member budgets' })).toBeNull();
+  });
+
   it('says when the workspace is gone', () => {
     renderWithStore(<WorkspaceScreen workspaceId="nope" />, { state: { snapshot: demoSnapshot() } });
     expect(screen.getByRole('heading', { name: 'Workspace not found' })).toBeInTheDocument();
