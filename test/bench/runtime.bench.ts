@@ -61,7 +61,10 @@ function child(
   launcher: typeof LAUNCHER = { env: {}, flags: [] },
 ) {
   const run = file.endsWith('.js') ? [file] : ['--import', TSX, here(file)];
-  return spawn(process.execPath, ['--expose-gc', ...launcher.flags, ...run, ...args], {
+  // BENCH_CPU_PROF=DIR: a CPU profile per thread of each child (the evaluator thread's too) into DIR.
+  const prof = process.env['BENCH_CPU_PROF'];
+  const profile = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
+  return spawn(process.execPath, ['--expose-gc', ...launcher.flags, ...profile, ...run, ...args], {
     stdio: [stdin, 'pipe', 'inherit'],
     env: { ...process.env, ...launcher.env },
   });
