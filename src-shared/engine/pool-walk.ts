@@ -297,6 +297,7 @@ export class PoolWalk {
     const n = events.length;
     const { t: times, credits, unknown, member, action, app, inputHash } = events;
     let ei = this.next;
+    this.reserveWindow(events, ei, limit);
     for (; ei < n; ei++) {
       const t = times[ei]!;
       if (t >= end || (closing ? t >= limit : t > limit)) break;
@@ -359,6 +360,19 @@ export class PoolWalk {
     this.next = ei;
   }
 
+  /**
+   * Makes room in the calls window, once, for the priced calls from event `from` on that a walk up
+   * to `limit` can leave in it (those of the last window before limit; older ones leave as it fills).
+   */
+  private reserveWindow(events: PoolEvents, from: number, limit: Millis): void {
+    const { t, credits, length: n } = events;
+    const lo = firstAtOrAfter(t, from, n, CallWindow.from(limit));
+    const hi = Math.min(firstAfter(t, lo, n, limit), firstAtOrAfter(t, lo, n, this.p.end));
+    let priced = 0;
+    for (let i = lo; i < hi; i++) if (credits[i] !== 0) priced++;
+    this.window.reserve(priced);
+  }
+
   /** The member's budget (NaN: none), looked up by name once per code. */
   private budgetFor(m: number, events: PoolEvents): number {
     if (m >= this.budgetOf.length) {
@@ -377,4 +391,24 @@ export class PoolWalk {
   private result(at: Millis, closed: boolean, h: Holdings): PeriodResult {
     return tallyResult(this.config, this.p, this.k, this.window, this.strings, at, closed, h);
   }
+}
+
+/** The first index in [lo, hi) of sorted `t` whose instant is at or after x (hi if none). */
+function firstAtOrAfter(t: Float64Array, lo: number, hi: number, x: Millis): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index in [lo, hi) of sorted `t` whose instant is after x (hi if none). */
+function firstAfter(t: Float64Array, lo: number, hi: number, x: Millis): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
