@@ -20,7 +20,7 @@ export function checkExhausted(h: Holdings, used: number, t: Millis): void {
 /**
  * Applies grant arrivals and expiries up to t (inclusive or not) to the holdings of a period starting
  * at `periodStart`; at equal instants an arrival comes first, so a bonus replacing an expiring one
- * never shows a false exhaustion.
+ * never shows a false exhaustion. Returns the instant of the next arrival or expiry after them.
  */
 export function applyGrantsUpTo(
   h: Holdings,
@@ -30,13 +30,13 @@ export function applyGrantsUpTo(
   used: number,
   t: Millis,
   inclusive: boolean,
-): void {
+): Millis {
   for (;;) {
     const g = h.gi < grants.length ? grants[h.gi]! : undefined;
     const nextArrival = g ? g.grantedAt : Number.POSITIVE_INFINITY;
     const nextExpiry = h.book.nextExpiry();
     const next = Math.min(nextArrival, nextExpiry);
-    if (inclusive ? next > t : next >= t) return;
+    if (inclusive ? next > t : next >= t) return next;
     if (g && nextArrival <= nextExpiry) {
       h.gi++;
       if (g.expiresAt <= Math.max(g.grantedAt, periodStart)) continue; // never usable in this period

@@ -84,6 +84,11 @@ export class PoolWalk {
   private budgetOf: Float64Array = new Float64Array(0);
   /** Index of the next reading to apply. */
   private ri = 0;
+  /**
+   * No grant arrives and no lot expires before this instant (the next one as last computed; spending
+   * only removes lots): the walk skips applying grants at each call before it.
+   */
+  private grantsDue: Millis = Number.NEGATIVE_INFINITY;
   private readonly anchor: Millis;
   private readonly carryExpiry: Millis;
 
@@ -125,6 +130,7 @@ export class PoolWalk {
     restoreTally(walk.k, state, events);
     walk.window = CallWindow.restored(state.windowT, state.windowP);
     walk.ri = state.ri;
+    walk.grantsDue = Number.NEGATIVE_INFINITY;
     return walk;
   }
 
@@ -281,7 +287,8 @@ export class PoolWalk {
   /** Grant arrivals and expiries up to t (inclusive or not), in this period. */
   private applyGrants(h: Holdings, t: Millis, inclusive: boolean): void {
     const { grants, pool } = this.config;
-    applyGrantsUpTo(h, grants, pool.allowance, this.p.start, this.k.used, t, inclusive);
+    const next = applyGrantsUpTo(h, grants, pool.allowance, this.p.start, this.k.used, t, inclusive);
+    if (h === this.h) this.grantsDue = next;
   }
 
   /** Walks events from `next` while they are in the period and at or before `limit` (before it when closing). */
@@ -304,7 +311,7 @@ export class PoolWalk {
       const price = credits[ei]!;
       const a = action[ei]!;
       while (this.ri < readings.length && readings[this.ri]!.t < t) this.applyReading(readings[this.ri++]!);
-      this.applyGrants(h, t, true);
+      if (t >= this.grantsDue) this.applyGrants(h, t, true);
       if (unknown[ei] === 1) markUnknown(k, a);
       if (price > 0) {
         if (blocking && price > h.available - k.used + EPSILON) {
@@ -350,7 +357,7 @@ export class PoolWalk {
       }
       if (price > 0) {
         this.crossMarks(t);
-        const budget = this.budgetFor(m, events);
+        const budget = m < this.budgetOf.length ? this.budgetOf[m]! : this.budgetFor(m, events);
         if (budget === budget && !k.budgetReached.has(m) && k.byMember.sums[m]! >= budget - EPSILON) {
           k.budgetReached.set(m, t);
         }

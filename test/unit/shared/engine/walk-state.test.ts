@@ -175,6 +175,49 @@ describe('a saved walk', () => {
   });
 });
 
+test('a walk resumed before a carried lot expires lets it expire at its instant', () => {
+  // March: 100 credits of plan, 50 bonus credits carried from February that expire on Mar 10. Worked
+  // by hand: 30 credits on Mar 2 come from the bonus (it expires first), 20 of it expire unspent on
+  // Mar 10, so the bonus counts 30; 10 credits on Mar 12 come from the plan. On Mar 15: 40 used of 130.
+  const pool: ResolvedPool = {
+    pool: 'integration',
+    allowance: 100,
+    reset: { kind: 'calendar-month' },
+    overage: false,
+    exhaustion: 'calls',
+    thresholds: [50],
+  };
+  const config: PoolWalkConfig = { pool, thresholds: [50], budgets: new Map(), grants: [] };
+  const DAY = 24 * HOUR;
+  const carry = [
+    {
+      id: 'feb-bonus',
+      kind: 'bonus' as const,
+      grantedAt: FROM - 20 * DAY,
+      expiresAt: FROM + 9 * DAY,
+      balance: 50,
+    },
+  ];
+  const all = new EventColumns();
+  all.push(FROM + DAY, 30, false, 'ana', 'email', 'crm', undefined);
+  all.push(FROM + 11 * DAY, 10, false, 'ana', 'email', 'crm', undefined);
+  const walk = new PoolWalk(config, { start: FROM, carry });
+  walk.advance(all, FROM + 4 * DAY);
+  const state = decodeWalkState(encodeWalkState(walk.saveState()!));
+  // Resumed as the cache resumes it: from the saved period's start, the carried lot only in the state.
+  const resumed = IncrementalPool.resumed(config, state, after(all, FROM + 4 * DAY, columnsFor(state)));
+  const [march] = resumed.evaluate(FROM + 14 * DAY);
+  expect(march).toMatchObject({ used: 40, bonus: 30 });
+  expect(march!.carryOut).toEqual([]);
+  const expected = simulatePool({
+    ...config,
+    events: all,
+    asOf: FROM + 14 * DAY,
+    from: { start: FROM, carry },
+  });
+  expect([march]).toEqual(expected);
+});
+
 describe('reading a saved walk', () => {
   const pool: ResolvedPool = {
     pool: 'integration',
