@@ -5,11 +5,8 @@ import type { Settings } from '../../src-shared/settings/settings';
 import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
 import type { EvaluateRequest } from '../evaluator/cache-evaluator';
-import {
-  EvaluatorCrashedError,
-  type CacheEvaluatorClient,
-  type EvaluatedBatch,
-} from '../evaluator/evaluator-client';
+import type { EvaluatedBatch } from '../evaluator/evaluate-batch';
+import { EvaluatorCrashedError, type CacheEvaluatorClient } from '../evaluator/evaluator-client';
 import { engineRequest, type EngineView } from './engine-view';
 
 export interface ViewRefresherDeps {
@@ -42,11 +39,11 @@ export function createViewRefresher(deps: ViewRefresherDeps) {
 
   async function evaluate(requests: EvaluateRequest[], balances: EvaluateRequest[]): Promise<EvaluatedBatch> {
     try {
-      return await deps.evaluator.evaluate(requests, balances);
+      return await deps.evaluator.evaluate(requests, { balances, viewForm: true });
     } catch (err) {
       if (!(err instanceof EvaluatorCrashedError)) throw err;
       deps.log.warn('evaluating again on a new evaluator thread', { error: err.message });
-      return deps.evaluator.evaluate(requests, balances);
+      return deps.evaluator.evaluate(requests, { balances, viewForm: true });
     }
   }
 

@@ -1,9 +1,8 @@
 import type { Worker } from 'node:worker_threads';
-import type { Evaluation } from '../../src-shared/engine/evaluate';
-import { poolBalancesOf, type PoolBalance } from '../../src-shared/engine/pool-balances';
 import type { CacheReader } from '../cache/cache';
 import type { CheckpointResult } from '../db/wal-checkpoint';
-import { createCacheEvaluator, type EvaluateRequest, type PoolCost } from './cache-evaluator';
+import { createCacheEvaluator, type EvaluateRequest } from './cache-evaluator';
+import { evaluateBatch, type BatchOptions, type EvaluatedBatch } from './evaluate-batch';
 import type {
   EvaluatorMemory,
   EvaluatorReply,
@@ -32,20 +31,13 @@ export class EvaluatorError extends Error {
   }
 }
 
-export interface EvaluatedBatch {
-  evaluations: Evaluation[];
-  /** The pool balances of each `balances` request, in order. */
-  balances: PoolBalance[][];
-  costs: PoolCost[];
-}
-
 /** The engine over the cache, answered off the main thread. */
 export interface CacheEvaluatorClient {
   /**
    * Evaluates each request (one read of the cache for all of them), in order; `balances` are
    * evaluated in the same read and answered as pool balances only (reconciliations).
    */
-  evaluate(requests: EvaluateRequest[], balances?: EvaluateRequest[]): Promise<EvaluatedBatch>;
+  evaluate(requests: EvaluateRequest[], options?: BatchOptions): Promise<EvaluatedBatch>;
   /**
    * What the evaluator holds (its heap, the columns): null when no thread runs. `collect` runs a
    * full GC first where the host exposes one (benches start node with --expose-gc).
@@ -124,13 +116,8 @@ export function createEvaluatorClient(options: EvaluatorClientOptions): CacheEva
   }
 
   return {
-    async evaluate(requests, balances = []) {
-      const reply = await ask({
-        id: nextId++,
-        kind: 'evaluate',
-        requests,
-        ...(balances.length > 0 ? { balances } : {}),
-      });
+    async evaluate(requests, options = {}) {
+      const reply = await ask({ id: nextId++, kind: 'evaluate', requests, ...options });
       if (!('evaluations' in reply))
         throw new Error('the evaluator answered an evaluation with something else');
       return { evaluations: reply.evaluations, balances: reply.balances, costs: reply.costs };
@@ -183,14 +170,7 @@ export function createInProcessEvaluator(
 ): CacheEvaluatorClient {
   const evaluator = createCacheEvaluator({ ...cache, close: () => undefined });
   return {
-    evaluate: async (requests, balances = []) => {
-      const all = evaluator.evaluate([...balances, ...requests]);
-      return {
-        evaluations: all.slice(balances.length),
-        balances: all.slice(0, balances.length).map(poolBalancesOf),
-        costs: evaluator.costs(),
-      };
-    },
+    evaluate: async (requests, options) => evaluateBatch(evaluator, requests, options),
     // Its columns live on this thread's heap, which is the caller's to measure.
     memory: async () => null,
     checkpoint: async () => null,

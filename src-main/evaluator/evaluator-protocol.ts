@@ -2,6 +2,7 @@ import type { Evaluation } from '../../src-shared/engine/evaluate';
 import type { PoolBalance } from '../../src-shared/engine/pool-balances';
 import type { CheckpointResult } from '../db/wal-checkpoint';
 import type { EvaluateRequest, PoolCost, SavedWalks } from './cache-evaluator';
+import type { BatchOptions } from './evaluate-batch';
 
 /** What the evaluator thread is started with. */
 export interface EvaluatorWorkerData {
@@ -25,16 +26,11 @@ export interface EvaluatorMemory {
 
 /** A request to the evaluator thread. */
 export type EvaluatorRequest =
-  | {
+  | ({
       id: number;
       kind: 'evaluate';
       requests: EvaluateRequest[];
-      /**
-       * Evaluated first, in the same read of the cache, but answered as pool balances only (a
-       * reconciliation's side): the main thread deserialises a few numbers, not a second evaluation.
-       */
-      balances?: EvaluateRequest[];
-    }
+    } & BatchOptions)
   /** Its memory figures (benches and logs); `collect` first runs a full GC where one is exposed (--expose-gc). */
   | { id: number; kind: 'memory'; collect?: boolean }
   /** Write each pool's walk down for the next start (asked when the app closes). */

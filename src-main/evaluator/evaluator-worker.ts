@@ -5,11 +5,11 @@
 // minutes, so that the next start answers from them without reading the whole period first.
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { poolBalancesOf } from '../../src-shared/engine/pool-balances';
 import { openCacheReader } from '../cache/cache';
 import { quickCheckFile } from '../db/quick-check';
 import { openWalCheckpointer, type WalCheckpointer } from '../db/wal-checkpoint';
 import { createCacheEvaluator, type CacheEvaluator } from './cache-evaluator';
+import { evaluateBatch } from './evaluate-batch';
 import { savedWalkFileStore } from './saved-walks';
 import type {
   EvaluatorMemory,
@@ -81,15 +81,7 @@ port.on('message', (message: EvaluatorRequest) => {
         openCacheReader(data.file, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
         { saved: savedWalkFileStore(data.file) },
       );
-      const balances = message.balances ?? [];
-      const all = evaluator.evaluate([...balances, ...message.requests]);
-      reply = {
-        id: message.id,
-        ok: true,
-        evaluations: all.slice(balances.length),
-        balances: all.slice(0, balances.length).map(poolBalancesOf),
-        costs: evaluator.costs(),
-      };
+      reply = { id: message.id, ok: true, ...evaluateBatch(evaluator, message.requests, message) };
     }
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));

@@ -43,3 +43,22 @@ export function cacheCandidates(r: PeriodResult, minCallsPerDay = CACHE_MIN_CALL
     .map((c) => ({ ...c, creditsSaved: Math.round(c.creditsSaved * 100) / 100 }))
     .sort((a, b) => b.creditsSaved - a.creditsSaved || (a.inputHash < b.inputHash ? -1 : 1));
 }
+
+/**
+ * The period with only the repeated inputs that can pass the daily limit: all cacheCandidates
+ * reads of it. The rest (most groups: a few calls of a fingerprint a day) never shows, yet makes
+ * up most of an evaluation posted from the evaluator thread to the main thread.
+ */
+export function withCacheableRepeats(
+  r: PeriodResult,
+  minCallsPerDay = CACHE_MIN_CALLS_PER_DAY,
+): PeriodResult {
+  let small = false;
+  for (const g of r.repeats.values())
+    if (g.calls <= minCallsPerDay) {
+      small = true;
+      break;
+    }
+  if (!small) return r;
+  return { ...r, repeats: new Map([...r.repeats].filter(([, g]) => g.calls > minCallsPerDay)) };
+}

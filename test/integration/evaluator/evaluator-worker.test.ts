@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { cacheCandidates } from '../../../src-shared/engine/advisors/cache-candidates';
 import { evaluationJson } from '../../../src-shared/engine/status-json';
 import { openCache, type Cache } from '../../../src-main/cache/cache';
 import { evaluateCache } from '../../../src-main/cache/evaluate-cache';
@@ -73,7 +74,7 @@ describe('the evaluator thread', () => {
     const evaluator = client(cache, evaluatorThread);
     const view = { asOf: Date.UTC(2026, 10, 20) };
     const reconciling = { asOf: Date.UTC(2026, 10, 19, 8, 30), workspaceIds: ['team', 'b44'] };
-    const { evaluations, balances } = await evaluator.evaluate([view], [reconciling]);
+    const { evaluations, balances } = await evaluator.evaluate([view], { balances: [reconciling] });
     expect(evaluations).toHaveLength(1);
     expect(evaluations[0]).toEqual(evaluateCache(cache, view));
     // What creditbar evaluate --json says of those pools at that instant (the server's /balance shape).
@@ -88,6 +89,30 @@ describe('the evaluator thread', () => {
     ]);
     expect(balances[0]!.map((b) => `${b.workspaceId}/${b.pool}`).sort()).toEqual(
       ['b44/integration', 'b44/message', 'team/integration'].sort(),
+    );
+  });
+
+  test("answers the view in the form the snapshot reads: the engine's evaluation, only the repeated inputs no cache would pay for left out", async () => {
+    const cache = fixtureCache();
+    const evaluator = client(cache, evaluatorThread);
+    const view = { asOf: Date.UTC(2026, 10, 20) };
+    const { evaluations } = await evaluator.evaluate([view], { viewForm: true });
+    const whole = evaluateCache(cache, view);
+    const got = evaluations[0]!;
+    // The Team month repeats 50 fingerprints a few times a day each: none passes 100 calls a day.
+    const team = whole.pools.find((p) => p.workspace.id === 'team')!;
+    expect(team.current.repeats.size).toBeGreaterThan(50);
+    expect(got.pools.find((p) => p.workspace.id === 'team')!.current.repeats.size).toBe(0);
+    const noRepeats = (e: typeof whole) =>
+      e.pools.map((p) => ({
+        ...p,
+        current: { ...p.current, repeats: null },
+        periods: p.periods.map((r) => ({ ...r, repeats: null })),
+      }));
+    expect(noRepeats(got)).toEqual(noRepeats(whole));
+    expect(got.alerts).toEqual(whole.alerts);
+    got.pools.forEach((p, i) =>
+      expect(cacheCandidates(p.current)).toEqual(cacheCandidates(whole.pools[i]!.current)),
     );
   });
 

@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { cacheCandidates } from '../../../../src-shared/engine/advisors/cache-candidates';
+import {
+  cacheCandidates,
+  withCacheableRepeats,
+} from '../../../../src-shared/engine/advisors/cache-candidates';
 import { percentile90, planFit } from '../../../../src-shared/engine/advisors/plan-fit';
 import { whatIf } from '../../../../src-shared/engine/advisors/what-if';
 import { builtinCatalog } from '../../../../src-shared/catalog/catalog';
@@ -121,6 +124,21 @@ describe('cache candidates', () => {
         creditsSaved: 149,
       },
     ]);
+  });
+
+  test('the view form keeps the fingerprint-days a cache pays for and drops the rest, listing the same', () => {
+    const [pool] = evaluateLedger(zite('pro', events), { asOf }).pools;
+    const kept = withCacheableRepeats(pool!.current);
+    // Four fingerprint-days were walked; only 10 Nov's 150 OpenAI calls and 12 Nov's 101 emails pass 100.
+    expect(pool!.current.repeats.size).toBe(4);
+    expect([...kept.repeats.values()].map((g) => [g.inputHash, g.calls])).toEqual([
+      ['h-openai', 150],
+      ['h-mail', 101],
+    ]);
+    expect(cacheCandidates(kept)).toEqual(cacheCandidates(pool!.current));
+    expect({ ...kept, repeats: null }).toEqual({ ...pool!.current, repeats: null });
+    // A period with nothing to drop comes back as it is.
+    expect(withCacheableRepeats(kept)).toBe(kept);
   });
 });
 
