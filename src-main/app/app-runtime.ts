@@ -14,7 +14,6 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { UpdateService } from '../updates/update-service';
 import { createSyncService, type SyncServiceDeps } from '../sync/sync-service';
-import { warmHttpClient } from '../sync/warm-http-client';
 import { checkCacheInThread } from './cache-check';
 import { addNotice } from './notices';
 import { sayRoundedSettings } from './rounded-settings-notice';
@@ -224,12 +223,6 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
       state.view = next;
       state.viewError = null;
       republish();
-      // Once the first snapshot is out: Node's HTTP client is compiled now rather than inside the
-      // first sync (a one-time block of its own).
-      if (!state.httpWarmed) {
-        state.httpWarmed = true;
-        setImmediate(warmHttpClient);
-      }
       checkCacheOnce();
     },
     onError(err) {

@@ -21,7 +21,6 @@ export interface RuntimeState {
   viewError: { message: string; at: string } | null;
   current: Snapshot | null;
   disposed: boolean;
-  httpWarmed: boolean;
 }
 
 /** The runtime's fixed parts and its state, handed to each part of the runtime explicitly. */
@@ -65,7 +64,6 @@ export function createRuntimeContext(deps: AppRuntimeDeps): RuntimeContext {
       viewError: null,
       current: null,
       disposed: false,
-      httpWarmed: false,
     },
   };
 }

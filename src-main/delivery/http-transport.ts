@@ -1,3 +1,5 @@
+import { httpRequest } from '../net/http-request';
+
 /** What a POST to a channel came back with (never the URL: it is a secret). */
 export interface PostResult {
   ok: boolean;
@@ -39,7 +41,7 @@ export function hostOf(url: string): string {
 }
 
 /**
- * POST `body` as JSON with fetch. Any 2xx is delivered (Slack answers 200 "ok", a Teams workflow
+ * POST `body` as JSON (node:http, see http-request.ts). Any 2xx is delivered (Slack answers 200 "ok", a Teams workflow
  * 202); redirects are not followed (a POST must not wander to another host with our alert); a
  * timeout, a network error or another status is a failure described in one line without the URL.
  */
@@ -47,7 +49,7 @@ export const postJson: PostJson = async ({ url, body, headers, timeoutMs, signal
   const host = hostOf(url);
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
-    const res = await fetch(url, {
+    const res = await httpRequest(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
       body: JSON.stringify(body),

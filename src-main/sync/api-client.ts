@@ -22,6 +22,7 @@ import {
   sleep as realSleep,
   type RetryPolicy,
 } from './backoff';
+import { httpRequest } from '../net/http-request';
 import { SyncError } from './sync-errors';
 
 /** Answers longer than this are parsed and validated in turns of their own (see attempt). */
@@ -116,7 +117,7 @@ function brokenAnswer(path: string, status: number): Transient {
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 /** The server accepted the connection, then closed it before answering: it is there, its answer broke. */
-const CLOSED_MIDWAY = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
+const CLOSED_MIDWAY = new Set(['ECONNRESET', 'EPIPE']);
 
 function networkCode(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
@@ -156,7 +157,7 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
-      const res = await fetch(baseUrl + path, {
+      const res = await httpRequest(baseUrl + path, {
         headers: {
           authorization: `Bearer ${options.token}`,
           accept: 'application/json',
