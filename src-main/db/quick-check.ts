@@ -1,18 +1,22 @@
 import Database from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS } from './connection';
 
-/** `PRAGMA quick_check` over a connection: null when the file is sound, else what it found (its first lines). */
+/**
+ * `PRAGMA quick_check` over a connection: null when the file is sound, else its first finding (the
+ * sentence the lead reads names it; the rest, often dozens of pages, says nothing more to them).
+ */
 export function quickCheck(db: Database.Database): string | null {
   try {
     const rows = db.pragma('quick_check(5)') as { quick_check: string }[];
     const found = rows.map((r) => r.quick_check);
     if (found.length === 1 && found[0] === 'ok') return null;
-    // Said inside one sentence to the lead: SQLite's "*** in database main ***" header and line breaks go.
-    return found
-      .join('; ')
+    const lines = found
+      .join('\n')
       .replace(/\*\*\* in database \w+ \*\*\*/g, '')
-      .replace(/\s+/g, ' ')
-      .trim();
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    return lines[0] ?? 'quick_check failed';
   } catch (err) {
     return (err as Error).message;
   }
