@@ -8,9 +8,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { runCli } from '../../src-main/cli/cli';
 import { ROOT, startTool } from '../e2e/web-app';
+import { addBase44Args } from '../fixtures/base44-builder';
+import { eachLook, launchChromium } from './shot-looks';
 
 const outDir = resolve(process.argv[2] ?? join(ROOT, 'test-results/manual-shots'));
 const DAY = 86_400_000;
@@ -32,77 +34,53 @@ async function cli(line: string[]): Promise<string> {
 async function seed(db: string, dataDir: string): Promise<void> {
   const now = Date.now();
   const billingDay = new Date(now - 9 * DAY).getUTCDate();
-  const add = (...more: string[]) => cli(['workspace', 'add', '--db', db, ...more]);
-  await add(
+  await cli(addBase44Args(db, { name: 'Support studio', billingDay }, '--member', 'ana:Ana Lima'));
+  await cli([
+    'workspace',
+    'add',
+    '--db',
+    db,
     '--provider',
-    'base44',
+    'zite',
     '--plan',
-    'builder',
+    'pro',
     '--name',
-    'Support studio',
-    '--billing-day',
-    String(billingDay),
-    '--member',
-    'ana:Ana Lima',
-  );
-  await add('--provider', 'zite', '--plan', 'pro', '--name', 'Ops portal', '--allowance', '20000');
-  await add(
-    '--provider',
-    'base44',
-    '--plan',
-    'starter',
-    '--name',
-    'Intake forms',
-    '--billing-day',
-    String(billingDay),
-  );
-  const left = [9_400, 8_950, 8_450, 7_900, 8_050, 7_500, 7_200];
-  for (let i = 0; i < left.length; i += 1) {
-    const d = new Date(now - (left.length - i) * DAY);
-    d.setUTCHours(9, 0, 0, 0);
-    const at = d.toISOString();
-    await cli([
+    'Ops portal',
+    '--allowance',
+    '20000',
+  ]);
+  await cli(addBase44Args(db, { name: 'Intake forms', billingDay, plan: 'starter' }));
+  /** `creditbar reading add` of one pool: `what` is --remaining or --used. */
+  const reading = (
+    workspace: string,
+    pool: string,
+    what: '--remaining' | '--used',
+    value: number,
+    at: string,
+  ) =>
+    cli([
       'reading',
       'add',
       '--db',
       db,
       '--workspace',
-      'support-studio',
+      workspace,
       '--pool',
-      'integration',
-      '--remaining',
-      String(left[i]),
+      pool,
+      what,
+      String(value),
       '--at',
       at,
     ]);
-    if (i % 3 === 0)
-      await cli([
-        'reading',
-        'add',
-        '--db',
-        db,
-        '--workspace',
-        'support-studio',
-        '--pool',
-        'message',
-        '--used',
-        String(20 + i * 15),
-        '--at',
-        at,
-      ]);
+  const left = [9_400, 8_950, 8_450, 7_900, 8_050, 7_500, 7_200];
+  for (let i = 0; i < left.length; i += 1) {
+    const d = new Date(now - (left.length - i) * DAY);
+    d.setUTCHours(9, 0, 0, 0);
+    const at = d.toISOString();
+    await reading('support-studio', 'integration', '--remaining', left[i]!, at);
+    if (i % 3 === 0) await reading('support-studio', 'message', '--used', 20 + i * 15, at);
   }
-  await cli([
-    'reading',
-    'add',
-    '--db',
-    db,
-    '--workspace',
-    'ops-portal',
-    '--remaining',
-    '16500',
-    '--at',
-    new Date(now - 2 * DAY).toISOString(),
-  ]);
+  await reading('ops-portal', 'integration', '--remaining', 16_500, new Date(now - 2 * DAY).toISOString());
   const csv = join(dataDir, 'intake.csv');
   const rows = ['Date,Type,Credits,User'];
   for (let i = 0; i < 40; i += 1)
@@ -134,11 +112,7 @@ async function main(): Promise<void> {
   const tool = startTool('creditbar', ['web', '--data', dataDir, '--port', '0'], {
     CREDITBAR_KEY_DIR: keyDir,
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const url = (await tool.line(/^\s+open\s+http/)).trim().replace(/^open\s+/, '');
     const first = await browser.newPage();
@@ -147,29 +121,16 @@ async function main(): Promise<void> {
     const cookies = await first.context().cookies();
     const base = new URL(url).origin;
     await first.close();
-    for (const [w, h] of [
-      [380, 560],
-      [1200, 850],
-    ] as const) {
-      for (const dark of [false, true]) {
-        const context = await browser.newContext({
-          viewport: { width: w, height: h },
-          colorScheme: dark ? 'dark' : 'light',
-          locale: 'en-US',
-          timezoneId: 'Europe/Berlin',
-        });
-        await context.addCookies(cookies);
-        const page = await context.newPage();
-        for (const s of SCREENS) {
-          await page.goto(`${base}/${s.hash}`);
-          await page.waitForSelector('body[data-ready="snapshot"]');
-          if (s.wait) await page.waitForSelector(s.wait);
-          await page.waitForTimeout(300);
-          await shoot(page, `${s.name}-${w}x${h}-${dark ? 'dark' : 'light'}`);
-        }
-        await context.close();
+    await eachLook(browser, cookies, async (context, tag) => {
+      const page = await context.newPage();
+      for (const s of SCREENS) {
+        await page.goto(`${base}/${s.hash}`);
+        await page.waitForSelector('body[data-ready="snapshot"]');
+        if (s.wait) await page.waitForSelector(s.wait);
+        await page.waitForTimeout(300);
+        await shoot(page, `${s.name}-${tag}`);
       }
-    }
+    });
   } finally {
     await browser.close();
     await tool.stop();

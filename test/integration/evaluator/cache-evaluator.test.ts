@@ -6,9 +6,9 @@ import { openCache, openCacheReader, type Cache, type CacheReader } from '../../
 import { evaluateCache } from '../../../src-main/cache/evaluate-cache';
 import { importLedger } from '../../../src-main/cache/ledger-import';
 import { maintainCache } from '../../../src-main/cache/maintain-cache';
-import { storeEvents } from '../../../src-main/cache/store-events';
 import { createCacheEvaluator } from '../../../src-main/evaluator/cache-evaluator';
 import { multiMonthLedger } from '../../fixtures/multi-month';
+import { storeBatch } from '../../fixtures/store-batch';
 import { prng } from '../../fixtures/team-month';
 import { tempDir } from '../../fixtures/temp-dir';
 
@@ -36,18 +36,6 @@ function cacheOf(ledger: Ledger): { cache: Cache; reader: CacheReader; keys: Map
   open.unshift(reader);
   const keys = new Map(cache.read.workspaces.list().map((w) => [w.workspace.id, w.key]));
   return { cache, reader, keys };
-}
-
-/** Stores a batch the way a sync stores a page: one transaction, per workspace. */
-function sync(cache: Cache, keys: ReadonlyMap<string, number>, events: readonly UsageEvent[]): void {
-  cache.transaction(() => {
-    for (const [id, key] of keys)
-      storeEvents(
-        cache,
-        key,
-        events.filter((e) => e.workspaceId === id),
-      );
-  });
 }
 
 const stepArb = fc.record({
@@ -94,7 +82,7 @@ describe('the evaluator over a cache', () => {
               for (const k of step.late) if (late.length > 0) other.push(...late.splice(k % late.length, 1));
               for (const k of step.again) if (stored.length > 0) other.push(stored[k % stored.length]!);
               // Two pages, in either order: the feed then holds two changes of a pool for one evaluation.
-              for (const p of step.lateFirst ? [other, page] : [page, other]) sync(cache, keys, p);
+              for (const p of step.lateFirst ? [other, page] : [page, other]) storeBatch(cache, keys, p);
               const batch = [...page, ...other];
               stored.push(...batch);
               // The clock may stand a few hours behind the newest events: they are cached but do not exist yet.
@@ -131,14 +119,14 @@ describe('the evaluator over a cache', () => {
     const events = ledger.events.filter((e) => e.workspaceId === 'zite-pro');
     // The first half of the month arrives, then ten syncs of a few events each in time order.
     const half = events.findIndex((e) => e.occurredAt >= '2026-05-16');
-    sync(cache, keys, events.slice(0, half));
+    storeBatch(cache, keys, events.slice(0, half));
     const at = (i: number) => Date.parse(events[i - 1]!.occurredAt);
     evaluator.evaluate([{ asOf: at(half) }]);
     let i = half;
     for (let k = 0; k < 10; k++) {
       const batch = events.slice(i, i + 7);
       i += batch.length;
-      sync(cache, keys, batch);
+      storeBatch(cache, keys, batch);
       const [got] = evaluator.evaluate([{ asOf: at(i) }]);
       expect(got).toEqual(evaluateCache(cache, { asOf: at(i) }));
       const cost = evaluator.costs().find((c) => c.workspaceId === 'zite-pro')!;

@@ -7,12 +7,12 @@ import { openCache, openCacheReader, type Cache } from '../../../src-main/cache/
 import { evaluateCache } from '../../../src-main/cache/evaluate-cache';
 import { importLedger } from '../../../src-main/cache/ledger-import';
 import { maintainCache } from '../../../src-main/cache/maintain-cache';
-import { storeEvents } from '../../../src-main/cache/store-events';
 import { createCacheEvaluator } from '../../../src-main/evaluator/cache-evaluator';
 import { createEvaluatorClient } from '../../../src-main/evaluator/evaluator-client';
 import { savedWalkFileStore, savedWalksFile } from '../../../src-main/evaluator/saved-walks';
 import { sourceWorker } from '../../../src-main/evaluator/worker-spawn';
 import { multiMonthLedger } from '../../fixtures/multi-month';
+import { storeBatch } from '../../fixtures/store-batch';
 import { tempDir } from '../../fixtures/temp-dir';
 
 // A restart of the evaluator over a cache with the walks its last run saved: the first evaluation
@@ -38,18 +38,6 @@ function cacheOf(ledger: Ledger): { cache: Cache; keys: Map<string, number> } {
   return { cache, keys: new Map(cache.read.workspaces.list().map((w) => [w.workspace.id, w.key])) };
 }
 
-/** Stores a batch the way a sync stores a page. */
-function sync(cache: Cache, keys: ReadonlyMap<string, number>, events: readonly UsageEvent[]): void {
-  cache.transaction(() => {
-    for (const [id, key] of keys)
-      storeEvents(
-        cache,
-        key,
-        events.filter((e) => e.workspaceId === id),
-      );
-  });
-}
-
 /** One run of the evaluator over the file (a new read-only connection, the walks saved beside it). */
 function run(cache: Cache) {
   const reader = openCacheReader(cache.file);
@@ -69,7 +57,7 @@ describe('a restart over saved walks', () => {
 
   function savedRun() {
     const { cache, keys } = cacheOf(ledger);
-    sync(
+    storeBatch(
       cache,
       keys,
       ledger.events.filter((e) => e.occurredAt < '2026-05-16'),
@@ -87,7 +75,7 @@ describe('a restart over saved walks', () => {
     const { cache, keys } = savedRun();
     // A steady sync after the app closed: ten more events, all after the saved instant.
     const next = zEvents.slice(half, half + 10);
-    sync(cache, keys, next);
+    storeBatch(cache, keys, next);
     const asOf = Date.parse(next[9]!.occurredAt) + HOUR;
     const second = run(cache);
     const [got] = second.evaluate([{ asOf }]);
@@ -100,7 +88,7 @@ describe('a restart over saved walks', () => {
     expect(warm).toEqual(got);
     expect(zite(second)).toMatchObject({ resumed: false, held: half + 10 });
     // A late event now walks again from memory, as before the restart.
-    sync(
+    storeBatch(
       cache,
       keys,
       zEvents.slice(half - 40, half).map((e, i) => ({ ...e, id: `late-${i}` })),
@@ -113,7 +101,7 @@ describe('a restart over saved walks', () => {
   test('a late event stored after the walk was saved: the period is loaded, the answer is right', () => {
     const { cache, keys } = savedRun();
     // An event from the 3rd arrives after the save: the saved walk never saw it.
-    sync(cache, keys, [{ ...zEvents[10]!, id: 'late-one', credits: 500 }]);
+    storeBatch(cache, keys, [{ ...zEvents[10]!, id: 'late-one', credits: 500 }]);
     const second = run(cache);
     const [got] = second.evaluate([{ asOf: savedAt + HOUR }]);
     expect(got).toEqual(evaluateCache(cache, { asOf: savedAt + HOUR }));
@@ -177,7 +165,7 @@ describe('a restart over saved walks', () => {
     // Later instants, no new data: the walk saved before still resumes, nothing to write.
     evaluator.evaluate([{ asOf: savedAt + 2 * HOUR }]);
     expect(evaluator.save({ unlessUnchanged: true })).toEqual({ pools: 0, bytes: 0 });
-    sync(cache, keys, zEvents.slice(half, half + 5));
+    storeBatch(cache, keys, zEvents.slice(half, half + 5));
     evaluator.evaluate([{ asOf: savedAt + 3 * HOUR }]);
     expect(evaluator.save({ unlessUnchanged: true }).pools).toBe(1);
     // Closing always writes (save() without the option).
@@ -226,7 +214,7 @@ describe('a restart over saved walks', () => {
             for (const k of step.late) if (held.length > 0) batch.push(...held.splice(k % held.length, 1));
             for (const k of step.again) if (stored.length > 0) batch.push(stored[k % stored.length]!);
             if (step.restart) evaluator.save();
-            sync(cache, keys, batch);
+            storeBatch(cache, keys, batch);
             stored.push(...batch);
             now = Math.max(now, ...batch.map((e) => Date.parse(e.occurredAt))) + step.hours * HOUR;
             // Compaction summarises closed periods, as after a sync: walks then start at the current one.
@@ -251,7 +239,7 @@ describe('the evaluator thread across a restart', () => {
   test('closing saves the walks; the next thread resumes from them with the same answer', async () => {
     const ledger = multiMonthLedger({ months: 1, perDay: 40 });
     const { cache, keys } = cacheOf(ledger);
-    sync(
+    storeBatch(
       cache,
       keys,
       ledger.events.filter((e) => e.occurredAt < '2026-05-20'),

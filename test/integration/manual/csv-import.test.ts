@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { EvaluationJson } from '../../../src-shared/engine/status-json';
+import { addBase44Args } from '../../fixtures/base44-builder';
 import { tempDir } from '../../fixtures/temp-dir';
 import { runCli, runCliInProcess } from '../cli/run-cli';
 
@@ -13,20 +14,7 @@ async function setUp(files: Record<string, string>) {
   const dir = tempDir('creditbar-csv-');
   cleanups.push(dir.cleanup);
   const db = dir.file('cache.sqlite');
-  const add = await runCliInProcess([
-    'workspace',
-    'add',
-    '--db',
-    db,
-    '--provider',
-    'base44',
-    '--plan',
-    'builder',
-    '--name',
-    'Studio',
-    '--billing-day',
-    '1',
-  ]);
+  const add = await runCliInProcess(addBase44Args(db, { name: 'Studio', billingDay: 1 }));
   expect(add.stdout).toBe('studio\n');
   const { writeFileSync } = await import('node:fs');
   const paths: Record<string, string> = {};

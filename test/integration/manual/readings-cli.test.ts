@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { EvaluationJson } from '../../../src-shared/engine/status-json';
 import { openCache } from '../../../src-main/cache/cache';
+import { addBase44Args } from '../../fixtures/base44-builder';
 import { raisedAlert } from '../../fixtures/raised-alert';
 import { tempDir } from '../../fixtures/temp-dir';
 import { runCliInProcess as runCli, runCli as runBin } from '../cli/run-cli';
@@ -53,20 +54,7 @@ describe('a manual Base44 Builder workspace fed a week of readings through the C
 
   async function setUp(): Promise<string> {
     const db = cacheFile();
-    const id = await ok([
-      'workspace',
-      'add',
-      '--db',
-      db,
-      '--provider',
-      'base44',
-      '--plan',
-      'builder',
-      '--name',
-      'Support studio',
-      '--billing-day',
-      '1',
-    ]);
+    const id = await ok(addBase44Args(db, { name: 'Support studio', billingDay: 1 }));
     expect(id).toBe('support-studio\n');
     for (const [i, remaining] of week.entries()) {
       const at = new Date(Date.UTC(2025, 10, 2) + i * DAY).toISOString();
