@@ -113,7 +113,7 @@ export function createBalanceCache(store: ServerStore, catalog: Catalog) {
       let earliest = Number.POSITIVE_INFINITY;
       for (const e of events) earliest = Math.min(earliest, Date.parse(e.occurredAt));
       const held = inc.events;
-      const newest = held.length > 0 ? held.t[held.length - 1]! : Number.NEGATIVE_INFINITY;
+      const newest = held.length > 0 ? held.time(held.length - 1) : Number.NEGATIVE_INFINITY;
       // In time order after everything held (a steady ingest): appended as they are. A late one:
       // its pool re-read from its instant, since ties are ordered by id, which the columns drop.
       const tail =

@@ -15,13 +15,20 @@ export type CodeArray = Int8Array | Int16Array | Int32Array;
 /**
  * One pool's events as the walk reads them: in time order (ties by id), priced, one typed array
  * per field, repeated strings (members, actions, apps, fingerprints) dictionary-coded. A million
- * events take ~24 MB this way instead of ~120 MB of objects, and the walk adds into arrays indexed
+ * events take ~19 MB this way instead of ~120 MB of objects, and the walk adds into arrays indexed
  * by code instead of maps keyed by string.
  */
 export interface PoolEvents {
   /** Events held; the arrays may be longer (room to grow). */
   readonly length: number;
-  readonly t: Float64Array;
+  /**
+   * Each event's instant (ms) is timeBase + times[i]: whole milliseconds after the first event in a
+   * Uint32Array while they span under ~49 days (a billing period: 4 bytes an event, not 8), else
+   * the instants themselves in a Float64Array with timeBase 0. time(i) reads one.
+   */
+  readonly times: Uint32Array | Float64Array;
+  readonly timeBase: number;
+  time(i: number): Millis;
   readonly credits: Float64Array;
   /** 1 where no rate card knew the action (priced at the unknown-action price). */
   readonly unknown: Uint8Array;
@@ -68,7 +75,8 @@ export class Dictionary {
  */
 export class EventColumns implements PoolEvents {
   length = 0;
-  t: Float64Array;
+  times: Uint32Array | Float64Array;
+  timeBase = 0;
   credits: Float64Array;
   unknown: Uint8Array;
   member: CodeArray;
@@ -82,7 +90,7 @@ export class EventColumns implements PoolEvents {
 
   constructor(capacity = 1024) {
     const n = Math.max(16, capacity);
-    this.t = new Float64Array(n);
+    this.times = new Uint32Array(n);
     this.credits = new Float64Array(n);
     this.unknown = new Uint8Array(n);
     this.member = new Int8Array(n);
@@ -92,7 +100,11 @@ export class EventColumns implements PoolEvents {
   }
 
   get capacity(): number {
-    return this.t.length;
+    return this.times.length;
+  }
+
+  time(i: number): Millis {
+    return this.timeBase + this.times[i]!;
   }
 
   /** Appends one event; the caller keeps time order (ties by id). */
@@ -105,9 +117,18 @@ export class EventColumns implements PoolEvents {
     app: string | undefined,
     inputHash: string | undefined,
   ): void {
-    if (this.length === this.t.length) this.grow(nextCapacity(this.length));
+    if (this.length === this.times.length) this.grow(nextCapacity(this.length));
     const i = this.length++;
-    this.t[i] = t;
+    if (this.times instanceof Uint32Array) {
+      if (i === 0) this.timeBase = t;
+      const offset = t - this.timeBase;
+      if (Number.isSafeInteger(t) && offset >= 0 && offset <= MAX_OFFSET) this.times[i] = offset;
+      else {
+        this.times = absolute(this.times, this.timeBase, i);
+        this.timeBase = 0;
+        this.times[i] = t;
+      }
+    } else this.times[i] = t;
     this.credits[i] = credits;
     this.unknown[i] = unknown ? 1 : 0;
     const m = this.members.code(memberId);
@@ -135,7 +156,7 @@ export class EventColumns implements PoolEvents {
     let hi = this.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.t[mid]! <= t) lo = mid + 1;
+      if (this.time(mid) <= t) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -147,7 +168,7 @@ export class EventColumns implements PoolEvents {
     let hi = this.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.t[mid]! < t) lo = mid + 1;
+      if (this.time(mid) < t) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -155,14 +176,19 @@ export class EventColumns implements PoolEvents {
 
   /** Typed-array bytes held (for memory figures). */
   get bytes(): number {
-    return [this.t, this.credits, this.unknown, this.member, this.action, this.app, this.inputHash].reduce(
-      (sum, a) => sum + a.byteLength,
-      0,
-    );
+    return [
+      this.times,
+      this.credits,
+      this.unknown,
+      this.member,
+      this.action,
+      this.app,
+      this.inputHash,
+    ].reduce((sum, a) => sum + a.byteLength, 0);
   }
 
   private grow(capacity: number): void {
-    this.t = resized(this.t, capacity, this.length);
+    this.times = resized(this.times, capacity, this.length);
     this.credits = resized(this.credits, capacity, this.length);
     this.unknown = resized(this.unknown, capacity, this.length);
     this.member = resized(this.member, capacity, this.length);
@@ -196,7 +222,17 @@ function widened(a: CodeArray, code: number): CodeArray {
   return b;
 }
 
-type Column = Float64Array | Uint8Array | CodeArray;
+type Column = Float64Array | Uint32Array | Uint8Array | CodeArray;
+
+/** The largest offset a Uint32 instant column holds (~49.7 days in milliseconds). */
+const MAX_OFFSET = 0xffffffff;
+
+/** Offsets from `base` as the instants themselves (Float64), same capacity, the first `length` kept. */
+function absolute(offsets: Uint32Array, base: number, length: number): Float64Array {
+  const out = new Float64Array(offsets.length);
+  for (let i = 0; i < length; i++) out[i] = base + offsets[i]!;
+  return out;
+}
 
 /** `a` in an array of the same kind with room for `capacity`, its first `length` values kept. */
 function resized<A extends Column>(a: A, capacity: number, length: number): A {

@@ -89,10 +89,10 @@ export class IncrementalPool {
     this.events.truncate(this.events.indexFrom(from));
     const before = this.events.length;
     append(this.events);
-    const t = this.events.t;
-    for (let i = Math.max(1, before); i < this.events.length; i++)
-      if (t[i]! < t[i - 1]!) throw new Error('events must be appended in time order');
-    if (before < this.events.length && t[before]! < from)
+    const events = this.events;
+    for (let i = Math.max(1, before); i < events.length; i++)
+      if (events.time(i) < events.time(i - 1)) throw new Error('events must be appended in time order');
+    if (before < events.length && events.time(before) < from)
       throw new Error('events appended from an instant must not be earlier than it');
   }
 

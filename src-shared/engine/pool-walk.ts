@@ -188,10 +188,10 @@ export class PoolWalk {
     let hi = events.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (events.t[mid]! <= asOf) lo = mid + 1;
+      if (events.time(mid) <= asOf) lo = mid + 1;
       else hi = mid;
     }
-    if (lo > 0) last = Math.max(last, events.t[lo - 1]!);
+    if (lo > 0) last = Math.max(last, events.time(lo - 1));
     for (const r of this.config.readings ?? []) if (r.t <= asOf) last = Math.max(last, r.t);
     for (const g of this.config.grants) {
       if (g.grantedAt > asOf) continue;
@@ -302,11 +302,11 @@ export class PoolWalk {
     const k = this.k;
     const end = this.p.end;
     const n = events.length;
-    const { t: times, credits, unknown, member, action, app, inputHash } = events;
+    const { times, timeBase, credits, unknown, member, action, app, inputHash } = events;
     let ei = this.next;
     this.reserveWindow(events, ei, limit);
     for (; ei < n; ei++) {
-      const t = times[ei]!;
+      const t = timeBase + times[ei]!;
       if (t >= end || (closing ? t >= limit : t > limit)) break;
       const price = credits[ei]!;
       const a = action[ei]!;
@@ -372,9 +372,9 @@ export class PoolWalk {
    * to `limit` can leave in it (those of the last window before limit; older ones leave as it fills).
    */
   private reserveWindow(events: PoolEvents, from: number, limit: Millis): void {
-    const { t, credits, length: n } = events;
-    const lo = firstAtOrAfter(t, from, n, CallWindow.from(limit));
-    const hi = Math.min(firstAfter(t, lo, n, limit), firstAtOrAfter(t, lo, n, this.p.end));
+    const { credits, length: n } = events;
+    const lo = firstAtOrAfter(events, from, n, CallWindow.from(limit));
+    const hi = Math.min(firstAfter(events, lo, n, limit), firstAtOrAfter(events, lo, n, this.p.end));
     let priced = 0;
     for (let i = lo; i < hi; i++) if (credits[i] !== 0) priced++;
     this.window.reserve(priced);
@@ -400,21 +400,21 @@ export class PoolWalk {
   }
 }
 
-/** The first index in [lo, hi) of sorted `t` whose instant is at or after x (hi if none). */
-function firstAtOrAfter(t: Float64Array, lo: number, hi: number, x: Millis): number {
+/** The first index in [lo, hi) of `events` (in time order) at or after x (hi if none). */
+function firstAtOrAfter(events: PoolEvents, lo: number, hi: number, x: Millis): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (t[mid]! < x) lo = mid + 1;
+    if (events.time(mid) < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** The first index in [lo, hi) of sorted `t` whose instant is after x (hi if none). */
-function firstAfter(t: Float64Array, lo: number, hi: number, x: Millis): number {
+/** The first index in [lo, hi) of `events` (in time order) after x (hi if none). */
+function firstAfter(events: PoolEvents, lo: number, hi: number, x: Millis): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (t[mid]! <= x) lo = mid + 1;
+    if (events.time(mid) <= x) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -24,7 +24,7 @@ export function createRollupCollector(events: PoolEvents): {
   const cells = new Map<string, RollupCell>();
   return {
     onCall(index, credits) {
-      const day = Math.floor(events.t[index]! / DAY_MS);
+      const day = Math.floor(events.time(index) / DAY_MS);
       const memberId = events.members.values[events.member[index]!]!;
       const action = events.actions.values[events.action[index]!]!;
       const app = events.apps.values[events.app[index]!]!;

@@ -49,7 +49,7 @@ export function firstWalkInstant(
   earliest?: Millis,
 ): Millis {
   let first = Math.min(asOf, earliest ?? asOf);
-  if (events.length > 0) first = Math.min(first, events.t[0]!);
+  if (events.length > 0) first = Math.min(first, events.time(0));
   if (grants.length > 0) first = Math.min(first, grants[0]!.grantedAt);
   if (readings.length > 0) first = Math.min(first, readings[0]!.t);
   return first;

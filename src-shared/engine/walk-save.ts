@@ -78,7 +78,7 @@ export function checkResumable(
     throw new Error('a saved walk must be resumed with the thresholds it walked with');
   if (state.gi > config.grants.length || state.ri > (config.readings ?? []).length)
     throw new Error('a saved walk must be resumed with the grants and readings it walked with');
-  if (events.length > 0 && events.t[0]! <= state.walkedTo)
+  if (events.length > 0 && events.time(0) <= state.walkedTo)
     throw new Error('a saved walk resumes over the events after the instant it walked to only');
 }
 

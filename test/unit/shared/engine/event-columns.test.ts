@@ -32,7 +32,7 @@ function firstWrong(columns: EventColumns, count: number): object | null {
   for (let i = 0; i < count; i++) {
     const e = eventAt(i);
     const got = {
-      t: columns.t[i],
+      t: columns.time(i),
       credits: columns.credits[i],
       unknown: columns.unknown[i] === 1,
       member: columns.members.values[columns.member[i]!],
@@ -71,6 +71,44 @@ describe('event columns', () => {
     for (let i = 20_000; i < 70_000; i++) push(columns, i);
     expect(columns.length).toBe(70_000);
     expect(firstWrong(columns, 70_000)).toBeNull();
+  });
+
+  test('instants take four bytes while the events span under ~49 days, and read back exactly past that', () => {
+    // 100,000 events a minute apart span 69 days: the first 71,583 (49.7 days of minutes) fit
+    // whole-millisecond offsets in a Uint32; the next one moves every instant to a Float64.
+    const columns = new EventColumns(16);
+    for (let i = 0; i < 71_583; i++) push(columns, i);
+    expect(columns.times).toBeInstanceOf(Uint32Array);
+    expect(firstWrong(columns, 71_583)).toBeNull();
+    push(columns, 71_583);
+    expect(columns.times).toBeInstanceOf(Float64Array);
+    for (let i = 71_584; i < 100_000; i++) push(columns, i);
+    expect(firstWrong(columns, 100_000)).toBeNull();
+    // An instant before the first (cut back to nothing, then an earlier period), or a fractional
+    // one, cannot be an offset: each reads back as pushed.
+    const earlier = new EventColumns(16);
+    earlier.push(T0, 1, false, 'm1', 'email', undefined, undefined);
+    earlier.truncate(0);
+    earlier.push(T0 - MINUTE, 1, false, 'm1', 'email', undefined, undefined);
+    earlier.push(T0, 1, false, 'm1', 'email', undefined, undefined);
+    expect(earlier.times).toBeInstanceOf(Uint32Array);
+    earlier.truncate(1);
+    earlier.push(T0 - 2 * MINUTE, 1, false, 'm1', 'email', undefined, undefined);
+    earlier.push(T0 + 0.5, 1, false, 'm1', 'email', undefined, undefined);
+    expect([earlier.time(0), earlier.time(1), earlier.time(2)]).toEqual([
+      T0 - MINUTE,
+      T0 - 2 * MINUTE,
+      T0 + 0.5,
+    ]);
+  });
+
+  test('room for a million events takes 19 bytes an event, 4 of them the instant', () => {
+    const columns = new EventColumns(1_000_000);
+    for (let i = 0; i < 60_000; i++) push(columns, i);
+    expect(columns.times).toBeInstanceOf(Uint32Array);
+    // Worked out per event: instant 4 (Uint32 offset) + credits 8 + unknown flag 1 + member 2 (300
+    // members) + action 1 + app 1 + fingerprint 2 (30,000 so far): 19 bytes; 23 with a Float64 instant.
+    expect(columns.bytes).toBe(19 * 1_000_000);
   });
 
   test('a walk over two-byte member codes counts each of 300 members apart', () => {

@@ -197,18 +197,18 @@ describe('the resumable walk', () => {
         for (let k = 1; k <= parts; k++) {
           let upTo = Math.max(1, Math.floor((all.length * k) / parts));
           // Never split an instant between two syncs: its second half would be a late event.
-          while (upTo < all.length && all.t[upTo] === all.t[upTo - 1]) upTo++;
+          while (upTo < all.length && all.time(upTo) === all.time(upTo - 1)) upTo++;
           if (upTo > given) {
-            inc.replaceFrom(all.t[given]!, (into) => copyFrom(all, given, into, upTo));
+            inc.replaceFrom(all.time(given), (into) => copyFrom(all, given, into, upTo));
             given = upTo;
           }
           const previous = asOf;
-          asOf = all.t[given - 1]!;
+          asOf = all.time(given - 1);
           inc.evaluate(asOf);
           if (k === 1) continue;
           // Only the events after the previous evaluation's instant were walked.
           let arrived = 0;
-          for (let i = 0; i < given; i++) if (all.t[i]! > previous) arrived++;
+          for (let i = 0; i < given; i++) if (all.time(i) > previous) arrived++;
           expect(inc.stats).toEqual({ walked: arrived, rewalked: false });
         }
       }),
@@ -223,7 +223,7 @@ describe('the resumable walk', () => {
         const [early, late] = a <= b ? [a, b] : [b, a];
         const all = held(new Map(events.map((e) => [e.id, e])));
         const start = from ?? {
-          start: Math.min(early, all.length > 0 ? all.t[0]! : early, grants[0]?.grantedAt ?? early),
+          start: Math.min(early, all.length > 0 ? all.time(0) : early, grants[0]?.grantedAt ?? early),
           carry: [],
         };
         const walk = new PoolWalk(config, start);
@@ -248,7 +248,7 @@ describe('the resumable walk', () => {
 function copyFrom(src: EventColumns, from: number, into: EventColumns, to = src.length): void {
   for (let i = from; i < to; i++) {
     into.push(
-      src.t[i]!,
+      src.time(i),
       src.credits[i]!,
       src.unknown[i] === 1,
       src.members.values[src.member[i]!]!,

@@ -99,7 +99,7 @@ function configOf(s: Scenario): PoolWalkConfig {
 function after(all: EventColumns, t: number, into: EventColumns): EventColumns {
   for (let i = all.indexAfter(t); i < all.length; i++)
     into.push(
-      all.t[i]!,
+      all.time(i),
       all.credits[i]!,
       all.unknown[i] === 1,
       all.members.values[all.member[i]!]!,
