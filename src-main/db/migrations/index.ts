@@ -10,6 +10,7 @@ import { poolChanges } from './0008-pool-changes';
 import { orphanWorkspaceAlerts } from './0009-orphan-workspace-alerts';
 import { cacheId } from './0010-cache-id';
 import { removedAlertDeliveries } from './0011-removed-alert-deliveries';
+import { removedDigestDeliveries } from './0012-removed-digest-deliveries';
 
 /** Every cache migration, oldest first. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   orphanWorkspaceAlerts,
   cacheId,
   removedAlertDeliveries,
+  removedDigestDeliveries,
 ];

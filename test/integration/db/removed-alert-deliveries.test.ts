@@ -52,7 +52,6 @@ describe('delivery items of removed alerts', () => {
         VALUES ('ch-a', 'gone-50', 'alert', '{}', 0, 1),
                ('ch-a', 'gone-90', 'alert', '{}', 0, NULL),
                ('ch-a', 'acme-50', 'alert', '{}', 0, NULL),
-               ('ch-a', 'digest|acc-acme|2026-12-01', 'digest', '{}', 0, NULL),
                ('ch-b', 'gone-50', 'alert', '{}', 0, 3),
                ('ch-c', 'gone-90', 'alert', '{}', 0, 2),
                ('ch-c', 'acme-50', 'alert', '{}', 0, 2);
@@ -62,11 +61,32 @@ describe('delivery items of removed alerts', () => {
       rows(cache, 'SELECT channel_id, key, message_id FROM delivery_items ORDER BY channel_id, key'),
     ).toEqual([
       { channel_id: 'ch-a', key: 'acme-50', message_id: null },
-      { channel_id: 'ch-a', key: 'digest|acc-acme|2026-12-01', message_id: null },
       // Formed with a live alert: sent as formed (its body is fixed).
       { channel_id: 'ch-c', key: 'acme-50', message_id: 2 },
       { channel_id: 'ch-c', key: 'gone-90', message_id: 2 },
     ]);
     expect(rows(cache, 'SELECT id FROM delivery_messages ORDER BY id')).toEqual([{ id: 2 }, { id: 3 }]);
+  });
+
+  it('a cache that kept a digest of a removed account waiting for a channel loses it; live ones stay', () => {
+    // Schema 11: Acme's digest of Nov 23 is recorded and waits for channel a; one of an account
+    // removed since waits for channel a and is in an open message on channel b.
+    const cache = caches.fromSchema(
+      11,
+      `
+      INSERT INTO accounts (id, label, server_url, created_at) VALUES ('acc-acme', 'Acme co', 'http://127.0.0.1:1', 0);
+      INSERT INTO digests (account_id, slot, built_at, sent, pools) VALUES ('acc-acme', 'daily|2026-11-23', 0, 1, '[]');
+      INSERT INTO delivery_messages (id, channel_id, idempotency_key, kind, body, created_at, next_attempt_at)
+        VALUES (1, 'ch-b', 'digest|acc-gone|daily|2026-11-23', 'digest', '{}', 0, 0);
+      INSERT INTO delivery_items (channel_id, key, kind, item, created_at, message_id)
+        VALUES ('ch-a', 'digest|acc-acme|daily|2026-11-23', 'digest', '{}', 0, NULL),
+               ('ch-a', 'digest|acc-gone|daily|2026-11-23', 'digest', '{}', 0, NULL),
+               ('ch-b', 'digest|acc-gone|daily|2026-11-23', 'digest', '{}', 0, 1);
+    `,
+    );
+    expect(rows(cache, 'SELECT channel_id, key FROM delivery_items ORDER BY channel_id, key')).toEqual([
+      { channel_id: 'ch-a', key: 'digest|acc-acme|daily|2026-11-23' },
+    ]);
+    expect(rows(cache, 'SELECT id FROM delivery_messages')).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ const scope = deliveryScope();
 const KEY_50 = `mkt|integration|${PERIOD}|threshold|50`;
 
 /** The app after its first sync (Marketing site at 40 %), with a webhook for threshold alerts; delivery not started. */
-async function syncedWithHook(install: DeliveryInstall, receiver: Receiver) {
+async function syncedWithHook(install: DeliveryInstall, receiver: Receiver, digest = false) {
   const app = install.start();
   await app.runtime.syncOnce();
   const channel = await app.runtime.handlers.addChannel({
@@ -14,6 +14,7 @@ async function syncedWithHook(install: DeliveryInstall, receiver: Receiver) {
     label: 'Team hook',
     url: receiver.url(),
     alerts: ['threshold'],
+    digest,
   });
   return { app, channel };
 }
@@ -55,6 +56,33 @@ describe('a removed account takes what its channels were still to hear with it',
     expect(app.cache.read.deliveries.openMessage(channel.id)).toBeNull();
     // Past the first retry (30 s ± 10 %) and the longest wait (an hour): nothing is tried again.
     install.clock.advance(2 * 60 * 60_000);
+    await app.runtime.delivery.flush();
+    expect(receiver.received).toHaveLength(1);
+  });
+
+  it('drops a digest waiting for the rate limit, so the channel never gets the removed account’s digest', async () => {
+    const install = await scope.install();
+    const receiver = await scope.receiver();
+    install.settings.update({ digest: { schedule: 'weekdays', time: '09:00', desktop: false } });
+    // Fri 2026-11-20 12:00 UTC: the first sync comes after today's slot, so no digest yet.
+    const { app, channel } = await syncedWithHook(install, receiver, true);
+    app.runtime.delivery.start();
+    // Monday 09:00: Bo's 200 this morning crosses 50 %. The alert goes at once; the digest waits a
+    // minute (one message per minute per channel).
+    install.clock.advance(69 * 3_600_000);
+    install.spend(
+      CROSS_50.map((e, i) => ({ ...e, id: `monday-${i}`, occurredAt: `2026-11-23T0${7 + i}:00:00Z` })),
+    );
+    await app.runtime.syncOnce();
+    await app.runtime.delivery.flush();
+    expect(receiver.received.map((r) => r.headers['x-creditbar-type'])).toEqual(['alerts']);
+    expect(app.cache.read.deliveries.waiting(channel.id).map((i) => i.key)).toEqual([
+      'digest|acc-team|daily|2026-11-23',
+    ]);
+
+    await app.runtime.handlers.removeAccount({ id: 'acc-team' });
+    expect(app.cache.read.deliveries.waiting(channel.id)).toEqual([]);
+    install.clock.advance(60_000);
     await app.runtime.delivery.flush();
     expect(receiver.received).toHaveLength(1);
   });
