@@ -80,6 +80,7 @@ export interface OpenCacheOptions extends OpenDatabaseOptions {
 export function openCache(file: string, options: OpenCacheOptions = {}): Cache {
   const { now = Date.now, ...dbOptions } = options;
   const db = openDatabase(file, dbOptions);
+  db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
   return {
     db,
     file,
@@ -91,6 +92,14 @@ export function openCache(file: string, options: OpenCacheOptions = {}): Cache {
     close: () => db.close(),
   };
 }
+
+/**
+ * The app's own connection's SQLite page cache (KiB). A first sync of a million events fills it and
+ * it stays filled while the app idles. better-sqlite3's default is 16 MB: storing 1,000,000 events
+ * with random ids in 500-event transactions took the same CPU with 8 (23.7 and 22.3 s against 22.4
+ * and 23.7 s, load 4-6); 4 MB took ~25 % more system time.
+ */
+export const WRITER_CACHE_KIB = 8192;
 
 /** The read-only connection's SQLite page cache (KiB). */
 export const READER_CACHE_KIB = 2048;
