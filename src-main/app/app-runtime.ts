@@ -204,7 +204,15 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
   function checkCacheOnce(): void {
     if (cacheCheckAsked || !deps.checkCache) return;
     cacheCheckAsked = true;
-    void checkCacheInThread(evaluator, deps.checkCache, { log, notice, disposed: () => state.disposed });
+    void checkCacheInThread(evaluator, deps.checkCache, {
+      log,
+      damaged: (damage) => {
+        state.cacheDamage = damage;
+        if (state.current) republish();
+      },
+      notice,
+      disposed: () => state.disposed,
+    });
   }
 
   const evaluator = startEvaluator(deps, (err) =>

@@ -1,9 +1,7 @@
+import { CACHE_DAMAGE_FOUND_NOTICE, cacheDamageFoundText } from '../../src-shared/display/cache-damage';
 import type { DeferredCacheCheck } from '../cache/open-app-cache';
 import type { CacheEvaluatorClient } from '../evaluator/evaluator-client';
 import type { AppLog } from './app-runtime';
-
-/** The notice a damaged cache found after opening is told under (the move aside at the next start has its own). */
-export const CACHE_DAMAGE_FOUND_NOTICE = 'cache-damage-found';
 
 /**
  * The quick_check openAppCache put off after a clean shutdown, run in the evaluator thread over a
@@ -13,7 +11,13 @@ export const CACHE_DAMAGE_FOUND_NOTICE = 'cache-damage-found';
 export async function checkCacheInThread(
   evaluator: Pick<CacheEvaluatorClient, 'quickCheck'>,
   check: DeferredCacheCheck,
-  parts: { log: AppLog; notice(key: string, message: string): void; disposed(): boolean },
+  parts: {
+    log: AppLog;
+    /** The runtime now knows the cache is damaged: its sync line says so in the banner's words. */
+    damaged(damage: string): void;
+    notice(key: string, message: string): void;
+    disposed(): boolean;
+  },
 ): Promise<void> {
   const { log } = parts;
   let result;
@@ -27,11 +31,12 @@ export async function checkCacheInThread(
   if (!result) return;
   log.info('cache checked', { damage: result.damage, ms: result.ms, threadId: result.threadId });
   if (result.damage === null) return;
-  const sentence = check.onDamage(result.damage);
+  check.onDamage(result.damage);
   log.warn('the cache is damaged; it is moved aside at the next start', { damage: result.damage });
   if (parts.disposed()) return;
+  parts.damaged(result.damage);
   try {
-    parts.notice(CACHE_DAMAGE_FOUND_NOTICE, sentence);
+    parts.notice(CACHE_DAMAGE_FOUND_NOTICE, cacheDamageFoundText(result.damage));
   } catch (err) {
     // The notices live in the cache: a damaged page may hold them. The next start still moves it aside.
     log.error('the damaged cache could not take the notice', { error: err });

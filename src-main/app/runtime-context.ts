@@ -19,6 +19,8 @@ export interface RuntimeState {
   nextSyncAt: number | null;
   view: EngineView | null;
   viewError: { message: string; at: string } | null;
+  /** What the check after a clean start found wrong with the cache (moved aside at the next start), or null. */
+  cacheDamage: string | null;
   current: Snapshot | null;
   disposed: boolean;
 }
@@ -62,6 +64,7 @@ export function createRuntimeContext(deps: AppRuntimeDeps): RuntimeContext {
       nextSyncAt: null,
       view: null,
       viewError: null,
+      cacheDamage: null,
       current: null,
       disposed: false,
     },

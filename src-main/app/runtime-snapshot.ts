@@ -1,3 +1,4 @@
+import { cacheDamageFoundText } from '../../src-shared/display/cache-damage';
 import type { Snapshot, SyncStatus } from '../../src-shared/ipc/snapshot';
 import { toIso } from '../../src-shared/time/instant';
 import { notificationStatus } from '../alerts/notification-status';
@@ -26,7 +27,12 @@ function syncStatus(rt: RuntimeContext, shown: Shown): SyncStatus {
       account.lastError !== null &&
       account.lastErrorAt >= (account.lastSuccessAt ?? Number.NEGATIVE_INFINITY);
     if (failing && account.lastErrorKind !== 'cancelled') {
-      lastError ??= { message: account.lastError!, at: toIso(account.lastErrorAt!) };
+      // A sync into a cache known damaged says what the damage banner says, not a second instruction.
+      const message =
+        account.lastErrorKind === 'cache-damaged' && state.cacheDamage !== null
+          ? cacheDamageFoundText(state.cacheDamage)
+          : account.lastError!;
+      lastError ??= { message, at: toIso(account.lastErrorAt!) };
       if (account.lastErrorKind === 'offline') offline = true;
     }
   }

@@ -31,8 +31,8 @@ export interface AppCacheOpened {
 
 /** What a quick_check run after opening reports to; damage is dealt with at the next open. */
 export interface DeferredCacheCheck {
-  /** Records the damage the check found, so the next open checks and moves the cache aside; returns the sentence for the lead. */
-  onDamage(damage: string): string;
+  /** Records the damage the check found, so the next open checks and moves the cache aside. */
+  onDamage(damage: string): void;
 }
 
 /** The marker of a running app over `file`; left behind by a run that did not end cleanly. */
@@ -162,7 +162,6 @@ export function openAppCache(file: string, options: OpenAppCacheOptions = {}): A
       : {
           onDamage(found) {
             writeFileSync(damageMarker(file), found);
-            return damageFoundNotice(found);
           },
         },
     salvagedAlerts,
@@ -177,9 +176,4 @@ export function openAppCache(file: string, options: OpenAppCacheOptions = {}): A
 export function damagedCacheNotice(opened: Pick<AppCacheOpened, 'movedAside' | 'damage'>): string | null {
   if (opened.movedAside === null) return null;
   return `The local cache was damaged (${opened.damage}) and was moved aside to ${basename(opened.movedAside)}, untouched: Creditbar is rebuilding it from the server, and history the server no longer has stays in that copy.`;
-}
-
-/** The one sentence the lead reads when the check after opening found the cache damaged. */
-export function damageFoundNotice(damage: string): string {
-  return `The local cache is damaged (${damage}): quit and reopen Creditbar to move it aside, untouched, and rebuild it from the server; until then some numbers may be missing or wrong.`;
 }

@@ -286,7 +286,8 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
     // may fail for the same reason, and must not hide it. Internal errors are recorded for the UI
     // too, and rethrown as they are, stack and all.
     const failure = cacheFailureOf(err, cache.file);
-    const kind = err instanceof SyncError ? err.kind : 'other';
+    const kind =
+      err instanceof SyncError ? err.kind : failure?.kind === 'damaged' ? 'cache-damaged' : 'other';
     try {
       cache.write.syncState.accountFailed(account.id, kind, (failure ?? (err as Error)).message, now());
     } catch (recording) {

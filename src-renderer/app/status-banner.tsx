@@ -18,6 +18,8 @@ export function StatusBanner(): React.JSX.Element | null {
   const dismissNotice = useAppStore((s) => s.dismissNotice);
   const now = useNow(30_000);
   const banners: React.JSX.Element[] = [];
+  // A sync into a cache found damaged fails with the damage banner's own sentence: said once, there.
+  const toldByNotice = !!sync?.lastError && !!notices?.some((n) => n.message === sync.lastError!.message);
   if (sync?.offline) {
     const age = sync.lastSuccessAt ? formatRelative(-(now - Date.parse(sync.lastSuccessAt)) / 1000) : null;
     banners.push(
@@ -29,7 +31,7 @@ export function StatusBanner(): React.JSX.Element | null {
         </span>
       </div>,
     );
-  } else if (sync?.lastError) {
+  } else if (sync?.lastError && !toldByNotice) {
     banners.push(
       <div key="sync-error" className="banner banner-error" role="status" data-testid="sync-error-banner">
         <span>Last sync failed: {sync.lastError.message}</span>

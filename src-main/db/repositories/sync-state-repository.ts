@@ -10,8 +10,12 @@ export interface WorkspaceSyncState {
   lastErrorAt: Millis | null;
 }
 
-/** Why the last attempt of an account failed, for the UI to word it. */
-export type SyncErrorKind = 'offline' | 'auth' | 'malformed' | 'server' | 'conflict' | 'cancelled' | 'other';
+/**
+ * Why the last attempt of an account failed, for the UI to word it. `cache-damaged`: SQLite found the
+ * cache file damaged (the app then words it as its damage banner does, cache-damage.ts).
+ */
+export type SyncErrorKind =
+  'offline' | 'auth' | 'malformed' | 'server' | 'conflict' | 'cancelled' | 'cache-damaged' | 'other';
 
 export interface AccountSyncState {
   lastAttemptAt: Millis | null;

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppLog, AppRuntimeDeps } from '../../../src-main/app/app-runtime';
-import { CACHE_DAMAGE_FOUND_NOTICE } from '../../../src-main/app/cache-check';
 import { openCache } from '../../../src-main/cache/cache';
 import { damageMarker, openAppCache, runningMarker } from '../../../src-main/cache/open-app-cache';
+import { buildTrayModel } from '../../../src-main/tray/tray-model';
+import { CACHE_DAMAGE_FOUND_NOTICE } from '../../../src-shared/display/cache-damage';
 import { appInstall } from '../app/runtime-fixture';
 import { damageEventsTable } from './damage';
 
@@ -102,6 +103,54 @@ describe('the cache check after a clean shutdown runs in the evaluator thread', 
     );
     const alertKeys = new Set(before.alerts.map((a) => a.key));
     expect(third.notifications.filter((n) => alertKeys.has(n.key))).toEqual([]);
+  });
+
+  it('a sync into the cache found damaged says what the damage banner says: one instruction, not two', async () => {
+    const install = appInstall();
+    installs.push(install);
+    const file = install.dir.file('cache.sqlite');
+    const startAsApp = (overrides: Partial<AppRuntimeDeps> = {}) => {
+      const opened = openAppCache(file, { deferCheck: true });
+      const cache = { ...opened.cache, close: opened.close };
+      return install.start({ ...overrides, checkCache: opened.deferredCheck }, () => cache);
+    };
+    const first = startAsApp();
+    first.runtime.start();
+    await first.runtime.handlers.startDemo(undefined);
+    await first.runtime.whenIdle();
+    await install.stop();
+
+    // A clean restart over a damaged events table: the thread finds it, then the demo team works on
+    // (new events on the server) and a sync tries to store them in the damaged table.
+    damageEventsTable(file);
+    const { log, checked } = orderedLog([]);
+    const second = startAsApp({ log });
+    second.runtime.start();
+    expect((await checked)['damage']).toMatch(/./);
+    await second.runtime.whenIdle();
+    install.state.demo!.simulator!.tick(6 * 60 * 60_000);
+    second.runtime.requestSync('manual');
+    await second.runtime.whenIdle();
+
+    const snapshot = second.runtime.snapshot();
+    const banner = snapshot.notices?.find((n) => n.key === CACHE_DAMAGE_FOUND_NOTICE);
+    expect(banner?.message).toMatch(
+      /^The local cache is damaged \(.+\): quit and reopen Creditbar to move it aside/,
+    );
+    // The sync did fail (the events table cannot take the new events), and says the banner's sentence.
+    expect(snapshot.sync.lastError?.message).toBe(banner!.message);
+    const tray = buildTrayModel({
+      snapshot,
+      settings: { staleAfterMinutes: 60 },
+      now: Date.now(),
+      timeZone: 'UTC',
+    });
+    expect(tray.tooltip + tray.menu.map((i) => ('label' in i ? i.label : '')).join('\n')).toContain(
+      'quit and reopen Creditbar',
+    );
+    // Nowhere does the lead read the other instruction (move the file by hand, then sync).
+    const everything = JSON.stringify({ notices: snapshot.notices, sync: snapshot.sync, tray });
+    expect(everything).not.toMatch(/sync again|move it aside \(keep it/);
   });
 
   it('a sound cache: the thread says so and the lead reads nothing', async () => {
