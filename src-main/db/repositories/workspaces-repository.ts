@@ -154,7 +154,8 @@ function configKey(ws: Workspace): string {
     ws.plan,
     ws.existingCustomer ?? null,
     ws.pools ?? null,
-    ws.thresholds ?? null,
+    // Stored ascending and once each: thresholds sent in another order are the same config.
+    ws.thresholds ? [...new Set(ws.thresholds)].sort((x, y) => x - y) : null,
     ws.catalogVersion ?? null,
     ws.billingDay ?? null,
   ]);

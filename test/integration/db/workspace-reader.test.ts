@@ -70,6 +70,12 @@ describe('reading one cached workspace', () => {
     expect(cache.write.workspaces.upsert('acc', budget, 3, 'sync').configChanged).toBe(true);
     const plan = { ...budget, plan: 'business' };
     expect(cache.write.workspaces.upsert('acc', plan, 4, 'sync').configChanged).toBe(true);
+    // Thresholds sent in another order (or twice) are the same config: no re-walk on every sync.
+    const reordered = { ...plan, thresholds: [90, 50, 90] };
+    expect(cache.write.workspaces.upsert('acc', reordered, 5, 'sync').configChanged).toBe(false);
+    expect(
+      cache.write.workspaces.upsert('acc', { ...plan, thresholds: [50, 80] }, 6, 'sync').configChanged,
+    ).toBe(true);
     // The other workspace's rows are not mixed in.
     expect(cache.read.workspaces.byId('solo')!.workspace).toEqual(bare);
   });
