@@ -7,14 +7,14 @@ import { createDigestService } from '../digest/digest-service';
 import type { NotificationContent } from '../alerts/notification-text';
 import type { SnoozeSpan } from '../alerts/snooze';
 import type { Cache } from '../cache/cache';
-import type { DeferredCacheCheck } from '../cache/open-app-cache';
+import { markCacheDamaged, type DeferredCacheCheck } from '../cache/open-app-cache';
 import type { DispatchLog } from '../ipc/dispatch-invoke';
 import type { InvokeHandlers } from '../ipc/invoke-handlers';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { UpdateService } from '../updates/update-service';
 import { createSyncService, type SyncServiceDeps } from '../sync/sync-service';
-import { checkCacheInThread } from './cache-check';
+import { cacheDamageKnown, checkCacheInThread } from './cache-check';
 import { addNotice } from './notices';
 import { sayRoundedSettings } from './rounded-settings-notice';
 import { DEMO_ACCOUNT_ID, type DemoServer, type StartDemoServer } from './demo-server';
@@ -206,13 +206,21 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     cacheCheckAsked = true;
     void checkCacheInThread(evaluator, deps.checkCache, {
       log,
-      damaged: (damage) => {
-        state.cacheDamage = damage;
-        if (state.current) republish();
-      },
-      notice,
+      damaged: (damage) => cacheDamageKnown({ state, log, notice, republish }, damage),
       disposed: () => state.disposed,
     });
+  }
+
+  /** A sync SQLite refused as damaged: marked for the next start as the check's finding is, and said the same way. */
+  function syncFoundDamage(damage: string): void {
+    if (state.disposed || state.cacheDamage !== null) return;
+    try {
+      markCacheDamaged(cache.file, damage);
+    } catch (err) {
+      log.error('the damaged cache could not be marked for the next start', { error: err });
+    }
+    log.warn('a sync found the cache damaged; it is moved aside at the next start', { damage });
+    cacheDamageKnown({ state, log, notice, republish }, damage);
   }
 
   const evaluator = startEvaluator(deps, (err) =>
@@ -257,7 +265,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     return republish();
   }
 
-  const loop: SyncLoopParts = { syncService, views, checkpoints, republish };
+  const loop: SyncLoopParts = { syncService, views, checkpoints, republish, cacheDamaged: syncFoundDamage };
   const scheduler = new SyncScheduler({
     clock,
     policy: () => syncPolicyOf(state.current ?? compose(rt), settings()),

@@ -2,6 +2,7 @@ import { CACHE_DAMAGE_FOUND_NOTICE, cacheDamageFoundText } from '../../src-share
 import type { DeferredCacheCheck } from '../cache/open-app-cache';
 import type { CacheEvaluatorClient } from '../evaluator/evaluator-client';
 import type { AppLog } from './app-runtime';
+import type { RuntimeState } from './runtime-context';
 
 /**
  * The quick_check openAppCache put off after a clean shutdown, run in the evaluator thread over a
@@ -11,13 +12,7 @@ import type { AppLog } from './app-runtime';
 export async function checkCacheInThread(
   evaluator: Pick<CacheEvaluatorClient, 'quickCheck'>,
   check: DeferredCacheCheck,
-  parts: {
-    log: AppLog;
-    /** The runtime now knows the cache is damaged: its sync line says so in the banner's words. */
-    damaged(damage: string): void;
-    notice(key: string, message: string): void;
-    disposed(): boolean;
-  },
+  parts: { log: AppLog; damaged(damage: string): void; disposed(): boolean },
 ): Promise<void> {
   const { log } = parts;
   let result;
@@ -35,10 +30,29 @@ export async function checkCacheInThread(
   log.warn('the cache is damaged; it is moved aside at the next start', { damage: result.damage });
   if (parts.disposed()) return;
   parts.damaged(result.damage);
+}
+
+/**
+ * The cache is known damaged, by the check in the thread or by a sync SQLite refused: one state
+ * (the sync line reads it), told once in the banner's sentence. The first finding is kept.
+ */
+export function cacheDamageKnown(
+  parts: {
+    state: Pick<RuntimeState, 'cacheDamage' | 'current'>;
+    log: AppLog;
+    notice(key: string, message: string): void;
+    republish(): void;
+  },
+  damage: string,
+): void {
+  const { state, log } = parts;
+  if (state.cacheDamage !== null) return;
+  state.cacheDamage = damage;
   try {
-    parts.notice(CACHE_DAMAGE_FOUND_NOTICE, cacheDamageFoundText(result.damage));
+    parts.notice(CACHE_DAMAGE_FOUND_NOTICE, cacheDamageFoundText(damage));
   } catch (err) {
-    // The notices live in the cache: a damaged page may hold them. The next start still moves it aside.
+    // The notices live in the cache: a damaged page may hold them. The sync line still says it.
     log.error('the damaged cache could not take the notice', { error: err });
+    if (state.current) parts.republish();
   }
 }

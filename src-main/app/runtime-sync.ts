@@ -1,6 +1,7 @@
 import type { Snapshot } from '../../src-shared/ipc/snapshot';
 import type { Account } from '../../src-shared/settings/settings';
 import { toIso } from '../../src-shared/time/instant';
+import { CacheFailure } from '../db/cache-failure';
 import type { SyncService } from '../sync/sync-service';
 import { tokenProblem } from './account-tokens';
 import { DEMO_ACCOUNT_ID, type DemoServer } from './demo-server';
@@ -16,6 +17,8 @@ export interface SyncLoopParts {
   views: ViewRefresher;
   checkpoints: WalCheckpoints | null;
   republish: () => Snapshot;
+  /** A sync found the cache file damaged (SQLite's words). */
+  cacheDamaged(damage: string): void;
 }
 
 /** The embedded demo server, started once (a failed start is tried again next time). */
@@ -109,6 +112,7 @@ export async function syncAll(rt: RuntimeContext, parts: SyncLoopParts, reason: 
       } catch (err) {
         failures.push(err as Error);
         log.warn('sync failed', { account: account.id, reason, error: (err as Error).message });
+        if (err instanceof CacheFailure && err.kind === 'damaged') parts.cacheDamaged(err.detail || err.code);
       }
     }
   } finally {

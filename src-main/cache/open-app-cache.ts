@@ -41,6 +41,11 @@ export const runningMarker = (file: string) => `${file}.running`;
 /** The marker of damage a check after opening found: the next open checks at once (and moves the file aside). */
 export const damageMarker = (file: string) => `${file}.damage-found`;
 
+/** Marks `file` damaged (what was found), so the next open checks it at once and moves it aside. */
+export function markCacheDamaged(file: string, damage: string): void {
+  writeFileSync(damageMarker(file), damage);
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -161,7 +166,7 @@ export function openAppCache(file: string, options: OpenAppCacheOptions = {}): A
       ? null
       : {
           onDamage(found) {
-            writeFileSync(damageMarker(file), found);
+            markCacheDamaged(file, found);
           },
         },
     salvagedAlerts,

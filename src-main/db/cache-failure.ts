@@ -12,6 +12,8 @@ export class CacheFailure extends Error {
     readonly file: string,
     message: string,
     readonly code: string,
+    /** What SQLite said (damaged, I/O), or ''. */
+    readonly detail = '',
   ) {
     super(message);
     this.name = 'CacheFailure';
@@ -53,7 +55,7 @@ export function cacheFailureOf(err: unknown, file: string): CacheFailure | null 
   const kind = failureKindOf(typeof code === 'string' ? code : undefined);
   if (kind === null) return null;
   const detail = kind === 'damaged' || kind === 'io' ? (err as Error).message : '';
-  return new CacheFailure(kind, file, cacheFailureMessage(kind, file, detail), code as string);
+  return new CacheFailure(kind, file, cacheFailureMessage(kind, file, detail), code as string, detail);
 }
 
 /** Runs `fn`, turning an SQLite failure of the file into a CacheFailure (anything else passes through). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppLog, AppRuntimeDeps } from '../../../src-main/app/app-runtime';
+import type { AppLog, AppRuntime, AppRuntimeDeps } from '../../../src-main/app/app-runtime';
 import { openCache } from '../../../src-main/cache/cache';
 import { damageMarker, openAppCache, runningMarker } from '../../../src-main/cache/open-app-cache';
 import { buildTrayModel } from '../../../src-main/tray/tray-model';
@@ -26,6 +26,16 @@ function orderedLog(order: string[]) {
   };
   const log: AppLog = { info: put, warn: put, error: put };
   return { log, checked };
+}
+
+/** Six hours of the demo team's work on the server, a sync of it, and the snapshot's damage banner after. */
+async function syncNewEvents(install: ReturnType<typeof appInstall>, runtime: AppRuntime) {
+  await runtime.whenIdle();
+  install.state.demo!.simulator!.tick(6 * 60 * 60_000);
+  runtime.requestSync('manual');
+  await runtime.whenIdle();
+  const snapshot = runtime.snapshot();
+  return { snapshot, banner: snapshot.notices?.find((n) => n.key === CACHE_DAMAGE_FOUND_NOTICE) };
 }
 
 const installs: ReturnType<typeof appInstall>[] = [];
@@ -127,13 +137,7 @@ describe('the cache check after a clean shutdown runs in the evaluator thread', 
     const second = startAsApp({ log });
     second.runtime.start();
     expect((await checked)['damage']).toMatch(/./);
-    await second.runtime.whenIdle();
-    install.state.demo!.simulator!.tick(6 * 60 * 60_000);
-    second.runtime.requestSync('manual');
-    await second.runtime.whenIdle();
-
-    const snapshot = second.runtime.snapshot();
-    const banner = snapshot.notices?.find((n) => n.key === CACHE_DAMAGE_FOUND_NOTICE);
+    const { snapshot, banner } = await syncNewEvents(install, second.runtime);
     expect(banner?.message).toMatch(
       /^The local cache is damaged \(.+\): quit and reopen Creditbar to move it aside/,
     );
@@ -151,6 +155,39 @@ describe('the cache check after a clean shutdown runs in the evaluator thread', 
     // Nowhere does the lead read the other instruction (move the file by hand, then sync).
     const everything = JSON.stringify({ notices: snapshot.notices, sync: snapshot.sync, tray });
     expect(everything).not.toMatch(/sync again|move it aside \(keep it/);
+  });
+
+  it('a sync that finds the damage first makes it the same state: the banner, the sync line, and the move aside at the next start', async () => {
+    const install = appInstall();
+    installs.push(install);
+    const file = install.dir.file('cache.sqlite');
+    const first = install.start();
+    first.runtime.start();
+    await first.runtime.handlers.startDemo(undefined);
+    await first.runtime.whenIdle();
+    await install.stop();
+
+    // Damaged after a clean stop; the app opens it without checking and its check has not answered
+    // (none is handed to the runtime here): the sync SQLite refuses is the first to know.
+    damageEventsTable(file);
+    const opened = openAppCache(file, { deferCheck: true, now: () => Date.parse('2026-12-03T08:15:00Z') });
+    expect(opened).toMatchObject({ movedAside: null, damage: null });
+    const second = install.start({}, () => ({ ...opened.cache, close: opened.close }));
+    second.runtime.start();
+    const { snapshot, banner } = await syncNewEvents(install, second.runtime);
+    expect(banner?.message).toBe(
+      'The local cache is damaged (database disk image is malformed): quit and reopen Creditbar to move it aside, untouched, and rebuild it from the server; until then some numbers may be missing or wrong.',
+    );
+    expect(snapshot.sync.lastError?.message).toBe(banner!.message);
+    expect(JSON.stringify({ notices: snapshot.notices, sync: snapshot.sync })).not.toMatch(/sync again/);
+    expect(readFileSync(damageMarker(file), 'utf8')).toBe('database disk image is malformed');
+    await install.stop();
+
+    // The next start does what the banner said: checks at open and moves the file aside.
+    const third = openAppCache(file, { deferCheck: true, now: () => Date.parse('2026-12-03T08:15:00Z') });
+    expect(third.movedAside).toBe(`${file}.damaged-20261203T081500Z`);
+    expect(third.deferredCheck).toBeNull();
+    third.close();
   });
 
   it('a sound cache: the thread says so and the lead reads nothing', async () => {
