@@ -31,7 +31,11 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: syncCommand,
     summary: 'sync --server URL --token-env NAME --db FILE   pull an account into a cache file',
   },
-  status: { run: statusCommand, summary: 'status --db FILE [--as-of ISO] [--json]   status from the cache' },
+  status: {
+    run: statusCommand,
+    summary:
+      'status (--data DIR | --db FILE) [--as-of ISO] [--json]   status as the card shows it (--data: with Settings)',
+  },
   import: { run: importCommand, summary: 'import LEDGER.json --db FILE   load a ledger file into the cache' },
   export: {
     run: exportCommand,

@@ -1,20 +1,31 @@
+import { join, resolve } from 'node:path';
 import { rulesAssumption } from '../../../src-shared/display/catalog-rules';
 import { basisNoun, NO_MANUAL_DATA } from '../../../src-shared/display/data-basis';
-import { evaluationJson } from '../../../src-shared/engine/status-json';
+import { evaluationJson, type AlertJson, type PoolStatusJson } from '../../../src-shared/engine/status-json';
+import type { Settings } from '../../../src-shared/settings/settings';
 import { toIso } from '../../../src-shared/time/instant';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings/settings';
+import { freshnessPolicyOf } from '../../app/compose-snapshot';
+import { settingsOverrides } from '../../app/engine-view';
+import { thresholdsInForce, thresholdTextOf } from '../../app/threshold-overrides';
+import type { CachedWorkspace } from '../../db/repositories/workspaces-repository';
 import { evaluateCache } from '../../cache/evaluate-cache';
 import { lastImportAt } from '../../manual/last-import';
 import { describeFreshness, freshnessOf } from '../../sync/freshness';
 import { syncFailureOf } from '../../sync/sync-failure';
-import { dbFlag, openCacheFile, withCache } from '../cache-io';
+import { openCacheFile, withCache } from '../cache-io';
+import { openDataFolderToRead, SETTINGS_FILE } from '../data-folder';
 import { budgetLines } from '../format/budget-lines';
 import { statusTable } from '../format/status-table';
 import { shortInstant } from '../format/table';
 import { asOfFlag, loadCatalog, parseFlags, type CliIo } from '../io';
 import { CliError, EXIT_USAGE } from '../cli-error';
 
-const USAGE = 'creditbar status --db FILE [--as-of ISO] [--json] [--catalog FILE]';
+const USAGE = 'creditbar status (--data DIR | --db FILE) [--as-of ISO] [--json] [--catalog FILE]';
+
+/** What `status --db` says in text mode: a cache file alone has no Settings, so the card may differ. */
+export const NO_SETTINGS_NOTE =
+  "Note: budgets and thresholds set in the app's Settings are not included (use --data DIR to include them).";
 
 /** `creditbar status`: the engine's status of every cached workspace and pool, in the evaluate shape. */
 export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
@@ -23,6 +34,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
     argv,
     {
       db: { type: 'string' },
+      data: { type: 'string' },
       'as-of': { type: 'string' },
       json: { type: 'boolean' },
       catalog: { type: 'string' },
@@ -31,11 +43,32 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
   );
   if (positionals.length > 0)
     throw new CliError(`status: unexpected argument "${positionals[0]}"\nusage: ${USAGE}`, EXIT_USAGE);
-  const file = dbFlag('status', values.db, USAGE);
+  if (values.db !== undefined && values.data !== undefined)
+    throw new CliError(
+      `status: give --data DIR (the app's data folder, with its Settings) or --db FILE (a cache file alone), not both\nusage: ${USAGE}`,
+      EXIT_USAGE,
+    );
+  if (!values.db && !values.data)
+    throw new CliError(
+      `status: missing --data DIR (the app's data folder) or --db FILE (a cache file)\nusage: ${USAGE}`,
+      EXIT_USAGE,
+    );
   const asOf = asOfFlag(values['as-of'], io);
   const catalog = await loadCatalog(values.catalog);
-  await withCache(openCacheFile(file, io, 'read'), (cache) => {
-    const evaluation = evaluateCache(cache, { asOf, catalog });
+  const folder = values.data ? openDataFolderToRead(resolve(values.data), io) : null;
+  if (folder && folder.reset.length > 0) {
+    // The app replaces such values by the defaults when it starts: say so, and show what it would.
+    const keys = folder.reset.map((k) => `"${k}"`).join(' and ');
+    const file = join(resolve(values.data!), SETTINGS_FILE);
+    io.stderr(`creditbar: ${file}: ${keys} not valid, so the defaults apply to them here as in the app\n`);
+  }
+  const opened = folder ? folder.cache : openCacheFile(values.db!, io, 'read');
+  await withCache(opened, (cache) => {
+    // The lead's budgets and thresholds as the app's runtime turns them into the engine's overrides.
+    const overrides = folder
+      ? settingsOverrides(cache.read.workspaces.list(), folder.settings, catalog)
+      : undefined;
+    const evaluation = evaluateCache(cache, { asOf, catalog, ...(overrides ? { overrides } : {}) });
     const result = evaluationJson(evaluation);
     if (values.json) {
       io.stdout(JSON.stringify(result, null, 2) + '\n');
@@ -44,11 +77,12 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
     const workspaces = cache.read.workspaces.list();
     const names = new Map(workspaces.map((w) => [w.workspace.id, w.workspace.name]));
     const grants = workspaces.flatMap((w) => cache.read.grants.forWorkspace(w.key, w.workspace.id));
-    io.stdout(statusTable(result.asOf, result.pools, result.alerts, names, grants, budgetLines(evaluation)));
-    const policy = {
-      liveForMs: DEFAULT_SETTINGS.syncIntervalMinutes * 60_000,
-      staleAfterMs: DEFAULT_SETTINGS.staleAfterMinutes * 60_000,
-    };
+    const alerts = folder
+      ? inCardWords(result.alerts, result.pools, workspaces, folder.settings)
+      : result.alerts;
+    io.stdout(statusTable(result.asOf, result.pools, alerts, names, grants, budgetLines(evaluation)));
+    // The card's freshness words: the folder's sync interval and stale limit, else the defaults.
+    const policy = freshnessPolicyOf(folder?.settings ?? DEFAULT_SETTINGS);
     const lines = workspaces.flatMap((w) => {
       const { provider, catalogVersion } = w.workspace;
       // The card's sentence, under the workspace's line, where its rules are an assumption.
@@ -77,6 +111,37 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
       const freshness = describeFreshness(freshnessOf(state.lastSuccessAt, io.now(), policy, failure));
       return `  ${w.workspace.name}: ${freshness}${state.lastError ? ` (last error: ${state.lastError})` : ''}`;
     }
-    io.stdout(['', 'Data:', ...lines, ''].join('\n'));
+    io.stdout(['', 'Data:', ...lines, ...(folder ? [] : ['', NO_SETTINGS_NOTE]), ''].join('\n'));
+  });
+}
+
+/**
+ * Threshold alerts in the alert centre's words where the lead set credits ("50 credits of the
+ * integration pool used", not the engine's "0.5%"), by the runtime's own thresholdsInForce.
+ */
+function inCardWords(
+  alerts: AlertJson[],
+  pools: readonly PoolStatusJson[],
+  workspaces: readonly CachedWorkspace[],
+  settings: Settings,
+): AlertJson[] {
+  const textOf = thresholdTextOf(
+    workspaces.map((w) => ({
+      id: w.workspace.id,
+      pools: pools
+        .filter((p) => p.workspaceId === w.workspace.id)
+        .map((p) => ({
+          pool: p.pool,
+          thresholdsInForce: thresholdsInForce(settings, w.workspace, p.pool, p.allowance),
+        })),
+    })),
+  );
+  return alerts.map((a) => {
+    const text =
+      a.kind === 'threshold' && a.percent !== undefined
+        ? textOf(a.workspaceId, a.pool, a.percent)
+        : undefined;
+    // The engine's sentence says the percent first ("Studio: 0.5% of the integration pool used ...").
+    return text ? { ...a, message: a.message.replace(`${a.percent}% of the`, `${text} of the`) } : a;
   });
 }

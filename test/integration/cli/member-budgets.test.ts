@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { evaluateLedger } from '../../../src-shared/engine/evaluate';
 import type { Ledger } from '../../../src-shared/types/ledger';
-import { base44Builder, minuteCalls } from '../../fixtures/base44-builder';
+import { base44Builder, samAndDevNovember } from '../../fixtures/base44-builder';
 import { tempDir } from '../../fixtures/temp-dir';
 import { runCliInProcess, tempFile } from './run-cli';
 
@@ -21,11 +21,7 @@ const LEDGER: Ledger = {
     }),
   ],
   grants: [],
-  events: [
-    ...minuteCalls('studio', 'sam', 'integration', 'external_api', 30, '2026-11-03'),
-    ...minuteCalls('studio', 'sam', 'message', 'message', 55, '2026-11-04'),
-    ...minuteCalls('studio', 'dev', 'integration', 'external_api', 25, '2026-11-05'),
-  ],
+  events: samAndDevNovember(),
 };
 const AS_OF = '2026-11-20T12:00:00Z';
 

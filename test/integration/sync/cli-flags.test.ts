@@ -35,7 +35,7 @@ describe('cache commands refuse bad command lines in one line', () => {
       2,
       /sync: unknown option --bogus/,
     ],
-    [['status'], 2, /status: missing --db FILE/],
+    [['status'], 2, /status: missing --data DIR .* or --db FILE/],
     [
       ['status', '--db', '/nonexistent/cache.db'],
       1,
