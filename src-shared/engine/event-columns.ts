@@ -152,26 +152,12 @@ export class EventColumns implements PoolEvents {
 
   /** The index of the first event after instant `t` (binary search; `length` if none). */
   indexAfter(t: Millis): number {
-    let lo = 0;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.time(mid) <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAfter(this, 0, this.length, t);
   }
 
   /** The index of the first event at or after instant `t`. */
   indexFrom(t: Millis): number {
-    let lo = 0;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.time(mid) < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtOrAfter(this, 0, this.length, t);
   }
 
   /** Typed-array bytes held (for memory figures). */
@@ -244,4 +230,24 @@ function resized<A extends Column>(a: A, capacity: number, length: number): A {
 /** PoolEvents with no events. */
 export function emptyPoolEvents(): PoolEvents {
   return new EventColumns(16);
+}
+
+/** The first index in [lo, hi) of `events` (in time order) at or after x (hi if none). */
+export function firstAtOrAfter(events: PoolEvents, lo: number, hi: number, x: Millis): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events.time(mid) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index in [lo, hi) of `events` (in time order) after x (hi if none). */
+export function firstAfter(events: PoolEvents, lo: number, hi: number, x: Millis): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events.time(mid) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

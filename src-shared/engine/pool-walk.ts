@@ -1,7 +1,7 @@
 import { DAY_MS, type Millis } from '../time/instant';
 import { CallWindow } from './call-window';
 import { CodeSums } from './code-sums';
-import { NO_HASH, type PoolEvents } from './event-columns';
+import { firstAfter, firstAtOrAfter, NO_HASH, type PoolEvents } from './event-columns';
 import { applyGrantsUpTo, checkExhausted, type Holdings } from './holdings';
 import { EPSILON, LotBook, type Lot } from './lots';
 import { BURN_WINDOW_DAYS, spreadOverDays, type PoolReading } from './observed-usage';
@@ -184,13 +184,7 @@ export class PoolWalk {
   private lastChange(events: PoolEvents, asOf: Millis): Millis {
     let last = Math.max(this.anchor, this.carryExpiry);
     // Events after asOf do not exist yet: the last one at or before it.
-    let lo = 0;
-    let hi = events.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (events.time(mid) <= asOf) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAfter(events, 0, events.length, asOf);
     if (lo > 0) last = Math.max(last, events.time(lo - 1));
     for (const r of this.config.readings ?? []) if (r.t <= asOf) last = Math.max(last, r.t);
     for (const g of this.config.grants) {
@@ -398,24 +392,4 @@ export class PoolWalk {
   private result(at: Millis, closed: boolean, h: Holdings): PeriodResult {
     return tallyResult(this.config, this.p, this.k, this.window, this.strings, at, closed, h);
   }
-}
-
-/** The first index in [lo, hi) of `events` (in time order) at or after x (hi if none). */
-function firstAtOrAfter(events: PoolEvents, lo: number, hi: number, x: Millis): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (events.time(mid) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first index in [lo, hi) of `events` (in time order) after x (hi if none). */
-function firstAfter(events: PoolEvents, lo: number, hi: number, x: Millis): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (events.time(mid) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
