@@ -159,6 +159,7 @@ describe('the evaluator thread', () => {
     expect(memory.heapUsedMb).toBeGreaterThan(0);
     expect(memory.heapTotalMb).toBeGreaterThanOrEqual(memory.heapUsedMb);
     expect(memory.heapPhysicalMb).toBeGreaterThan(0);
-    expect(memory.heapPhysicalMb).toBeLessThanOrEqual(memory.heapTotalMb);
+    // V8's physical size may run a few pages past its committed total (seen: 28.78 against 28.77 MB).
+    expect(memory.heapPhysicalMb).toBeLessThanOrEqual(memory.heapTotalMb + 1);
   });
 });
