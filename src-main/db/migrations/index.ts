@@ -11,6 +11,7 @@ import { orphanWorkspaceAlerts } from './0009-orphan-workspace-alerts';
 import { cacheId } from './0010-cache-id';
 import { removedAlertDeliveries } from './0011-removed-alert-deliveries';
 import { removedDigestDeliveries } from './0012-removed-digest-deliveries';
+import { messagePoolBudgetMarks } from './0013-message-pool-budget-marks';
 
 /** Every cache migration, oldest first. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   cacheId,
   removedAlertDeliveries,
   removedDigestDeliveries,
+  messagePoolBudgetMarks,
 ];
