@@ -8,7 +8,14 @@ import {
 } from '../../src-shared/catalog/catalog';
 import { EngineInputError } from '../../src-shared/engine/errors';
 import { resolveWorkspace } from '../../src-shared/engine/resolve-workspace';
-import type { Member, PoolConfig, PoolKind, Provider, Workspace } from '../../src-shared/types/ledger';
+import {
+  comparePoolKinds,
+  type Member,
+  type PoolConfig,
+  type PoolKind,
+  type Provider,
+  type Workspace,
+} from '../../src-shared/types/ledger';
 import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
 import { LOCAL_ACCOUNT_ID } from '../db/repositories/accounts-repository';
@@ -103,7 +110,7 @@ export function manualWorkspace(
     );
   if (taken(id)) throw new ManualInputError(`There is already a workspace "${id}" in this cache.`, 'id');
   const planPools = plan ? (Object.keys(plan.pools) as PoolKind[]) : [];
-  const poolNames = [...new Set([...planPools, ...allowances.map(([pool]) => pool)])];
+  const poolNames = [...new Set([...planPools, ...allowances.map(([pool]) => pool)])].sort(comparePoolKinds);
   const given = new Map(allowances);
   const pools: PoolConfig[] | undefined =
     allowances.length === 0

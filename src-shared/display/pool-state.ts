@@ -1,4 +1,5 @@
 import type { PoolStatusJson } from '../engine/status-json';
+import { comparePoolKinds, type PoolKind } from '../types/ledger';
 
 /**
  * The states of a pool, defined once for every surface (tray badge, menu and tooltip, the cards,
@@ -133,7 +134,7 @@ export function compareUrgency(a: UrgencyFacts, b: UrgencyFacts): number {
 /** A pool with what the tie-breaks read: its workspace's name and its kind. */
 export interface NamedPoolFacts {
   workspace: { name: string };
-  pool: UrgencyFacts & { pool: string };
+  pool: UrgencyFacts & { pool: PoolKind };
 }
 
 /**
@@ -147,7 +148,7 @@ export function comparePoolUrgency(a: NamedPoolFacts, b: NamedPoolFacts): number
 /** One collator for every comparison: localeCompare with options builds a new one per call. */
 const names = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-/** By workspace name (the locale's collation, "Team 2" before "Team 10"), then pool kind: the window's "Name" sort. */
+/** By workspace name (the locale's collation, "Team 2" before "Team 10"), then the one pool order: the window's "Name" sort. */
 export function comparePoolNames(a: NamedPoolFacts, b: NamedPoolFacts): number {
-  return names.compare(a.workspace.name, b.workspace.name) || names.compare(a.pool.pool, b.pool.pool);
+  return names.compare(a.workspace.name, b.workspace.name) || comparePoolKinds(a.pool.pool, b.pool.pool);
 }

@@ -6,7 +6,13 @@ import {
   type PlanReset,
   type ProviderCatalog,
 } from '../catalog/catalog';
-import type { PoolConfig, PoolKind, ResetRule, Workspace } from '../types/ledger';
+import {
+  comparePoolKinds,
+  type PoolConfig,
+  type PoolKind,
+  type ResetRule,
+  type Workspace,
+} from '../types/ledger';
 import { EngineInputError } from './errors';
 
 /** The default thresholds, in percent of what the pool holds. */
@@ -100,6 +106,8 @@ export function resolveWorkspace(
         : thresholds,
     };
   });
+  // Listed in the one pool order, however the plan, the server or a form ordered them.
+  pools.sort((a, b) => comparePoolKinds(a.pool, b.pool));
   const budgets = new Map<string, number>();
   for (const m of ws.members ?? []) if (m.budget !== undefined) budgets.set(m.id, m.budget);
   for (const [id, budget] of Object.entries(overrides?.budgets ?? {})) budgets.set(id, budget);

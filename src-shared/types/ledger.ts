@@ -27,6 +27,17 @@ export type Provider = z.infer<typeof providerSchema>;
 export const poolKindSchema = z.enum(['integration', 'message']);
 export type PoolKind = z.infer<typeof poolKindSchema>;
 
+/**
+ * The one order a workspace's pools are listed in, whatever order a catalog plan, a server or a
+ * form gave them: integration (what the apps spend), then message. The card, the tray, the CLI and
+ * every export read pools in this order.
+ */
+export const POOL_ORDER: readonly PoolKind[] = poolKindSchema.options;
+
+/** Compares two pool kinds by POOL_ORDER. */
+export const comparePoolKinds = (a: PoolKind, b: PoolKind): number =>
+  POOL_ORDER.indexOf(a) - POOL_ORDER.indexOf(b);
+
 export const resetRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('calendar-month') }),
   z.object({ kind: z.literal('anchor-day'), day: z.number().int().min(1).max(31) }),

@@ -5,10 +5,8 @@ import {
   describeSource,
   type CatalogVersionJson,
 } from '../../../src-shared/catalog/catalog-text';
-import type { PoolKind } from '../../../src-shared/types/ledger';
+import { POOL_ORDER } from '../../../src-shared/types/ledger';
 import { table } from './table';
-
-const POOLS: readonly PoolKind[] = ['message', 'integration'];
 
 /**
  * A source reference in brackets, as the sources list at the end of a version names them: the
@@ -31,7 +29,9 @@ export function catalogVersionText(v: CatalogVersionJson): string {
   const planNames = Object.keys(v.plans);
   if (v.plansUnpublished) lines.push(`  plans: ${v.plansUnpublished}`);
   if (planNames.length > 0) {
-    const pools = POOLS.filter((pool) => planNames.some((name) => v.plans[name]!.pools[pool] !== undefined));
+    const pools = POOL_ORDER.filter((pool) =>
+      planNames.some((name) => v.plans[name]!.pools[pool] !== undefined),
+    );
     const rows = planNames.map((name) => {
       const plan = v.plans[name]!;
       return [

@@ -8,8 +8,8 @@ describe('creditbar catalog', () => {
     expect(r.stdout).toContain('Base44, version 2026-05-seed (seed)');
     expect(r.stdout).toContain('Base44, version 2026-12-docs (newest)');
     expect(r.stdout).toContain('effective: unknown, published by 2026-12-03');
-    // Builder 250 / 10,000 from the plans page; top-ups from their own page.
-    expect(r.stdout).toMatch(/builder\s+250\s+10,000\s+as above\s+\[billing-and-plans\]/);
+    // Builder 10,000 / 250 (integration, message: the one pool order) from the plans page; top-ups from their own page.
+    expect(r.stdout).toMatch(/builder\s+10,000\s+250\s+as above\s+\[billing-and-plans\]/);
     expect(r.stdout).toMatch(/email:custom_domain\s+2\s+\[custom-email-domain\]/);
     expect(r.stdout).toContain(
       'top-ups: sold; spent after every other credit, earliest purchase first; valid 365 days [credit-top-ups]',

@@ -103,7 +103,7 @@ describe('creditbar import USAGE.csv', () => {
       ],
       [
         'pool.csv',
-        'creditbar: import: pool.csv line 3, column "Pool": "workflow" is not a pool of studio (message, integration)\n',
+        'creditbar: import: pool.csv line 3, column "Pool": "workflow" is not a pool of studio (integration, message)\n',
       ],
     ];
     for (const [file, message] of cases) {

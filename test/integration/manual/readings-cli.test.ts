@@ -172,7 +172,7 @@ describe('a manual Base44 Builder workspace fed a week of readings through the C
       [
         ['--remaining', '9000'],
         1,
-        'reading add: Say which pool the reading is of: message or integration. (--pool)',
+        'reading add: Say which pool the reading is of: integration or message. (--pool)',
       ],
       [
         ['--pool', 'integration', '--remaining=-5'],

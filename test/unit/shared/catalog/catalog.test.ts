@@ -239,8 +239,8 @@ describe('a workspace on the seed version against one on the newest', () => {
     );
     const pools = evaluate(builder('2026-12-docs', 15), '2026-03-20T00:00:00Z').pools;
     expect(pools.map((p) => [p.pool, p.allowance, p.periodStart, p.periodEnd])).toEqual([
-      ['message', 250, '2026-03-15T00:00:00.000Z', '2026-04-15T00:00:00.000Z'],
       ['integration', 10_000, '2026-03-15T00:00:00.000Z', '2026-04-15T00:00:00.000Z'],
+      ['message', 250, '2026-03-15T00:00:00.000Z', '2026-04-15T00:00:00.000Z'],
     ]);
   });
 
