@@ -14,9 +14,9 @@ export type CodeArray = Int8Array | Int16Array | Int32Array;
 
 /**
  * One pool's events as the walk reads them: in time order (ties by id), priced, one typed array
- * per field, repeated strings (members, actions, apps, fingerprints) dictionary-coded. A million
- * events take ~19 MB this way instead of ~120 MB of objects, and the walk adds into arrays indexed
- * by code instead of maps keyed by string.
+ * per field, repeated values (prices, members, actions, apps, fingerprints) dictionary-coded. A
+ * million events take ~10 MB this way instead of ~120 MB of objects, and the walk adds into arrays
+ * indexed by code instead of maps keyed by string.
  */
 export interface PoolEvents {
   /** Events held; the arrays may be longer (room to grow). */
@@ -29,7 +29,13 @@ export interface PoolEvents {
   readonly times: Uint32Array | Float64Array;
   readonly timeBase: number;
   time(i: number): Millis;
-  readonly credits: Float64Array;
+  /**
+   * Each event's price (credits) is prices.values[price[i]]: a rate card has a few prices, so a
+   * code takes one byte where the price itself took eight (7 MB of a million events).
+   */
+  readonly price: CodeArray;
+  readonly prices: Dictionary<number>;
+  priceOf(i: number): number;
   /** 1 where no rate card knew the action (priced at the unknown-action price). */
   readonly unknown: Uint8Array;
   readonly member: CodeArray;
@@ -44,12 +50,12 @@ export interface PoolEvents {
   readonly hashes: Dictionary;
 }
 
-/** Strings by code and codes by string; codes are never reassigned, so a walk may keep them. */
-export class Dictionary {
-  readonly values: string[] = [];
-  private readonly codes = new Map<string, number>();
+/** Values by code and codes by value; codes are never reassigned, so a walk may keep them. */
+export class Dictionary<T = string> {
+  readonly values: T[] = [];
+  private readonly codes = new Map<T, number>();
 
-  code(value: string): number {
+  code(value: T): number {
     let c = this.codes.get(value);
     if (c === undefined) {
       c = this.values.length;
@@ -59,8 +65,8 @@ export class Dictionary {
     return c;
   }
 
-  /** The code of a string already seen, else -1. */
-  find(value: string): number {
+  /** The code of a value already seen, else -1. */
+  find(value: T): number {
     return this.codes.get(value) ?? -1;
   }
 
@@ -77,12 +83,13 @@ export class EventColumns implements PoolEvents {
   length = 0;
   times: Uint32Array | Float64Array;
   timeBase = 0;
-  credits: Float64Array;
+  price: CodeArray;
   unknown: Uint8Array;
   member: CodeArray;
   action: CodeArray;
   app: CodeArray;
   inputHash: CodeArray;
+  readonly prices = new Dictionary<number>();
   readonly members = new Dictionary();
   readonly actions = new Dictionary();
   readonly apps = new Dictionary();
@@ -91,7 +98,7 @@ export class EventColumns implements PoolEvents {
   constructor(capacity = 1024) {
     const n = Math.max(16, capacity);
     this.times = new Uint32Array(n);
-    this.credits = new Float64Array(n);
+    this.price = new Int8Array(n);
     this.unknown = new Uint8Array(n);
     this.member = new Int8Array(n);
     this.action = new Int8Array(n);
@@ -105,6 +112,10 @@ export class EventColumns implements PoolEvents {
 
   time(i: number): Millis {
     return this.timeBase + this.times[i]!;
+  }
+
+  priceOf(i: number): number {
+    return this.prices.values[this.price[i]!]!;
   }
 
   /** Appends one event; the caller keeps time order (ties by id). */
@@ -129,7 +140,10 @@ export class EventColumns implements PoolEvents {
         this.times[i] = t;
       }
     } else this.times[i] = t;
-    this.credits[i] = credits;
+    // 0 and -0 share a code (Map keys compare by SameValueZero): the walk only compares prices with 0.
+    const c = this.prices.code(credits);
+    if (c > maxCode(this.price)) this.price = widened(this.price, c);
+    this.price[i] = c;
     this.unknown[i] = unknown ? 1 : 0;
     const m = this.members.code(memberId);
     if (m > maxCode(this.member)) this.member = widened(this.member, m);
@@ -162,20 +176,15 @@ export class EventColumns implements PoolEvents {
 
   /** Typed-array bytes held (for memory figures). */
   get bytes(): number {
-    return [
-      this.times,
-      this.credits,
-      this.unknown,
-      this.member,
-      this.action,
-      this.app,
-      this.inputHash,
-    ].reduce((sum, a) => sum + a.byteLength, 0);
+    return [this.times, this.price, this.unknown, this.member, this.action, this.app, this.inputHash].reduce(
+      (sum, a) => sum + a.byteLength,
+      0,
+    );
   }
 
   private grow(capacity: number): void {
     this.times = resized(this.times, capacity, this.length);
-    this.credits = resized(this.credits, capacity, this.length);
+    this.price = resized(this.price, capacity, this.length);
     this.unknown = resized(this.unknown, capacity, this.length);
     this.member = resized(this.member, capacity, this.length);
     this.action = resized(this.action, capacity, this.length);

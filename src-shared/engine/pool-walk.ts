@@ -296,13 +296,14 @@ export class PoolWalk {
     const k = this.k;
     const end = this.p.end;
     const n = events.length;
-    const { times, timeBase, credits, unknown, member, action, app, inputHash } = events;
+    const { times, timeBase, price: priceCode, unknown, member, action, app, inputHash } = events;
+    const prices = events.prices.values;
     let ei = this.next;
     this.reserveWindow(events, ei, limit);
     for (; ei < n; ei++) {
       const t = timeBase + times[ei]!;
       if (t >= end || (closing ? t >= limit : t > limit)) break;
-      const price = credits[ei]!;
+      const price = prices[priceCode[ei]!]!;
       const a = action[ei]!;
       while (this.ri < readings.length && readings[this.ri]!.t < t) this.applyReading(readings[this.ri++]!);
       if (t >= this.grantsDue) this.applyGrants(h, t, true);
@@ -366,11 +367,12 @@ export class PoolWalk {
    * to `limit` can leave in it (those of the last window before limit; older ones leave as it fills).
    */
   private reserveWindow(events: PoolEvents, from: number, limit: Millis): void {
-    const { credits, length: n } = events;
+    const { price, length: n } = events;
+    const prices = events.prices.values;
     const lo = firstAtOrAfter(events, from, n, CallWindow.from(limit));
     const hi = Math.min(firstAfter(events, lo, n, limit), firstAtOrAfter(events, lo, n, this.p.end));
     let priced = 0;
-    for (let i = lo; i < hi; i++) if (credits[i] !== 0) priced++;
+    for (let i = lo; i < hi; i++) if (prices[price[i]!] !== 0) priced++;
     this.window.reserve(priced);
   }
 

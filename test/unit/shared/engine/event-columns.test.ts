@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { EventColumns, NO_APP, NO_HASH } from '../../../../src-shared/engine/event-columns';
 import { IncrementalPool } from '../../../../src-shared/engine/incremental-pool';
-import type { PoolWalkConfig } from '../../../../src-shared/engine/pool-walk';
-import type { ResolvedPool } from '../../../../src-shared/engine/resolve-workspace';
+import { calendarMonthPool } from '../helpers/pool-walk-config';
 
 // The columns hold dictionary codes in the narrowest array that fits (one byte while a dictionary
-// has at most 128 strings, two up to 32,768, then four) and grow by an eighth once large. Every
+// has at most 128 values, two up to 32,768, then four; prices are coded as strings are) and grow by an eighth once large. Every
 // event must read back as it was pushed across each widening, growth, cut and append.
 
 const T0 = Date.parse('2026-03-01T00:00:00Z');
@@ -33,7 +32,7 @@ function firstWrong(columns: EventColumns, count: number): object | null {
     const e = eventAt(i);
     const got = {
       t: columns.time(i),
-      credits: columns.credits[i],
+      credits: columns.priceOf(i),
       unknown: columns.unknown[i] === 1,
       member: columns.members.values[columns.member[i]!],
       action: columns.actions.values[columns.action[i]!],
@@ -52,7 +51,10 @@ describe('event columns', () => {
     for (let i = 0; i < 100_000; i++) push(columns, i);
     expect(columns.length).toBe(100_000);
     expect(firstWrong(columns, 100_000)).toBeNull();
-    // 3 actions and 6 apps (five and "no app") fit a byte; 300 members two bytes; 40,000 fingerprints four.
+    // 7 prices, 3 actions and 6 apps (five and "no app") fit a byte; 300 members two bytes; 40,000
+    // fingerprints four.
+    expect(columns.price.BYTES_PER_ELEMENT).toBe(1);
+    expect(columns.prices.values).toEqual([0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5]);
     expect(columns.action.BYTES_PER_ELEMENT).toBe(1);
     expect(columns.app.BYTES_PER_ELEMENT).toBe(1);
     expect(columns.member.BYTES_PER_ELEMENT).toBe(2);
@@ -102,32 +104,43 @@ describe('event columns', () => {
     ]);
   });
 
-  test('room for a million events takes 19 bytes an event, 4 of them the instant', () => {
+  test('room for a million events takes 12 bytes an event, 4 of them the instant, 1 the price', () => {
     const columns = new EventColumns(1_000_000);
     for (let i = 0; i < 60_000; i++) push(columns, i);
     expect(columns.times).toBeInstanceOf(Uint32Array);
-    // Worked out per event: instant 4 (Uint32 offset) + credits 8 + unknown flag 1 + member 2 (300
-    // members) + action 1 + app 1 + fingerprint 2 (30,000 so far): 19 bytes; 23 with a Float64 instant.
-    expect(columns.bytes).toBe(19 * 1_000_000);
+    // Worked out per event: instant 4 (Uint32 offset) + price code 1 (7 prices) + unknown flag 1 +
+    // member 2 (300 members) + action 1 + app 1 + fingerprint 2 (30,000 so far): 12 bytes (19 when
+    // the price itself took 8); 16 with a Float64 instant.
+    expect(columns.bytes).toBe(12 * 1_000_000);
+  });
+
+  test('200 prices widen the price codes to two bytes; each reads back exactly and a walk sums them', () => {
+    // A calendar-month pool of 100,000 credits; call i (0-199) at minute i costs i + 1 + 0.1 credits
+    // (200 prices, as many as rate-card bands could give): by hand 200 x 201 / 2 + 200 x 0.1 = 20,120
+    // credits used, none blocked.
+    const columns = new EventColumns(16);
+    for (let i = 0; i < 200; i++)
+      columns.push(T0 + i * MINUTE, i + 1.1, false, 'm', 'email', 'crm', undefined);
+    expect(columns.price.BYTES_PER_ELEMENT).toBe(2);
+    expect(columns.prices.size).toBe(200);
+    expect([0, 127, 128, 199].map((i) => columns.priceOf(i))).toEqual([1.1, 128.1, 129.1, 200.1]);
+    const [r] = new IncrementalPool(
+      calendarMonthPool(100_000),
+      { from: { start: T0, carry: [] } },
+      columns,
+    ).evaluate(T0 + 300 * MINUTE);
+    expect(r!.used).toBeCloseTo(20_120, 6);
+    expect(r!.calls).toBe(200);
   });
 
   test('a walk over two-byte member codes counts each of 300 members apart', () => {
     // A calendar-month pool of 10,000 credits; 900 calls of 2 credits, one every minute from March
     // 1st, member m(i mod 300): each member makes 3 calls, 6 credits, 1,800 credits in all.
-    const pool: ResolvedPool = {
-      pool: 'integration',
-      allowance: 10_000,
-      reset: { kind: 'calendar-month' },
-      overage: false,
-      exhaustion: 'calls',
-      thresholds: [50, 90, 100],
-    };
-    const config: PoolWalkConfig = { pool, thresholds: [50], budgets: new Map(), grants: [] };
     const columns = new EventColumns(16);
     for (let i = 0; i < 900; i++)
       columns.push(T0 + i * MINUTE, 2, false, `m${i % 300}`, 'email', 'crm', undefined);
     expect(columns.member.BYTES_PER_ELEMENT).toBe(2);
-    const inc = new IncrementalPool(config, { from: { start: T0, carry: [] } }, columns);
+    const inc = new IncrementalPool(calendarMonthPool(10_000), { from: { start: T0, carry: [] } }, columns);
     const [r] = inc.evaluate(T0 + 1_000 * MINUTE);
     expect(r!.used).toBe(1_800);
     expect(r!.byMember.size).toBe(300);

@@ -14,6 +14,7 @@ import type { ResolvedPool } from '../../../../src-shared/engine/resolve-workspa
 import { simulatePool } from '../../../../src-shared/engine/simulate-pool';
 import type { UsageEvent } from '../../../../src-shared/types/ledger';
 import { eventsOf, grantBodyArb, grantsOf, resetArb } from '../helpers/engine-arbitraries';
+import { calendarMonthPool } from '../helpers/pool-walk-config';
 
 // The resumable walk against the walk in one go. Every expectation is simulatePool over the same
 // records: the property is that stopping, resuming, receiving late or repeated events and changing
@@ -249,7 +250,7 @@ function copyFrom(src: EventColumns, from: number, into: EventColumns, to = src.
   for (let i = from; i < to; i++) {
     into.push(
       src.time(i),
-      src.credits[i]!,
+      src.priceOf(i),
       src.unknown[i] === 1,
       src.members.values[src.member[i]!]!,
       src.actions.values[src.action[i]!]!,
@@ -257,19 +258,6 @@ function copyFrom(src: EventColumns, from: number, into: EventColumns, to = src.
       src.inputHash[i]! < 0 ? undefined : src.hashes.values[src.inputHash[i]!],
     );
   }
-}
-
-/** The walk of a calendar-month pool of `allowance` credits where calls are blocked once it is empty, thresholds at 50 %. */
-function calendarMonthPool(allowance: number): PoolWalkConfig {
-  const pool: ResolvedPool = {
-    pool: 'integration',
-    allowance,
-    reset: { kind: 'calendar-month' },
-    overage: false,
-    exhaustion: 'calls',
-    thresholds: [50, 90, 100],
-  };
-  return { pool, thresholds: [50], budgets: new Map(), grants: [] };
 }
 
 describe('the resumable walk at the edges of the burn window', () => {

@@ -100,7 +100,7 @@ function after(all: EventColumns, t: number, into: EventColumns): EventColumns {
   for (let i = all.indexAfter(t); i < all.length; i++)
     into.push(
       all.time(i),
-      all.credits[i]!,
+      all.priceOf(i),
       all.unknown[i] === 1,
       all.members.values[all.member[i]!]!,
       all.actions.values[all.action[i]!]!,
