@@ -271,6 +271,14 @@ memory.settledHeapPhysicalMb = {
   main: getHeapStatistics().total_physical_size / 2 ** 20,
   evaluator: (await runtime.evaluatorMemory())?.heapPhysicalMb ?? null,
 };
+// BENCH_HOLD_MS: the settled runtime held that long more (its pid on stderr), to read /proc/PID/smaps.
+const HOLD_MS = Number(process.env['BENCH_HOLD_MS'] ?? 0);
+if (HOLD_MS > 0) {
+  console.error(
+    `bench: ${spec.mode} runtime settled at ${Math.round(mb())} MB, held ${HOLD_MS} ms: pid ${process.pid}`,
+  );
+  await pause(HOLD_MS);
+}
 
 // 2. Steady syncs of 100 new events: request to the snapshot that shows them (the reconciliation
 // with /balance runs after it; the phase watches the loop until it is done too).
