@@ -1,4 +1,4 @@
-import { formatClock } from '../../src-shared/display/dates';
+import { formatClock, type DateStyle } from '../../src-shared/display/dates';
 import { formatDuration, formatRelative } from '../../src-shared/display/duration';
 import { formatPercentUsed, wholePercent } from '../../src-shared/display/percent';
 import { stateLabel } from '../../src-shared/display/state-label';
@@ -87,7 +87,10 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
         ...lead,
         {
           type: 'info',
-          label: snapshot.mode === 'onboarding' ? 'No workspace yet' : syncLine(snapshot, now, locale),
+          label:
+            snapshot.mode === 'onboarding'
+              ? 'No workspace yet'
+              : syncLine(snapshot, now, { locale, timeZone: input.timeZone }),
         },
         { type: 'separator' },
         ...(snapshot.mode === 'onboarding' ? [] : [syncNowItem(snapshot)]),
@@ -101,7 +104,7 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
 
   const dimmed = failing || staleNames.includes(critical.workspace.name);
   const percent = Math.min(999, wholePercent(critical.pool.percentUsed));
-  const header = tooltipHeader(snapshot, now, failing, staleNames, locale);
+  const header = tooltipHeader(snapshot, now, failing, staleNames, { locale, timeZone: input.timeZone });
   // Each workspace's most urgent pool, the most urgent workspace first: what a cut tooltip keeps.
   const seen = new Set<string>();
   const lines = ordered.flatMap(({ workspace: ws, pool }) => {
@@ -124,7 +127,7 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
         label: poolLine(ws, pool, now, locale),
       })),
       { type: 'separator' },
-      { type: 'info', label: syncLine(snapshot, now, locale) },
+      { type: 'info', label: syncLine(snapshot, now, { locale, timeZone: input.timeZone }) },
       syncNowItem(snapshot),
       { type: 'separator' },
       ...pauseItems(snapshot, now, input.timeZone, locale),
@@ -195,20 +198,20 @@ function resetsIn(pool: PoolCard, now: number, locale: string): string {
   return formatDuration(Date.parse(pool.periodEnd) - now, locale, 'minute');
 }
 
-function ago(iso: string, now: number, locale: string): string {
-  return formatRelative(Date.parse(iso) - now, locale);
+function ago(iso: string, now: number, style: DateStyle): string {
+  return formatRelative(Date.parse(iso) - now, now, style);
 }
 
-function syncLine(snapshot: Snapshot, now: number, locale: string): string {
+function syncLine(snapshot: Snapshot, now: number, style: DateStyle): string {
   const { sync } = snapshot;
   if (sync.running) return 'Syncing…';
   if (sync.offline)
     return sync.lastSuccessAt
-      ? `Offline: showing data from ${ago(sync.lastSuccessAt, now, locale)}`
+      ? `Offline: showing data from ${ago(sync.lastSuccessAt, now, style)}`
       : 'Offline: no data yet';
   if (syncFailing(snapshot) && sync.lastError)
-    return `Sync failed ${ago(sync.lastError.at, now, locale)}: ${sync.lastError.message}`;
-  return sync.lastSuccessAt ? `Synced ${ago(sync.lastSuccessAt, now, locale)}` : 'Not synced yet';
+    return `Sync failed ${ago(sync.lastError.at, now, style)}: ${sync.lastError.message}`;
+  return sync.lastSuccessAt ? `Synced ${ago(sync.lastSuccessAt, now, style)}` : 'Not synced yet';
 }
 
 function syncNowItem(snapshot: Snapshot): TrayMenuItem {
@@ -247,11 +250,11 @@ function tooltipHeader(
   now: number,
   failing: boolean,
   staleNames: string[],
-  locale: string,
+  style: DateStyle,
 ): string {
   if (failing) return snapshot.sync.offline ? 'Creditbar (offline)' : 'Creditbar (sync failing)';
   if (staleNames.length > 0)
-    return `Creditbar (data from ${snapshot.sync.lastSuccessAt ? ago(snapshot.sync.lastSuccessAt, now, locale) : 'no sync yet'})`;
+    return `Creditbar (data from ${snapshot.sync.lastSuccessAt ? ago(snapshot.sync.lastSuccessAt, now, style) : 'no sync yet'})`;
   return 'Creditbar';
 }
 

@@ -21,7 +21,9 @@ export function StatusBanner(): React.JSX.Element | null {
   // A sync into a cache found damaged fails with the damage banner's own sentence: said once, there.
   const toldByNotice = !!sync?.lastError && !!notices?.some((n) => n.message === sync.lastError!.message);
   if (sync?.offline) {
-    const age = sync.lastSuccessAt ? formatRelative(-(now - Date.parse(sync.lastSuccessAt)) / 1000) : null;
+    const age = sync.lastSuccessAt
+      ? formatRelative(-(now - Date.parse(sync.lastSuccessAt)) / 1000, now)
+      : null;
     banners.push(
       <div key="offline" className="banner banner-offline" role="status" data-testid="offline-banner">
         <OfflineIcon />

@@ -100,9 +100,12 @@ export function formatMonth(period: string): string {
   return dates.formatMonth(period, dateStyle());
 }
 
-/** "12 minutes ago", "in 3 hours": the largest whole unit, counted down (the shared rule). */
-export function formatRelative(seconds: number): string {
-  return duration.formatRelative(seconds * 1000, locales());
+/**
+ * "12 minutes ago", "in 3 hours", "yesterday": `seconds` from `now`, by the shared rule (under a day
+ * the largest whole unit counted down, from a day on calendar days in the user's zone).
+ */
+export function formatRelative(seconds: number, now: number): string {
+  return duration.formatRelative(seconds * 1000, now, dateStyle());
 }
 
 /** A countdown, "9d 4h", by the shared rule (whole units counted down); `smallest` stops at minutes for texts that do not tick every second. */

@@ -21,7 +21,7 @@ function ageText(freshness: Freshness, now: number): string {
     freshness.lastSyncAt !== null
       ? Math.max(0, (now - Date.parse(freshness.lastSyncAt)) / 1000)
       : freshness.ageSeconds;
-  const ago = age === null ? null : age < 60 ? 'just now' : formatRelative(-age);
+  const ago = age === null ? null : age < 60 ? 'just now' : formatRelative(-age, now);
   switch (freshness.kind) {
     case 'live':
       return 'Live';
@@ -36,7 +36,7 @@ function ageText(freshness: Freshness, now: number): string {
 function manualAgeText(freshness: Freshness, now: number): string {
   if (freshness.lastSyncAt === null) return NO_MANUAL_DATA;
   const age = Math.max(0, (now - Date.parse(freshness.lastSyncAt)) / 1000);
-  const ago = age < 60 ? 'just now' : formatRelative(-age);
+  const ago = age < 60 ? 'just now' : formatRelative(-age, now);
   if (freshness.basis === 'import')
     return freshness.kind === 'stale'
       ? `Stale, newest imported event ${ago}`

@@ -90,3 +90,29 @@ export function formatMonth(period: string, style: DateStyle): string {
     Date.parse(`${period}-01T00:00:00Z`),
   );
 }
+
+const dayKeys = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Whole calendar days from `from` to `to` in a zone (negative when `to` is earlier): Nov 19 23:00 to
+ * Nov 20 01:00 is 1, Nov 18 21:00 to Nov 20 20:00 is 2, whatever the hours or a DST change between.
+ */
+export function calendarDaysBetween(from: number, to: number, timeZone?: string): number {
+  const key = timeZone ?? '';
+  let format = dayKeys.get(key);
+  if (!format) {
+    // en-US with Latin digits only to read the parts back as numbers; nothing here is shown.
+    format = new Intl.DateTimeFormat('en-US-u-nu-latn', {
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      ...(timeZone ? { timeZone } : {}),
+    });
+    dayKeys.set(key, format);
+  }
+  const day = (t: number) => {
+    const parts = Object.fromEntries(format.formatToParts(t).map((part) => [part.type, part.value]));
+    return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / 86_400_000;
+  };
+  return day(to) - day(from);
+}

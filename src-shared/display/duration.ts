@@ -5,6 +5,8 @@
  * Rounding down keeps a countdown honest: the reset never comes earlier than the text says.
  */
 
+import { calendarDaysBetween, type DateStyle } from './dates';
+
 export type DurationUnit = 'day' | 'hour' | 'minute' | 'second';
 
 export const MINUTE_MS = 60_000;
@@ -102,19 +104,27 @@ export function formatSpan(ms: number, locale: string | readonly string[] = 'en-
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 
 /**
- * "12 minutes ago", "in 3 hours", "now": a span relative to now, in its largest whole unit counted
- * down like every other span (59 min 50 s ago is "59 minutes ago"). Positive is the future.
+ * "12 minutes ago", "in 3 hours", "now", "yesterday", "2 days ago": the instant `now + ms` relative to
+ * `now`. Under a day, its largest whole unit counted down like every other span (59 min 50 s ago is
+ * "59 minutes ago"). From a day on, calendar days in the user's zone (`style.timeZone`, else the
+ * runtime's): "yesterday" is the day before today, so 47 hours ago at 20:00 is "2 days ago" and
+ * 25 hours ago is "yesterday"; 24 hours on the same calendar day (a 25-hour DST day) stays in hours.
+ * Positive is the future.
  */
-export function formatRelative(ms: number, locale: string | readonly string[] = 'en-US'): string {
-  const key = typeof locale === 'string' ? locale : locale.join(',');
+export function formatRelative(ms: number, now: number, style: DateStyle): string {
+  const key = typeof style.locale === 'string' ? style.locale : style.locale.join(',');
   let format = relativeFormats.get(key);
   if (!format) {
-    format = new Intl.RelativeTimeFormat(locale as string | string[], { numeric: 'auto' });
+    format = new Intl.RelativeTimeFormat(style.locale as string | string[], { numeric: 'auto' });
     relativeFormats.set(key, format);
   }
   const abs = Number.isFinite(ms) ? Math.abs(ms) : 0;
   const sign = ms < 0 ? -1 : 1;
-  const [unit, size] = UNITS.find(([, s]) => abs >= s) ?? UNITS[UNITS.length - 1]!;
+  if (abs >= DAY_MS) {
+    const days = calendarDaysBetween(now, now + sign * abs, style.timeZone);
+    if (days !== 0) return format.format(days, 'day');
+  }
+  const [unit, size] = UNITS.find(([u, s]) => u !== 'day' && abs >= s) ?? UNITS[UNITS.length - 1]!;
   // A whole 0 reads "now" with numeric: 'auto' (and "in 0 seconds" is no one's wording).
   return format.format(sign * Math.floor(abs / size) || 0, unit);
 }

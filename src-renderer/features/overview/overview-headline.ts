@@ -11,7 +11,7 @@ function phrase(row: PoolRow, now: number): string {
   const p = row.pool;
   if (p.balance === 'dry')
     return p.exhaustedAt
-      ? `${name} ran dry ${formatRelative((Date.parse(p.exhaustedAt) - now) / 1000)}`
+      ? `${name} ran dry ${formatRelative((Date.parse(p.exhaustedAt) - now) / 1000, now)}`
       : `${name} is dry`;
   if (p.balance === 'at-risk' && p.forecast.runsOutAt) {
     const left = Date.parse(p.forecast.runsOutAt) - now;

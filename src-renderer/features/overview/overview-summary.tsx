@@ -10,7 +10,7 @@ function syncedText(sync: SyncStatus, now: number): string {
   if (sync.running) return 'Syncing…';
   const seconds = sync.lastSuccessAt ? (Date.parse(sync.lastSuccessAt) - now) / 1000 : null;
   // Under a minute "now" reads oddly after "Synced"; the exact second does not matter here.
-  const ago = seconds === null ? null : seconds > -60 ? 'just now' : formatRelative(seconds);
+  const ago = seconds === null ? null : seconds > -60 ? 'just now' : formatRelative(seconds, now);
   if (sync.offline) return ago ? `Offline · data from ${ago}` : 'Offline · no data yet';
   return ago ? `Synced ${ago}` : 'Not synced yet';
 }
@@ -29,7 +29,7 @@ function freshnessLine(rows: readonly PoolRow[], sync: SyncStatus, now: number):
   }
   if (newest === null) return NO_MANUAL_DATA;
   const seconds = (newest.at - now) / 1000;
-  return `${basisLabel(newest.basis)} ${seconds > -60 ? 'just now' : formatRelative(seconds)}`;
+  return `${basisLabel(newest.basis)} ${seconds > -60 ? 'just now' : formatRelative(seconds, now)}`;
 }
 
 /**

@@ -37,7 +37,7 @@ export function UpdatesSection({ settings }: { settings: Settings }): React.JSX.
       <p role="status" data-testid="update-status" data-update-kind={status?.kind ?? 'loading'}>
         {status ? status.message : 'Reading the update status…'}
         {status?.lastCheckAt
-          ? ` Last checked ${formatRelative((Date.parse(status.lastCheckAt) - now) / 1000)}.`
+          ? ` Last checked ${formatRelative((Date.parse(status.lastCheckAt) - now) / 1000, now)}.`
           : ''}
       </p>
       {error ? (
