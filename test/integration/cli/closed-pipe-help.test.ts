@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli, tempFile } from './run-cli';
+import { runCli, runCliInProcess, tempFile } from './run-cli';
 
 const BIN = resolve(import.meta.dirname, '../../../bin/creditbar');
 
@@ -28,20 +28,24 @@ const ledger = {
 describe('creditbar as a shell tool', () => {
   test('`creditbar status | head -3` stops quietly when the reader closes the pipe', async () => {
     const db = tempFile('cache.sqlite', '');
-    const imported = await runCli(['import', tempFile('ledger.json', ledger), '--db', `${db}.db`]);
+    // Imported "on" the day asked about: with the real clock, a run two months after November would
+    // drop its raw events (the cache keeps the current and previous period raw) and status would refuse.
+    const asOf = '2026-11-20T00:00:00Z';
+    const imported = await runCliInProcess(['import', tempFile('ledger.json', ledger), '--db', `${db}.db`], {
+      now: () => Date.parse(asOf),
+    });
     expect(imported.code).toBe(0);
-    const child = spawn(
-      process.execPath,
-      [BIN, 'status', '--db', `${db}.db`, '--as-of', '2026-11-20T00:00:00Z'],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [BIN, 'status', '--db', `${db}.db`, '--as-of', asOf], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     // What head -3 does: read three lines, then close its end of the pipe.
     let seen = '';
+    const closed = new Promise<number | null>((r) => child.on('close', r));
     await new Promise<void>((done) => {
+      // A status that fails writes no table: the close ends the wait, the assertions below say why.
+      void closed.then(() => done());
       child.stdout.setEncoding('utf8').on('data', (d: string) => {
         seen += d;
         if (seen.split('\n').length > 3) {
@@ -50,7 +54,7 @@ describe('creditbar as a shell tool', () => {
         }
       });
     });
-    const code = await new Promise<number | null>((r) => child.on('close', r));
+    const code = await closed;
     expect(seen).toContain('Creditbar: as of 2026-11-20 00:00 UTC');
     expect(stderr).toBe('');
     expect(code).toBe(0);

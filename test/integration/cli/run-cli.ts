@@ -25,16 +25,21 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
 /**
  * The same commands in this process (the same parser and commands as bin/creditbar, minus a tsx
  * start per call, ~3 s on a loaded machine): for tests that run many commands. Keep one bin run per
- * test file so the binary itself stays covered.
+ * test file so the binary itself stays covered. `now` is the command's clock: a test whose ledger has
+ * fixed dates imports it "on" a day of that ledger, or the cache drops its raw events once the run is
+ * two periods later (retention.ts).
  */
-export async function runCliInProcess(args: string[]): Promise<CliResult> {
+export async function runCliInProcess(
+  args: string[],
+  options: { now?: () => number } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const { runCli: runCliHere } = await import('../../../src-main/cli/cli');
   const code = await runCliHere(args, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    now: () => Date.now(),
+    now: options.now ?? (() => Date.now()),
     isTty: false,
   });
   return { code, stdout, stderr };

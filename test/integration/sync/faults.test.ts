@@ -238,7 +238,12 @@ async function scriptedServer(
   return { url: `http://127.0.0.1:${port}`, pages, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-const event = (ws: string, id: string, occurredAt = '2026-11-02T10:00:00Z') => ({
+/**
+ * An event an hour before the test runs: the cache keeps the current and the previous period raw
+ * (retention.ts), so an hour ago is always counted in events.count; a fixed date (it was Nov 2 2026)
+ * is compacted away once the run is two months later.
+ */
+const event = (ws: string, id: string, occurredAt = new Date(Date.now() - 3_600_000).toISOString()) => ({
   id,
   workspaceId: ws,
   pool: 'integration',
