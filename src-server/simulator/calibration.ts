@@ -80,8 +80,11 @@ export function calibrateCurrentPeriod(role: PoolRole, p: CurrentPeriod): Calibr
       const uniform = usedFraction / elapsed;
       const needed = left > 0 ? (PACE_90_PROJECTED - usedFraction) / left : uniform;
       const burn = Math.min(Math.max(uniform, needed), usedFraction / windowMs); // fraction per ms
-      const windowCredits = burn * windowMs * p.available;
-      const used = usedFraction * p.available;
+      // Whole credits, rounded up: events come whole and fillPart never overshoots, so in the first
+      // hour of a period (0.67 credits due 3 minutes in, 6.7 at 30) the window landed a credit short
+      // and its burn projected 89 % or nothing at all; one credit more only projects higher.
+      const windowCredits = Math.ceil(burn * windowMs * p.available);
+      const used = Math.max(usedFraction * p.available, windowCredits);
       const windowStart = p.now - windowMs;
       return {
         parts: [
