@@ -88,10 +88,11 @@ test.describe('the popover at 380 x 560', () => {
     await expect(rows.first()).toHaveAttribute('data-pool', urgent.pool);
     // The demo has a pool that ran dry: the headline names it first, in words.
     expect(urgent.remaining).toBeLessThanOrEqual(0);
-    // "ran dry 5 hours ago" or, a day or more before, "ran dry yesterday" / "ran dry 2 days ago":
-    // which one depends on the hour the demo was seeded, so any past-tense phrase in words passes.
+    // The demo's dry pool asked for 1.25 times what it holds since its period began, so it ran dry a
+    // fifth of the period's age ago: "2 days ago", "yesterday", "5 hours ago", or, seeded minutes
+    // into a month, "48 seconds ago". Which one depends on the instant, so any past phrase in words.
     await expect(page.getByTestId('overview-headline')).toContainText(
-      /ran dry (yesterday|\d+ (minute|hour|day|week)s? ago)/,
+      /ran dry (yesterday|now|\d+ (second|minute|hour|day|week)s? ago)/,
     );
     await expect(page.getByTestId('overview-synced')).toContainText(/Synced/);
     // Every row is on screen without scrolling, and Sync now is reachable in the header.
@@ -157,13 +158,22 @@ test.describe('the popover at 380 x 560', () => {
 });
 
 /**
- * Eight workspaces this month: one dry (120 calls of 10 credits against 1,000), two small pools well
- * used (at risk or past a threshold, by the day of the month), five large pools barely touched that
- * no pace runs dry. At most three rows carry a "top consumer" line, whatever the date.
+ * Eight workspaces in their current period: one dry (120 calls of 10 credits against 1,000), two small
+ * pools well used (at risk or past a threshold), five large pools barely touched that no pace runs dry.
+ * At most three rows carry a "top consumer" line. The pools renew on the UTC day three days before
+ * `now`, so the period began 72-96 hours ago and ends weeks later, whatever instant the test runs at:
+ * on a calendar month the calls of a run at 00:04 on the 1st would fall mostly after now, and a run
+ * at 23:59 on the last day would see them reset before the app's first sync.
  */
 function eightWorkspaces(now: number): Ledger {
-  const monthStart = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), 1);
-  const span = Math.max(60 * 60_000, now - monthStart - 60_000);
+  const DAY = 86_400_000;
+  const billingDay = new Date(now - 3 * DAY).getUTCDate();
+  const periodStart = Date.UTC(
+    new Date(now - 3 * DAY).getUTCFullYear(),
+    new Date(now - 3 * DAY).getUTCMonth(),
+    billingDay,
+  );
+  const span = now - periodStart - 60_000;
   const calls = [120, 70, 60, 45, 30, 20, 10, 5];
   const allowance = [1000, 1000, 1000, 1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000];
   const workspaces = calls.map((_, i) => ({
@@ -171,7 +181,13 @@ function eightWorkspaces(now: number): Ledger {
     name: `Team ${i + 1}`,
     provider: 'custom' as const,
     plan: 'custom',
-    pools: [{ pool: 'integration' as const, allowance: allowance[i]! }],
+    pools: [
+      {
+        pool: 'integration' as const,
+        allowance: allowance[i]!,
+        reset: { kind: 'anchor-day' as const, day: billingDay },
+      },
+    ],
     members: [
       { id: `t${i + 1}-ana`, name: 'Ana Lima' },
       { id: `t${i + 1}-bo`, name: 'Bo Chen' },
@@ -186,7 +202,7 @@ function eightWorkspaces(now: number): Ledger {
       app: 'crm',
       action: k % 4 === 0 ? 'llm' : 'email',
       credits: 10,
-      occurredAt: new Date(monthStart + Math.floor((span * (k + 1)) / (count + 1))).toISOString(),
+      occurredAt: new Date(periodStart + Math.floor((span * (k + 1)) / (count + 1))).toISOString(),
     })),
   );
   return { version: 1, workspaces, grants: [], events };
