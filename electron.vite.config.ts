@@ -22,11 +22,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The evaluator runs in a worker thread of the main process: its entry is built beside index.js.
+      // The evaluator and the sync run in worker threads of the main process: their entries are
+      // built beside index.js.
       rollupOptions: {
         input: {
           index: resolve(root, 'src-main/index.ts'),
           'evaluator-worker': resolve(root, 'src-main/evaluator/evaluator-worker.ts'),
+          'sync-worker': resolve(root, 'src-main/sync/sync-worker.ts'),
         },
       },
     },

@@ -80,6 +80,8 @@ async function main(): Promise<void> {
       log,
       // The engine's thread: electron-vite builds its entry beside this one (electron.vite.config.ts).
       evaluator: { spawn: builtWorker(join(import.meta.dirname, 'evaluator-worker.js')), ...sqlite },
+      // The sync's thread (page fetch, parse, store), built beside this one too; it uses the same binding.
+      syncThread: { spawn: builtWorker(join(import.meta.dirname, 'sync-worker.js')) },
       checkCache: opened.deferredCheck,
     });
     const started = startShell(

@@ -14,6 +14,8 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { UpdateService } from '../updates/update-service';
 import { createSyncService, type SyncServiceDeps } from '../sync/sync-service';
+import type { SyncRunner } from '../sync/sync-job';
+import { createSyncThread } from '../sync/sync-thread';
 import { cacheDamageKnown, checkCacheInThread } from './cache-check';
 import { addNotice } from './notices';
 import { sayRoundedSettings } from './rounded-settings-notice';
@@ -78,6 +80,12 @@ export interface AppRuntimeDeps {
    * thread once the first snapshot is out.
    */
   checkCache?: DeferredCacheCheck | null;
+  /**
+   * The sync thread: how to start it (default: from source through tsx; the Electron app passes
+   * its built entry), or false to sync in this thread. Syncs run here anyway for a cache with no
+   * file to share and for a runtime on an injected clock, sleep or random (tests).
+   */
+  syncThread?: { spawn?: WorkerSpawner } | false;
 }
 
 /**
@@ -121,6 +129,9 @@ const DEFAULT_TICK_MS = 60_000;
 /** The evaluator thread's entry, run from source (browser mode, the CLI and tests run through tsx). */
 const EVALUATOR_SOURCE = new URL('../evaluator/evaluator-worker.ts', import.meta.url);
 
+/** The sync thread's entry, run from source. */
+const SYNC_SOURCE = new URL('../sync/sync-worker.ts', import.meta.url);
+
 /** Whether the cache is a file another connection (the evaluator thread's) can open. */
 const sharesFile = (cache: Cache) => cache.file !== ':memory:' && cache.file !== '';
 
@@ -133,6 +144,24 @@ function startEvaluator(deps: AppRuntimeDeps, onCrash: (err: Error) => void): Ca
     data: { file: cache.file, ...(nativeBinding ? { nativeBinding } : {}) },
     spawn: deps.evaluator?.spawn ?? sourceWorker(EVALUATOR_SOURCE),
     onCrash,
+  });
+}
+
+/**
+ * Where syncs run: in a thread of their own (page fetch, parse, validation and store never on the
+ * main thread), or in this one (undefined) for a cache with no file to share, or when the runtime
+ * runs on an injected clock, sleep or random, which a thread cannot call (tests).
+ */
+function startSyncThread(deps: AppRuntimeDeps, log: AppLog): SyncRunner | undefined {
+  const { cache } = deps;
+  const injected = deps.clock !== undefined || deps.random !== undefined || deps.sync?.sleep !== undefined;
+  if (deps.syncThread === false || injected || !sharesFile(cache)) return undefined;
+  const nativeBinding = deps.evaluator?.nativeBinding;
+  return createSyncThread({
+    cache,
+    data: { file: cache.file, ...(nativeBinding ? { nativeBinding } : {}) },
+    spawn: deps.syncThread?.spawn ?? sourceWorker(SYNC_SOURCE),
+    onCrash: (err) => log.error('the sync thread crashed', { error: err.message }),
   });
 }
 
@@ -151,9 +180,11 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     set: (id, token) => deps.secrets.set(id, token),
     delete: (id) => deps.secrets.delete(id),
   };
+  const syncRunner = startSyncThread(deps, log);
   const syncService = createSyncService({
     cache,
     secrets,
+    ...(syncRunner ? { runner: syncRunner } : {}),
     now,
     catalog,
     // Closed periods are summarised with the lead's budgets and thresholds, as the cards show them.
@@ -322,6 +353,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
       scheduler.stop();
       syncService.cancelAll();
       await delivery.stop();
+      await syncService.dispose();
       await scheduler.whenIdle();
       await views.whenIdle();
       await checkpoints?.whenIdle();

@@ -282,17 +282,28 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
       errors,
     };
   } catch (err) {
-    // A failure of the cache file (full, read-only, damaged) is said in one sentence; recording it
-    // may fail for the same reason, and must not hide it. Internal errors are recorded for the UI
-    // too, and rethrown as they are, stack and all.
-    const failure = cacheFailureOf(err, cache.file);
-    const kind =
-      err instanceof SyncError ? err.kind : failure?.kind === 'damaged' ? 'cache-damaged' : 'other';
-    try {
-      cache.write.syncState.accountFailed(account.id, kind, (failure ?? (err as Error)).message, now());
-    } catch (recording) {
-      if (!cacheFailureOf(recording, cache.file)) throw recording;
-    }
-    throw failure ?? err;
+    throw recordSyncFailure(cache, account.id, err, now());
   }
+}
+
+/**
+ * Records a failed sync of an account for the UI and returns what to throw. A failure of the cache
+ * file (full, read-only, damaged) is said in one sentence; recording it may fail for the same
+ * reason, and must not hide it. Internal errors are recorded too, and thrown as they are, stack
+ * and all.
+ */
+export function recordSyncFailure(
+  cache: Pick<Cache, 'file' | 'write'>,
+  accountId: string,
+  err: unknown,
+  at: Millis,
+): unknown {
+  const failure = cacheFailureOf(err, cache.file);
+  const kind = err instanceof SyncError ? err.kind : failure?.kind === 'damaged' ? 'cache-damaged' : 'other';
+  try {
+    cache.write.syncState.accountFailed(accountId, kind, (failure ?? (err as Error)).message, at);
+  } catch (recording) {
+    if (!cacheFailureOf(recording, cache.file)) throw recording;
+  }
+  return failure ?? err;
 }

@@ -4,11 +4,12 @@ import type { Account } from '../../src-shared/settings/settings';
 import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
 import type { SecretStore } from '../secrets/secret-store';
-import { createApiClient, type RetryNotice } from './api-client';
+import type { RetryNotice } from './api-client';
 import type { RetryPolicy } from './backoff';
 import type { LocalBalance } from './reconcile';
-import { syncAccount, type SyncProgress, type SyncSummary } from './sync-account';
+import type { SyncProgress, SyncSummary } from './sync-account';
 import { SyncError } from './sync-errors';
+import { inThreadRunner, type SyncJob, type SyncRunner } from './sync-job';
 
 export interface SyncServiceDeps {
   cache: Cache;
@@ -31,6 +32,8 @@ export interface SyncServiceDeps {
   localBalance?: LocalBalance;
   onProgress?: (accountId: string, progress: SyncProgress) => void;
   onRetry?: (accountId: string, notice: RetryNotice) => void;
+  /** Where each sync runs (default: in this thread, over `cache`; the app: its sync thread). */
+  runner?: SyncRunner;
 }
 
 /** Runs syncs of accounts, one at a time per account, each cancellable. */
@@ -41,43 +44,44 @@ export interface SyncService {
   /** Cancels the account's running sync (it rejects with a `cancelled` SyncError; nothing stored is lost). */
   cancel(accountId: string): void;
   cancelAll(): void;
+  /** Cancels what runs, waits for it to stop, and stops the sync thread if one runs. */
+  dispose(): Promise<void>;
 }
 
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   const running = new Map<string, { promise: Promise<SyncSummary>; controller: AbortController }>();
   const now = deps.now ?? Date.now;
 
+  const runner = deps.runner ?? inThreadRunner(deps.cache);
+
   async function run(account: Account, signal: AbortSignal): Promise<SyncSummary> {
     const token = await deps.secrets.get(account.id);
     if (!token)
       throw new SyncError('auth', `no token is stored for account "${account.label}": add it in Settings`);
-    const api = createApiClient({
-      baseUrl: account.serverUrl,
-      token,
-      now,
-      ...(deps.budgetMs ? { deadline: now() + deps.budgetMs() } : {}),
-      ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
-      ...(deps.retry ? { retry: deps.retry } : {}),
-      ...(deps.sleep ? { sleep: deps.sleep } : {}),
-      ...(deps.random ? { random: deps.random } : {}),
-      ...(deps.onRetry ? { onRetry: (n: RetryNotice) => deps.onRetry!(account.id, n) } : {}),
-    });
     const catalog = deps.catalog?.();
     const overrides = deps.overrides?.();
-    return syncAccount(
-      { id: account.id, label: account.label, serverUrl: account.serverUrl },
-      {
-        cache: deps.cache,
-        api,
-        now,
-        signal,
-        ...(catalog ? { catalog } : {}),
-        ...(overrides ? { overrides } : {}),
-        ...(deps.localBalance ? { localBalance: deps.localBalance } : {}),
-        ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),
-        ...(deps.onProgress ? { onProgress: (p: SyncProgress) => deps.onProgress!(account.id, p) } : {}),
+    const job: SyncJob = {
+      account: { id: account.id, label: account.label, serverUrl: account.serverUrl },
+      token,
+      api: {
+        baseUrl: account.serverUrl,
+        ...(deps.budgetMs ? { deadline: now() + deps.budgetMs() } : {}),
+        ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
+        ...(deps.retry ? { retry: deps.retry } : {}),
       },
-    );
+      ...(catalog ? { catalog } : {}),
+      ...(overrides ? { overrides } : {}),
+      ...(deps.pageSize ? { pageSize: deps.pageSize } : {}),
+    };
+    return runner.run(job, {
+      signal,
+      now,
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      ...(deps.random ? { random: deps.random } : {}),
+      ...(deps.localBalance ? { localBalance: deps.localBalance } : {}),
+      ...(deps.onProgress ? { onProgress: (p: SyncProgress) => deps.onProgress!(account.id, p) } : {}),
+      ...(deps.onRetry ? { onRetry: (n: RetryNotice) => deps.onRetry!(account.id, n) } : {}),
+    });
   }
 
   return {
@@ -95,5 +99,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     isRunning: (accountId) => running.has(accountId),
     cancel: (accountId) => running.get(accountId)?.controller.abort(),
     cancelAll: () => running.forEach((r) => r.controller.abort()),
+    async dispose() {
+      running.forEach((r) => r.controller.abort());
+      await Promise.allSettled([...running.values()].map((r) => r.promise));
+      await runner.dispose();
+    },
   };
 }

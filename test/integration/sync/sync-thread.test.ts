@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Cache } from '../../../src-main/cache/cache';
+import { sourceWorker, type WorkerSpawner } from '../../../src-main/evaluator/worker-spawn';
+import { createMemorySecretStore } from '../../../src-main/secrets/secret-store';
+import type { SyncSummary } from '../../../src-main/sync/sync-account';
+import { createSyncService } from '../../../src-main/sync/sync-service';
+import { createSyncThread } from '../../../src-main/sync/sync-thread';
+import { appInstall } from '../app/runtime-fixture';
+import { crashSwitch } from '../evaluator/crash-switch';
+import { recentLedger, serverWith, testCache, type TestServer } from './sync-helpers';
+
+const ledger = recentLedger(40);
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const syncThread = sourceWorker(new URL('../../../src-main/sync/sync-worker.ts', import.meta.url));
+
+/** Sync threads that crash on demand (crashing-sync-worker.ts), counting the threads started. */
+const crashingSyncThreads = () => crashSwitch(new URL('./crashing-sync-worker.ts', import.meta.url));
+
+async function server(): Promise<TestServer> {
+  const s = await serverWith(ledger);
+  cleanups.push(() => s.server.close());
+  return s;
+}
+
+function cache(): ReturnType<typeof testCache> {
+  const c = testCache();
+  cleanups.push(c.cleanup);
+  return c;
+}
+
+/** A sync service over `c`, in this thread or (with `spawn`) in a sync thread. */
+function service(s: TestServer, c: Cache, spawn?: WorkerSpawner) {
+  const runner = spawn ? createSyncThread({ cache: c, data: { file: c.file }, spawn }) : undefined;
+  const svc = createSyncService({
+    cache: c,
+    secrets: createMemorySecretStore({ acme: s.token }),
+    pageSize: 1000,
+    ...(runner ? { runner } : {}),
+  });
+  cleanups.push(() => svc.dispose());
+  return svc;
+}
+
+const account = (s: TestServer) => ({ id: 'acme', label: 'Acme', serverUrl: s.server.url });
+
+/**
+ * What a sync leaves in the cache that is not the wall clock: every stored event, each workspace's
+ * cursor and count, grants, pool state, summaries and rollups (computed_at and the *_at of the
+ * last attempt are when the sync ran, so they are left out).
+ */
+function stored(c: Cache) {
+  const rows = (sql: string) => c.db.prepare(sql).all();
+  return {
+    events: rows(
+      'SELECT w.id AS ws, e.* FROM events e JOIN workspaces w ON w.key = e.workspace_key ORDER BY w.id, e.id',
+    ),
+    cursors: rows(
+      'SELECT w.id AS ws, s.cursor, s.events_received, s.last_error FROM sync_state s JOIN workspaces w ON w.key = s.workspace_key ORDER BY w.id',
+    ),
+    grants: rows('SELECT * FROM grants ORDER BY 1, 2, 3'),
+    poolState: rows('SELECT * FROM pool_state ORDER BY 1, 2'),
+    summaries: rows('SELECT * FROM period_summaries ORDER BY 1, 2, 3').map((r) => ({
+      ...(r as object),
+      computed_at: 0,
+    })),
+    rollups: rows('SELECT * FROM rollups ORDER BY 1, 2, 3, 4, 5'),
+  };
+}
+
+/** The summary without the instants it ran at (a drift record's asOf is when its sync began). */
+const figures = (s: SyncSummary) => ({
+  received: s.received,
+  inserted: s.inserted,
+  pages: s.pages,
+  errors: s.errors,
+  maintenance: s.maintenance,
+  workspaces: s.workspaces.map((w) => ({
+    ...w,
+    drift: w.drift.map((d) => ({ ...d, checkedAt: 0, asOf: 0 })),
+  })),
+});
+
+/** Changes made over this connection (SQLite's total_changes(): not another connection's). */
+const ownChanges = (c: Cache) => c.db.prepare('SELECT total_changes()').pluck().get() as number;
+
+describe('a sync run in the sync thread', () => {
+  it('stores exactly what the sync in this thread stores, and writes nothing over the app’s connection', async () => {
+    const s = await server();
+    const here = cache();
+    const there = cache();
+    const inThread = await service(s, here.cache).sync(account(s));
+    const before = ownChanges(there.cache);
+    const inWorker = await service(s, there.cache, syncThread).sync(account(s));
+    // Every event of the ledger, in pages of 1,000: the same counts, drift and maintenance.
+    expect(inWorker.inserted).toBe(ledger.events.length);
+    expect(figures(inWorker)).toEqual(figures(inThread));
+    expect(stored(there.cache)).toEqual(stored(here.cache));
+    expect(stored(there.cache).events.length).toBeGreaterThan(0);
+    // The thread wrote every row over its own connection: the app's wrote none of them.
+    expect(ownChanges(there.cache)).toBe(before);
+    // A second sync has nothing new, and says so the same way.
+    const again = await service(s, there.cache, syncThread).sync(account(s));
+    expect(again.received).toBe(0);
+    expect(stored(there.cache)).toEqual(stored(here.cache));
+  });
+
+  it('a crash of the thread mid-sync is one sentence, keeps what was stored, and the next sync completes', async () => {
+    const s = await server();
+    const reference = cache();
+    await service(s, reference.cache).sync(account(s));
+    const c = cache();
+    const faults = crashingSyncThreads();
+    const svc = service(s, c.cache, faults.spawn);
+    faults.crash();
+    const failed = await svc.sync(account(s)).then(
+      () => null,
+      (err: Error) => err,
+    );
+    expect(failed?.message).toMatch(
+      /^the sync thread stopped \(simulated crash in the sync thread\) before the sync of "Acme" finished: what it had stored is kept, and the next sync starts again from there$/,
+    );
+    expect(failed?.message.split('\n')).toHaveLength(1);
+    // Recorded for the sync line, over the app's connection (the thread could not).
+    expect(c.cache.read.syncState.account('acme')).toMatchObject({
+      lastError: failed!.message,
+      lastErrorKind: 'other',
+    });
+    // Two pages of 1,000 of the first workspace (zite-pro, 6,249 events) were committed before the
+    // crash, with the cursor that follows them; nothing of the next page.
+    const zite = c.cache.read.workspaces.byId('zite-pro')!;
+    const kept = c.cache.read.events.count();
+    expect(kept).toBe(2000);
+    expect(c.cache.read.events.count(zite.key)).toBe(2000);
+    expect(c.cache.read.syncState.workspace(zite.key)).toMatchObject({ eventsReceived: 2000 });
+    expect(c.cache.read.syncState.workspace(zite.key).cursor).not.toBeNull();
+
+    // The next sync starts a new thread, resumes from the cursor and ends where a whole sync ends:
+    // every event stored once (the 2,000 kept are not fetched again), the same rows and cursors.
+    const next = await svc.sync(account(s));
+    expect(faults.started()).toBe(2);
+    expect(next.errors).toEqual([]);
+    expect(next.inserted).toBe(ledger.events.length - kept);
+    expect(next.received).toBe(ledger.events.length - kept);
+    expect(stored(c.cache)).toEqual(stored(reference.cache));
+  });
+
+  it('is where the app runtime syncs: the demo’s usage arrives without the app’s connection storing it', async () => {
+    const install = appInstall();
+    cleanups.push(() => install.cleanup());
+    const { runtime, cache: c } = install.start();
+    runtime.start();
+    await runtime.handlers.startDemo(undefined);
+    await runtime.whenIdle();
+    expect(runtime.snapshot().sync).toMatchObject({ lastError: null, offline: false });
+    const events = c.read.events.count();
+    expect(events).toBeGreaterThan(1000);
+    // The app's own connection wrote its settings, notices and alerts, not the thousands of events.
+    expect(ownChanges(c)).toBeLessThan(events / 10);
+  });
+});
