@@ -16,6 +16,7 @@ import type { UpdateService } from '../updates/update-service';
 import { createSyncService, type SyncServiceDeps } from '../sync/sync-service';
 import type { SyncRunner } from '../sync/sync-job';
 import { createSyncThread } from '../sync/sync-thread';
+import { announcingWrites, createWriteGate, type WriteGate } from '../db/write-gate';
 import { cacheDamageKnown, checkCacheInThread } from './cache-check';
 import { addNotice } from './notices';
 import { sayRoundedSettings } from './rounded-settings-notice';
@@ -149,18 +150,26 @@ function startEvaluator(deps: AppRuntimeDeps, onCrash: (err: Error) => void): Ca
 
 /**
  * Where syncs run: in a thread of their own (page fetch, parse, validation and store never on the
- * main thread), or in this one (undefined) for a cache with no file to share, or when the runtime
+ * main thread), or in this one for a cache with no file to share, or when the runtime
  * runs on an injected clock, sleep or random, which a thread cannot call (tests).
  */
-function startSyncThread(deps: AppRuntimeDeps, log: AppLog): SyncRunner | undefined {
-  const { cache } = deps;
+function syncsInThread(deps: AppRuntimeDeps): boolean {
   const injected = deps.clock !== undefined || deps.random !== undefined || deps.sync?.sleep !== undefined;
-  if (deps.syncThread === false || injected || !sharesFile(cache)) return undefined;
+  return deps.syncThread !== false && !injected && sharesFile(deps.cache);
+}
+
+/** The sync thread, over `cache` whose writes announce themselves on `gate` (db/write-gate.ts). */
+function startSyncThread(deps: AppRuntimeDeps, gate: WriteGate, log: AppLog): SyncRunner {
+  const { cache } = deps;
   const nativeBinding = deps.evaluator?.nativeBinding;
   return createSyncThread({
     cache,
-    data: { file: cache.file, ...(nativeBinding ? { nativeBinding } : {}) },
-    spawn: deps.syncThread?.spawn ?? sourceWorker(SYNC_SOURCE),
+    data: {
+      file: cache.file,
+      gate: gate.buffer as SharedArrayBuffer,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    },
+    spawn: (deps.syncThread || undefined)?.spawn ?? sourceWorker(SYNC_SOURCE),
     onCrash: (err) => log.error('the sync thread crashed', { error: err.message }),
   });
 }
@@ -169,7 +178,10 @@ function startSyncThread(deps: AppRuntimeDeps, log: AppLog): SyncRunner | undefi
  * Wires the runtime's parts (runtime-context, -snapshot, -alerts, -sync, -handlers) around one
  * context object that holds the state they share.
  */
-export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
+export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
+  // With a sync thread, every write of the app's connection waits for (at most) the thread's chunk in flight.
+  const gate = syncsInThread(given) ? createWriteGate() : null;
+  const deps = gate ? { ...given, cache: announcingWrites(given.cache, gate) } : given;
   const rt = createRuntimeContext(deps);
   const { cache, log, clock, now, timeZone, catalog, settings, listeners, state } = rt;
   sayRoundedSettings(deps, now());
@@ -180,7 +192,7 @@ export function createAppRuntime(deps: AppRuntimeDeps): AppRuntime {
     set: (id, token) => deps.secrets.set(id, token),
     delete: (id) => deps.secrets.delete(id),
   };
-  const syncRunner = startSyncThread(deps, log);
+  const syncRunner = gate ? startSyncThread(deps, gate, log) : undefined;
   const syncService = createSyncService({
     cache,
     secrets,

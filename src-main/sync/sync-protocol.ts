@@ -13,6 +13,8 @@ export interface SyncWorkerData {
   file: string;
   /** better-sqlite3's compiled binding when the host is not plain Node (Electron). */
   nativeBinding?: string;
+  /** The app connection's write gate (db/write-gate.ts): the thread's writes wait while the main thread's do. */
+  gate?: SharedArrayBuffer;
 }
 
 /** An error as it crosses between threads: the classes the app tells apart keep their fields. */

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PoolBalance } from '../../src-shared/engine/pool-balances';
 import { openCache, type Cache } from '../cache/cache';
+import { createWriteGate, yieldingWrites } from '../db/write-gate';
 import { runSyncJob } from './sync-job';
 import {
   fromWire,
@@ -31,7 +32,10 @@ async function run(message: Extract<SyncThreadRequest, { kind: 'sync' }>): Promi
   try {
     try {
       // Opened once per thread (the app's connection created and migrated the file first).
-      cache ??= openCache(data.file, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
+      if (!cache) {
+        const own = openCache(data.file, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
+        cache = data.gate ? yieldingWrites(own, createWriteGate(data.gate)) : own;
+      }
     } catch (err) {
       post({ kind: 'failed', id, error: toWire(err), recorded: false });
       return;

@@ -5,6 +5,7 @@ import { createMemorySecretStore } from '../../../src-main/secrets/secret-store'
 import type { SyncSummary } from '../../../src-main/sync/sync-account';
 import { createSyncService } from '../../../src-main/sync/sync-service';
 import { createSyncThread } from '../../../src-main/sync/sync-thread';
+import { announcingWrites, createWriteGate } from '../../../src-main/db/write-gate';
 import { appInstall } from '../app/runtime-fixture';
 import { crashSwitch } from '../evaluator/crash-switch';
 import { recentLedger, serverWith, testCache, type TestServer } from './sync-helpers';
@@ -148,17 +149,50 @@ describe('a sync run in the sync thread', () => {
     expect(stored(c.cache)).toEqual(stored(reference.cache));
   });
 
-  it('is where the app runtime syncs: the demo’s usage arrives without the app’s connection storing it', async () => {
-    const install = appInstall();
-    cleanups.push(() => install.cleanup());
-    const { runtime, cache: c } = install.start();
-    runtime.start();
-    await runtime.handlers.startDemo(undefined);
-    await runtime.whenIdle();
-    expect(runtime.snapshot().sync).toMatchObject({ lastError: null, offline: false });
-    const events = c.read.events.count();
-    expect(events).toBeGreaterThan(1000);
-    // The app's own connection wrote its settings, notices and alerts, not the thousands of events.
-    expect(ownChanges(c)).toBeLessThan(events / 10);
+  it(
+    'is where the app runtime syncs: the demo’s usage arrives without the app’s connection storing it',
+    { timeout: 120_000 },
+    async () => {
+      const install = appInstall();
+      cleanups.push(() => install.cleanup());
+      const { runtime, cache: c } = install.start();
+      runtime.start();
+      await runtime.handlers.startDemo(undefined);
+      await runtime.whenIdle();
+      expect(runtime.snapshot().sync).toMatchObject({ lastError: null, offline: false });
+      const events = c.read.events.count();
+      expect(events).toBeGreaterThan(1000);
+      // The app's own connection wrote its settings, notices and alerts, not the thousands of events.
+      expect(ownChanges(c)).toBeLessThan(events / 10);
+    },
+  );
+
+  it('starts no write of its own while one of the app’s waits, and writes once it is done', async () => {
+    const c = cache();
+    const gate = createWriteGate();
+    const app = announcingWrites(c.cache, gate);
+    const thread = sourceWorker(new URL('./gated-writer.ts', import.meta.url))({
+      file: c.file,
+      gate: gate.buffer,
+    });
+    cleanups.push(() => thread.terminate().then(() => undefined));
+    const said = (word: string) => new Promise<void>((ok) => thread.on('message', (m) => m === word && ok()));
+    await said('ready');
+    // The app's write announces itself for as long as it runs: here, a transaction held open while
+    // the thread is asked to write (a write of the app's waiting on the lock looks the same).
+    let seenMeanwhile: unknown = 'not checked';
+    const writing = said('writing');
+    const written = said('written');
+    app.write.appState.set('readingReminderDay', 'before');
+    Atomics.add(gate, 0, 1);
+    thread.postMessage('write');
+    await writing;
+    await new Promise((ok) => setTimeout(ok, 300));
+    seenMeanwhile = c.cache.read.appState.get('readingReminderDay', null);
+    Atomics.sub(gate, 0, 1);
+    Atomics.notify(gate, 0);
+    await written;
+    expect(seenMeanwhile).toBe('before');
+    expect(c.cache.read.appState.get('readingReminderDay', null)).toBe('from the thread');
   });
 });
