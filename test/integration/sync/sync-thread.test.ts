@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Cache } from '../../../src-main/cache/cache';
 import { sourceWorker, type WorkerSpawner } from '../../../src-main/evaluator/worker-spawn';
@@ -195,4 +196,33 @@ describe('a sync run in the sync thread', () => {
     expect(seenMeanwhile).toBe('before');
     expect(c.cache.read.appState.get('readingReminderDay', null)).toBe('from the thread');
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs below the app’s priority: a busy machine gives the main thread a core first',
+    async () => {
+      const s = await server();
+      const c = cache();
+      /** Each thread of this process and its nice value (field 19 of /proc/<pid>/task/<tid>/stat). */
+      const nices = () =>
+        readdirSync('/proc/self/task').map((tid) => ({
+          tid: Number(tid),
+          nice: Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]),
+        }));
+      const seen: { tid: number; nice: number }[][] = [];
+      const runner = createSyncThread({ cache: c.cache, data: { file: c.file }, spawn: syncThread });
+      const svc = createSyncService({
+        cache: c.cache,
+        secrets: createMemorySecretStore({ acme: s.token }),
+        pageSize: 1000,
+        runner,
+        onProgress: () => void seen.push(nices()),
+      });
+      cleanups.push(() => svc.dispose());
+      await svc.sync(account(s));
+      expect(seen.length).toBeGreaterThan(0);
+      // While it synced: the main thread (its tid is the pid) at the app's nice 0, the sync thread at 10.
+      expect(seen[0]!.find((t) => t.tid === process.pid)?.nice).toBe(0);
+      expect(seen[0]!.filter((t) => t.nice === 10)).toHaveLength(1);
+    },
+  );
 });
