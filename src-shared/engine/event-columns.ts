@@ -220,7 +220,7 @@ function widened(a: CodeArray, code: number): CodeArray {
 type Column = Float64Array | Uint32Array | Uint8Array | CodeArray;
 
 /** The largest offset a Uint32 instant column holds (~49.7 days in milliseconds). */
-const MAX_OFFSET = 0xffffffff;
+export const MAX_OFFSET = 0xffffffff;
 
 /** Offsets from `base` as the instants themselves (Float64), same capacity, the first `length` kept. */
 function absolute(offsets: Uint32Array, base: number, length: number): Float64Array {
