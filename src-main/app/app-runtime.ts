@@ -1,4 +1,5 @@
 import type { Catalog } from '../../src-shared/catalog/catalog';
+import { cacheDamageFoundText } from '../../src-shared/display/cache-damage';
 import type { Snapshot } from '../../src-shared/ipc/snapshot';
 import type { Settings } from '../../src-shared/settings/settings';
 import { toIso } from '../../src-shared/time/instant';
@@ -8,6 +9,7 @@ import type { NotificationContent } from '../alerts/notification-text';
 import type { SnoozeSpan } from '../alerts/snooze';
 import type { Cache } from '../cache/cache';
 import { markCacheDamaged, type DeferredCacheCheck } from '../cache/open-app-cache';
+import { cacheFailureOf } from '../db/cache-failure';
 import type { DispatchLog } from '../ipc/dispatch-invoke';
 import type { InvokeHandlers } from '../ipc/invoke-handlers';
 import type { SecretStore } from '../secrets/secret-store';
@@ -218,6 +220,8 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
     clock,
     log,
     ...deps.delivery,
+    // A damaged page under the delivery log is the damaged cache, said as such.
+    onFailure: (err) => void damageFound(err),
     // A channel's state changed (delivered, failing): Settings re-reads it when a snapshot arrives.
     onChange: () => {
       if (!state.disposed && state.current) publish(rt, compose(rt));
@@ -236,7 +240,7 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
   });
 
   /** Composes the snapshot from the current engine view, raises due alerts and publishes it. */
-  const republish = () => republishSnapshot(rt, { delivery, digest });
+  const republish = () => republishSnapshot(rt, { delivery, digest, damaged: damageFound });
 
   function notice(key: string, message: string, options?: { standing?: boolean }): void {
     if (addNotice(cache, { key, message, at: toIso(now()) }, options) && state.current) republish();
@@ -254,16 +258,28 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
     });
   }
 
-  /** A sync SQLite refused as damaged: marked for the next start as the check's finding is, and said the same way. */
-  function syncFoundDamage(damage: string): void {
+  /** SQLite refused a read or write as damaged: marked for the next start as the check's finding is, and said the same way. */
+  function foundDamage(damage: string): void {
     if (state.disposed || state.cacheDamage !== null) return;
     try {
       markCacheDamaged(cache.file, damage);
     } catch (err) {
       log.error('the damaged cache could not be marked for the next start', { error: err });
     }
-    log.warn('a sync found the cache damaged; it is moved aside at the next start', { damage });
+    log.warn('the cache was found damaged; it is moved aside at the next start', { damage });
     cacheDamageKnown({ state, log, notice, republish }, damage);
+  }
+
+  /**
+   * Whether `err` is SQLite finding the file damaged, whoever read it (the evaluator thread, the
+   * alert pass, a channel's delivery): then it is the one damaged-cache state, told in the banner's
+   * sentence rather than in that part's own words.
+   */
+  function damageFound(err: unknown): boolean {
+    const failure = cacheFailureOf(err, cache.file);
+    if (failure?.kind !== 'damaged') return false;
+    foundDamage(failure.detail || failure.code);
+    return true;
   }
 
   const evaluator = startEvaluator(deps, (err) =>
@@ -288,8 +304,13 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
       if (state.disposed) return;
       // Keep the last good view on screen and say why it did not move.
       log.error('evaluating the cache failed', { error: err });
+      // A damaged page read by the thread is the damaged cache: the banner's sentence, not a second one.
+      const damage = damageFound(err) ? state.cacheDamage : null;
       state.viewError = {
-        message: `Creditbar could not evaluate the cached usage: ${err.message}`,
+        message:
+          damage !== null
+            ? cacheDamageFoundText(damage)
+            : `Creditbar could not evaluate the cached usage: ${err.message}`,
         at: toIso(now()),
       };
       republish();
@@ -308,7 +329,7 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
     return republish();
   }
 
-  const loop: SyncLoopParts = { syncService, views, checkpoints, republish, cacheDamaged: syncFoundDamage };
+  const loop: SyncLoopParts = { syncService, views, checkpoints, republish, cacheDamaged: foundDamage };
   const scheduler = new SyncScheduler({
     clock,
     policy: () => syncPolicyOf(state.current ?? compose(rt), settings()),

@@ -15,6 +15,8 @@ import { thresholdTextOf } from './threshold-overrides';
 export interface AlertServices {
   delivery: DeliveryService;
   digest: DigestService;
+  /** Whether a failure was SQLite finding the cache damaged (then told as the damaged-cache state). */
+  damaged?(err: unknown): boolean;
 }
 
 /**
@@ -80,7 +82,15 @@ function runPass(
 export function republish(rt: RuntimeContext, services: AlertServices): Snapshot {
   const { cache, log } = rt;
   let snapshot = compose(rt);
-  if (alertPass(rt, services.delivery, snapshot))
+  let raised = false;
+  try {
+    raised = alertPass(rt, services.delivery, snapshot);
+  } catch (err) {
+    // A damaged page under the alerts: the banner says the one damaged-cache sentence; the numbers still go out.
+    if (!services.damaged?.(err)) throw err;
+    log.error('the alert pass failed on the damaged cache', { error: err });
+  }
+  if (raised)
     snapshot = {
       ...snapshot,
       alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }),

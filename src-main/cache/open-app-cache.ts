@@ -46,6 +46,15 @@ export function markCacheDamaged(file: string, damage: string): void {
   writeFileSync(damageMarker(file), damage);
 }
 
+/** What the app found when it marked `file` damaged, or null when it is not marked. */
+export function cacheDamageMarked(file: string): string | null {
+  try {
+    return readFileSync(damageMarker(file), 'utf8').trim() || 'damage found';
+  } catch {
+    return null;
+  }
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -34,6 +34,8 @@ export interface DeliveryDeps {
   userAgent?: string;
   /** A channel's log changed (delivered, failed, given up): Settings shows it. */
   onChange?(): void;
+  /** A round failed for a reason of the cache's (logged already): the app tells a damaged file as such. */
+  onFailure?(err: unknown): void;
 }
 
 /**
@@ -234,7 +236,10 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
         .filter((c) => c.enabled && withWork.has(c.id) && !inFlight.has(c.id))
         .map((c) => {
           const p = pumpChannel(c)
-            .catch((err: unknown) => log.error('channel delivery failed', { channel: c.id, error: err }))
+            .catch((err: unknown) => {
+              log.error('channel delivery failed', { channel: c.id, error: err });
+              deps.onFailure?.(err);
+            })
             .finally(() => inFlight.delete(c.id));
           inFlight.set(c.id, p);
           return p;

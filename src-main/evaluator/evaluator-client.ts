@@ -25,7 +25,12 @@ export class EvaluatorCrashedError extends Error {
 
 /** An error the evaluator reported for one request (bad cached data, history no longer kept ...). */
 export class EvaluatorError extends Error {
-  constructor(name: string, message: string) {
+  constructor(
+    name: string,
+    message: string,
+    /** SQLite's code when the thread's read of the cache failed (SQLITE_CORRUPT ...). */
+    readonly code?: string,
+  ) {
     super(message);
     this.name = name;
   }
@@ -85,7 +90,7 @@ export function createEvaluatorClient(options: EvaluatorClientOptions): CacheEva
       pending.delete(reply.id);
       if (pending.size === 0) w.unref(); // an idle thread never keeps the process alive
       if (reply.ok) waiting.resolve(reply);
-      else waiting.reject(new EvaluatorError(reply.error.name, reply.error.message));
+      else waiting.reject(new EvaluatorError(reply.error.name, reply.error.message, reply.error.code));
     });
     w.on('error', (err) => {
       failure = err;

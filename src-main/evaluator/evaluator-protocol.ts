@@ -56,4 +56,4 @@ export type EvaluatorReply =
   | { id: number; ok: true; saved: SavedWalks }
   | { id: number; ok: true; checkpoint: CheckpointResult }
   | { id: number; ok: true; quickCheck: QuickCheckResult }
-  | { id: number; ok: false; error: { name: string; message: string } };
+  | { id: number; ok: false; error: { name: string; message: string; code?: string } };

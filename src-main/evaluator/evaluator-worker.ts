@@ -85,7 +85,13 @@ port.on('message', (message: EvaluatorRequest) => {
     }
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
-    reply = { id: message.id, ok: false, error: { name: e.name, message: e.message } };
+    // SQLite's code goes with it: the main thread tells a damaged cache from other failures.
+    const code = (err as { code?: unknown }).code;
+    reply = {
+      id: message.id,
+      ok: false,
+      error: { name: e.name, message: e.message, ...(typeof code === 'string' ? { code } : {}) },
+    };
   }
   port.postMessage(reply);
   if (message.kind !== 'evaluate' || !evaluator) return;

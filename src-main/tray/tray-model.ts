@@ -1,7 +1,8 @@
 import { formatClock, type DateStyle } from '../../src-shared/display/dates';
-import { formatDuration, formatRelative } from '../../src-shared/display/duration';
+import { formatDuration } from '../../src-shared/display/duration';
 import { formatPercentUsed, wholePercent } from '../../src-shared/display/percent';
 import { stateLabel } from '../../src-shared/display/state-label';
+import { syncAgo, syncFailing, syncLineText } from '../../src-shared/display/sync-state';
 import type { PoolKind } from '../../src-shared/types/ledger';
 import type { PoolCard, Snapshot, StateLevel, WorkspaceCard } from '../../src-shared/ipc/snapshot';
 import type { Settings } from '../../src-shared/settings/settings';
@@ -70,7 +71,7 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
   const update = updateItems(input);
   const ordered = poolsByUrgency(snapshot.workspaces);
   const critical = ordered[0] ?? null;
-  const failing = syncFailing(snapshot);
+  const failing = syncFailing(snapshot.sync);
   const staleNames = snapshot.workspaces
     .filter((ws) => isStale(ws, now, input.settings.staleAfterMinutes))
     .map((ws) => ws.name);
@@ -90,7 +91,7 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
           label:
             snapshot.mode === 'onboarding'
               ? 'No workspace yet'
-              : syncLine(snapshot, now, { locale, timeZone: input.timeZone }),
+              : syncLineText(snapshot.sync, now, { locale, timeZone: input.timeZone }),
         },
         { type: 'separator' },
         ...(snapshot.mode === 'onboarding' ? [] : [syncNowItem(snapshot)]),
@@ -127,7 +128,7 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
         label: poolLine(ws, pool, now, locale),
       })),
       { type: 'separator' },
-      { type: 'info', label: syncLine(snapshot, now, { locale, timeZone: input.timeZone }) },
+      { type: 'info', label: syncLineText(snapshot.sync, now, { locale, timeZone: input.timeZone }) },
       syncNowItem(snapshot),
       { type: 'separator' },
       ...pauseItems(snapshot, now, input.timeZone, locale),
@@ -160,14 +161,6 @@ function updateItems(input: TrayModelInput): TrayMenuItem[] {
   ];
 }
 
-/** The last attempt failed after (or without) the last success. */
-export function syncFailing(snapshot: Snapshot): boolean {
-  const { lastError, lastSuccessAt } = snapshot.sync;
-  if (snapshot.sync.offline) return true;
-  if (!lastError) return false;
-  return lastSuccessAt === null || Date.parse(lastError.at) >= Date.parse(lastSuccessAt);
-}
-
 /** Staleness at `now`, not at the snapshot's asOf: the tray redraws every minute while data ages. */
 function isStale(ws: WorkspaceCard, now: number, staleAfterMinutes: number): boolean {
   if (ws.freshness.kind === 'stale' || ws.freshness.lastSyncAt === null) return true;
@@ -196,22 +189,6 @@ function poolLine(ws: WorkspaceCard, pool: PoolCard, now: number, locale: string
 
 function resetsIn(pool: PoolCard, now: number, locale: string): string {
   return formatDuration(Date.parse(pool.periodEnd) - now, locale, 'minute');
-}
-
-function ago(iso: string, now: number, style: DateStyle): string {
-  return formatRelative(Date.parse(iso) - now, now, style);
-}
-
-function syncLine(snapshot: Snapshot, now: number, style: DateStyle): string {
-  const { sync } = snapshot;
-  if (sync.running) return 'Syncing…';
-  if (sync.offline)
-    return sync.lastSuccessAt
-      ? `Offline: showing data from ${ago(sync.lastSuccessAt, now, style)}`
-      : 'Offline: no data yet';
-  if (syncFailing(snapshot) && sync.lastError)
-    return `Sync failed ${ago(sync.lastError.at, now, style)}: ${sync.lastError.message}`;
-  return sync.lastSuccessAt ? `Synced ${ago(sync.lastSuccessAt, now, style)}` : 'Not synced yet';
 }
 
 function syncNowItem(snapshot: Snapshot): TrayMenuItem {
@@ -254,7 +231,7 @@ function tooltipHeader(
 ): string {
   if (failing) return snapshot.sync.offline ? 'Creditbar (offline)' : 'Creditbar (sync failing)';
   if (staleNames.length > 0)
-    return `Creditbar (data from ${snapshot.sync.lastSuccessAt ? ago(snapshot.sync.lastSuccessAt, now, style) : 'no sync yet'})`;
+    return `Creditbar (data from ${snapshot.sync.lastSuccessAt ? syncAgo(snapshot.sync.lastSuccessAt, now, style) : 'no sync yet'})`;
   return 'Creditbar';
 }
 

@@ -1,4 +1,6 @@
-import { formatRelative, formatTime } from '../components/format';
+import { CACHE_DAMAGE_FOUND_NOTICE } from '../../src-shared/display/cache-damage';
+import { syncFailureLine } from '../../src-shared/display/sync-state';
+import { dateStyle, formatRelative, formatTime } from '../components/format';
 import { OfflineIcon } from '../components/icons';
 import { useNow } from '../components/use-now';
 import { useAppStore } from '../store/store-context';
@@ -20,6 +22,8 @@ export function StatusBanner(): React.JSX.Element | null {
   const banners: React.JSX.Element[] = [];
   // A sync into a cache found damaged fails with the damage banner's own sentence: said once, there.
   const toldByNotice = !!sync?.lastError && !!notices?.some((n) => n.message === sync.lastError!.message);
+  // The tray's sync line, word for word: "Sync failed 5 minutes ago: <why>".
+  const failure = sync ? syncFailureLine(sync, now, dateStyle()) : null;
   if (sync?.offline) {
     const age = sync.lastSuccessAt
       ? formatRelative(-(now - Date.parse(sync.lastSuccessAt)) / 1000, now)
@@ -33,10 +37,10 @@ export function StatusBanner(): React.JSX.Element | null {
         </span>
       </div>,
     );
-  } else if (sync?.lastError && !toldByNotice) {
+  } else if (failure && !toldByNotice) {
     banners.push(
       <div key="sync-error" className="banner banner-error" role="status" data-testid="sync-error-banner">
-        <span>Last sync failed: {sync.lastError.message}</span>
+        <span>{failure}</span>
       </div>,
     );
   }
@@ -55,7 +59,13 @@ export function StatusBanner(): React.JSX.Element | null {
   }
   for (const n of notices ?? []) {
     banners.push(
-      <div key={`notice-${n.key}`} className="banner banner-info" role="status" data-testid="notice-banner">
+      <div
+        key={`notice-${n.key}`}
+        // A damaged cache is an error the lead must act on (quit and reopen), not news.
+        className={`banner ${n.key === CACHE_DAMAGE_FOUND_NOTICE ? 'banner-error' : 'banner-info'}`}
+        role="status"
+        data-testid="notice-banner"
+      >
         <span>{n.message}</span>
         <button type="button" className="link-button" onClick={() => void dismissNotice(n.key)}>
           Dismiss

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { cacheDamageFoundText } from '../../../src-shared/display/cache-damage';
 import { rulesAssumption } from '../../../src-shared/display/catalog-rules';
 import { basisNoun, NO_MANUAL_DATA } from '../../../src-shared/display/data-basis';
 import { evaluationJson, type AlertJson, type PoolStatusJson } from '../../../src-shared/engine/status-json';
@@ -9,7 +10,10 @@ import { freshnessPolicyOf } from '../../app/compose-snapshot';
 import { settingsOverrides } from '../../app/engine-view';
 import { thresholdsInForce, thresholdTextOf } from '../../app/threshold-overrides';
 import type { CachedWorkspace } from '../../db/repositories/workspaces-repository';
+import type { Cache } from '../../cache/cache';
 import { evaluateCache } from '../../cache/evaluate-cache';
+import { cacheDamageMarked } from '../../cache/open-app-cache';
+import { cacheFailureOf } from '../../db/cache-failure';
 import { lastImportAt } from '../../manual/last-import';
 import { describeFreshness, freshnessOf } from '../../sync/freshness';
 import { syncFailureOf } from '../../sync/sync-failure';
@@ -64,6 +68,20 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
   }
   const opened = folder ? folder.cache : openCacheFile(values.db!, io, 'read');
   await withCache(opened, (cache) => {
+    // A cache the app marked damaged (moved aside at its next start): its one sentence, first.
+    const marked = cacheDamageMarked(cache.file);
+    const damaged = marked === null ? null : cacheDamageFoundText(marked);
+    try {
+      statusOf(cache, damaged);
+    } catch (err) {
+      // What it could not read is that damage: the same sentence, not the CLI's other instruction.
+      if (damaged !== null && cacheFailureOf(err, cache.file)?.kind === 'damaged')
+        throw new CliError(damaged);
+      throw err;
+    }
+  });
+
+  function statusOf(cache: Cache, damaged: string | null): void {
     // The lead's budgets and thresholds as the app's runtime turns them into the engine's overrides.
     const overrides = folder
       ? settingsOverrides(cache.read.workspaces.list(), folder.settings, catalog)
@@ -71,9 +89,11 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
     const evaluation = evaluateCache(cache, { asOf, catalog, ...(overrides ? { overrides } : {}) });
     const result = evaluationJson(evaluation);
     if (values.json) {
+      if (damaged !== null) io.stderr(`creditbar: ${damaged}\n`);
       io.stdout(JSON.stringify(result, null, 2) + '\n');
       return;
     }
+    if (damaged !== null) io.stdout(`${damaged}\n\n`);
     const workspaces = cache.read.workspaces.list();
     const names = new Map(workspaces.map((w) => [w.workspace.id, w.workspace.name]));
     const grants = workspaces.flatMap((w) => cache.read.grants.forWorkspace(w.key, w.workspace.id));
@@ -112,7 +132,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
       return `  ${w.workspace.name}: ${freshness}${state.lastError ? ` (last error: ${state.lastError})` : ''}`;
     }
     io.stdout(['', 'Data:', ...lines, ...(folder ? [] : ['', NO_SETTINGS_NOTE]), ''].join('\n'));
-  });
+  }
 }
 
 /**

@@ -1,26 +1,18 @@
 import { basisLabel, NO_MANUAL_DATA, type DataBasis } from '../../../src-shared/display/data-basis';
 import type { SyncStatus } from '../../../src-shared/ipc/snapshot';
-import { formatRelative } from '../../components/format';
+import { syncAgo, syncStateText } from '../../../src-shared/display/sync-state';
+import { dateStyle } from '../../components/format';
 import { useNow } from '../../components/use-now';
 import { overviewHeadline } from './overview-headline';
 import type { PoolRow } from './pool-order';
-
-/** When the numbers were last synced, in a few words. */
-function syncedText(sync: SyncStatus, now: number): string {
-  if (sync.running) return 'Syncing…';
-  const seconds = sync.lastSuccessAt ? (Date.parse(sync.lastSuccessAt) - now) / 1000 : null;
-  // Under a minute "now" reads oddly after "Synced"; the exact second does not matter here.
-  const ago = seconds === null ? null : seconds > -60 ? 'just now' : formatRelative(seconds, now);
-  if (sync.offline) return ago ? `Offline · data from ${ago}` : 'Offline · no data yet';
-  return ago ? `Synced ${ago}` : 'Not synced yet';
-}
 
 /**
  * Workspaces kept by hand never sync: when they are all the overview shows, the line says when the
  * newest reading was typed, or the newest imported event happened, instead of "Not synced yet".
  */
 function freshnessLine(rows: readonly PoolRow[], sync: SyncStatus, now: number): string {
-  if (rows.length === 0 || rows.some((r) => r.workspace.source !== 'manual')) return syncedText(sync, now);
+  if (rows.length === 0 || rows.some((r) => r.workspace.source !== 'manual'))
+    return syncStateText(sync, now, dateStyle());
   let newest: { at: number; basis: DataBasis } | null = null;
   for (const { workspace } of rows) {
     const f = workspace.freshness;
@@ -28,8 +20,7 @@ function freshnessLine(rows: readonly PoolRow[], sync: SyncStatus, now: number):
     if (at !== null && (newest === null || at > newest.at)) newest = { at, basis: f.basis ?? 'reading' };
   }
   if (newest === null) return NO_MANUAL_DATA;
-  const seconds = (newest.at - now) / 1000;
-  return `${basisLabel(newest.basis)} ${seconds > -60 ? 'just now' : formatRelative(seconds, now)}`;
+  return `${basisLabel(newest.basis)} ${syncAgo(newest.at, now, dateStyle())}`;
 }
 
 /**

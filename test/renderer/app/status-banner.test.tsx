@@ -27,17 +27,21 @@ describe('the damaged cache banner and a failing sync', () => {
     const user = userEvent.setup();
     renderWithStore(<StatusBanner />, { state: { snapshot: snapshotWith(damage) } });
     expect(screen.getByTestId('notice-banner')).toHaveTextContent(damage);
+    // An error to act on, styled as one (red), not as information.
+    expect(screen.getByTestId('notice-banner')).toHaveClass('banner-error');
+    expect(screen.getByTestId('notice-banner')).not.toHaveClass('banner-info');
     expect(screen.queryByTestId('sync-error-banner')).toBeNull();
     expect(screen.getAllByText(/quit and reopen Creditbar/)).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByTestId('notice-banner')).toBeNull();
-    expect(screen.getByTestId('sync-error-banner')).toHaveTextContent(`Last sync failed: ${damage}`);
+    expect(screen.getByTestId('sync-error-banner')).toHaveTextContent(`: ${damage}`);
+    expect(screen.getByTestId('sync-error-banner')).toHaveTextContent(/^Sync failed /);
   });
 
   it('a sync failing for another reason still says so beside it', () => {
     const offline = 'the server at https://api.example.com answered 503: Creditbar retries in 5 minutes';
     renderWithStore(<StatusBanner />, { state: { snapshot: snapshotWith(offline) } });
     expect(screen.getByTestId('notice-banner')).toHaveTextContent(damage);
-    expect(screen.getByTestId('sync-error-banner')).toHaveTextContent(`Last sync failed: ${offline}`);
+    expect(screen.getByTestId('sync-error-banner')).toHaveTextContent(`: ${offline}`);
   });
 });

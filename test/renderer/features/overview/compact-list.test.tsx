@@ -161,6 +161,25 @@ describe('the compact list (the popover’s overview)', () => {
     expect(screen.getByTestId('overview-synced')).toHaveTextContent('Synced 2 minutes ago');
   });
 
+  it('says the sync failed when the attempt after the last success failed: the tray’s words, not "Synced"', async () => {
+    const snapshot = sevenPools();
+    // Synced at 09:58; the attempt at 09:59, one minute before now (10:00), failed.
+    const failed: Snapshot = {
+      ...snapshot,
+      sync: {
+        ...snapshot.sync,
+        offline: false,
+        lastError: { message: 'the server answered 503', at: '2026-11-21T09:59:00.000Z' },
+      },
+    };
+    renderApp(fakeClient({ getSnapshot: async () => failed }));
+    await screen.findAllByTestId('compact-row');
+    expect(screen.getByTestId('overview-synced')).toHaveTextContent(/^Sync failed 1 minute ago$/);
+    expect(screen.getByTestId('sync-error-banner')).toHaveTextContent(
+      /^Sync failed 1 minute ago: the server answered 503$/,
+    );
+  });
+
   it('puts pinned workspaces on top, marked, and leaves hidden ones out', async () => {
     const client = fakeClient({
       getSnapshot: async () => sevenPools(),
