@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { startServer, type RunningServer } from '../../../src-server/start-server';
 import type { NotificationContent } from '../../../src-main/alerts/notification-text';
 import {
@@ -91,4 +92,32 @@ export function appInstall() {
       dir.cleanup();
     },
   };
+}
+
+/** One app install as `appInstall` makes it. */
+export type AppInstall = ReturnType<typeof appInstall>;
+
+/**
+ * `appInstall` for the tests of one file (call at its top level): each test's installs are stopped
+ * and removed after it.
+ */
+export function appInstalls(): () => AppInstall {
+  const installs: AppInstall[] = [];
+  afterEach(async () => {
+    for (const i of installs.splice(0)) await i.cleanup();
+  });
+  return () => {
+    const install = appInstall();
+    installs.push(install);
+    return install;
+  };
+}
+
+/** Starts the app over an install, adds the demo account and waits for its first sync. */
+export async function startedWithDemo(install: AppInstall) {
+  const app = install.start();
+  app.runtime.start();
+  await app.runtime.handlers.startDemo(undefined);
+  await app.runtime.whenIdle();
+  return app;
 }

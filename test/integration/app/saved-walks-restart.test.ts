@@ -1,21 +1,17 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../src-shared/ipc/snapshot';
 import type { Cache } from '../../../src-main/cache/cache';
 import { evaluateCache } from '../../../src-main/cache/evaluate-cache';
 import { savedWalksFile } from '../../../src-main/evaluator/saved-walks';
-import { appInstall } from './runtime-fixture';
+import { appInstalls, startedWithDemo, type AppInstall } from './runtime-fixture';
 
 // Restarts of the app runtime (its evaluator thread from source, the demo account) over the same
 // cache file: closing saves the evaluator's walks beside the cache, the next start answers from
 // them, and what the cards count is what the engine counts over the whole cache each time: with
 // the walks, with usage that arrived since, and with a damaged file of walks.
 
-type Install = ReturnType<typeof appInstall>;
-const installs: Install[] = [];
-afterEach(async () => {
-  for (const i of installs.splice(0)) await i.cleanup();
-});
+const newInstall = appInstalls();
 
 /** Used credits and blocked calls per workspace and pool, as the cards show them. */
 function shown(s: Snapshot): Record<string, [number, number]> {
@@ -32,7 +28,7 @@ function counted(cache: Cache): Record<string, [number, number]> {
   );
 }
 
-async function started(install: Install) {
+async function started(install: AppInstall) {
   const app = install.start();
   app.runtime.start();
   await app.runtime.whenIdle();
@@ -41,12 +37,8 @@ async function started(install: Install) {
 
 describe('restarting over saved walks', { timeout: 180_000 }, () => {
   it('shows what the engine counts over the cache after each restart: saved walks, new usage, a damaged file', async () => {
-    const install = appInstall();
-    installs.push(install);
-    const first = install.start();
-    first.runtime.start();
-    await first.runtime.handlers.startDemo(undefined);
-    await first.runtime.whenIdle();
+    const install = newInstall();
+    const first = await startedWithDemo(install);
     const before = shown(first.runtime.snapshot());
     expect(Object.keys(before).length).toBeGreaterThan(0);
     expect(before).toEqual(counted(first.cache));

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppLog, AppRuntime, AppRuntimeDeps } from '../../../src-main/app/app-runtime';
 import { openCache } from '../../../src-main/cache/cache';
 import { damageMarker, openAppCache, runningMarker } from '../../../src-main/cache/open-app-cache';
 import { buildTrayModel } from '../../../src-main/tray/tray-model';
 import { CACHE_DAMAGE_FOUND_NOTICE } from '../../../src-shared/display/cache-damage';
-import { appInstall } from '../app/runtime-fixture';
+import { appInstalls, startedWithDemo, type AppInstall } from '../app/runtime-fixture';
 import { damageEventsTable } from './damage';
 
 // Issue 14 over issue 16: after a clean shutdown the app opens its cache without PRAGMA quick_check
@@ -29,7 +29,7 @@ function orderedLog(order: string[]) {
 }
 
 /** Six hours of the demo team's work on the server, a sync of it, and the snapshot's damage banner after. */
-async function syncNewEvents(install: ReturnType<typeof appInstall>, runtime: AppRuntime) {
+async function syncNewEvents(install: AppInstall, runtime: AppRuntime) {
   await runtime.whenIdle();
   install.state.demo!.simulator!.tick(6 * 60 * 60_000);
   runtime.requestSync('manual');
@@ -38,15 +38,11 @@ async function syncNewEvents(install: ReturnType<typeof appInstall>, runtime: Ap
   return { snapshot, banner: snapshot.notices?.find((n) => n.key === CACHE_DAMAGE_FOUND_NOTICE) };
 }
 
-const installs: ReturnType<typeof appInstall>[] = [];
-afterEach(async () => {
-  for (const i of installs.splice(0)) await i.cleanup();
-});
+const newInstall = appInstalls();
 
 describe('the cache check after a clean shutdown runs in the evaluator thread', { timeout: 120_000 }, () => {
   it('opens a sound cache without checking, checks it in the thread after the first snapshot, and finds damage that the next start moves aside and rebuilds', async () => {
-    const install = appInstall();
-    installs.push(install);
+    const install = newInstall();
     const file = install.dir.file('cache.sqlite');
     /** Opens as the app does, and starts the runtime over it as the app does (its close clears the running marker). */
     const startAsApp = (overrides: Partial<AppRuntimeDeps> = {}) => {
@@ -116,8 +112,7 @@ describe('the cache check after a clean shutdown runs in the evaluator thread', 
   });
 
   it('a sync into the cache found damaged says what the damage banner says: one instruction, not two', async () => {
-    const install = appInstall();
-    installs.push(install);
+    const install = newInstall();
     const file = install.dir.file('cache.sqlite');
     const startAsApp = (overrides: Partial<AppRuntimeDeps> = {}) => {
       const opened = openAppCache(file, { deferCheck: true });
@@ -158,13 +153,9 @@ describe('the cache check after a clean shutdown runs in the evaluator thread', 
   });
 
   it('a sync that finds the damage first makes it the same state: the banner, the sync line, and the move aside at the next start', async () => {
-    const install = appInstall();
-    installs.push(install);
+    const install = newInstall();
     const file = install.dir.file('cache.sqlite');
-    const first = install.start();
-    first.runtime.start();
-    await first.runtime.handlers.startDemo(undefined);
-    await first.runtime.whenIdle();
+    await startedWithDemo(install);
     await install.stop();
 
     // Damaged after a clean stop; the app opens it without checking and its check has not answered
@@ -191,8 +182,7 @@ describe('the cache check after a clean shutdown runs in the evaluator thread', 
   });
 
   it('a sound cache: the thread says so and the lead reads nothing', async () => {
-    const install = appInstall();
-    installs.push(install);
+    const install = newInstall();
     const file = install.dir.file('cache.sqlite');
     openCache(file).close();
     const order: string[] = [];
@@ -215,8 +205,7 @@ describe('the cache check after a clean shutdown runs in the evaluator thread', 
   });
 
   it('after a crash the check still runs at open: a damaged cache is moved aside before anything reads it', () => {
-    const install = appInstall();
-    installs.push(install);
+    const install = newInstall();
     const file = install.dir.file('cache.sqlite');
     openCache(file).close();
 

@@ -1,28 +1,21 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { damageEventsTable } from './damage';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openAppCache, runningMarker, type AppCacheOpened } from '../../../src-main/cache/open-app-cache';
-import { appInstall } from '../app/runtime-fixture';
+import { appInstalls, startedWithDemo } from '../app/runtime-fixture';
 
 // Issue 16: the app runs PRAGMA quick_check when it opens its cache; a damaged cache is moved aside
 // (never deleted, never written), the lead is told, and a re-sync rebuilds it from the server.
 
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-const installs: ReturnType<typeof appInstall>[] = [];
-afterEach(async () => {
-  for (const i of installs.splice(0)) await i.cleanup();
-});
+const newInstall = appInstalls();
 
 describe('the app opens its cache with a quick_check', { timeout: 90_000 }, () => {
   it('moves a damaged cache aside untouched, tells the lead, keeps its alerts, and rebuilds it by syncing', async () => {
-    const install = appInstall();
-    installs.push(install);
-    const first = install.start();
-    first.runtime.start();
-    await first.runtime.handlers.startDemo(undefined);
-    await first.runtime.whenIdle();
+    const install = newInstall();
+    const first = await startedWithDemo(install);
     const before = first.runtime.snapshot();
     const usedBefore = before.workspaces.flatMap((w) => w.pools.map((p) => `${w.id}/${p.pool} ${p.used}`));
     const alertsBefore = before.alerts.length;
@@ -68,8 +61,7 @@ describe('the app opens its cache with a quick_check', { timeout: 90_000 }, () =
   });
 
   it('says when the last run ended abnormally, and a sound cache stays where it is', () => {
-    const install = appInstall();
-    installs.push(install);
+    const install = newInstall();
     const file = install.dir.file('cache.sqlite');
     const clean = openAppCache(file);
     expect(clean).toMatchObject({ abnormalShutdown: false, movedAside: null, damage: null });

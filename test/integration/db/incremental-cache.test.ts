@@ -1,34 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluateLedger } from '../../../src-shared/engine/evaluate';
 import { reportMonth } from '../../../src-shared/engine/report';
 import { reportJson } from '../../../src-shared/engine/report-json';
 import { evaluationJson } from '../../../src-shared/engine/status-json';
 import type { Ledger } from '../../../src-shared/types/ledger';
-import { openCache, type Cache } from '../../../src-main/cache/cache';
 import { evaluateCache } from '../../../src-main/cache/evaluate-cache';
+import type { Cache } from '../../../src-main/cache/cache';
 import { historyMonths } from '../../../src-main/cache/history-months';
 import { exportLedgerObject } from '../../../src-main/cache/ledger-export';
 import { importLedger } from '../../../src-main/cache/ledger-import';
 import { reviewMonthFromCache } from '../../../src-main/cache/month-review';
 import { multiMonthLedger } from '../../fixtures/multi-month';
-import { tempDir } from '../../fixtures/temp-dir';
+import { cacheFiles } from '../../fixtures/cache-files';
 
 const ledger = multiMonthLedger();
 const now = Date.UTC(2026, 7, 17, 12);
-const dirs: { cleanup: () => void }[] = [];
-const caches: Cache[] = [];
-afterEach(() => {
-  caches.splice(0).forEach((c) => c.close());
-  dirs.splice(0).forEach((d) => d.cleanup());
-});
-
-function freshCache(): Cache {
-  const dir = tempDir();
-  dirs.push(dir);
-  const cache = openCache(dir.file(), { now: () => now });
-  caches.push(cache);
-  return cache;
-}
+const files = cacheFiles(now);
+const freshCache = files.fresh;
 
 const part = (filter: (t: number) => boolean): Ledger => ({
   ...ledger,

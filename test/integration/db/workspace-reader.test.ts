@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src-shared/types/ledger';
-import { openCache, type Cache } from '../../../src-main/cache/cache';
-import { tempDir } from '../../fixtures/temp-dir';
+import type { Cache } from '../../../src-main/cache/cache';
+import { cacheFiles } from '../../fixtures/cache-files';
 
 // One workspace is read by its key (a sync's upsert, byId) without reading every workspace: it
 // must come back exactly as the whole list reads it, and a re-sync must still tell what changed.
-const dirs: { cleanup: () => void }[] = [];
-const caches: Cache[] = [];
-afterEach(() => {
-  caches.splice(0).forEach((c) => c.close());
-  dirs.splice(0).forEach((d) => d.cleanup());
-});
+const files = cacheFiles(Date.parse('2026-11-20T12:00:00Z'));
 
 function freshCache(): Cache {
-  const dir = tempDir();
-  dirs.push(dir);
-  const cache = openCache(dir.file());
-  caches.push(cache);
+  const cache = files.fresh();
   cache.write.accounts.upsert({ id: 'acc', label: 'Acme', serverUrl: 'http://127.0.0.1:9' }, 1);
   return cache;
 }

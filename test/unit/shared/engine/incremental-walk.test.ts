@@ -6,14 +6,20 @@ import { EventColumns } from '../../../../src-shared/engine/event-columns';
 import { IncrementalPool } from '../../../../src-shared/engine/incremental-pool';
 import type { Lot } from '../../../../src-shared/engine/lots';
 import { periodAt } from '../../../../src-shared/engine/periods';
-import { preparePoolReadings } from '../../../../src-shared/engine/observed-usage';
 import { preparePoolEvents } from '../../../../src-shared/engine/pool-events';
 import { PoolWalk, type PoolWalkConfig } from '../../../../src-shared/engine/pool-walk';
 import { createPricer } from '../../../../src-shared/engine/pricing';
 import type { ResolvedPool } from '../../../../src-shared/engine/resolve-workspace';
 import { simulatePool } from '../../../../src-shared/engine/simulate-pool';
 import type { UsageEvent } from '../../../../src-shared/types/ledger';
-import { eventsOf, grantBodyArb, grantsOf, resetArb } from '../helpers/engine-arbitraries';
+import {
+  eventsOf,
+  grantBodyArb,
+  grantsOf,
+  readingBodyArb,
+  readingsOf,
+  resetArb,
+} from '../helpers/engine-arbitraries';
 import { calendarMonthPool } from '../helpers/pool-walk-config';
 
 // The resumable walk against the walk in one go. Every expectation is simulatePool over the same
@@ -61,11 +67,7 @@ const stepArb = fc.record({
 });
 
 /** A balance reading: used or remaining as the platform's page showed it. */
-const readingArb = fc.record({
-  at: instant,
-  kind: fc.constantFrom<'used' | 'remaining'>('used', 'remaining'),
-  value: fc.integer({ min: 0, max: 300 }),
-});
+const readingArb = readingBodyArb(instant);
 
 const scenarioArb = fc.record({
   allowance: fc.integer({ min: 0, max: 300 }),
@@ -117,18 +119,7 @@ function records(s: Scenario) {
     thresholds: s.thresholds,
     budgets: new Map(Object.entries(s.budgets)),
     grants: poolGrantList,
-    readings: preparePoolReadings(
-      s.readings.map((r, i) => ({
-        id: `r${i}`,
-        workspaceId: 'acme',
-        pool: 'integration' as const,
-        at: new Date(r.at).toISOString(),
-        ...(r.kind === 'used' ? { used: r.value } : { remaining: r.value }),
-      })),
-      'integration',
-      Number.POSITIVE_INFINITY,
-      startAt,
-    ),
+    readings: readingsOf(s.readings, startAt),
   };
   return { from, grants: poolGrantList, events, config };
 }

@@ -4,7 +4,6 @@ import { builtinCatalog } from '../../../../src-shared/catalog/catalog';
 import { poolGrants } from '../../../../src-shared/engine/checkpoint';
 import { EventColumns } from '../../../../src-shared/engine/event-columns';
 import { IncrementalPool } from '../../../../src-shared/engine/incremental-pool';
-import { preparePoolReadings } from '../../../../src-shared/engine/observed-usage';
 import { preparePoolEvents } from '../../../../src-shared/engine/pool-events';
 import { PoolWalk, type PoolWalkConfig } from '../../../../src-shared/engine/pool-walk';
 import { createPricer } from '../../../../src-shared/engine/pricing';
@@ -16,7 +15,15 @@ import {
   encodeWalkState,
   WalkStateError,
 } from '../../../../src-shared/engine/walk-state';
-import { eventsOf, grantBodyArb, grantsOf, resetArb } from '../helpers/engine-arbitraries';
+import {
+  eventsOf,
+  grantBodyArb,
+  grantsOf,
+  readingBodyArb,
+  readingsOf,
+  resetArb,
+} from '../helpers/engine-arbitraries';
+import { calendarMonthPool } from '../helpers/pool-walk-config';
 
 // A walk saved in the middle of a period, written as bytes, read back and resumed over only the
 // events after the saved instant, against the walk of every event in one go (simulatePool): the
@@ -49,14 +56,7 @@ const scenarioArb = fc.record({
   reset: resetArb,
   events: fc.array(eventArb, { maxLength: 40 }),
   grants: fc.array(grantBodyArb(instant), { maxLength: 3 }),
-  readings: fc.array(
-    fc.record({
-      at: instant,
-      kind: fc.constantFrom<'used' | 'remaining'>('used', 'remaining'),
-      value: fc.integer({ min: 0, max: 300 }),
-    }),
-    { maxLength: 3 },
-  ),
+  readings: fc.array(readingBodyArb(instant), { maxLength: 3 }),
   thresholds: fc
     .uniqueArray(fc.constantFrom(10, 50, 90, 100), { minLength: 1 })
     .map((t) => t.sort((a, b) => a - b)),
@@ -81,17 +81,7 @@ function configOf(s: Scenario): PoolWalkConfig {
     thresholds: s.thresholds,
     budgets: new Map(Object.entries(s.budgets)),
     grants: poolGrants(grantsOf(s.grants), 'integration', Number.POSITIVE_INFINITY),
-    readings: preparePoolReadings(
-      s.readings.map((r, i) => ({
-        id: `r${i}`,
-        workspaceId: 'acme',
-        pool: 'integration' as const,
-        at: new Date(r.at).toISOString(),
-        ...(r.kind === 'used' ? { used: r.value } : { remaining: r.value }),
-      })),
-      'integration',
-      Number.POSITIVE_INFINITY,
-    ),
+    readings: readingsOf(s.readings),
   };
 }
 
@@ -179,15 +169,7 @@ test('a walk resumed before a carried lot expires lets it expire at its instant'
   // March: 100 credits of plan, 50 bonus credits carried from February that expire on Mar 10. Worked
   // by hand: 30 credits on Mar 2 come from the bonus (it expires first), 20 of it expire unspent on
   // Mar 10, so the bonus counts 30; 10 credits on Mar 12 come from the plan. On Mar 15: 40 used of 130.
-  const pool: ResolvedPool = {
-    pool: 'integration',
-    allowance: 100,
-    reset: { kind: 'calendar-month' },
-    overage: false,
-    exhaustion: 'calls',
-    thresholds: [50],
-  };
-  const config: PoolWalkConfig = { pool, thresholds: [50], budgets: new Map(), grants: [] };
+  const config = calendarMonthPool(100);
   const DAY = 24 * HOUR;
   const carry = [
     {
@@ -219,15 +201,7 @@ test('a walk resumed before a carried lot expires lets it expire at its instant'
 });
 
 describe('reading a saved walk', () => {
-  const pool: ResolvedPool = {
-    pool: 'integration',
-    allowance: 100,
-    reset: { kind: 'calendar-month' },
-    overage: false,
-    exhaustion: 'calls',
-    thresholds: [50],
-  };
-  const config: PoolWalkConfig = { pool, thresholds: [50], budgets: new Map(), grants: [] };
+  const config = calendarMonthPool(100);
   const events = new EventColumns();
   events.push(FROM + HOUR, 10, false, 'ana', 'email', 'crm', 'q1');
   events.push(FROM + 2 * HOUR, 5, false, 'bob', 'fax', undefined, undefined);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { preparePoolReadings, type PoolReading } from '../../../../src-shared/engine/observed-usage';
 import type { Grant, ResetRule, UsageEvent } from '../../../../src-shared/types/ledger';
 
 const DAY = 86_400_000;
@@ -58,4 +59,31 @@ export function eventsOf(bodies: readonly EventBody[]): UsageEvent[] {
     ...(e.app !== undefined ? { app: e.app } : {}),
     ...(e.inputHash !== undefined ? { inputHash: e.inputHash } : {}),
   }));
+}
+
+/** A balance reading's shape before it gets an id: used or remaining as the platform's page showed it. */
+export function readingBodyArb(instant: fc.Arbitrary<number>) {
+  return fc.record({
+    at: instant,
+    kind: fc.constantFrom<'used' | 'remaining'>('used', 'remaining'),
+    value: fc.integer({ min: 0, max: 300 }),
+  });
+}
+
+type ReadingBody = typeof readingBodyArb extends (i: never) => fc.Arbitrary<infer R> ? R : never;
+
+/** Readings r0, r1 ... of workspace "acme"'s integration pool, as the walk takes them (from `startAt` on). */
+export function readingsOf(bodies: readonly ReadingBody[], startAt?: number): PoolReading[] {
+  return preparePoolReadings(
+    bodies.map((r, i) => ({
+      id: `r${i}`,
+      workspaceId: 'acme',
+      pool: 'integration' as const,
+      at: new Date(r.at).toISOString(),
+      ...(r.kind === 'used' ? { used: r.value } : { remaining: r.value }),
+    })),
+    'integration',
+    Number.POSITIVE_INFINITY,
+    startAt,
+  );
 }
