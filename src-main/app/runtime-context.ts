@@ -94,19 +94,29 @@ export interface Shown {
 /** The mode and shown accounts, reading the workspace list once (compose reads it for the cards too). */
 export function shownNow(rt: RuntimeContext): Shown {
   const workspaces = rt.cache.read.workspaces.list();
-  const s = rt.settings();
+  return { ...shownOf(rt.settings(), workspaces), workspaces };
+}
+
+/**
+ * The app's mode and the accounts whose workspaces it shows, from its settings and the cached
+ * workspaces: the one rule the app and `creditbar status` apply.
+ */
+export function shownOf(
+  settings: Pick<Settings, 'accounts' | 'demo'>,
+  workspaces: readonly Pick<CachedWorkspace, 'accountId'>[],
+): Pick<Shown, 'mode' | 'accountIds'> {
   // Workspaces added by hand (or imported) live under the local account, shown beside real accounts.
   const mode = modeOf(
-    s,
+    settings,
     workspaces.some((w) => w.accountId === LOCAL_ACCOUNT_ID),
   );
   const accountIds =
     mode === 'demo'
       ? [DEMO_ACCOUNT_ID]
       : mode === 'accounts'
-        ? [...s.accounts.map((a) => a.id), LOCAL_ACCOUNT_ID]
+        ? [...settings.accounts.map((a) => a.id), LOCAL_ACCOUNT_ID]
         : [];
-  return { mode, accountIds, workspaces };
+  return { mode, accountIds };
 }
 
 /** The app's mode now. */

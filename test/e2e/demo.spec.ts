@@ -241,5 +241,19 @@ test.describe('the demo in browser mode', () => {
       '40',
       '75',
     ]);
+
+    // The CLI over the app's data folder (its Settings included, not the cache alone): the same
+    // workspaces as the cards, and the marks the lead just set.
+    const asOf = (await page.locator('body').getAttribute('data-snapshot-at'))!;
+    const status = await creditbarJson<EvaluationJson>([
+      'status',
+      '--data',
+      demoApp.dataDir,
+      '--as-of',
+      asOf,
+    ]);
+    expect(status.pools).toHaveLength(await page.getByTestId('pool-card').count());
+    const zite = status.pools.find((p) => p.workspaceId === 'zite-team')!;
+    expect(zite.thresholds.map((t) => t.percent)).toEqual([40, 75]);
   });
 });

@@ -22,6 +22,7 @@ import { openDataFolderToRead, SETTINGS_FILE } from '../data-folder';
 import { budgetLines } from '../format/budget-lines';
 import { statusTable } from '../format/status-table';
 import { shortInstant } from '../format/table';
+import { shownWorkspaces } from '../shown-workspaces';
 import { asOfFlag, loadCatalog, parseFlags, type CliIo } from '../io';
 import { CliError, EXIT_USAGE } from '../cli-error';
 
@@ -82,19 +83,24 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
   });
 
   function statusOf(cache: Cache, damaged: string | null): void {
+    // The workspaces the app's cards show, by its own rule; the others are named, not evaluated.
+    const { shown: workspaces, notShownLine } = shownWorkspaces(cache, folder?.settings ?? null);
     // The lead's budgets and thresholds as the app's runtime turns them into the engine's overrides.
-    const overrides = folder
-      ? settingsOverrides(cache.read.workspaces.list(), folder.settings, catalog)
-      : undefined;
-    const evaluation = evaluateCache(cache, { asOf, catalog, ...(overrides ? { overrides } : {}) });
+    const overrides = folder ? settingsOverrides(workspaces, folder.settings, catalog) : undefined;
+    const evaluation = evaluateCache(cache, {
+      asOf,
+      catalog,
+      workspaceIds: workspaces.map((w) => w.workspace.id),
+      ...(overrides ? { overrides } : {}),
+    });
     const result = evaluationJson(evaluation);
     if (values.json) {
       if (damaged !== null) io.stderr(`creditbar: ${damaged}\n`);
+      if (notShownLine !== null) io.stderr(`creditbar: ${notShownLine}\n`);
       io.stdout(JSON.stringify(result, null, 2) + '\n');
       return;
     }
     if (damaged !== null) io.stdout(`${damaged}\n\n`);
-    const workspaces = cache.read.workspaces.list();
     const names = new Map(workspaces.map((w) => [w.workspace.id, w.workspace.name]));
     const grants = workspaces.flatMap((w) => cache.read.grants.forWorkspace(w.key, w.workspace.id));
     const alerts = folder
@@ -131,7 +137,16 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
       const freshness = describeFreshness(freshnessOf(state.lastSuccessAt, io.now(), policy, failure));
       return `  ${w.workspace.name}: ${freshness}${state.lastError ? ` (last error: ${state.lastError})` : ''}`;
     }
-    io.stdout(['', 'Data:', ...lines, ...(folder ? [] : ['', NO_SETTINGS_NOTE]), ''].join('\n'));
+    io.stdout(
+      [
+        '',
+        'Data:',
+        ...lines,
+        ...(notShownLine !== null ? ['', notShownLine] : []),
+        ...(folder ? [] : ['', NO_SETTINGS_NOTE]),
+        '',
+      ].join('\n'),
+    );
   }
 }
 
