@@ -7,8 +7,8 @@
 // its main thread over the same cache (in a process of its own, so it never counts in the runtime's
 // RSS). Memory is measured twice per case: the runtime from source through tsx (what the CLI and
 // browser mode run, with the environment and node flags bin/creditbar starts node with), and bundled by esbuild with
-// its dependencies external (in plain node, no such environment), the evaluator thread
-// from its own bundle (what the app ships: electron-vite bundles out/main the same way), with where
+// its dependencies external (in plain node, no such environment), the evaluator and sync threads
+// from their own bundles (what the app ships: electron-vite bundles out/main the same way), with where
 // the RSS goes. The last line is one JSON object. Prints figures, never pass/fail.
 // BENCH_CASES=10k,1M picks cases; BENCH_TRIALS (default 3) sets the trials per phase;
 // BENCH_BUNDLED=0 skips the bundled run; BENCH_LAUNCHER=0 runs the source child without
@@ -70,13 +70,14 @@ function child(
   });
 }
 
-/** The runtime child and the evaluator thread bundled as the app ships them (dependencies external). */
-async function bundle(): Promise<{ child: string; worker: string }> {
+/** The runtime child, the evaluator and the sync thread bundled as the app ships them (dependencies external). */
+async function bundle(): Promise<{ child: string; worker: string; syncWorker: string }> {
   rmSync(BUNDLE_DIR, { recursive: true, force: true });
   await build({
     entryPoints: {
       'runtime-child': here('runtime/runtime-child.ts'),
       'evaluator-worker': here('../../src-main/evaluator/evaluator-worker.ts'),
+      'sync-worker': here('../../src-main/sync/sync-worker.ts'),
     },
     bundle: true,
     platform: 'node',
@@ -91,6 +92,7 @@ async function bundle(): Promise<{ child: string; worker: string }> {
   return {
     child: resolve(BUNDLE_DIR, 'runtime-child.js'),
     worker: resolve(BUNDLE_DIR, 'evaluator-worker.js'),
+    syncWorker: resolve(BUNDLE_DIR, 'sync-worker.js'),
   };
 }
 
@@ -103,7 +105,7 @@ function firstLine<T>(p: ReturnType<typeof child>, what: string): Promise<T> {
 
 async function runCase(
   c: (typeof CASES)[number],
-  bundled: { child: string; worker: string } | null,
+  bundled: { child: string; worker: string; syncWorker: string } | null,
 ): Promise<{ source: RuntimeFigures; bundled: RuntimeFigures | null }> {
   const now = new Date();
   const server = child(
@@ -147,6 +149,7 @@ async function runCase(
       ...spec,
       mode: 'bundled',
       workerFile: bundled.worker,
+      syncWorkerFile: bundled.syncWorker,
       trials: 1,
       coldStart: false,
       baseline: false,

@@ -31,9 +31,13 @@ export interface RuntimeCase {
   trials: number;
   /** Also restart over the cache with a year of closed months added (the cold start figure). */
   coldStart: boolean;
-  /** 'source': this file through tsx; 'bundled': built by esbuild, the evaluator thread from workerFile. */
+  /**
+   * 'source': this file through tsx; 'bundled': built by esbuild, the evaluator thread from
+   * workerFile and the sync thread from syncWorkerFile (as the app ships them).
+   */
   mode: 'source' | 'bundled';
   workerFile?: string;
+  syncWorkerFile?: string;
   /** Also run the baseline (the whole view evaluated on one thread) in a child over this cache. */
   baseline: boolean;
 }
@@ -140,6 +144,7 @@ const loadedRssMb = mb();
 function startRuntime(cache: Cache): AppRuntime {
   return createAppRuntime({
     ...(spec.workerFile ? { evaluator: { spawn: builtWorker(spec.workerFile) } } : {}),
+    ...(spec.syncWorkerFile ? { syncThread: { spawn: builtWorker(spec.syncWorkerFile) } } : {}),
     cache,
     settings: createSettingsStore(settingsBackend),
     secrets,
