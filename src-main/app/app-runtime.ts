@@ -132,6 +132,9 @@ const DEFAULT_TICK_MS = 60_000;
 /** The evaluator thread's entry, run from source (browser mode, the CLI and tests run through tsx). */
 const EVALUATOR_SOURCE = new URL('../evaluator/evaluator-worker.ts', import.meta.url);
 
+/** An idle sync thread stays while the next sync is planned within this (a hot pool syncs every minute). */
+const KEEP_SYNC_THREAD_MS = 2 * 60_000;
+
 /** The sync thread's entry, run from source. */
 const SYNC_SOURCE = new URL('../sync/sync-worker.ts', import.meta.url);
 
@@ -161,7 +164,12 @@ function syncsInThread(deps: AppRuntimeDeps): boolean {
 }
 
 /** The sync thread, over `cache` whose writes announce themselves on `gate` (db/write-gate.ts). */
-function startSyncThread(deps: AppRuntimeDeps, gate: WriteGate, log: AppLog): SyncRunner {
+function startSyncThread(
+  deps: AppRuntimeDeps,
+  gate: WriteGate,
+  log: AppLog,
+  nextSyncIn: () => number | null,
+): SyncRunner {
   const { cache } = deps;
   const nativeBinding = deps.evaluator?.nativeBinding;
   return createSyncThread({
@@ -173,6 +181,11 @@ function startSyncThread(deps: AppRuntimeDeps, gate: WriteGate, log: AppLog): Sy
     },
     spawn: (deps.syncThread || undefined)?.spawn ?? sourceWorker(SYNC_SOURCE),
     onCrash: (err) => log.error('the sync thread crashed', { error: err.message }),
+    // Kept while the next sync is near (every minute while a pool is past 90 %); else it exits.
+    keepWhile: () => {
+      const wait = nextSyncIn();
+      return wait !== null && wait <= KEEP_SYNC_THREAD_MS;
+    },
   });
 }
 
@@ -194,7 +207,9 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
     set: (id, token) => deps.secrets.set(id, token),
     delete: (id) => deps.secrets.delete(id),
   };
-  const syncRunner = gate ? startSyncThread(deps, gate, log) : undefined;
+  const syncRunner = gate
+    ? startSyncThread(deps, gate, log, () => (state.nextSyncAt === null ? null : state.nextSyncAt - now()))
+    : undefined;
   const syncService = createSyncService({
     cache,
     secrets,

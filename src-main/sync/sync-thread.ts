@@ -24,6 +24,12 @@ export interface SyncThreadOptions {
   cache: Pick<Cache, 'file' | 'write'>;
   data: SyncWorkerData;
   spawn: WorkerSpawner;
+  /**
+   * Asked when an idle thread's time is up: true keeps it for another while (the app: the next sync
+   * is planned soon, as every minute while a pool is past 90 %), so a hot account does not start a
+   * thread a minute. Default: never.
+   */
+  keepWhile?: () => boolean;
   /** The thread stopped while a sync ran (that sync was reported failed in one sentence). */
   onCrash?(error: SyncError): void;
   lingerMs?: number;
@@ -71,10 +77,10 @@ export function createSyncThread(options: SyncThreadOptions): SyncRunner {
     w.unref();
     clearTimeout(linger);
     linger = setTimeout(() => {
-      if (worker === w && running.size === 0) {
-        worker = null;
-        void w.terminate();
-      }
+      if (worker !== w || running.size > 0) return;
+      if (options.keepWhile?.()) return idle(w);
+      worker = null;
+      void w.terminate();
     }, options.lingerMs ?? SYNC_THREAD_LINGER_MS);
     linger.unref();
   }

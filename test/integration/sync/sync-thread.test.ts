@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Cache } from '../../../src-main/cache/cache';
 import { sourceWorker, type WorkerSpawner } from '../../../src-main/evaluator/worker-spawn';
@@ -225,4 +226,41 @@ describe('a sync run in the sync thread', () => {
       expect(seen[0]!.filter((t) => t.nice === 10)).toHaveLength(1);
     },
   );
+
+  it('exits once idle and gives its memory back, unless the next sync is near', async () => {
+    const s = await server();
+    /** Two syncs a while apart over a runner with a short linger: the threads it started, and whether one exited between. */
+    const twoSyncs = async (keep: boolean) => {
+      const c = cache();
+      const threads: Worker[] = [];
+      const runner = createSyncThread({
+        cache: c.cache,
+        data: { file: c.file },
+        spawn: (data, options) => {
+          const w = syncThread(data, options);
+          threads.push(w);
+          return w;
+        },
+        lingerMs: 50,
+        keepWhile: () => keep,
+      });
+      const svc = createSyncService({
+        cache: c.cache,
+        secrets: createMemorySecretStore({ acme: s.token }),
+        runner,
+      });
+      cleanups.push(() => svc.dispose());
+      await svc.sync(account(s));
+      let exited = false;
+      threads[0]!.once('exit', () => (exited = true));
+      // Ten lingers: an idle thread not kept has exited by then (waited for below, not timed).
+      await new Promise((ok) => setTimeout(ok, 500));
+      if (!keep && !exited) await new Promise((ok) => threads[0]!.once('exit', ok));
+      const again = await svc.sync(account(s));
+      expect(again.errors).toEqual([]);
+      return { threads: threads.length, exitedBetween: exited };
+    };
+    expect(await twoSyncs(false)).toEqual({ threads: 2, exitedBetween: true });
+    expect(await twoSyncs(true)).toEqual({ threads: 1, exitedBetween: false });
+  });
 });
