@@ -1,6 +1,7 @@
 import { formatClock, type DateStyle } from '../../src-shared/display/dates';
 import { formatDuration } from '../../src-shared/display/duration';
 import { formatPercentUsed, wholePercent } from '../../src-shared/display/percent';
+import { rulesAssumedMark } from '../../src-shared/display/catalog-rules';
 import { stateLabel } from '../../src-shared/display/state-label';
 import { syncAgo, syncFailing, syncLineText } from '../../src-shared/display/sync-state';
 import type { PoolKind } from '../../src-shared/types/ledger';
@@ -184,7 +185,9 @@ function poolLine(ws: WorkspaceCard, pool: PoolCard, now: number, locale: string
     { state: pool.state, threshold: pool.passedThreshold },
     { locale, inForce: pool.thresholdsInForce },
   );
-  return `${poolName(ws, pool)}: ${state} · ${left}, resets in ${resetsIn(pool, now, locale)}`;
+  // A balance priced with assumed rules says so wherever it shows: compactly, here.
+  const assumed = rulesAssumedMark(ws.provider, ws.catalogVersion);
+  return `${poolName(ws, pool)}: ${state} · ${left}, resets in ${resetsIn(pool, now, locale)}${assumed ? ` · ${assumed}` : ''}`;
 }
 
 function resetsIn(pool: PoolCard, now: number, locale: string): string {

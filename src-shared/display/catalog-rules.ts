@@ -20,6 +20,18 @@ export function rulesLabel(provider: Provider, catalogVersion: string | null | u
 }
 
 /**
+ * The compact mark beside a balance read with assumed rules, wherever that balance shows (the
+ * overview's rows and cards, the tray's tooltip and menu): "rules assumed", its title the sentence
+ * of rulesAssumption; null when the workspace's rules are known.
+ */
+export function rulesAssumedMark(
+  provider: Provider,
+  catalogVersion: string | null | undefined,
+): string | null {
+  return catalogVersion || provider === 'custom' ? null : 'rules assumed';
+}
+
+/**
  * The sentence that says a workspace's rules are an assumption (SPEC: a default that is an
  * assumption says so), or null when its source named them (or a custom provider has only one).
  */

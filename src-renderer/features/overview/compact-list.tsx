@@ -1,4 +1,5 @@
 import type { TopConsumer } from '../../../src-shared/ipc/snapshot';
+import { RulesAssumedLabel } from '../../components/rules-assumed-label';
 import { listKeyHandler, LIST_ITEM, poolItemKey } from '../../app/list-navigation';
 import { BalanceBar } from '../../components/balance-bar';
 import { formatCredits, formatDuration, formatPercentUsed, formatShare } from '../../components/format';
@@ -64,6 +65,7 @@ function CompactRow({ row, pinned, now }: { row: PoolRow; pinned: boolean; now: 
                 manual
               </span>
             ) : null}
+            <RulesAssumedLabel workspace={workspace} />
           </span>
           <StateBadge pool={pool} />
         </span>

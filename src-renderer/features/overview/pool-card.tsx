@@ -1,4 +1,5 @@
 import type { PoolCard as PoolCardData, WorkspaceCard } from '../../../src-shared/ipc/snapshot';
+import { RulesAssumedLabel } from '../../components/rules-assumed-label';
 import { LIST_ITEM, poolItemKey } from '../../app/list-navigation';
 import { FreshnessBadge } from '../../components/freshness-badge';
 import { POOL_LABEL, planLabel } from '../../components/labels';
@@ -47,6 +48,7 @@ export function PoolCard({
             manual
           </span>
         ) : null}
+        <RulesAssumedLabel workspace={workspace} />
         <FreshnessBadge freshness={workspace.freshness} />
       </p>
       <PoolSummary pool={pool} label={label} asOf={asOf} />

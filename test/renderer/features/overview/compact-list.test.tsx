@@ -161,6 +161,19 @@ describe('the compact list (the popover’s overview)', () => {
     expect(screen.getByTestId('overview-synced')).toHaveTextContent('Synced 2 minutes ago');
   });
 
+  it('marks the row of a workspace priced with assumed rules (no catalog version named), only that one', async () => {
+    const snapshot = sevenPools();
+    const legacy: Snapshot = {
+      ...snapshot,
+      workspaces: snapshot.workspaces.map((w) => (w.id === 'calm' ? { ...w, catalogVersion: null } : w)),
+    };
+    renderApp(fakeClient({ getSnapshot: async () => legacy }));
+    const rows = await screen.findAllByTestId('compact-row');
+    const marked = rows.filter((r) => within(r).queryByTestId('rules-assumed'));
+    expect(marked.map((r) => r.dataset.workspaceId)).toEqual(['calm']);
+    expect(within(marked[0]!).getByTestId('rules-assumed')).toHaveTextContent('rules assumed');
+  });
+
   it('says the sync failed when the attempt after the last success failed: the tray’s words, not "Synced"', async () => {
     const snapshot = sevenPools();
     // Synced at 09:58; the attempt at 09:59, one minute before now (10:00), failed.

@@ -33,6 +33,20 @@ describe('PoolCard', () => {
     );
   });
 
+  it('says "rules assumed" beside a balance whose workspace names no rules version, and why in its title', () => {
+    const legacy = { ...zitePro!, catalogVersion: null };
+    const { unmount } = render(<PoolCard workspace={legacy} pool={legacy.pools[0]!} asOf={AS_OF} />);
+    const mark = screen.getByTestId('rules-assumed');
+    expect(mark).toHaveTextContent(/^rules assumed$/);
+    expect(mark).toHaveAttribute(
+      'title',
+      "Priced and sized with the seed's rules, an assumption: the account API does not say which rules this plan is on.",
+    );
+    unmount();
+    render(<PoolCard workspace={zitePro!} pool={zitePro!.pools[0]!} asOf={AS_OF} />);
+    expect(screen.queryByTestId('rules-assumed')).toBeNull();
+  });
+
   it('places the marks at the thresholds the snapshot gives', () => {
     const pool = { ...zitePro!.pools[0]!, marks: [40, 75] };
     render(<PoolCard workspace={zitePro!} pool={pool} asOf={AS_OF} />);

@@ -84,7 +84,7 @@ export function workspace(
     plan: 'pro',
     accountId: 'demo',
     source: 'sync',
-    catalogVersion: null,
+    catalogVersion: '2026-05-seed',
     members: [
       { id: 'ana', name: 'Ana' },
       { id: 'bo', name: 'Bo' },

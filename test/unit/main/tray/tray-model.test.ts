@@ -147,6 +147,22 @@ describe('buildTrayModel: tooltip and menu', () => {
     });
   });
 
+  it('says where a balance is priced with assumed rules (no catalog version named): menu and tooltip', () => {
+    const legacy: Snapshot = {
+      ...snap,
+      workspaces: snap.workspaces.map((w) => (w.id === 'acme' ? { ...w, catalogVersion: null } : w)),
+    };
+    const m = model(legacy);
+    expect(labels(m.menu)).toContain(
+      'Acme: Past 90% · 3,300 left (93.4%), resets in 10d 12h · rules assumed',
+    );
+    expect(m.tooltip.split('\n')).toContain(
+      'Acme: Past 90% · 3,300 left (93.4%), resets in 10d 12h · rules assumed',
+    );
+    // Globex names its rules: nothing added.
+    expect(labels(m.menu).filter((l) => l.includes('rules assumed'))).toHaveLength(1);
+  });
+
   it('disables sync now while a sync runs', () => {
     const running = model({ ...snap, sync: { ...snap.sync, running: true } });
     expect(running.menu.find((i) => i.type === 'action' && i.action === 'sync-now')).toMatchObject({
