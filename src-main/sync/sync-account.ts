@@ -290,17 +290,21 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
  * Records a failed sync of an account for the UI and returns what to throw. A failure of the cache
  * file (full, read-only, damaged) is said in one sentence; recording it may fail for the same
  * reason, and must not hide it. Internal errors are recorded too, and thrown as they are, stack
- * and all.
+ * and all. Given the account (not just its id), its row is stored first, as a sync's first step
+ * does: a sync that failed before that step (its thread crashed or could not open the cache on an
+ * account's first sync) is then recorded where the sync line reads it, not refused by the key.
  */
 export function recordSyncFailure(
   cache: Pick<Cache, 'file' | 'write'>,
-  accountId: string,
+  account: string | CachedAccount,
   err: unknown,
   at: Millis,
 ): unknown {
   const failure = cacheFailureOf(err, cache.file);
   const kind = err instanceof SyncError ? err.kind : failure?.kind === 'damaged' ? 'cache-damaged' : 'other';
   try {
+    if (typeof account !== 'string') cache.write.accounts.upsert(account, at);
+    const accountId = typeof account === 'string' ? account : account.id;
     cache.write.syncState.accountFailed(accountId, kind, (failure ?? (err as Error)).message, at);
   } catch (recording) {
     if (!cacheFailureOf(recording, cache.file)) throw recording;

@@ -64,6 +64,21 @@ export function createSyncThread(options: SyncThreadOptions): SyncRunner {
 
   const send = (w: Worker, message: SyncThreadRequest) => w.postMessage(message);
 
+  /**
+   * Records a failure the thread could not and returns what the sync rejects with. Called from the
+   * Worker's message and exit handlers, where a throw would be uncaught and end the app: if even
+   * recording fails (not as a cache failure, which recordSyncFailure says itself), the sync still
+   * fails with its own sentence, the recording's error kept as its cause.
+   */
+  function recordFailure(job: SyncJob, err: unknown): unknown {
+    try {
+      return recordSyncFailure(cache, job.account, err, Date.now());
+    } catch (recording) {
+      if (err instanceof Error && err.cause === undefined) err.cause = recording;
+      return err;
+    }
+  }
+
   function settle(id: number): Running | undefined {
     const r = running.get(id);
     running.delete(id);
@@ -112,9 +127,7 @@ export function createSyncThread(options: SyncThreadOptions): SyncRunner {
         return;
       case 'failed': {
         const error = fromWire(reply.error);
-        settle(reply.id)?.reject(
-          reply.recorded ? error : recordSyncFailure(cache, r.job.account.id, error, Date.now()),
-        );
+        settle(reply.id)?.reject(reply.recorded ? error : recordFailure(r.job, error));
       }
     }
   }
@@ -138,8 +151,12 @@ export function createSyncThread(options: SyncThreadOptions): SyncRunner {
           'other',
           `the sync thread stopped (${why}) before the sync of "${r.job.account.label}" finished: what it had stored is kept, and the next sync starts again from there`,
         );
-        options.onCrash?.(crash);
-        r.reject(recordSyncFailure(cache, r.job.account.id, crash, Date.now()));
+        try {
+          options.onCrash?.(crash);
+        } catch {
+          // Telling of the crash (the app's log) failed: the sync still fails with its sentence below.
+        }
+        r.reject(recordFailure(r.job, crash));
       }
     });
     return w;

@@ -8,6 +8,7 @@ import type { SyncSummary } from '../../../src-main/sync/sync-account';
 import { createSyncService } from '../../../src-main/sync/sync-service';
 import { createSyncThread } from '../../../src-main/sync/sync-thread';
 import { announcingWrites, createWriteGate } from '../../../src-main/db/write-gate';
+import { DEMO_ACCOUNT_ID } from '../../../src-main/app/demo-server';
 import { appInstall } from '../app/runtime-fixture';
 import { crashSwitch } from '../evaluator/crash-switch';
 import { recentLedger, serverWith, testCache, type TestServer } from './sync-helpers';
@@ -150,6 +151,43 @@ describe('a sync run in the sync thread', () => {
     expect(next.received).toBe(ledger.events.length - kept);
     expect(stored(c.cache)).toEqual(stored(reference.cache));
   });
+
+  it(
+    'a crash of the thread as an account’s first sync starts (nothing of it stored, not even its row) is the sync line’s one sentence; the app lives on and the next sync completes',
+    { timeout: 120_000 },
+    async () => {
+      const install = appInstall();
+      cleanups.push(() => install.cleanup());
+      const faults = crashingSyncThreads();
+      const { runtime, cache: c } = install.start({
+        syncThread: {
+          spawn: (data, options) => faults.spawn({ ...(data as object), crashAt: 'start' }, options),
+        },
+      });
+      runtime.start();
+      faults.crash();
+      // Recording this crash once threw "FOREIGN KEY constraint failed" (the account had no row yet)
+      // from the thread's exit handler: uncaught, it ended the process instead of failing the sync.
+      await runtime.handlers.startDemo(undefined);
+      await runtime.whenIdle();
+      expect(faults.started()).toBe(1);
+      const sentence =
+        'the sync thread stopped (simulated crash in the sync thread) before the sync of "Demo team" finished: what it had stored is kept, and the next sync starts again from there';
+      expect(runtime.snapshot().sync.lastError?.message).toBe(sentence);
+      expect(c.read.syncState.account(DEMO_ACCOUNT_ID)).toMatchObject({
+        lastError: sentence,
+        lastErrorKind: 'other',
+      });
+      expect(c.read.events.count()).toBe(0);
+
+      // The next sync starts a new thread and stores the demo's usage; the sync line is clear again.
+      expect(runtime.handlers.syncNow(undefined)).toEqual({ started: true });
+      await runtime.whenIdle();
+      expect(faults.started()).toBe(2);
+      expect(runtime.snapshot().sync).toMatchObject({ lastError: null, offline: false });
+      expect(c.read.events.count()).toBeGreaterThan(1000);
+    },
+  );
 
   it(
     'is where the app runtime syncs: the demo’s usage arrives without the app’s connection storing it',
