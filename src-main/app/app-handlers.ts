@@ -40,6 +40,8 @@ export interface AppHandlerDeps {
   /** A token was stored or removed: re-check which accounts can sync. */
   tokensChanged(): Promise<void>;
   dismissNotice(key: string): boolean;
+  /** Cancels the account's running sync and waits for it to stop (before its cached usage goes). */
+  stopSync(accountId: string): Promise<void>;
   /** Syncs now, or right after the running sync. */
   syncSoon(reason: SyncReason): void;
   pauseAlerts(span: SnoozeSpan): { pausedUntil: string | null };
@@ -135,6 +137,9 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
         throw new Error(`There is no account "${id}" to remove.`);
       const next = settings.removeAccount(id);
       await secrets.delete(id);
+      // A sync of it still running would store pages, or record its failure, for an account no
+      // longer there: it stops first, then its cached usage goes.
+      await deps.stopSync(id);
       // Its cached usage goes with it, so its workspaces leave the overview and the tray.
       cache.transaction(() => cache.write.accounts.remove(id));
       await deps.tokensChanged();

@@ -69,6 +69,7 @@ export function createRuntimeHandlers(rt: RuntimeContext, parts: HandlerParts): 
       return dismissed;
     },
     syncSoon,
+    stopSync: (accountId) => parts.syncService.stop(accountId),
     pauseAlerts: (span) => pauseAlerts(rt, republish, span),
     ensureDemo: () => ensureDemo(rt),
     stopDemo: () => stopDemo(rt, parts.syncService),

@@ -88,7 +88,12 @@ export async function syncAll(rt: RuntimeContext, parts: SyncLoopParts, reason: 
   publish(rt, compose(rt));
   const failures: Error[] = [];
   try {
+    // An account removed while this pass runs: its sync is stopped (removeAccount) or never starts,
+    // and that is no failure of the pass (no backoff, no "sync failed" for the accounts left).
+    const removed = (account: Account) =>
+      account.id !== DEMO_ACCOUNT_ID && !rt.settings().accounts.some((a) => a.id === account.id);
     for (const account of accounts) {
+      if (removed(account)) continue;
       // No network attempt for an account whose token is gone: its sync line says why instead.
       const problem =
         account.id === DEMO_ACCOUNT_ID ? null : tokenProblem(account, rt.tokens.get(account.id));
@@ -110,6 +115,10 @@ export async function syncAll(rt: RuntimeContext, parts: SyncLoopParts, reason: 
           ms: summary.finishedAt - summary.startedAt,
         });
       } catch (err) {
+        if (removed(account)) {
+          log.info('sync stopped: the account was removed', { account: account.id });
+          continue;
+        }
         failures.push(err as Error);
         log.warn('sync failed', { account: account.id, reason, error: (err as Error).message });
         if (err instanceof CacheFailure && err.kind === 'damaged') parts.cacheDamaged(err.detail || err.code);

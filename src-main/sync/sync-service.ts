@@ -44,6 +44,8 @@ export interface SyncService {
   /** Cancels the account's running sync (it rejects with a `cancelled` SyncError; nothing stored is lost). */
   cancel(accountId: string): void;
   cancelAll(): void;
+  /** Cancels the account's running sync and waits until it has stopped (failed or not). */
+  stop(accountId: string): Promise<void>;
   /** Cancels what runs, waits for it to stop, and stops the sync thread if one runs. */
   dispose(): Promise<void>;
 }
@@ -99,6 +101,12 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     isRunning: (accountId) => running.has(accountId),
     cancel: (accountId) => running.get(accountId)?.controller.abort(),
     cancelAll: () => running.forEach((r) => r.controller.abort()),
+    async stop(accountId) {
+      const r = running.get(accountId);
+      if (!r) return;
+      r.controller.abort();
+      await r.promise.catch(() => undefined);
+    },
     async dispose() {
       running.forEach((r) => r.controller.abort());
       await Promise.allSettled([...running.values()].map((r) => r.promise));
