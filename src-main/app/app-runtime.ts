@@ -358,6 +358,7 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
   const handlers = createRuntimeHandlers(rt, { scheduler, syncService, delivery, republish, refresh });
 
   let ticker: NodeJS.Timeout | null = null;
+  let startup: Promise<void> = Promise.resolve();
   let unwatchSettings: (() => void) | null = null;
 
   return {
@@ -373,7 +374,7 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
     pauseAlerts: (span) => pauseAlerts(rt, republish, span),
     onResume: () => void scheduler.onResume(),
     start() {
-      void views.refresh();
+      const firstView = views.refresh();
       void recheckTokens(rt, republish);
       unwatchSettings = deps.settings.onChange(() => {
         // Thresholds and budgets change the walk: evaluated again, off this thread.
@@ -383,10 +384,16 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
       });
       ticker = setInterval(() => tick(rt, loop), deps.tickMs ?? DEFAULT_TICK_MS);
       delivery.start();
-      scheduler.start();
+      // The startup sync waits for the first view: the cached numbers are what the lead sees first,
+      // and starting the sync thread beside the evaluator's first load shares two cores between
+      // them (a year's cache: first snapshot with numbers 1.26 s instead of ~0.5 s).
+      startup = firstView.finally(() => {
+        if (!state.disposed) scheduler.start();
+      });
       log.info('runtime started', { mode: modeNow(rt), timeZone });
     },
     async whenIdle() {
+      await startup;
       await scheduler.whenIdle();
       await views.whenIdle();
     },
