@@ -16,9 +16,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { UpdateService } from '../updates/update-service';
 import { createSyncService, type SyncServiceDeps } from '../sync/sync-service';
-import type { SyncRunner } from '../sync/sync-job';
-import { createSyncThread } from '../sync/sync-thread';
-import { announcingWrites, createWriteGate, type WriteGate } from '../db/write-gate';
+import { announcingWrites, createWriteGate } from '../db/write-gate';
 import { cacheDamageKnown, checkCacheInThread } from './cache-check';
 import { addNotice } from './notices';
 import { sayRoundedSettings } from './rounded-settings-notice';
@@ -33,13 +31,9 @@ import { SyncScheduler, type SchedulerClock, type SyncReason } from './scheduler
 import { syncPolicyOf } from './sync-policy';
 import { createViewRefresher } from './view-refresher';
 import { createWalCheckpoints } from './wal-checkpoints';
-import {
-  createEvaluatorClient,
-  createInProcessEvaluator,
-  type CacheEvaluatorClient,
-} from '../evaluator/evaluator-client';
 import type { EvaluatorMemory } from '../evaluator/evaluator-protocol';
-import { sourceWorker, type WorkerSpawner } from '../evaluator/worker-spawn';
+import type { WorkerSpawner } from '../evaluator/worker-spawn';
+import { sharesFile, startEvaluator, startSyncThread, syncsInThread } from './runtime-threads';
 
 export { modeOf } from './runtime-context';
 
@@ -128,66 +122,6 @@ export interface AppRuntime {
 }
 
 const DEFAULT_TICK_MS = 60_000;
-
-/** The evaluator thread's entry, run from source (browser mode, the CLI and tests run through tsx). */
-const EVALUATOR_SOURCE = new URL('../evaluator/evaluator-worker.ts', import.meta.url);
-
-/** An idle sync thread stays while the next sync is planned within this (a hot pool syncs every minute). */
-const KEEP_SYNC_THREAD_MS = 2 * 60_000;
-
-/** The sync thread's entry, run from source. */
-const SYNC_SOURCE = new URL('../sync/sync-worker.ts', import.meta.url);
-
-/** Whether the cache is a file another connection (the evaluator thread's) can open. */
-const sharesFile = (cache: Cache) => cache.file !== ':memory:' && cache.file !== '';
-
-/** The engine over the cache in its own thread, or in this one for a cache with no file to share. */
-function startEvaluator(deps: AppRuntimeDeps, onCrash: (err: Error) => void): CacheEvaluatorClient {
-  const { cache } = deps;
-  if (!sharesFile(cache)) return createInProcessEvaluator(cache);
-  const nativeBinding = deps.evaluator?.nativeBinding;
-  return createEvaluatorClient({
-    data: { file: cache.file, ...(nativeBinding ? { nativeBinding } : {}) },
-    spawn: deps.evaluator?.spawn ?? sourceWorker(EVALUATOR_SOURCE),
-    onCrash,
-  });
-}
-
-/**
- * Where syncs run: in a thread of their own (page fetch, parse, validation and store never on the
- * main thread), or in this one for a cache with no file to share, or when the runtime
- * runs on an injected clock, sleep or random, which a thread cannot call (tests).
- */
-function syncsInThread(deps: AppRuntimeDeps): boolean {
-  const injected = deps.clock !== undefined || deps.random !== undefined || deps.sync?.sleep !== undefined;
-  return deps.syncThread !== false && !injected && sharesFile(deps.cache);
-}
-
-/** The sync thread, over `cache` whose writes announce themselves on `gate` (db/write-gate.ts). */
-function startSyncThread(
-  deps: AppRuntimeDeps,
-  gate: WriteGate,
-  log: AppLog,
-  nextSyncIn: () => number | null,
-): SyncRunner {
-  const { cache } = deps;
-  const nativeBinding = deps.evaluator?.nativeBinding;
-  return createSyncThread({
-    cache,
-    data: {
-      file: cache.file,
-      gate: gate.buffer as SharedArrayBuffer,
-      ...(nativeBinding ? { nativeBinding } : {}),
-    },
-    spawn: (deps.syncThread || undefined)?.spawn ?? sourceWorker(SYNC_SOURCE),
-    onCrash: (err) => log.error('the sync thread crashed', { error: err.message }),
-    // Kept while the next sync is near (every minute while a pool is past 90 %); else it exits.
-    keepWhile: () => {
-      const wait = nextSyncIn();
-      return wait !== null && wait <= KEEP_SYNC_THREAD_MS;
-    },
-  });
-}
 
 /**
  * Wires the runtime's parts (runtime-context, -snapshot, -alerts, -sync, -handlers) around one
