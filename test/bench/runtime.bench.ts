@@ -18,7 +18,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
-import type { MemoryBreakdown, RssSplit, RuntimeCase, RuntimeFigures, Phase } from './runtime/runtime-child';
+import type { RuntimeCase, RuntimeFigures } from './runtime/runtime-child';
+import type { MemoryBreakdown, RssSplit } from './runtime/runtime-memory';
+import type { Phase } from './runtime/runtime-phase';
 
 const TSX = resolve(import.meta.dirname, '../../node_modules/tsx/dist/esm/index.mjs');
 const here = (f: string) => resolve(import.meta.dirname, f);

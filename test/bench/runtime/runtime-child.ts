@@ -5,20 +5,18 @@
 // app ships it (spec.workerFile: the bundled evaluator thread); nothing else runs in this process:
 // the baseline evaluation runs in its own child (baseline-child.ts), so it never counts here.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
 import { createAppRuntime, type AppRuntime } from '../../../src-main/app/app-runtime';
 import { httpRequest } from '../../../src-main/net/http-request';
-import { openCache, READER_CACHE_KIB, type Cache } from '../../../src-main/cache/cache';
+import { openCache, type Cache } from '../../../src-main/cache/cache';
 import { createMemorySecretStore } from '../../../src-main/secrets/secret-store';
 import { builtWorker } from '../../../src-main/evaluator/worker-spawn';
-import type { EvaluatorMemory } from '../../../src-main/evaluator/evaluator-protocol';
 import { createMemorySettingsBackend, createSettingsStore } from '../../../src-main/settings/settings-store';
-import type { Snapshot } from '../../../src-shared/ipc/snapshot';
 import { buildYearCache } from '../sync/year-cache';
+import { idleMemory, mb, settledMemory, type MemoryBreakdown } from './runtime-memory';
+import { phase, snapshotWhere, usedOf, type Phase } from './runtime-phase';
 
 export interface RuntimeCase {
   name: string;
@@ -40,52 +38,6 @@ export interface RuntimeCase {
   syncWorkerFile?: string;
   /** Also run the baseline (the whole view evaluated on one thread) in a child over this cache. */
   baseline: boolean;
-}
-
-/**
- * The RSS split by what backs it (Linux: /proc/self/smaps_rollup), MB. `fileMb` is code and data
- * mapped from files (node's binary with its ICU data, shared libraries, better-sqlite3's addon):
- * clean pages shared with every process mapping the same file, which the kernel may drop and read
- * again; `anonMb` is this process's own memory (V8 heaps, typed arrays, malloc'd native memory).
- */
-export interface RssSplit {
-  rssMb: number;
-  fileMb: number;
-  anonMb: number;
-}
-
-/** Where the RSS goes (MB), each figure read after a full GC of both threads. */
-export interface MemoryBreakdown {
-  /** node (plus tsx from source) with the runtime's modules loaded, nothing started. */
-  loadedRssMb: number;
-  /** The runtime started over an empty cache, its evaluator thread running (the thread's start cost). */
-  startedRssMb: number;
-  /** This thread's V8 heap at idle: in use after a GC, reserved, and backed by memory. */
-  mainHeapUsedMb: number;
-  mainHeapTotalMb: number;
-  mainHeapPhysicalMb: number;
-  /** Buffers outside the V8 heaps of this thread (better-sqlite3, pages kept). */
-  mainExternalMb: number;
-  /** The evaluator thread at idle: its heap (before and after a GC) and the columns it holds. */
-  evaluator: (EvaluatorMemory & { heapTotalBeforeGcMb: number; heapUsedBeforeGcMb: number }) | null;
-  /**
-   * SQLite page caches' limits (cache_size) of the main and the evaluator's connection: filled once
-   * a sync has touched the table, and not given back to the system (glibc keeps what SQLite frees).
-   */
-  sqliteCacheMb: { main: number; evaluator: number };
-  /** Right after the first sync (idleRssMb) and settled (idleSettledRssMb), null off Linux. */
-  split: RssSplit | null;
-  settledSplit: RssSplit | null;
-  /** Settled: both V8 heaps' pages backed by memory (the evaluator's read without a forced GC). */
-  settledHeapPhysicalMb: { main: number; evaluator: number | null };
-}
-
-/** Main-thread blocking and time of one phase. */
-export interface Phase {
-  ms: number[];
-  longestBlockMs: number;
-  p99DelayMs: number;
-  peakRssMb: number;
 }
 
 export interface RuntimeFigures {
@@ -115,22 +67,7 @@ export interface RuntimeFigures {
 
 const spec = JSON.parse(process.argv[2]!) as RuntimeCase;
 const TICK_MS = 2_000;
-const SETTLE_MS = Number(process.env['BENCH_SETTLE_MS'] ?? 30_000);
-const mb = () => process.memoryUsage().rss / 2 ** 20;
 
-/** The RSS split into file-backed and anonymous pages, or null where /proc is not there. */
-function rssSplit(): RssSplit | null {
-  let text: string;
-  try {
-    text = readFileSync('/proc/self/smaps_rollup', 'utf8');
-  } catch {
-    return null;
-  }
-  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? Number.NaN);
-  const rss = kb('Rss');
-  const anon = kb('Anonymous');
-  return { rssMb: rss / 1024, fileMb: (rss - anon) / 1024, anonMb: anon / 1024 };
-}
 const dir = mkdtempSync(join(tmpdir(), 'creditbar-bench-runtime-'));
 const settingsBackend = createMemorySettingsBackend();
 const secrets = createMemorySecretStore();
@@ -156,34 +93,6 @@ function startRuntime(cache: Cache): AppRuntime {
   });
 }
 
-/** Resolves with the first snapshot (published from now on) that `ok` accepts. */
-function snapshotWhere(runtime: AppRuntime, ok: (s: Snapshot) => boolean): Promise<number> {
-  const t0 = performance.now();
-  return new Promise((resolve) => {
-    const off = runtime.subscribe((s) => {
-      if (!ok(s)) return;
-      off();
-      resolve(performance.now() - t0);
-    });
-  });
-}
-
-/** Runs `trial` `n` times with the event loop watched throughout; each trial returns its own time. */
-async function phase(n: number, trial: (i: number) => Promise<number>): Promise<Phase> {
-  const h = monitorEventLoopDelay({ resolution: 5 });
-  let peak = mb();
-  const sampler = setInterval(() => (peak = Math.max(peak, mb())), 20);
-  h.enable();
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) ms.push(await trial(i));
-  h.disable();
-  clearInterval(sampler);
-  return { ms, longestBlockMs: h.max / 1e6, p99DelayMs: h.percentile(99) / 1e6, peakRssMb: peak };
-}
-
-/** Credits used plus calls blocked: a pool of a million events is often empty, and a new call there is blocked, not used. */
-const usedOf = (s: Snapshot) =>
-  s.workspaces.reduce((sum, w) => sum + w.pools.reduce((x, p) => x + p.used + p.blockedCalls, 0), 0);
 const workspaceIds = Object.keys(spec.ingestTokens);
 const first = workspaceIds[0]!;
 
@@ -237,53 +146,8 @@ const firstSync = await phase(1, async () => {
   await runtime.whenIdle();
   return ms;
 });
-await pause(1_000);
-gc?.();
-const before = await runtime.evaluatorMemory();
-const after = await runtime.evaluatorMemory({ collect: true });
-await pause(500);
-const idleRssMb = mb();
-const split = rssSplit();
-const heap = process.memoryUsage();
-/** A connection's cache_size in MB (negative: KiB, positive: pages). */
-const cacheMb = (size: number) =>
-  size < 0 ? -size / 1024 : (size * (cache.db.pragma('page_size', { simple: true }) as number)) / 2 ** 20;
-const memory: MemoryBreakdown = {
-  loadedRssMb,
-  startedRssMb,
-  mainHeapUsedMb: heap.heapUsed / 2 ** 20,
-  mainHeapTotalMb: heap.heapTotal / 2 ** 20,
-  mainHeapPhysicalMb: getHeapStatistics().total_physical_size / 2 ** 20,
-  mainExternalMb: heap.external / 2 ** 20,
-  evaluator:
-    before && after
-      ? { ...after, heapTotalBeforeGcMb: before.heapTotalMb, heapUsedBeforeGcMb: before.heapUsedMb }
-      : null,
-  sqliteCacheMb: {
-    main: cacheMb(cache.db.pragma('cache_size', { simple: true }) as number),
-    evaluator: READER_CACHE_KIB / 1024,
-  },
-  split,
-  settledSplit: null,
-  settledHeapPhysicalMb: { main: 0, evaluator: null },
-};
-
-// The same idle, settled: nothing asked of the runtime for SETTLE_MS but its ticks.
-await pause(SETTLE_MS);
-const idleSettledRssMb = mb();
-memory.settledSplit = rssSplit();
-memory.settledHeapPhysicalMb = {
-  main: getHeapStatistics().total_physical_size / 2 ** 20,
-  evaluator: (await runtime.evaluatorMemory())?.heapPhysicalMb ?? null,
-};
-// BENCH_HOLD_MS: the settled runtime held that long more (its pid on stderr), to read /proc/PID/smaps.
-const HOLD_MS = Number(process.env['BENCH_HOLD_MS'] ?? 0);
-if (HOLD_MS > 0) {
-  console.error(
-    `bench: ${spec.mode} runtime settled at ${Math.round(mb())} MB, held ${HOLD_MS} ms: pid ${process.pid}`,
-  );
-  await pause(HOLD_MS);
-}
+const { idleRssMb, memory } = await idleMemory(runtime, cache, { loadedRssMb, startedRssMb });
+const idleSettledRssMb = await settledMemory(runtime, memory, spec.mode);
 
 // 2. Steady syncs of 100 new events: request to the snapshot that shows them (the reconciliation
 // with /balance runs after it; the phase watches the loop until it is done too).
