@@ -1,55 +1,10 @@
-import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceSchema, workspaceListSchema } from '../../../src-shared/api';
 import { startServer, type RunningServer } from '../../../src-server/start-server';
 import { tempDir } from '../../fixtures/temp-dir';
-import { expectOneLine, serverCli, serverCliInProcess } from './run-server-cli';
+import { expectOneLine, serverCli } from './run-server-cli';
 import { call } from './server-fixture';
-
-describe('creditbar-server token', () => {
-  const dir = tempDir('creditbar-admin-cli-');
-  const db = dir.file('server.sqlite');
-  const at = ['--db', db];
-  afterAll(() => dir.cleanup());
-
-  beforeAll(async () => {
-    const created = await serverCli(['token', '--account', 'acme', '--create', ...at]);
-    expect(created.code).toBe(0);
-  });
-
-  it('prints only the token on stdout, and what it is on stderr', async () => {
-    const r = await serverCli(['token', ...at]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^cb_[A-Za-z0-9_-]{43}\n$/);
-    expect(r.stderr).toContain('This is a read token');
-    expect(r.stderr).toContain(`token revoke ${r.stdout.slice(0, 11)}`);
-  });
-
-  it('refuses bad input with one sentence and a non-zero exit, creating nothing', async () => {
-    const missing = dir.file('missing.sqlite');
-    const cases: [string[], number, string][] = [
-      [['token', '--scope', 'write', ...at], 2, '--scope must be read or ingest'],
-      [['token', '--scope', 'ingest', ...at], 1, 'name it with --workspace ID'],
-      [['token', '--scope', 'ingest', '--workspace', 'nope', ...at], 1, 'no workspace "nope"'],
-      [['token', '--workspace', 'x', ...at], 1, 'a read token reads the whole account'],
-      [['token', 'revoke', ...at], 2, 'takes one token prefix, or --all'],
-      [
-        ['token', 'revoke', 'cb_zzzzzzzzzzzzz', ...at],
-        1,
-        'no token of this account is or has the prefix "cb_zzzzzzzz"',
-      ],
-      [['token', 'list', '--scope', 'read', ...at], 2, 'token list takes no --scope'],
-      [['token', '--bogus', ...at], 2, "Unknown option '--bogus'"],
-      [['token', '--account', 'other', ...at], 1, 'no account "other"'],
-      [['token', 'list', '--db', missing], 1, `no server database at ${missing}`],
-    ];
-    for (const [args, code, text] of cases) expectOneLine(await serverCliInProcess(args), code, text);
-    expect(existsSync(missing)).toBe(false);
-    const list = await serverCli(['token', 'list', '--json', ...at]);
-    expect(JSON.parse(list.stdout).tokens).toHaveLength(2);
-  }, 120_000);
-});
 
 describe('creditbar-server workspace, member and grant, on the file a running server uses', () => {
   const dir = tempDir('creditbar-admin-ws-');
@@ -359,55 +314,4 @@ describe('creditbar-server workspace, member and grant, on the file a running se
       [],
     );
   }, 120_000);
-});
-
-describe('a refused first command on a new --db path', () => {
-  const dir = tempDir('creditbar-admin-first-');
-  afterAll(() => dir.cleanup());
-  /** workspace add in account "acme" (with account '' no --account at all). */
-  const add = (
-    db: string,
-    id: string,
-    provider: string,
-    plan: string,
-    more: string[] = [],
-    account = 'acme',
-  ) =>
-    serverCliInProcess([
-      'workspace',
-      'add',
-      ...(account ? ['--account', account] : []),
-      ...['--id', id, '--name', id, '--provider', provider, '--plan', plan, ...more, '--db', db],
-    ]);
-
-  it('leaves no database file (nor the folders made for it), so the next try starts clean', async () => {
-    // Without --account there is no account to create the workspace in.
-    const bare = dir.file('bare/server.sqlite');
-    const noAccount = await add(bare, 'site', 'zite', 'pro', [], '');
-    expectOneLine(noAccount, 1, 'has no account yet: name the one to create with --account NAME');
-    expect(existsSync(dir.file('bare'))).toBe(false);
-
-    const fresh = dir.file('srv/data/server.sqlite');
-    // Base44's Builder renews on the billing date: without --billing-day the catalog cannot place it.
-    expectOneLine(await add(fresh, 'support', 'base44', 'builder'), 1, 'give --billing-day N');
-    const ingest = ['token', '--create', '--account', 'acme', '--scope', 'ingest', '--workspace', 'nope'];
-    expectOneLine(await serverCliInProcess([...ingest, '--db', fresh]), 1, 'no workspace "nope"');
-    expect(existsSync(fresh)).toBe(false);
-    expect(existsSync(`${fresh}-wal`)).toBe(false);
-    expect(existsSync(dir.file('srv'))).toBe(false);
-
-    // So the corrected command is the first set-up, not a second try on a half-made file.
-    const ok = await add(fresh, 'support', 'base44', 'builder', ['--billing-day', '15']);
-    expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain('Created account "acme"');
-    expect(existsSync(fresh)).toBe(true);
-  });
-
-  it('keeps a file that was already there when a command on it fails', async () => {
-    const kept = dir.file('kept.sqlite');
-    expect((await add(kept, 'site', 'zite', 'pro')).code).toBe(0);
-    expectOneLine(await add(kept, 'support', 'base44', 'gold'), 1, 'does not know plan "gold"');
-    const list = await serverCliInProcess(['workspace', 'list', '--json', '--db', kept]);
-    expect(JSON.parse(list.stdout).workspaces.map((w: { id: string }) => w.id)).toEqual(['site']);
-  });
 });
