@@ -2,7 +2,8 @@
 // loopback, with a current period of 10,000, 1,000,000 and 20 x 100,000 due events (the month mapped
 // onto the start of this month up to now). Per case: a first sync, steady syncs of 100 new events,
 // budget changes and ticks, each with the longest main-thread block and p99 event-loop delay
-// (perf_hooks.monitorEventLoopDelay), request to snapshot, RSS idle and peak; the server's /balance
+// (perf_hooks.monitorEventLoopDelay), each block split into the main thread's time on a CPU and its
+// time waiting for a core (runtime/heartbeat.ts: Linux schedstat), request to snapshot, RSS idle and peak; the server's /balance
 // after an ingest; and, as the baseline of the same run, the evaluation the runtime used to run on
 // its main thread over the same cache (in a process of its own, so it never counts in the runtime's
 // RSS). Memory is measured twice per case: the runtime from source through tsx (what the CLI and
@@ -21,6 +22,7 @@ import { build } from 'esbuild';
 import type { RuntimeCase, RuntimeFigures } from './runtime/runtime-child';
 import type { MemoryBreakdown, RssSplit } from './runtime/runtime-memory';
 import type { Phase } from './runtime/runtime-phase';
+import type { Block, BlockFigures } from './runtime/block-watch';
 
 const TSX = resolve(import.meta.dirname, '../../node_modules/tsx/dist/esm/index.mjs');
 const here = (f: string) => resolve(import.meta.dirname, f);
@@ -170,7 +172,19 @@ async function runCase(
 }
 
 function phaseLine(label: string, p: Phase, timed = true): string {
-  return `  ${label.padEnd(16)} longest block ${fmt(p.longestBlockMs).padStart(5)} ms, p99 delay ${fmt(p.p99DelayMs, 1).padStart(5)} ms${timed ? `, request to snapshot ${fmt(median(p.ms))} ms (trials ${list(p.ms)})` : ''}, RSS up to ${fmt(p.peakRssMb)} MB`;
+  return `  ${label.padEnd(16)} longest block ${fmt(p.longestBlockMs).padStart(5)} ms, p99 delay ${fmt(p.p99DelayMs, 1).padStart(5)} ms${timed ? `, request to snapshot ${fmt(median(p.ms))} ms (trials ${list(p.ms)})` : ''}, RSS up to ${fmt(p.peakRssMb)} MB${blocksLine(p.blocks)}`;
+}
+
+/** How the phase's blocks were spent: the main thread working, or waiting for a core (heartbeat.ts). */
+function blocksLine(b: BlockFigures | null): string {
+  if (!b) return '';
+  const spent = (x: Block) =>
+    `${fmt(x.cpuMs)} on CPU, ${fmt(x.waitMs)} waiting for a core, ${fmt(Math.max(0, x.gapMs - x.cpuMs - x.waitMs))} asleep`;
+  const longest = b.longest ? `longest ${fmt(b.longest.ms)} ms (${spent(b.longest)})` : 'none';
+  const most = b.mostCpu
+    ? `; the most on CPU in one block ${fmt(b.mostCpu.cpuMs)} ms (a ${fmt(b.mostCpu.ms)} ms block)`
+    : '';
+  return `\n  ${''.padEnd(16)} heartbeat: blocks ${longest}${most}; ${b.over} over ${b.thresholdMs} ms, ${b.overOnCpu} of them with more than ${b.thresholdMs} ms on CPU; the phase ${fmt(b.cpuMs)} ms on CPU, ${fmt(b.waitMs)} ms waiting`;
 }
 
 /** Where the RSS goes, on one line. */
@@ -228,11 +242,19 @@ if (bundles) rmSync(BUNDLE_DIR, { recursive: true, force: true });
 
 const all = [...results.values()];
 const phases = (r: RuntimeFigures) => [r.firstSync, r.steadySync, r.settingsChange, r.tick];
+/** The most on-CPU ms in one block over these phases, or null without schedstat. */
+function mostCpu(ps: Phase[]): number | null {
+  const cpu = ps.flatMap((p) => (p.blocks?.mostCpu ? [p.blocks.mostCpu.cpuMs] : []));
+  return cpu.length > 0 ? Math.round(Math.max(...cpu)) : null;
+}
 const big = results.get('1M') ?? all[all.length - 1]!;
 const bigBundled = bundledResults.get('1M') ?? [...bundledResults.values()].pop();
 console.log(
   JSON.stringify({
     longestBlockMs: Math.round(Math.max(...all.flatMap((r) => phases(r).map((p) => p.longestBlockMs)))),
+    // The most on-CPU time the main thread spent inside one block, any case and phase (heartbeat.ts;
+    // null off Linux): what its own work blocks; the rest of a longer block is waiting for a core.
+    longestBlockCpuMs: mostCpu(all.flatMap(phases)),
     steadySyncMs: Object.fromEntries(
       [...results].map(([name, r]) => [name, Math.round(median(r.steadySync.ms))]),
     ),
