@@ -95,7 +95,6 @@ export function startShell(
     tray.apply(
       buildTrayModel({
         snapshot: runtime.snapshot(),
-        settings: runtime.settings(),
         now: Date.now(),
         timeZone,
         maxTooltipLength: tooltipLimit(process.platform),

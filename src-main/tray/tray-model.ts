@@ -3,10 +3,10 @@ import { formatDuration } from '../../src-shared/display/duration';
 import { formatPercentUsed, wholePercent } from '../../src-shared/display/percent';
 import { rulesAssumedMark } from '../../src-shared/display/catalog-rules';
 import { stateLabel } from '../../src-shared/display/state-label';
-import { syncAgo, syncFailing, syncLineText } from '../../src-shared/display/sync-state';
+import { syncFailing, syncLineText } from '../../src-shared/display/sync-state';
+import { dataAgeLine } from '../../src-shared/display/overview-summary';
 import type { PoolKind } from '../../src-shared/types/ledger';
 import type { PoolCard, Snapshot, StateLevel, WorkspaceCard } from '../../src-shared/ipc/snapshot';
-import type { Settings } from '../../src-shared/settings/settings';
 import { formatCredits } from '../../src-shared/display/credits';
 import { poolsByUrgency } from './urgent-pool';
 
@@ -46,7 +46,6 @@ export interface TrayModel {
 
 export interface TrayModelInput {
   snapshot: Snapshot;
-  settings: Pick<Settings, 'staleAfterMinutes'>;
   now: number;
   /** IANA zone for clock times in the menu ("paused until 08:00"). */
   timeZone: string;
@@ -62,8 +61,6 @@ export interface TrayModelInput {
   updateReady?: { version: string } | null;
 }
 
-const MINUTE = 60_000;
-
 /** Turns the snapshot into everything the tray shows. Pure: the adapter only applies the result. */
 export function buildTrayModel(input: TrayModelInput): TrayModel {
   const { snapshot, now } = input;
@@ -73,9 +70,9 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
   const ordered = poolsByUrgency(snapshot.workspaces);
   const critical = ordered[0] ?? null;
   const failing = syncFailing(snapshot.sync);
-  const staleNames = snapshot.workspaces
-    .filter((ws) => isStale(ws, now, input.settings.staleAfterMinutes))
-    .map((ws) => ws.name);
+  // The card's one freshness (the runtime recomposes the snapshot every minute, so it is current):
+  // a hand-kept workspace read 2 hours ago is fresh here as there, whatever the sync's stale limit.
+  const staleNames = snapshot.workspaces.filter((ws) => ws.freshness.kind === 'stale').map((ws) => ws.name);
 
   if (!critical) {
     return {
@@ -162,12 +159,6 @@ function updateItems(input: TrayModelInput): TrayMenuItem[] {
   ];
 }
 
-/** Staleness at `now`, not at the snapshot's asOf: the tray redraws every minute while data ages. */
-function isStale(ws: WorkspaceCard, now: number, staleAfterMinutes: number): boolean {
-  if (ws.freshness.kind === 'stale' || ws.freshness.lastSyncAt === null) return true;
-  return now - Date.parse(ws.freshness.lastSyncAt) > staleAfterMinutes * MINUTE;
-}
-
 function poolName(ws: WorkspaceCard, pool: PoolCard): string {
   return ws.pools.length > 1 ? `${ws.name} (${pool.pool})` : ws.name;
 }
@@ -233,8 +224,16 @@ function tooltipHeader(
   style: DateStyle,
 ): string {
   if (failing) return snapshot.sync.offline ? 'Creditbar (offline)' : 'Creditbar (sync failing)';
-  if (staleNames.length > 0)
-    return `Creditbar (data from ${snapshot.sync.lastSuccessAt ? syncAgo(snapshot.sync.lastSuccessAt, now, style) : 'no sync yet'})`;
+  if (staleNames.length > 0) {
+    // The overview header's words ("Synced 3 hours ago", "Not synced yet", "Last reading 4 days ago").
+    const age = dataAgeLine(
+      snapshot.workspaces.map((workspace) => ({ workspace })),
+      snapshot.sync,
+      now,
+      style,
+    );
+    return `Creditbar (${age.charAt(0).toLowerCase()}${age.slice(1)})`;
+  }
   return 'Creditbar';
 }
 

@@ -7,7 +7,8 @@ import { StateBadge, poolStateDescription } from '../../components/state-badge';
 import { useNow } from '../../components/use-now';
 import { formatRoute } from '../../store/route';
 import { PinIcon } from './pin-hide-controls';
-import { poolKindLabel, type PoolRow } from './pool-order';
+import { poolKindLabel } from '../../../src-shared/display/overview-summary';
+import type { PoolRow } from './pool-order';
 
 /** "Ana Lima: 54% of this period, mostly email": who drained the pool, and on what. */
 export function topConsumerText(top: TopConsumer): string {

@@ -28,14 +28,3 @@ export function orderedPools(
   rows.sort(sort === 'name' ? comparePoolNames : comparePoolUrgency);
   return applyPrefs(rows, prefs);
 }
-
-/** "Integrations" or "Messages": which of a workspace's two pools a row is. */
-export function poolKindLabel(pool: PoolRow['pool']['pool']): string {
-  return pool === 'message' ? 'Messages' : 'Integrations';
-}
-
-/** A row's name: the workspace's, with the pool kind when the workspace has more than one pool. */
-export function poolRowName(row: Pick<PoolRow, 'workspace' | 'pool'>): string {
-  if (row.workspace.pools.length < 2) return row.workspace.name;
-  return `${row.workspace.name} ${poolKindLabel(row.pool.pool).toLowerCase()}`;
-}

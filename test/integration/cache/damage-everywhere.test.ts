@@ -54,7 +54,7 @@ describe(
       const now = Date.now();
       const header = syncStateText(snapshot.sync, now);
       expect(header).toMatch(/^Sync failed /);
-      const tray = buildTrayModel({ snapshot, settings: { staleAfterMinutes: 60 }, now, timeZone: 'UTC' });
+      const tray = buildTrayModel({ snapshot, now, timeZone: 'UTC' });
       const labels = tray.menu.map((i) => ('label' in i ? i.label : ''));
       expect(labels).toContain(`${header}: ${SENTENCE}`);
       await install.stop();

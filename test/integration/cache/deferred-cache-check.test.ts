@@ -140,7 +140,6 @@ describe('the cache check after a clean shutdown runs in the evaluator thread', 
     expect(snapshot.sync.lastError?.message).toBe(banner!.message);
     const tray = buildTrayModel({
       snapshot,
-      settings: { staleAfterMinutes: 60 },
       now: Date.now(),
       timeZone: 'UTC',
     });

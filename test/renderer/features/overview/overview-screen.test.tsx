@@ -99,6 +99,27 @@ describe('the overview headline', () => {
     expect(screen.getByTestId('overview-headline')).toHaveTextContent('Zite Pro is past 50%');
   });
 
+  it('never says OK about a pool whose card says Stale: a workspace imported from a ledger, never synced', () => {
+    const calm = demoSnapshot();
+    const team = calm.workspaces[1]!;
+    // Zite Team's numbers alone are OK (23 %), but nothing ever synced them: its card says "Stale".
+    const imported = {
+      ...team,
+      source: 'ledger' as const,
+      freshness: { kind: 'stale' as const, lastSyncAt: null, ageSeconds: null },
+      pools: team.pools.map((p) => ({ ...p, state: 'stale' as const, balance: 'ok' as const })),
+    };
+    renderWithStore(<OverviewScreen />, {
+      state: {
+        snapshot: { ...calm, workspaces: [imported], sync: { ...calm.sync, lastSuccessAt: null } },
+        snapshotStatus: 'ready',
+      },
+    });
+    expect(screen.getByTestId('pool-card')).toHaveAttribute('data-state', 'stale');
+    expect(screen.getByTestId('overview-headline')).toHaveTextContent('Stale data: Zite Team');
+    expect(screen.getByTestId('overview-synced')).toHaveTextContent('Not synced yet');
+  });
+
   it('says all pools are OK', () => {
     const calm = demoSnapshot();
     renderWithStore(<OverviewScreen />, {

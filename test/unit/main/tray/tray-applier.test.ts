@@ -26,7 +26,6 @@ function recordingSurface() {
 const model = (snap: Snapshot, now = NOW, platform: NodeJS.Platform = 'linux') =>
   buildTrayModel({
     snapshot: snap,
-    settings: { staleAfterMinutes: 30 },
     now,
     timeZone: 'UTC',
     maxTooltipLength: tooltipLimit(platform),

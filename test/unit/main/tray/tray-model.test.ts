@@ -3,11 +3,9 @@ import type { Snapshot } from '../../../../src-shared/ipc/snapshot';
 import { buildTrayModel, type TrayMenuItem } from '../../../../src-main/tray/tray-model';
 import { NOW, pool, snapshot, workspace } from '../helpers/snapshot-fixtures';
 
-const settings = { staleAfterMinutes: 30 };
 const model = (snap: Snapshot, extra: { maxTooltipLength?: number; now?: number } = {}) =>
   buildTrayModel({
     snapshot: snap,
-    settings,
     now: extra.now ?? NOW,
     timeZone: 'Europe/Paris',
     maxTooltipLength: extra.maxTooltipLength,
@@ -81,12 +79,39 @@ describe('buildTrayModel: icon state', () => {
     expect(m.title).toBe(`${Math.floor(percent * 10) / 10}%`);
   });
 
-  it('dims when the critical workspace data ages past the stale limit, judged at now rather than at the snapshot', () => {
-    const ws = workspace('acme', 'Acme', [pool({ percentUsed: 40 })], {
-      freshness: { kind: 'live', lastSyncAt: new Date(NOW - 10 * 60_000).toISOString(), ageSeconds: 600 },
+  it('dims exactly where the card says the data is stale (the snapshot, recomposed every minute, ages it)', () => {
+    const at = (kind: 'live' | 'cached' | 'stale', minutes: number) =>
+      workspace('acme', 'Acme', [pool({ percentUsed: 40 })], {
+        freshness: { kind, lastSyncAt: isoAgo(minutes), ageSeconds: minutes * 60 },
+      });
+    expect(model(snapshot([at('live', 10)])).icon.dimmed).toBe(false);
+    expect(model(snapshot([at('cached', 25)])).icon.dimmed).toBe(false);
+    expect(model(snapshot([at('stale', 35)])).icon.dimmed).toBe(true);
+  });
+
+  it('a workspace kept by hand, read 2 hours ago, is as fresh on the tray as on its card', () => {
+    // Its card: "Read 2 hours ago", OK (a reading is live within the reminder's 24 hours), whatever
+    // the sync's 30-minute stale limit says: it never syncs.
+    const ws = workspace('studio', 'Studio', [pool({ percentUsed: 40 })], {
+      source: 'manual',
+      freshness: { kind: 'live', lastSyncAt: isoAgo(120), ageSeconds: 7200, basis: 'reading' },
     });
-    expect(model(snapshot([ws])).icon.dimmed).toBe(false);
-    expect(model(snapshot([ws]), { now: NOW + 25 * 60_000 }).icon.dimmed).toBe(true);
+    const m = model(snapshot([ws], { sync: { ...snapshot([]).sync, lastSuccessAt: null } }));
+    expect(m.icon.dimmed).toBe(false);
+    expect(m.tooltip.split('\n')).toEqual(['Creditbar', 'Studio: OK · 6,000 left (40%), resets in 10d 12h']);
+  });
+
+  it('a workspace imported from a ledger, never synced: dimmed, "Stale", and the overview\'s words for its age', () => {
+    const ws = workspace('studio', 'Studio', [pool({ percentUsed: 40, state: 'stale' })], {
+      source: 'ledger',
+      freshness: { kind: 'stale', lastSyncAt: null, ageSeconds: null },
+    });
+    const m = model(snapshot([ws], { sync: { ...snapshot([]).sync, lastSuccessAt: null } }));
+    expect(m.icon).toEqual({ percent: 40, level: 'ok', dimmed: true });
+    expect(m.tooltip.split('\n')).toEqual([
+      'Creditbar (not synced yet)',
+      'Studio: Stale · 6,000 left (40%), resets in 10d 12h',
+    ]);
   });
 
   it('shows a neutral dimmed badge and an onboarding menu before any workspace exists', () => {
@@ -205,7 +230,7 @@ describe('buildTrayModel: tooltip and menu', () => {
 describe('buildTrayModel: desktop integration', () => {
   const snap = snapshot([workspace('acme', 'Acme', [pool({ percentUsed: 40 })])]);
   const build = (extra: Partial<Parameters<typeof buildTrayModel>[0]>) =>
-    buildTrayModel({ snapshot: snap, settings, now: NOW, timeZone: 'Europe/Paris', ...extra });
+    buildTrayModel({ snapshot: snap, now: NOW, timeZone: 'Europe/Paris', ...extra });
 
   it('leads with "Show balances" where the click never arrives (Linux AppIndicator)', () => {
     expect(labels(build({ clickKind: 'menu' }).menu).slice(0, 3)).toEqual([
@@ -217,7 +242,6 @@ describe('buildTrayModel: desktop integration', () => {
     // Also before any workspace exists: the menu is the only way in.
     const empty = buildTrayModel({
       snapshot: snapshot([], { mode: 'onboarding' }),
-      settings,
       now: NOW,
       timeZone: 'UTC',
       clickKind: 'menu',
