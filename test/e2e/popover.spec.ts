@@ -277,11 +277,13 @@ test('a workspace kept by hand: Record reading from the popover without scrollin
     const field = page.getByRole('textbox', { name: 'Credits left' });
     await expect(field).toBeFocused();
     await noSidewaysScroll(page, 'reading');
-    await page.keyboard.type('9,000');
+    await page.keyboard.type('9,500');
     await page.keyboard.press('Enter');
-    // 10,000 - 9,000 = 1,000 used since the period started.
+    // 10,000 - 9,500 = 500 used since the period started (three days ago): at that pace ~5,200 by the
+    // reset even in a 31-day period, so the pool lasts whatever day this runs (1,000 read "runs dry in
+    // ~27 days" in a 31-day period, at risk, and the headline named it).
     await expect(page.getByTestId('reading-result')).toHaveText(
-      'Recorded: 1,000 used since the period started.',
+      'Recorded: 500 used since the period started.',
     );
     await screenshot(page, 'popover-reading');
 
@@ -290,8 +292,8 @@ test('a workspace kept by hand: Record reading from the popover without scrollin
     await page.keyboard.press('Escape');
     await expect(page.locator('body')).toHaveAttribute('data-screen', 'overview');
     await expect(row).toBeFocused();
-    // The row has the reading: 1,000 of 10,000 used is 10 %, 9,000 left; the time line names it.
-    await expect(row.getByTestId('compact-numbers')).toContainText('10% · 9,000 left');
+    // The row has the reading: 500 of 10,000 used is 5 %, 9,500 left; the time line names it.
+    await expect(row.getByTestId('compact-numbers')).toContainText('5% · 9,500 left');
     await expect(page.getByTestId('overview-synced')).toHaveText('Last reading just now');
     await expect(page.getByTestId('overview-headline')).toHaveText('Overview: Both pools OK');
     await screenshot(page, 'popover-manual');
