@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { CacheFailure, cacheFailureMessage, cacheFailureOf } from './cache-failure';
 import { MIGRATIONS } from './migrations';
 import { latestVersion, migrate, type Migration } from './migrate';
@@ -29,12 +29,13 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-/** The file exists but is not an SQLite database (or is damaged); it is never overwritten. */
+/** The file exists but is not a Creditbar cache (not SQLite, or another program's database); it is never written to. */
 export class NotADatabaseError extends Error {
-  constructor(readonly file: string) {
-    super(
-      `${file} is not a Creditbar cache (not an SQLite database): choose another file; this one was left untouched`,
-    );
+  constructor(
+    readonly file: string,
+    what = 'not an SQLite database',
+  ) {
+    super(`${file} is not a Creditbar cache (${what}): choose another file; this one was left untouched`);
     this.name = 'NotADatabaseError';
   }
 }
@@ -78,17 +79,44 @@ function openFailure(err: unknown, file: string): unknown {
   return cacheFailureOf(err, file) ?? err;
 }
 
-/** Reads user_version without writing anything, so a newer file is refused before it is touched. */
-function existingVersion(file: string, options: Database.Options): number {
+/** Tables every cache has held since migration 1; the collector's database has none of them. */
+const CACHE_TABLES = ['pool_state', 'sync_state', 'period_summaries'];
+/** Tables of the collector's (creditbar-server's) database, named when one is given as a cache. */
+const SERVER_TABLES = ['tokens', 'meta', 'events'];
+
+/**
+ * Why an SQLite file holding tables is not a cache, or null when it is one (or is empty): an empty
+ * file becomes a cache, but migrating another program's database would write our tables into it.
+ * A version above `known` with tables we do not know is a newer cache (its schema is not ours to
+ * judge), unless it is the collector's.
+ */
+export function foreignDatabase(version: number, known: number, tables: ReadonlySet<string>): string | null {
+  if (SERVER_TABLES.every((t) => tables.has(t)) && !CACHE_TABLES.some((t) => tables.has(t)))
+    return "it is a collector's database, which creditbar-server opens; the app's cache is cache.sqlite in its data folder";
+  if (![...tables].some((t) => !t.startsWith('sqlite_'))) return null;
+  if (version > known || (version > 0 && CACHE_TABLES.every((t) => tables.has(t)))) return null;
+  return 'an SQLite database of another program';
+}
+
+/** Reads user_version without writing anything, so a newer or foreign file is refused before it is touched. */
+function existingVersion(file: string, known: number, options: Database.Options): number {
   let probe: Database.Database | undefined;
+  let version: number;
+  let tables: Set<string>;
   try {
     probe = new Database(file, { ...options, readonly: true, fileMustExist: true });
-    return probe.pragma('user_version', { simple: true }) as number;
+    version = probe.pragma('user_version', { simple: true }) as number;
+    tables = new Set(
+      probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+    );
   } catch (err) {
     throw openFailure(err, file);
   } finally {
     probe?.close();
   }
+  const foreign = foreignDatabase(version, known, tables);
+  if (foreign !== null) throw new NotADatabaseError(file, foreign);
+  return version;
 }
 
 /**
@@ -100,7 +128,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   const { migrations = MIGRATIONS, ...sqliteOptions } = options;
   const known = latestVersion(migrations);
   if (file !== ':memory:' && existsSync(file)) {
-    const found = existingVersion(file, sqliteOptions);
+    // SQLite reports a folder as a disk I/O error, which sends the lead to check the disk.
+    if (statSync(file).isDirectory()) throw new NotADatabaseError(file, 'it is a folder');
+    const found = existingVersion(file, known, sqliteOptions);
     if (found > known) throw new DatabaseTooNewError(file, found, known);
   }
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS, ...sqliteOptions });

@@ -1,5 +1,5 @@
 import { AdminError } from '../admin';
-import { DatabaseTooNewError } from '../db/migrate';
+import { DatabaseTooNewError, NotAServerDatabaseError } from '../db/migrate';
 import { ServerCliError, type ServerCliIo } from './cli-io';
 import { importCommand, IMPORT_USAGE } from './import-command';
 import { serveCommand, SERVE_USAGE } from './serve-command';
@@ -72,7 +72,11 @@ export async function runServerCli(argv: string[], io: ServerCliIo): Promise<num
       io.stderr(`creditbar-server: ${err.message}\n`);
       return err.exitCode;
     }
-    if (err instanceof DatabaseTooNewError || err instanceof AdminError) {
+    if (
+      err instanceof DatabaseTooNewError ||
+      err instanceof NotAServerDatabaseError ||
+      err instanceof AdminError
+    ) {
       io.stderr(`creditbar-server: ${err.message}\n`);
       return 1;
     }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { assertNotTooNew, migrate } from './migrate';
+import { assertServerSchema, migrate, NotAServerDatabaseError } from './migrate';
 
 /** How long a write waits for another connection's lock before failing. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -18,9 +18,12 @@ export function openServerDatabase(
   options: Pick<Database.Options, 'nativeBinding'> = {},
 ): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // SQLite reports a folder as "unable to open" with a stack; the lead gave a folder for a file.
+  if (path !== ':memory:' && existsSync(path) && statSync(path).isDirectory())
+    throw new NotAServerDatabaseError(path, 'it is a folder');
   const db = new Database(path, options);
   try {
-    assertNotTooNew(db, path); // before any pragma writes to the file
+    assertServerSchema(db, path); // before any pragma writes to the file
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -32,6 +35,8 @@ export function openServerDatabase(
     );
   } catch (err) {
     db.close();
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB')
+      throw new NotAServerDatabaseError(path, 'not an SQLite database');
     throw err;
   }
   return db;

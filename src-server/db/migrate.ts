@@ -36,16 +36,45 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-/** Throws DatabaseTooNewError when the file's schema is newer than this server knows. */
-export function assertNotTooNew(db: Database.Database, path: string): number {
+/** The file is not this server's database (the app's cache, another program's, a folder): refused, never written to. */
+export class NotAServerDatabaseError extends Error {
+  constructor(path: string, what: string) {
+    super(
+      `${path} is not a collector database (${what}): point --db at another file (this one was left untouched).`,
+    );
+    this.name = 'NotAServerDatabaseError';
+  }
+}
+
+/** Tables every server database has held since migration 1; the app's cache has neither. */
+const SERVER_TABLES = ['meta', 'tokens'];
+/** Tables of the desktop app's cache, named when one is given as a server database. */
+const CACHE_TABLES = ['pool_state', 'sync_state'];
+
+/**
+ * Throws NotAServerDatabaseError for a file holding another program's tables (migrating it would
+ * write ours into it: an empty file is fine), and DatabaseTooNewError for a newer server's schema.
+ */
+export function assertServerSchema(db: Database.Database, path: string): number {
   const found = db.pragma('user_version', { simple: true }) as number;
+  const tables = new Set(
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+  );
+  if (CACHE_TABLES.every((t) => tables.has(t)))
+    throw new NotAServerDatabaseError(
+      path,
+      "it is the desktop app's cache, which the creditbar command opens with --db",
+    );
+  const ours = found > 0 && SERVER_TABLES.every((t) => tables.has(t));
+  if (!ours && found <= SCHEMA_VERSION && [...tables].some((t) => !t.startsWith('sqlite_')))
+    throw new NotAServerDatabaseError(path, 'an SQLite database of another program');
   if (found > SCHEMA_VERSION) throw new DatabaseTooNewError(path, found);
   return found;
 }
 
 /** Applies the pending migrations in one transaction: all of them or none. */
 export function migrate(db: Database.Database, path: string): { from: number; to: number } {
-  const from = assertNotTooNew(db, path);
+  const from = assertServerSchema(db, path);
   const pending = MIGRATIONS.filter((m) => m.version > from);
   if (pending.length > 0) {
     db.transaction(() => {
