@@ -1,4 +1,4 @@
-import type { PoolKind } from '../../src-shared/types/ledger';
+import { POOL_ORDER } from '../../src-shared/types/ledger';
 import type { Cache } from './cache';
 
 /** What removing an account takes from this computer: its workspaces, months of history and alerts. */
@@ -9,15 +9,13 @@ export interface AccountFootprint {
   alerts: number;
 }
 
-const POOLS: readonly PoolKind[] = ['integration', 'message'];
-
 /** Reads an account's footprint in the cache, for the confirmation that names what goes. */
 export function accountFootprint(cache: Cache, accountId: string): AccountFootprint {
   const workspaces = cache.read.workspaces.ofAccount(accountId);
   const months = new Set<string>();
   const monthOf = (t: number) => new Date(t).toISOString().slice(0, 7);
   for (const w of workspaces) {
-    for (const pool of POOLS) {
+    for (const pool of POOL_ORDER) {
       for (const s of cache.read.summaries.totals(w.key, pool)) months.add(monthOf(s.period_start));
       const { lo, hi } = cache.read.events.bounds(w.key, pool);
       if (lo === null || hi === null) continue;

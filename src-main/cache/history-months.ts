@@ -1,4 +1,5 @@
 import { toIso } from '../../src-shared/time/instant';
+import { POOL_ORDER } from '../../src-shared/types/ledger';
 import type { Cache } from './cache';
 
 /**
@@ -13,7 +14,7 @@ export function historyMonths(cache: Cache): string[] {
     hi = Math.max(hi, start);
   }
   for (const w of cache.read.workspaces.list()) {
-    for (const pool of ['integration', 'message'] as const) {
+    for (const pool of POOL_ORDER) {
       const b = cache.read.events.bounds(w.key, pool);
       if (b.lo !== null) lo = Math.min(lo, b.lo);
       if (b.hi !== null) hi = Math.max(hi, b.hi);

@@ -1,4 +1,4 @@
-import type { Ledger, PoolKind } from '../../src-shared/types/ledger';
+import { POOL_ORDER, type Ledger } from '../../src-shared/types/ledger';
 import type { Millis } from '../../src-shared/time/instant';
 import { LOCAL_ACCOUNT_ID } from '../db/repositories/accounts-repository';
 import type { Cache } from './cache';
@@ -22,8 +22,6 @@ export interface ImportResult {
   duplicates: number;
   maintenance: MaintainResult;
 }
-
-const POOLS: readonly PoolKind[] = ['integration', 'message'];
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -59,14 +57,14 @@ export function importLedger(cache: Cache, ledger: Ledger, options: ImportOption
       const { key, configChanged } = cache.write.workspaces.upsert(accountId, ws, options.now, 'ledger');
       keys.set(ws.id, key);
       if (configChanged)
-        for (const pool of POOLS) cache.write.poolState.markDirty(key, pool, Number.NEGATIVE_INFINITY);
+        for (const pool of POOL_ORDER) cache.write.poolState.markDirty(key, pool, Number.NEGATIVE_INFINITY);
     }
     for (const card of ledger.rateCards ?? []) {
       const from = cache.write.rateCards.upsert(accountId, card);
       if (from === null) continue;
       for (const w of cache.read.workspaces.ofAccount(accountId)) {
         if (w.workspace.provider === card.provider)
-          for (const pool of POOLS) cache.write.poolState.markDirty(w.key, pool, from);
+          for (const pool of POOL_ORDER) cache.write.poolState.markDirty(w.key, pool, from);
       }
     }
     // Readings merge by id: one already cached is kept as it is (a reading is never edited, only dismissed).

@@ -1,7 +1,5 @@
-import type { PoolKind, UsageEvent } from '../../src-shared/types/ledger';
+import { POOL_ORDER, type UsageEvent } from '../../src-shared/types/ledger';
 import type { Cache } from './cache';
-
-const POOLS: readonly PoolKind[] = ['integration', 'message'];
 
 /**
  * Stores events of one workspace (call inside a transaction): ids it already has are ignored,
@@ -11,7 +9,7 @@ const POOLS: readonly PoolKind[] = ['integration', 'message'];
  */
 export function storeEvents(cache: Cache, key: number, events: readonly UsageEvent[]): number {
   const rawFrom = new Map(
-    POOLS.map((p) => [p, cache.read.poolState.get(key, p).rawFrom ?? Number.NEGATIVE_INFINITY]),
+    POOL_ORDER.map((p) => [p, cache.read.poolState.get(key, p).rawFrom ?? Number.NEGATIVE_INFINITY]),
   );
   const result = cache.write.events.insertMany(key, events, rawFrom);
   for (const [pool, t] of result.earliestByPool) cache.write.poolState.markDirty(key, pool, t);

@@ -8,7 +8,7 @@ import {
   type CsvMapping,
 } from '../../src-shared/csv/csv-mapping';
 import type { CsvImportResult, CsvMonthTotal, CsvPreview } from '../../src-shared/csv/csv-preview';
-import type { PoolKind, UsageEvent } from '../../src-shared/types/ledger';
+import { POOL_ORDER, type PoolKind, type UsageEvent } from '../../src-shared/types/ledger';
 import { parseInstant, type Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
 import { loadEngineInputs, type CachedWorkspaceInput } from '../cache/cached-workspaces';
@@ -111,10 +111,7 @@ export function importUsageCsv(cache: Cache, text: string, options: CsvImportOpt
   let skippedOld = 0;
   cache.transaction(() => {
     const rawFrom = new Map(
-      (['integration', 'message'] as const).map((p) => [
-        p,
-        cache.read.poolState.get(ws.key, p).rawFrom ?? Number.NEGATIVE_INFINITY,
-      ]),
+      POOL_ORDER.map((p) => [p, cache.read.poolState.get(ws.key, p).rawFrom ?? Number.NEGATIVE_INFINITY]),
     );
     const result = cache.write.events.insertMany(ws.key, events, rawFrom);
     inserted = result.inserted;

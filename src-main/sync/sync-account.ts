@@ -6,7 +6,7 @@ import {
 } from '../../src-shared/catalog/catalog';
 import type { ApiWorkspace } from '../../src-shared/api/workspaces';
 import type { EvaluateOptions } from '../../src-shared/engine/evaluate';
-import type { PoolKind, UsageEvent } from '../../src-shared/types/ledger';
+import { POOL_ORDER, type UsageEvent } from '../../src-shared/types/ledger';
 import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
 import { maintainCache, type MaintainResult } from '../cache/maintain-cache';
@@ -20,8 +20,6 @@ import { SyncError } from './sync-errors';
 
 /** Events asked for per page: the contract's maximum, so a month is few round trips. */
 export const DEFAULT_PAGE_SIZE = 5000;
-
-const POOLS: readonly PoolKind[] = ['integration', 'message'];
 
 /** Progress of a running sync, for a progress line or the UI. */
 export interface SyncProgress {
@@ -218,13 +216,13 @@ export async function syncAccount(account: CachedAccount, deps: SyncDeps): Promi
         if (from === null) continue;
         for (const w of cache.read.workspaces.ofAccount(account.id)) {
           if (w.workspace.provider === card.provider)
-            for (const pool of POOLS) cache.write.poolState.markDirty(w.key, pool, from);
+            for (const pool of POOL_ORDER) cache.write.poolState.markDirty(w.key, pool, from);
         }
       }
       return known.map((ws) => {
         const { key, configChanged } = cache.write.workspaces.upsert(account.id, ws, startedAt, 'sync');
         if (configChanged)
-          for (const pool of POOLS) cache.write.poolState.markDirty(key, pool, Number.NEGATIVE_INFINITY);
+          for (const pool of POOL_ORDER) cache.write.poolState.markDirty(key, pool, Number.NEGATIVE_INFINITY);
         return { key, id: ws.id };
       });
     });
