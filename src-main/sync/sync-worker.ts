@@ -6,8 +6,8 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PoolBalance } from '../../src-shared/engine/pool-balances';
-import { openCache, type Cache } from '../cache/cache';
-import { createWriteGate, yieldingWrites } from '../db/write-gate';
+import type { Cache } from '../cache/cache';
+import { openSyncConnection } from './sync-connection';
 import { runSyncJob } from './sync-job';
 import {
   fromWire,
@@ -48,10 +48,7 @@ async function run(message: Extract<SyncThreadRequest, { kind: 'sync' }>): Promi
   try {
     try {
       // Opened once per thread (the app's connection created and migrated the file first).
-      if (!cache) {
-        const own = openCache(data.file, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
-        cache = data.gate ? yieldingWrites(own, createWriteGate(data.gate)) : own;
-      }
+      cache ??= openSyncConnection(data);
     } catch (err) {
       post({ kind: 'failed', id, error: toWire(err), recorded: false });
       return;
