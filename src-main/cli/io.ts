@@ -142,7 +142,7 @@ export function instantFlag(
   return t;
 }
 
-/** The first word of a command with subcommands (`workspace add ...`), or a usage error. */
+/** The first word of a command with subcommands (`workspace add ...`), or a usage error; `--help` prints the usage. */
 export function subcommand(
   command: string,
   argv: string[],
@@ -150,6 +150,7 @@ export function subcommand(
   usage: string,
 ): [string, string[]] {
   const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h') throw new CliHelp(usage);
   if (name === undefined || !known.includes(name))
     throw new CliError(
       `${command}: ${name === undefined ? 'missing' : `unknown`} subcommand${name === undefined ? '' : ` "${name}"`}: use ${known.join(', ')}\nusage: ${usage}`,

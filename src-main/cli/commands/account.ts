@@ -1,6 +1,6 @@
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { dataFlag, withDataFolder } from '../data-folder';
-import { parseFlags, type CliIo } from '../io';
+import { parseFlags, subcommand, type CliIo } from '../io';
 
 const USAGE = 'creditbar account add --data DIR --server URL --token-env NAME [--label TEXT]';
 
@@ -12,9 +12,7 @@ const usage = (why: string) => new CliError(`account: ${why}\nusage: ${USAGE}`, 
  * dropped), so `creditbar watch --data DIR` syncs it. The token comes from an environment variable.
  */
 export async function accountCommand(argv: string[], io: CliIo): Promise<void> {
-  const [verb, ...rest] = argv;
-  if (verb !== 'add')
-    throw usage(verb === undefined ? 'missing what to do (add)' : `unknown action "${verb}"`);
+  const [, rest] = subcommand('account', argv, ['add'], USAGE);
   const { values, positionals } = parseFlags(
     'account add',
     rest,

@@ -6,7 +6,7 @@ import { describeIssues } from '../../ipc/dispatch-invoke';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { dataFlag, withDataFolder } from '../data-folder';
 import { table } from '../format/table';
-import { parseFlags, type CliIo } from '../io';
+import { parseFlags, subcommand, type CliIo } from '../io';
 
 const USAGE = [
   'creditbar channel add --data DIR --kind webhook|slack|teams --url URL (or --url-env NAME) [--label TEXT] [--alerts KIND,...|none] [--workspace ID]... [--digest]',
@@ -176,7 +176,7 @@ async function onOne(verb: 'test' | 'remove', argv: string[], io: CliIo): Promis
 
 /** `creditbar channel add|list|test|remove`: alert channels without the window, the calls Settings makes. */
 export async function channelCommand(argv: string[], io: CliIo): Promise<void> {
-  const [verb, ...rest] = argv;
+  const [verb, rest] = subcommand('channel', argv, ['add', 'list', 'test', 'remove'], USAGE);
   switch (verb) {
     case 'add':
       return add(rest, io);
@@ -185,9 +185,5 @@ export async function channelCommand(argv: string[], io: CliIo): Promise<void> {
     case 'test':
     case 'remove':
       return onOne(verb, rest, io);
-    default:
-      throw usage(
-        verb === undefined ? 'missing what to do (add, list, test, remove)' : `unknown action "${verb}"`,
-      );
   }
 }

@@ -76,4 +76,17 @@ describe('creditbar as a shell tool', () => {
       expect(res.stdout).toMatch(new RegExp(`^usage: creditbar ${command} `));
     },
   );
+
+  // The commands with subcommands answered `--help` with exit 2, "unknown subcommand "--help"".
+  test.each([
+    ['workspace', 'creditbar workspace add --db FILE'],
+    ['reading', 'creditbar reading add --db FILE'],
+    ['channel', 'creditbar channel add --data DIR'],
+    ['account', 'creditbar account add --data DIR'],
+  ])('`creditbar %s --help` prints the usage of each of its subcommands', async (command, first) => {
+    const res = await runCliInProcess([command, '--help']);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout.startsWith(`usage: ${first}`)).toBe(true);
+  });
 });

@@ -194,7 +194,11 @@ describe('creditbar watch, channel and account over a data folder', { timeout: 1
         2,
         /the teams URL must use https:\/\//,
       ],
-      [['channel', 'frobnicate'], 2, /^creditbar: channel: unknown action "frobnicate"/],
+      [
+        ['channel', 'frobnicate'],
+        2,
+        /^creditbar: channel: unknown subcommand "frobnicate": use add, list, test, remove/,
+      ],
       [
         ['account', 'add', '--data', dir, '--server', 'nope', '--token-env', 'X'],
         2,
