@@ -63,6 +63,7 @@ export function prepareCsvImport(
     pools,
     defaultPool,
     source: options.source,
+    now: options.now,
   });
   const months = new Map<string, CsvMonthTotal>();
   const first: CsvPreview['first'] = [];

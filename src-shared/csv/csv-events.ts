@@ -1,3 +1,4 @@
+import { INGEST_EARLIEST_MS, INGEST_MAX_AHEAD_MS, INGEST_MAX_FIELD_LENGTH } from '../api/ingest';
 import { cyrb53Lanes } from '../hash/cyrb53';
 import type { PoolKind, UsageEvent } from '../types/ledger';
 import { toIso, type Millis } from '../time/instant';
@@ -25,6 +26,15 @@ export class CsvRowError extends Error {
 /** The member named on rows that do not say who made the call. */
 export const NO_MEMBER = '(not given)';
 
+/** What a text cell holds, in a sentence about its length (the collector's limit). */
+const TEXT_NAMES: Partial<Record<CsvField, string>> = {
+  id: 'an id',
+  memberId: 'a member',
+  action: 'an action',
+  app: 'an app',
+  inputHash: 'an input hash',
+};
+
 /** The largest credits a row may carry (the engine's own cap). */
 const MAX_CREDITS = 1e9;
 
@@ -36,6 +46,8 @@ export interface RowsToEventsOptions {
   defaultPool: PoolKind;
   /** Names the file in messages (`usage.csv`). */
   source: string;
+  /** The clock: a row more than a day after it is a wrong year, as the collector judges a reported call. */
+  now: Millis;
 }
 
 /** 16 hex digits of a string's content: ids derived from a row, the same on every import of the file. */
@@ -90,7 +102,22 @@ export function rowsToEvents(
         'occurredAt',
         `"${when}" is not a date: use ISO 8601 (2026-11-03T10:00:00Z) or YYYY-MM-DD HH:MM[:SS] (UTC)`,
       );
-    const action = cell('action');
+    if (t < INGEST_EARLIEST_MS) fail('occurredAt', `"${when}" is before 2000-01-01: check the year`);
+    if (t > options.now + INGEST_MAX_AHEAD_MS)
+      fail(
+        'occurredAt',
+        `"${when}" is more than a day after now (${toIso(options.now).slice(0, 16).replace('T', ' ')} UTC): check the year and the zone`,
+      );
+    const text = (field: CsvField): string => {
+      const value = cell(field);
+      if (value.length > INGEST_MAX_FIELD_LENGTH)
+        fail(
+          field,
+          `${value.length.toLocaleString('en-US')} characters, where ${TEXT_NAMES[field]} has at most ${INGEST_MAX_FIELD_LENGTH}: is it the right column?`,
+        );
+      return value;
+    };
+    const action = text('action');
     if (action === '')
       fail('action', 'empty: every row needs an action (email, llm, integration:twilio ...)');
     const poolText = cell('pool');
@@ -103,14 +130,14 @@ export function rowsToEvents(
     }
     const credits = number('credits', MAX_CREDITS);
     const units = number('units', Number.MAX_SAFE_INTEGER);
-    const memberId = cell('memberId') || NO_MEMBER;
-    const app = cell('app');
-    const inputHash = cell('inputHash');
+    const memberId = text('memberId') || NO_MEMBER;
+    const app = text('app');
+    const inputHash = text('inputHash');
     const occurredAt = toIso(t);
     const key = [occurredAt, pool, memberId, app, action, units ?? '', credits ?? '', inputHash].join(
       '\u0001',
     );
-    let id = cell('id');
+    let id = text('id');
     if (id === '') {
       const n = repeats.get(key) ?? 0;
       repeats.set(key, n + 1);

@@ -123,6 +123,48 @@ describe('creditbar import USAGE.csv', () => {
     expect(s.pools.map((p) => p.used)).toEqual([0, 0]);
   });
 
+  // A typo year (2052 for 2025) used to be stored, opening a period decades ahead; so was a 5,000
+  // character "action" (a column mapped wrong). The collector refuses both from a reporting app.
+  test('a row dated decades off or a cell longer than the collector takes is refused; the earlier import stays', async () => {
+    const row = (date: string, action = 'llm') => `Date,Type,Credits,User,App\n${date},${action},3,ana,crm\n`;
+    const { db, paths } = await setUp({
+      'usage.csv': usage,
+      'ahead.csv': row('2052-11-03 10:00'),
+      'old.csv': row('1999-11-03 10:00'),
+      'long.csv': row('2025-11-03 10:00', 'x'.repeat(5000)),
+    });
+    const now = () => Date.parse('2025-12-02T00:00:00Z');
+    const first = await runCliInProcess(
+      ['import', paths['usage.csv']!, '--db', db, '--workspace', 'studio'],
+      {
+        now,
+      },
+    );
+    expect(first.code, first.stderr).toBe(0);
+    const cases: [string, string][] = [
+      [
+        'ahead.csv',
+        'creditbar: import: ahead.csv line 2, column "Date": "2052-11-03 10:00" is more than a day after now (2025-12-02 00:00 UTC): check the year and the zone\n',
+      ],
+      [
+        'old.csv',
+        'creditbar: import: old.csv line 2, column "Date": "1999-11-03 10:00" is before 2000-01-01: check the year\n',
+      ],
+      [
+        'long.csv',
+        'creditbar: import: long.csv line 2, column "Type": 5,000 characters, where an action has at most 200: is it the right column?\n',
+      ],
+    ];
+    for (const [file, message] of cases) {
+      const r = await runCliInProcess(['import', paths[file]!, '--db', db, '--workspace', 'studio'], { now });
+      expect(r.code, file).toBe(1);
+      expect(r.stderr).toBe(message);
+    }
+    // What usage.csv stored, by hand: November's llm 3 + email 1 (priced) + file 1 (priced) + pdf 4.
+    const s = await status(db, '2025-11-20T00:00:00Z');
+    expect(s.pools.find((p) => p.pool === 'integration')!.used).toBe(9);
+  });
+
   test('wrong command lines exit 2 with the usage', async () => {
     const { db, paths } = await setUp({ 'usage.csv': usage });
     const noWorkspace = await runCliInProcess(['import', paths['usage.csv']!, '--db', db]);

@@ -16,6 +16,7 @@ const options = {
   pools: ['integration', 'message'] as const,
   defaultPool: 'integration' as const,
   source: 'usage.csv',
+  now: Date.parse('2026-12-01T00:00:00Z'),
 };
 
 function rows(...cells: string[][]): CsvRecord[] {
