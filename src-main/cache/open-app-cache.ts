@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { toIso, type Millis } from '../../src-shared/time/instant';
 import { CacheFailure } from '../db/cache-failure';
 import { quickCheck } from '../db/quick-check';
+import { processAlive } from '../native/process-alive';
 import { createRaisedAlertReader } from '../db/repositories/raised-alerts-repository';
 import { openCache, type Cache, type OpenCacheOptions } from './cache';
 
@@ -52,15 +53,6 @@ export function cacheDamageMarked(file: string): string | null {
     return readFileSync(damageMarker(file), 'utf8').trim() || 'damage found';
   } catch {
     return null;
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

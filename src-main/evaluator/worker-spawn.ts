@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { processAlive } from '../native/process-alive';
 
 /** Starts a worker thread running one module with this workerData. */
 export type WorkerSpawner = (workerData: unknown, options?: Pick<WorkerOptions, 'resourceLimits'>) => Worker;
@@ -10,30 +14,67 @@ const BUNDLE_DIR = fileURLToPath(new URL('../../node_modules/.cache/creditbar-wo
 
 /**
  * A spawner for a module run from its TypeScript source (the CLI, browser mode and tests run
- * through tsx, which a worker thread does not inherit). The thread bundles the module with esbuild
- * (tsx's own transformer, resolved through tsx) into one file and imports that: ~0.15 s, where
- * registering tsx in the thread and transforming its ~60 files one by one took ~0.9 s of every
- * start (measured on 2 loaded cores). Packages stay external; the bundle is deleted once loaded.
- * Should bundling fail, the thread registers tsx and imports the source as before.
+ * through tsx, which a worker thread does not inherit). The first thread bundles the module with
+ * esbuild (tsx's own transformer, resolved through tsx) into one file and imports that: ~0.15 s,
+ * where registering tsx in the thread and transforming its ~60 files one by one took ~0.9 s of every
+ * start (measured on 2 loaded cores). The bundle is kept for the process's life (deleted when it
+ * exits), so that a thread started again (the sync thread exits when idle and starts with the next
+ * sync) imports it at once instead of bundling again: 80-270 ms of that start, load 4-5 (esbuild
+ * starts its own process in each thread). Packages stay external. Should bundling fail, the thread
+ * registers tsx and imports the source as before.
  */
 export function sourceWorker(module: URL): WorkerSpawner {
   const tsx = import.meta.resolve('tsx/esm/api');
   const viaTsx = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(module.href)}); })`;
   const esbuild = resolveFrom(tsx, 'esbuild');
-  const code = esbuild
-    ? `
-    const { rmSync } = require('node:fs');
-    const { join } = require('node:path');
+  if (!esbuild) return (workerData, options) => new Worker(viaTsx, { eval: true, workerData, ...options });
+  const bundle = keptBundle(module);
+  // Built under a name of its own, then renamed: a thread never imports a bundle half written.
+  const code = `
+    const { existsSync, renameSync } = require('node:fs');
     const { pathToFileURL } = require('node:url');
     const { threadId } = require('node:worker_threads');
-    const out = join(${JSON.stringify(BUNDLE_DIR)}, process.pid + '-' + threadId + '-' + Date.now() + '.mjs');
-    new Promise((ok) => ok(require(${JSON.stringify(esbuild)}).build({
-      entryPoints: [${JSON.stringify(fileURLToPath(module))}], outfile: out, bundle: true,
-      platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent',
-    }))).then(() => import(pathToFileURL(out).href).finally(() => rmSync(out, { force: true })), () => ${viaTsx});
-  `
-    : viaTsx;
+    const bundle = ${JSON.stringify(bundle)};
+    const load = () => import(pathToFileURL(bundle).href);
+    if (existsSync(bundle)) load();
+    else {
+      const out = bundle + '.' + threadId + '-' + Date.now() + '.mjs';
+      new Promise((ok) => ok(require(${JSON.stringify(esbuild)}).build({
+        entryPoints: [${JSON.stringify(fileURLToPath(module))}], outfile: out, bundle: true,
+        platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent',
+      }))).then(() => { renameSync(out, bundle); return load(); }, () => ${viaTsx});
+    }
+  `;
   return (workerData, options) => new Worker(code, { eval: true, workerData, ...options });
+}
+
+/** Bundles kept by this process, deleted when it exits. */
+const kept = new Set<string>();
+
+/** Where this process keeps `module`'s bundle; the first call also deletes bundles of processes gone. */
+function keptBundle(module: URL): string {
+  const file = join(
+    BUNDLE_DIR,
+    `${process.pid}-${createHash('sha1').update(module.href).digest('hex').slice(0, 12)}.mjs`,
+  );
+  if (kept.size === 0) {
+    sweepBundles();
+    process.once('exit', () => kept.forEach((f) => rmSync(f, { force: true })));
+  }
+  kept.add(file);
+  return file;
+}
+
+/** Deletes bundles whose process is gone (one killed before its exit handler ran). */
+function sweepBundles(): void {
+  try {
+    for (const name of readdirSync(BUNDLE_DIR)) {
+      const pid = Number(/^(\d+)-/.exec(name)?.[1]);
+      if (pid && pid !== process.pid && !processAlive(pid)) rmSync(join(BUNDLE_DIR, name), { force: true });
+    }
+  } catch {
+    // No folder yet, or not readable: nothing to sweep.
+  }
 }
 
 function resolveFrom(parent: string, name: string): string | null {
