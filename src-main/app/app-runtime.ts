@@ -286,6 +286,8 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
     ...(deps.random ? { random: deps.random } : {}),
     onPlan: (at) => {
       state.nextSyncAt = at;
+      // The sync thread (exited when idle) starts shortly before the planned sync, not in its time.
+      syncRunner?.prepare?.(at === null ? null : at - now());
     },
   });
 

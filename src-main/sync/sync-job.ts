@@ -61,6 +61,8 @@ export interface SyncRunner {
   run(job: SyncJob, hooks: SyncHooks): Promise<SyncSummary>;
   /** Stops a thread the runner holds (after cancelling what runs); nothing for the in-thread runner. */
   dispose(): Promise<void>;
+  /** The next sync is planned in `inMs` (null: none is): a runner with a thread has it started by then. */
+  prepare?(inMs: number | null): void;
 }
 
 /** The runner that syncs in this thread, over `cache`. */

@@ -19,6 +19,16 @@ import {
  */
 export const SYNC_THREAD_LINGER_MS = 10_000;
 
+/**
+ * How long before a planned sync its thread starts (SyncRunner.prepare), when it is not running:
+ * a thread's start (isolate, its module graph with zod, the connection) took 0.2-0.6 s of a steady
+ * sync's request to snapshot on 2 busy cores; started ahead, the sync finds it ready.
+ */
+export const SYNC_THREAD_WARM_AHEAD_MS = 5_000;
+
+/** setTimeout's longest delay: a sync planned further away is prepared for by a later plan. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 export interface SyncThreadOptions {
   /** The app's own connection: a sync the thread could not record (it stopped, or could not open the file) is recorded here. */
   cache: Pick<Cache, 'file' | 'write'>;
@@ -33,6 +43,8 @@ export interface SyncThreadOptions {
   /** The thread stopped while a sync ran (that sync was reported failed in one sentence). */
   onCrash?(error: SyncError): void;
   lingerMs?: number;
+  /** Default SYNC_THREAD_WARM_AHEAD_MS. */
+  warmAheadMs?: number;
   /** Heap the thread may use before it is stopped as out of memory (default 256 MB; a page is ~1 MB). */
   maxHeapMb?: number;
 }
@@ -49,7 +61,8 @@ interface Running {
  * Runs each sync in a worker thread (sync-worker.ts) with its own connection to the cache, so that
  * no page is fetched, parsed, validated or stored on the main thread. Progress, retries and the
  * reconciliation's question come back as messages and are handed to the hooks; errors come back
- * as the same classes and sentences. The thread starts with the first sync and exits once idle.
+ * as the same classes and sentences. The thread starts with the first sync (or shortly before a
+ * planned one: prepare) and exits once idle.
  * If it stops mid-sync, that sync fails with one sentence (what was committed stays: each chunk
  * is a transaction, the cursor moves with a page's last one) and the next sync starts a new one.
  * The thread reads the system clock: hooks.now, sleep and random (tests) are not carried over.
@@ -58,6 +71,7 @@ export function createSyncThread(options: SyncThreadOptions): SyncRunner {
   const { cache } = options;
   let worker: Worker | null = null;
   let linger: NodeJS.Timeout | undefined;
+  let warming: NodeJS.Timeout | undefined;
   let nextId = 1;
   let disposed = false;
   const running = new Map<number, Running>();
@@ -184,9 +198,23 @@ export function createSyncThread(options: SyncThreadOptions): SyncRunner {
         if (hooks.signal.aborted) cancel();
       });
     },
+    prepare(inMs) {
+      clearTimeout(warming);
+      const wait =
+        inMs === null ? null : Math.max(0, inMs - (options.warmAheadMs ?? SYNC_THREAD_WARM_AHEAD_MS));
+      if (disposed || wait === null || wait > LONGEST_TIMER_MS) return;
+      // Started idle: it lingers (kept while the sync is near, keepWhile) and never holds the process open.
+      warming = setTimeout(() => {
+        if (disposed || worker) return;
+        worker = start();
+        idle(worker);
+      }, wait);
+      warming.unref();
+    },
     async dispose() {
       disposed = true;
       clearTimeout(linger);
+      clearTimeout(warming);
       const w = worker;
       worker = null;
       if (w) await w.terminate();

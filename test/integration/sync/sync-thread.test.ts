@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Cache } from '../../../src-main/cache/cache';
 import { sourceWorker, type WorkerSpawner } from '../../../src-main/evaluator/worker-spawn';
 import { createMemorySecretStore } from '../../../src-main/secrets/secret-store';
 import type { SyncSummary } from '../../../src-main/sync/sync-account';
 import { createSyncService } from '../../../src-main/sync/sync-service';
-import { createSyncThread } from '../../../src-main/sync/sync-thread';
+import { createSyncThread, type SyncThreadOptions } from '../../../src-main/sync/sync-thread';
 import { announcingWrites, createWriteGate } from '../../../src-main/db/write-gate';
 import { DEMO_ACCOUNT_ID } from '../../../src-main/app/demo-server';
 import { appInstall } from '../app/runtime-fixture';
@@ -47,6 +47,32 @@ function service(s: TestServer, c: Cache, spawn?: WorkerSpawner) {
   });
   cleanups.push(() => svc.dispose());
   return svc;
+}
+
+/** A sync service over a new cache and a sync thread runner with `options`, and the threads it started. */
+function threadService(
+  s: TestServer,
+  options: Pick<SyncThreadOptions, 'lingerMs' | 'keepWhile' | 'warmAheadMs'>,
+) {
+  const c = cache();
+  const threads: Worker[] = [];
+  const runner = createSyncThread({
+    cache: c.cache,
+    data: { file: c.file },
+    spawn: (data, spawnOptions) => {
+      const w = syncThread(data, spawnOptions);
+      threads.push(w);
+      return w;
+    },
+    ...options,
+  });
+  const svc = createSyncService({
+    cache: c.cache,
+    secrets: createMemorySecretStore({ acme: s.token }),
+    runner,
+  });
+  cleanups.push(() => svc.dispose());
+  return { svc, runner, threads };
 }
 
 const account = (s: TestServer) => ({ id: 'acme', label: 'Acme', serverUrl: s.server.url });
@@ -269,25 +295,7 @@ describe('a sync run in the sync thread', () => {
     const s = await server();
     /** Two syncs a while apart over a runner with a short linger: the threads it started, and whether one exited between. */
     const twoSyncs = async (keep: boolean) => {
-      const c = cache();
-      const threads: Worker[] = [];
-      const runner = createSyncThread({
-        cache: c.cache,
-        data: { file: c.file },
-        spawn: (data, options) => {
-          const w = syncThread(data, options);
-          threads.push(w);
-          return w;
-        },
-        lingerMs: 50,
-        keepWhile: () => keep,
-      });
-      const svc = createSyncService({
-        cache: c.cache,
-        secrets: createMemorySecretStore({ acme: s.token }),
-        runner,
-      });
-      cleanups.push(() => svc.dispose());
+      const { svc, threads } = threadService(s, { lingerMs: 50, keepWhile: () => keep });
       await svc.sync(account(s));
       let exited = false;
       threads[0]!.once('exit', () => (exited = true));
@@ -300,5 +308,25 @@ describe('a sync run in the sync thread', () => {
     };
     expect(await twoSyncs(false)).toEqual({ threads: 2, exitedBetween: true });
     expect(await twoSyncs(true)).toEqual({ threads: 1, exitedBetween: false });
+  });
+
+  it('starts ahead of a planned sync, which then runs on it; a plan withdrawn or far away starts none', async () => {
+    const s = await server();
+    const { svc, runner, threads } = threadService(s, { warmAheadMs: 5_000 });
+    // A sync an hour away starts nothing yet; one within the 5 s but withdrawn (a manual sync
+    // replaced the plan) neither: its start was due at once (0 ms), and 200 ms later none came.
+    runner.prepare!(60 * 60_000);
+    runner.prepare!(1_000);
+    runner.prepare!(null);
+    await new Promise((ok) => setTimeout(ok, 200));
+    expect(threads).toHaveLength(0);
+    // A sync planned within the 5 s ahead: its thread starts now, before the sync is asked for.
+    runner.prepare!(3_000);
+    await vi.waitFor(() => expect(threads).toHaveLength(1));
+    const synced = await svc.sync(account(s));
+    expect(synced.errors).toEqual([]);
+    expect(synced.inserted).toBe(ledger.events.length);
+    // The sync ran on the thread started ahead: no second one.
+    expect(threads).toHaveLength(1);
   });
 });
