@@ -5,7 +5,7 @@ import { ManualInputError } from '../../manual/manual-input-error';
 import { answerReading, markOf, recordReading, type ReadingOutcome } from '../../manual/record-reading';
 import { dbFlag, openCacheFile, withCache } from '../cache-io';
 import { CliError, EXIT_USAGE } from '../cli-error';
-import { credits, shortInstant, table } from '../format/table';
+import { credits, percentUsed, shortInstant, table } from '../format/table';
 import { creditsFlag, instantFlag, loadCatalog, parseFlags, subcommand, type CliIo } from '../io';
 import { manualError } from './workspace';
 
@@ -75,7 +75,7 @@ export function describeOutcome(o: ReadingOutcome): string {
     lines.push(`  ${credits(m.credits)} used ${since}`);
   }
   lines.push(
-    `  now: ${credits(s.used)} of ${credits(s.available)} used (${s.percentUsed.toFixed(1)} %), ${credits(s.remaining)} left; resets ${shortInstant(s.periodEnd)} UTC`,
+    `  now: ${credits(s.used)} of ${credits(s.available)} used (${percentUsed(s.percentUsed)}), ${credits(s.remaining)} left; resets ${shortInstant(s.periodEnd)} UTC`,
   );
   if (s.forecast.burnPerDay > 0)
     lines.push(

@@ -320,3 +320,20 @@ describe('creditbar workspace add, list and remove', () => {
     );
   });
 });
+
+describe('reading add says the balance by the one percent rule of the card and the tray', () => {
+  test('1 credit of 10,000 left is 99.9 % used (rounded down), never "100.0 %" beside a pool that is not dry', async () => {
+    const db = cacheFile();
+    await ok(addBase44Args(db, { name: 'Support studio', billingDay: 1 }));
+    // On the app's clock, six hours after the reading: 10,000 − 1 = 9,999 used of 10,000 = 99.99 %,
+    // which the card shows as 99.9 % (rounded down to a tenth): the pool is not dry.
+    const r = await runCli(
+      cmd(
+        `reading add --db ${db} --workspace support-studio --pool integration --remaining 1 --at 2025-11-02T00:00:00Z`,
+      ),
+      { now: () => Date.parse('2025-11-02T06:00:00Z') },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  now: 9,999 of 10,000 used (99.9%), 1 left;');
+  });
+});
