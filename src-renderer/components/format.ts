@@ -70,9 +70,7 @@ export function formatPercentUsed(value: number): string {
 
 /** A signed change: "+12%" / "−4%". */
 export function formatSignedPercent(value: number): string {
-  return numberFormat({ style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
-    value / 100,
-  );
+  return percent.formatChangePercent(value, locales());
 }
 
 /** "Nov 23" / "23 Nov" in the user's zone. */

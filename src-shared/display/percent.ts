@@ -12,13 +12,15 @@ const NOISE = 1e-6;
 
 const formats = new Map<string, Intl.NumberFormat>();
 
-function percentFormat(locale: string | readonly string[]): Intl.NumberFormat {
-  const key = typeof locale === 'string' ? locale : locale.join(',');
+/** Percent to a tenth in the locale's style; `signed` adds "+" (and keeps "0%" unsigned). */
+function percentFormat(locale: string | readonly string[], signed = false): Intl.NumberFormat {
+  const key = `${signed ? '±' : ''}${typeof locale === 'string' ? locale : locale.join(',')}`;
   let format = formats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale as string | string[], {
       style: 'percent',
       maximumFractionDigits: 1,
+      ...(signed ? { signDisplay: 'exceptZero' as const } : {}),
     });
     formats.set(key, format);
   }
@@ -50,4 +52,13 @@ export function formatThresholdPercent(
     style: 'percent',
     maximumFractionDigits: 2,
   }).format(percent / 100);
+}
+
+/**
+ * A change against another period (history's "Change" column and review, `creditbar report`):
+ * signed, to the nearest tenth, no trailing zero: "+2.1%", "-32%", "0%". A difference, not a
+ * level, so it is not rounded down like percent used.
+ */
+export function formatChangePercent(percent: number, locale: string | readonly string[] = 'en-US'): string {
+  return percentFormat(locale, true).format(percent / 100);
 }

@@ -5,6 +5,7 @@ import type {
   ReportJson,
 } from '../../../src-shared/engine/report-json';
 import { isEmptyReport, reviewedPools } from '../../../src-shared/engine/report-json';
+import { formatChangePercent } from '../../../src-shared/display/percent';
 import type { TableNames } from './names';
 import { credits, duration, lastDay, percentUsed, shortInstant, table } from './table';
 
@@ -13,8 +14,9 @@ function top(record: Record<string, number>, label: (key: string) => string = (k
   return entries.length === 0 ? '-' : entries.map(([k, v]) => `${label(k)} ${credits(v)}`).join(', ');
 }
 
+/** The History screen's change: "+2.1%", "-32%" (src-shared/display/percent). */
 function signedPercent(x: number): string {
-  return `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`;
+  return formatChangePercent(x);
 }
 
 function changeText(p: PeriodReportJson): string {

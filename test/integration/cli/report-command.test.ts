@@ -182,7 +182,8 @@ describe('creditbar report', () => {
       'Acme, integration pool, 2026-11-01 to 2026-11-30: in progress, 21 d 0 h left',
     );
     expect(text.stdout).toContain(
-      'used 500 of 1,000 so far (50%), +400.0% against the period before at the same point (100)',
+      // +400%, as the History screen says it (one change format), not "+400.0%".
+      'used 500 of 1,000 so far (50%), +400% against the period before at the same point (100)',
     );
     expect(text.stdout).toContain('ran dry: not so far');
     expect(text.stdout).not.toContain('Never ran dry');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercentUsed, shownPercent, wholePercent } from '../../../../src-shared/display/percent';
+import {
+  formatChangePercent,
+  formatPercentUsed,
+  shownPercent,
+  wholePercent,
+} from '../../../../src-shared/display/percent';
 
 describe('the one rounding rule for percent used: down, to one decimal', () => {
   it.each([
@@ -20,5 +25,18 @@ describe('the one rounding rule for percent used: down, to one decimal', () => {
 
   it("writes it in the user's locale", () => {
     expect(formatPercentUsed(49.98, 'de-DE')).toBe('49,9\u00a0%');
+  });
+});
+
+describe('formatChangePercent: one change format for History and creditbar report', () => {
+  it.each([
+    // Worked out by hand: +518 on 24,387 is +2.124 %; -8,561 on 26,737 is -32.02 %; +10 on 77 is +12.99 %.
+    [(518 / 24_387) * 100, '+2.1%'],
+    [(-8_561 / 26_737) * 100, '-32%'],
+    [(10 / 77) * 100, '+13%'],
+    [400, '+400%'],
+    [0, '0%'],
+  ])('%s reads %s', (value, text) => {
+    expect(formatChangePercent(value)).toBe(text);
   });
 });
