@@ -84,11 +84,14 @@ export function parseLocaleNumber(text: string, options: ParseOptions = {}): Par
   return read(m[0], sep, options);
 }
 
+/** The sentence for the word at the start of `rest`: quoted whole as typed ("12abc", "1e9"), never a piece of it. */
 function notANumber(rest: string): ParsedList {
   const word = rest.split(/[\s,;]/)[0] || rest.slice(0, 1);
   return {
     ok: false,
-    message: `Enter numbers separated by commas, e.g. 50, 90, 100: "${word}" is not a number.`,
+    message: /^-\d/.test(word)
+      ? `Enter numbers above 0 separated by commas, e.g. 50, 90, 100: "${word}" is negative.`
+      : `Enter numbers separated by commas, e.g. 50, 90, 100: "${word}" is not a number.`,
   };
 }
 
@@ -107,6 +110,7 @@ export function parseLocaleNumberList(text: string, options: ParseOptions = {}):
   const s = text.trim();
   let at = 0;
   while (at < s.length) {
+    const start = at;
     re.lastIndex = at;
     const m = re.exec(s);
     if (!m) return notANumber(s.slice(at));
@@ -117,7 +121,7 @@ export function parseLocaleNumberList(text: string, options: ParseOptions = {}):
     between.lastIndex = at;
     const gap = between.exec(s);
     if (gap) at = between.lastIndex;
-    else if (at < s.length) return notANumber(s.slice(at));
+    else if (at < s.length) return notANumber(s.slice(start));
   }
   if (values.length === 0)
     return { ok: false, message: 'Enter one or more numbers separated by commas, e.g. 50, 90, 100.' };

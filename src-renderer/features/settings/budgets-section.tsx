@@ -1,8 +1,10 @@
 import { BUDGET_SCOPE } from '../../../src-shared/display/member-budget';
 import { useId, useState } from 'react';
+import { formatWholeCredits } from '../../../src-shared/display/credits';
 import { parseLocaleNumber } from '../../../src-shared/display/locale-number';
 import type { WorkspaceCard } from '../../../src-shared/ipc/snapshot';
 import type { Settings } from '../../../src-shared/settings/settings';
+import { MAX_CREDITS } from '../../../src-shared/types/ledger';
 import { formatCredits, locales } from '../../components/format';
 import { SaveStatus } from './save-status';
 import { useSave } from './use-save';
@@ -22,6 +24,9 @@ export function parseBudgets(
     const n = parseLocaleNumber(text, { locale, whole: true, what: 'A budget' });
     if (!n.ok) invalid[member] = n.message;
     else if (n.value <= 0) invalid[member] = 'A budget must be above 0; leave the field empty for none.';
+    // The contract caps credits there; past it, the save failed with the IPC's raw schema message.
+    else if (n.value > MAX_CREDITS)
+      invalid[member] = `A budget is at most ${formatWholeCredits(MAX_CREDITS, locale)} credits a period.`;
     else value[member] = n.value;
   }
   return Object.keys(invalid).length ? { ok: false, invalid } : { ok: true, value };

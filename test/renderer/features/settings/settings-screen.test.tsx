@@ -60,6 +60,18 @@ describe('SettingsScreen', () => {
     });
   });
 
+  // 99999999999999999999 passed the form and the save failed with the IPC's own words: "Not saved:
+  // Invalid input for settings:update: budgets.zite-pro.ana: Too big: expected int to be <=9007199254740991".
+  it('refuses a budget past 1,000,000,000 credits in one sentence, before saving', async () => {
+    const { user, client } = setup();
+    const form = screen.getByRole('form', { name: 'Member budgets for Zite Pro' });
+    await user.clear(within(form).getByLabelText('Ana Ruiz'));
+    await user.type(within(form).getByLabelText('Ana Ruiz'), '99999999999999999999');
+    await user.click(within(form).getByRole('button', { name: 'Save budgets' }));
+    expect(within(form).getByText('A budget is at most 1,000,000,000 credits a period.')).toBeInTheDocument();
+    expect(client.updateSettings).not.toHaveBeenCalled();
+  });
+
   it('refuses a budget of 1.5 credits in one sentence (credits are whole), and takes "10,000" as ten thousand', async () => {
     const { user, client } = setup();
     const form = screen.getByRole('form', { name: 'Member budgets for Zite Pro' });

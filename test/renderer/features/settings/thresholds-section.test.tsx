@@ -151,6 +151,24 @@ describe('Settings shows the thresholds in force, per workspace and pool, with t
     });
   });
 
+  // "12abc" was answered '"abc" is not a number', "1e9" '"e9"', and "-5" '"-5" is not a number'.
+  it('quotes what was typed, whole, when a value is not a number, and calls a negative one negative', async () => {
+    const { user, form } = setup();
+    const f = form('Zite Pro', INTEGRATION);
+    const input = within(f).getByLabelText('Thresholds');
+    const cases: [string, string][] = [
+      ['50, 12abc', 'Enter numbers separated by commas, e.g. 50, 90, 100: "12abc" is not a number.'],
+      ['1e9', 'Enter numbers separated by commas, e.g. 50, 90, 100: "1e9" is not a number.'],
+      ['-5, 90', 'Enter numbers above 0 separated by commas, e.g. 50, 90, 100: "-5" is negative.'],
+    ];
+    for (const [typed, sentence] of cases) {
+      await user.clear(input);
+      await user.type(input, typed);
+      await user.click(within(f).getByRole('button', { name: 'Save thresholds' }));
+      expect(within(f).getByText(sentence)).toBeInTheDocument();
+    }
+  });
+
   it('clears an earlier "Saved." when the next attempt is refused', async () => {
     const { user, form } = setup();
     const f = form('Zite Pro', INTEGRATION);
