@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { eventOutsideLimits } from '../../src-shared/api/ingest';
 import { LedgerError, parseLedgerText } from '../../src-shared/ledger/parse-ledger';
 import { createAdmin } from '../admin';
 import { createStore } from '../db/store';
@@ -36,6 +37,8 @@ export async function importCommand(argv: string[], io: ServerCliIo): Promise<vo
     if (err instanceof LedgerError) throw new ServerCliError(err.message, 1);
     throw err;
   }
+  const outside = eventOutsideLimits(ledger.events, Date.now(), file);
+  if (outside !== null) throw new ServerCliError(outside, 1);
   const dbPath = values.db ?? defaultDbPath(io.env);
   const accountName = values.account ?? 'default';
   withServerDatabase(dbPath, (db) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { toIso } from '../time/instant';
-import { usageEventSchema } from '../types/ledger';
+import { parseInstant, toIso } from '../time/instant';
+import { usageEventSchema, type UsageEvent } from '../types/ledger';
 
 /** Most events one POST may carry; larger feeds send several batches. */
 export const INGEST_MAX_EVENTS = 10_000;
@@ -49,6 +49,36 @@ export function ingestInstantProblem(t: number, now: number): string | null {
     return `is before 2000-01-01: send the instant the call happened (ISO 8601, UTC)`;
   if (t > now + INGEST_MAX_AHEAD_MS)
     return `is more than one day after the server's clock (${toIso(now)}): check the reporting machine's clock`;
+  return null;
+}
+
+const TEXT_FIELDS = ['id', 'memberId', 'action', 'app', 'inputHash'] as const;
+
+/**
+ * The first event of a ledger file that the collector would refuse from a reporting app (a text
+ * field over 200 characters, an instant before 2000 or more than a day after `now`), as one
+ * sentence naming it, or null. Ledger imports store what they are given: a typo year would open a
+ * period decades ahead, and a column pasted whole into `action` would be synced to every lead.
+ */
+export function eventOutsideLimits(
+  events: readonly UsageEvent[],
+  now: number,
+  source: string,
+): string | null {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const where = `${source}: events[${i}] (id "${e.id.length > 40 ? `${e.id.slice(0, 40)}…` : e.id}")`;
+    for (const field of TEXT_FIELDS) {
+      const value = e[field];
+      if (value !== undefined && value.length > INGEST_MAX_FIELD_LENGTH)
+        return `${where}: ${field} is ${value.length.toLocaleString('en-US')} characters, more than ${INGEST_MAX_FIELD_LENGTH}`;
+    }
+    const t = parseInstant(e.occurredAt);
+    if (t < INGEST_EARLIEST_MS)
+      return `${where}: occurredAt ${e.occurredAt} is before 2000-01-01: check the year`;
+    if (t > now + INGEST_MAX_AHEAD_MS)
+      return `${where}: occurredAt ${e.occurredAt} is more than a day after now (${toIso(now)}): check the year`;
+  }
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { eventOutsideLimits } from '../../../src-shared/api/ingest';
 import { CsvRowError } from '../../../src-shared/csv/csv-events';
 import { CSV_FIELDS, CsvMappingError } from '../../../src-shared/csv/csv-mapping';
 import { poolKindSchema } from '../../../src-shared/types/ledger';
@@ -92,6 +93,8 @@ export async function importCommand(argv: string[], io: CliIo): Promise<void> {
           EXIT_USAGE,
         );
     const ledger = await loadLedger(path, catalog);
+    const outside = eventOutsideLimits(ledger.events, io.now(), path);
+    if (outside !== null) throw new CliError(outside);
     await withCache(openCacheFile(file, io, 'create'), (cache) => {
       const r = importLedger(cache, ledger, { now: io.now(), catalog });
       io.stdout(
