@@ -1,6 +1,6 @@
 import { CACHE_DAMAGE_FOUND_NOTICE } from '../../src-shared/display/cache-damage';
-import { syncFailureLine } from '../../src-shared/display/sync-state';
-import { dateStyle, formatRelative, formatTime } from '../components/format';
+import { syncAgo, syncFailureLine } from '../../src-shared/display/sync-state';
+import { dateStyle, formatTime } from '../components/format';
 import { OfflineIcon } from '../components/icons';
 import { useNow } from '../components/use-now';
 import { useAppStore } from '../store/store-context';
@@ -25,9 +25,8 @@ export function StatusBanner(): React.JSX.Element | null {
   // The tray's sync line, word for word: "Sync failed 5 minutes ago: <why>".
   const failure = sync ? syncFailureLine(sync, now, dateStyle()) : null;
   if (sync?.offline) {
-    const age = sync.lastSuccessAt
-      ? formatRelative(-(now - Date.parse(sync.lastSuccessAt)) / 1000, now)
-      : null;
+    // The header's and the cards' words for the age: "just now" under a minute (sync-state.ts).
+    const age = sync.lastSuccessAt ? syncAgo(sync.lastSuccessAt, now, dateStyle()) : null;
     banners.push(
       <div key="offline" className="banner banner-offline" role="status" data-testid="offline-banner">
         <OfflineIcon />

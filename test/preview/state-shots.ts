@@ -2,7 +2,7 @@
  * Dev-only: screenshots of `creditbar web --data DIR` over a data folder prepared by hand (an
  * imported ledger, a workspace kept by hand, a dry pool ...), every look (380 x 560 and 1200 x 850,
  * light and dark), on the screens named, to read the numbers of every surface side by side.
- *   npx electron-vite build && npx tsx test/preview/state-shots.ts OUT_DIR NAME DATA_DIR [--demo] [route ...]
+ *   npx electron-vite build && npx tsx test/preview/state-shots.ts OUT_DIR NAME DATA_DIR [--demo] [--synced] [route ...]
  * Routes are hash routes ("overview", "alerts", "history", "workspace/ID"); default "overview".
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,11 +15,15 @@ import { eachLook, launchChromium } from './shot-looks';
 
 const [outArg, name, dataArg, ...rest] = process.argv.slice(2);
 if (!outArg || !name || !dataArg)
-  throw new Error('usage: state-shots.ts OUT_DIR NAME DATA_DIR [--demo] [route ...]');
+  throw new Error('usage: state-shots.ts OUT_DIR NAME DATA_DIR [--demo] [--synced] [route ...]');
 const outDir = resolve(outArg);
 const demo = rest.includes('--demo');
-const routes = rest.filter((r) => r !== '--demo');
-const keyDir = mkdtempSync(join(tmpdir(), 'creditbar-shots-keys-'));
+// --synced: wait for a first sync to end (an account's folder), as --demo does.
+const synced = demo || rest.includes('--synced');
+const routes = rest.filter((r) => !r.startsWith('--'));
+// The folder's tokens were stored with CREDITBAR_KEY_DIR's key, when it is set (an account added by hand).
+const ownKeys = process.env['CREDITBAR_KEY_DIR'];
+const keyDir = ownKeys ?? mkdtempSync(join(tmpdir(), 'creditbar-shots-keys-'));
 const ready = '[data-testid="overview-headline"]';
 
 mkdirSync(outDir, { recursive: true });
@@ -34,7 +38,7 @@ try {
   try {
     const first = await browser.newPage();
     await first.goto(url);
-    await first.waitForSelector(demo ? 'body[data-sync-state="idle"][data-last-sync]' : ready, {
+    await first.waitForSelector(synced ? 'body[data-sync-state="idle"][data-last-sync]' : ready, {
       timeout: 120_000,
     });
     // The snapshot the screens show, and the tray's words for it (the tray cannot run here).
@@ -71,6 +75,6 @@ try {
   tool.send('quit');
   await tool.line(/^Stopped\./).catch(() => undefined);
   await tool.stop();
-  rmSync(keyDir, { recursive: true, force: true });
+  if (!ownKeys) rmSync(keyDir, { recursive: true, force: true });
 }
 console.log(`screenshots in ${outDir}`);

@@ -45,3 +45,18 @@ describe('the damaged cache banner and a failing sync', () => {
     expect(screen.getByTestId('sync-error-banner')).toHaveTextContent(`: ${offline}`);
   });
 });
+
+describe('the offline banner', () => {
+  it('gives the data’s age in the header’s and the cards’ words: "just now" under a minute, not "49 seconds ago"', () => {
+    const s = demoSnapshot();
+    // Relative to the instant the test runs, as the banner's clock is.
+    const lastSuccessAt = new Date(Date.now() - 49_000).toISOString();
+    renderWithStore(<StatusBanner />, {
+      state: { snapshot: { ...s, sync: { ...s.sync, offline: true, lastError: null, lastSuccessAt } } },
+    });
+    // The overview's header says "Offline: showing data from just now", each card "Offline, cached just now".
+    expect(screen.getByTestId('offline-banner')).toHaveTextContent(
+      'Offline: showing the data from the last sync (just now).',
+    );
+  });
+});
