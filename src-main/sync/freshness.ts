@@ -26,18 +26,3 @@ export function freshnessOf(
     age <= policy.liveForMs && failure === null ? 'live' : age <= policy.staleAfterMs ? 'cached' : 'stale';
   return { kind, lastSyncAt: toIso(lastSyncAt), ageSeconds: Math.floor(age / 1000), failure };
 }
-
-/** "live", "cached 12 min ago", "stale: 3 h old", "never synced": the words a balance carries. */
-export function describeFreshness(f: Freshness): string {
-  if (f.ageSeconds === null) return 'never synced';
-  const minutes = Math.floor(f.ageSeconds / 60);
-  const age =
-    minutes < 60
-      ? `${minutes} min`
-      : minutes < 2880
-        ? `${Math.floor(minutes / 60)} h`
-        : `${Math.floor(minutes / 1440)} d`;
-  if (f.kind === 'live') return 'live';
-  const why = f.failure === 'offline' ? 'offline, ' : f.failure === 'error' ? 'sync failed, ' : '';
-  return f.kind === 'cached' ? `${why}cached ${age} ago` : `${why}stale: ${age} old`;
-}

@@ -15,7 +15,8 @@ import { evaluateCache } from '../../cache/evaluate-cache';
 import { cacheDamageMarked } from '../../cache/open-app-cache';
 import { cacheFailureOf } from '../../db/cache-failure';
 import { lastImportAt } from '../../manual/last-import';
-import { describeFreshness, freshnessOf } from '../../sync/freshness';
+import { freshnessOf } from '../../sync/freshness';
+import { freshnessText } from '../../../src-shared/display/freshness-text';
 import { syncFailureOf } from '../../sync/sync-failure';
 import { openCacheFile, withCache } from '../cache-io';
 import { openDataFolderToRead, SETTINGS_FILE } from '../data-folder';
@@ -134,7 +135,12 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
         return `  ${w.workspace.name}: ${[source, ...facts].join('; ')}`;
       }
       const failure = syncFailureOf(cache.read.syncState.account(w.accountId), state);
-      const freshness = describeFreshness(freshnessOf(state.lastSuccessAt, io.now(), policy, failure));
+      // The card's badge, word for word ("cached 12 minutes ago"), on the CLI's clock in UTC.
+      const text = freshnessText(freshnessOf(state.lastSuccessAt, io.now(), policy, failure), io.now(), {
+        locale: 'en-US',
+        timeZone: 'UTC',
+      });
+      const freshness = `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
       return `  ${w.workspace.name}: ${freshness}${state.lastError ? ` (last error: ${state.lastError})` : ''}`;
     }
     io.stdout(

@@ -1,29 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { describeFreshness, freshnessOf } from '../../../../src-main/sync/freshness';
+import { freshnessOf } from '../../../../src-main/sync/freshness';
+import { freshnessText } from '../../../../src-shared/display/freshness-text';
 
 const policy = { liveForMs: 5 * 60_000, staleAfterMs: 30 * 60_000 };
 const now = Date.UTC(2026, 10, 20, 12);
 const min = 60_000;
 
+/** The card's badge and creditbar status say the age in these words (src-shared/display/freshness-text). */
+const words = (f: ReturnType<typeof freshnessOf>) =>
+  freshnessText(f, now, { locale: 'en-US', timeZone: 'UTC' });
+
 describe('freshnessOf', () => {
   it.each([
-    [null, 'stale', null, 'never synced'],
-    [now, 'live', 0, 'live'],
-    [now - 5 * min, 'live', 300, 'live'],
-    [now - 5 * min - 1000, 'cached', 301, 'cached 5 min ago'],
-    [now - 12 * min, 'cached', 720, 'cached 12 min ago'],
-    [now - 30 * min, 'cached', 1800, 'cached 30 min ago'],
-    [now - 31 * min, 'stale', 1860, 'stale: 31 min old'],
-    [now - 3 * 60 * min, 'stale', 10_800, 'stale: 3 h old'],
-    [now - 3 * 1440 * min, 'stale', 259_200, 'stale: 3 d old'],
+    [null, 'stale', null, 'Stale, never synced'],
+    [now, 'live', 0, 'Live'],
+    [now - 5 * min, 'live', 300, 'Live'],
+    [now - 5 * min - 1000, 'cached', 301, 'Cached 5 minutes ago'],
+    [now - 12 * min, 'cached', 720, 'Cached 12 minutes ago'],
+    [now - 30 * min, 'cached', 1800, 'Cached 30 minutes ago'],
+    [now - 31 * min, 'stale', 1860, 'Stale, synced 31 minutes ago'],
+    [now - 3 * 60 * min, 'stale', 10_800, 'Stale, synced 3 hours ago'],
+    [now - 3 * 1440 * min, 'stale', 259_200, 'Stale, synced 3 days ago'],
     // A sync stamped in our future (our clock went back) counts as just now, never as negative age.
-    [now + 10 * min, 'live', 0, 'live'],
-  ] as const)('last sync %s → %s', (last, kind, age, words) => {
+    [now + 10 * min, 'live', 0, 'Live'],
+  ] as const)('last sync %s → %s', (last, kind, age, text) => {
     const f = freshnessOf(last, now, policy);
     expect(f.kind).toBe(kind);
     expect(f.ageSeconds).toBe(age);
     expect(f.lastSyncAt).toBe(last === null ? null : new Date(last).toISOString());
-    expect(describeFreshness(f)).toBe(words);
+    expect(words(f)).toBe(text);
   });
 });
 
@@ -51,13 +56,11 @@ describe('freshnessOf after a failed sync', () => {
   it('is never live when the last attempt failed, however young the data', () => {
     const f = freshnessOf(now - 1 * min, now, policy, 'offline');
     expect(f.kind).toBe('cached');
-    expect(describeFreshness(f)).toBe('offline, cached 1 min ago');
-    expect(describeFreshness(freshnessOf(now - 2 * min, now, policy, 'error'))).toBe(
-      'sync failed, cached 2 min ago',
-    );
+    expect(words(f)).toBe('Offline, cached 1 minute ago');
+    expect(words(freshnessOf(now - 2 * min, now, policy, 'error'))).toBe('Sync failed, cached 2 minutes ago');
     // Past the stale limit it is stale, and still says why.
-    expect(describeFreshness(freshnessOf(now - 40 * min, now, policy, 'offline'))).toBe(
-      'offline, stale: 40 min old',
+    expect(words(freshnessOf(now - 40 * min, now, policy, 'offline'))).toBe(
+      'Offline, stale, synced 40 minutes ago',
     );
   });
 });
