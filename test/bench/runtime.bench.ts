@@ -6,14 +6,15 @@
 // time waiting for a core (runtime/heartbeat.ts: Linux schedstat), request to snapshot, RSS idle and peak; the server's /balance
 // after an ingest; and, as the baseline of the same run, the evaluation the runtime used to run on
 // its main thread over the same cache (in a process of its own, so it never counts in the runtime's
-// RSS). Memory is measured twice per case: the runtime from source through tsx (what the CLI and
-// browser mode run, with the environment and node flags bin/creditbar starts node with), and bundled by esbuild with
-// its dependencies external (in plain node, no such environment), the evaluator and sync threads
-// from their own bundles (what the app ships: electron-vite bundles out/main the same way), with where
-// the RSS goes. The last line is one JSON object. Prints figures, never pass/fail.
+// RSS). Memory is measured three times per case: the runtime from source through tsx (with the
+// environment and node flags bin/creditbar starts node with; the timed run); bundled by esbuild with
+// its dependencies external, the evaluator and sync threads from their own bundles, in plain node
+// (what the app ships: electron-vite bundles out/main the same way); and that bundle again with
+// bin/creditbar's environment and node flags (what `creditbar web` runs: bin/creditbar bundles the
+// CLI the same way, on the fly), each with where the RSS goes. The last line is one JSON object. Prints figures, never pass/fail.
 // BENCH_CASES=10k,1M picks cases; BENCH_TRIALS (default 3) sets the trials per phase;
-// BENCH_BUNDLED=0 skips the bundled run; BENCH_LAUNCHER=0 runs the source child without
-// bin/creditbar's environment and node flags; BENCH_SETTLE_MS (default 30,000) sets how long idle settles.
+// BENCH_BUNDLED=0 skips the bundled runs; BENCH_LAUNCHER=0 runs the source child without
+// bin/creditbar's environment and node flags, and skips the bundled run with them; BENCH_SETTLE_MS (default 30,000) sets how long idle settles.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -110,7 +111,7 @@ function firstLine<T>(p: ReturnType<typeof child>, what: string): Promise<T> {
 async function runCase(
   c: (typeof CASES)[number],
   bundled: { child: string; worker: string; syncWorker: string } | null,
-): Promise<{ source: RuntimeFigures; bundled: RuntimeFigures | null }> {
+): Promise<{ source: RuntimeFigures; bundled: RuntimeFigures | null; launched: RuntimeFigures | null }> {
   const now = new Date();
   const server = child(
     'sync/server-child.ts',
@@ -147,7 +148,7 @@ async function runCase(
       child('runtime/runtime-child.ts', [JSON.stringify(spec)], 'ignore', LAUNCHER),
       'the runtime child',
     );
-    if (!bundled) return { source, bundled: null };
+    if (!bundled) return { source, bundled: null, launched: null };
     // Memory only: one trial per phase, no cold start, no baseline.
     const again: RuntimeCase = {
       ...spec,
@@ -158,13 +159,18 @@ async function runCase(
       coldStart: false,
       baseline: false,
     };
-    return {
-      source,
-      bundled: await firstLine<RuntimeFigures>(
-        child(bundled.child, [JSON.stringify(again)], 'ignore'),
-        'the bundled runtime child',
-      ),
-    };
+    const plain = await firstLine<RuntimeFigures>(
+      child(bundled.child, [JSON.stringify(again)], 'ignore'),
+      'the bundled runtime child',
+    );
+    const launched =
+      Object.keys(LAUNCHER.env).length + LAUNCHER.flags.length > 0
+        ? await firstLine<RuntimeFigures>(
+            child(bundled.child, [JSON.stringify({ ...again, mode: 'launcher' })], 'ignore', LAUNCHER),
+            'the bundled runtime child (launcher)',
+          )
+        : null;
+    return { source, bundled: plain, launched };
   } finally {
     server.stdin!.end();
     await new Promise((ok) => server.once('exit', ok));
@@ -214,10 +220,12 @@ console.log(
 const bundles = BUNDLED ? await bundle() : null;
 const results = new Map<string, RuntimeFigures>();
 const bundledResults = new Map<string, RuntimeFigures>();
+const launchedResults = new Map<string, RuntimeFigures>();
 for (const c of CASES) {
-  const { source: r, bundled: b } = await runCase(c, bundles);
+  const { source: r, bundled: b, launched: l } = await runCase(c, bundles);
   results.set(c.name, r);
   if (b) bundledResults.set(c.name, b);
+  if (l) launchedResults.set(c.name, l);
   const steady = median(r.steadySync.ms);
   console.log(`${c.name} (${c.workspaces} x ${fmt(c.events)} events):`);
   console.log(phaseLine('first sync', r.firstSync));
@@ -236,6 +244,7 @@ for (const c of CASES) {
     console.log(
       `  bundled: steady sync request to snapshot ${fmt(b.steadySync.ms[0]!)} ms, starting the built sync thread (longest block ${fmt(b.steadySync.longestBlockMs)} ms); first sync longest block ${fmt(b.firstSync.longestBlockMs)} ms`,
     );
+  if (l) console.log(memoryLine('web', l));
   console.log(
     `  server /balance after 100 new events ${fmt(median(r.serverBalanceMs))} ms (trials ${list(r.serverBalanceMs)})`,
   );
@@ -255,6 +264,7 @@ function mostCpu(ps: Phase[]): number | null {
 }
 const big = results.get('1M') ?? all[all.length - 1]!;
 const bigBundled = bundledResults.get('1M') ?? [...bundledResults.values()].pop();
+const bigLaunched = launchedResults.get('1M') ?? [...launchedResults.values()].pop();
 console.log(
   JSON.stringify({
     longestBlockMs: Math.round(Math.max(...all.flatMap((r) => phases(r).map((p) => p.longestBlockMs)))),
@@ -280,6 +290,9 @@ console.log(
       bundledResults.size > 0
         ? Math.round(Math.max(...[...bundledResults.values()].map((r) => r.peakRssMb)))
         : null,
+    // That bundle with bin/creditbar's environment and node flags: `creditbar web` (null with
+    // BENCH_BUNDLED=0 or BENCH_LAUNCHER=0).
+    webIdleSettledRssMb: bigLaunched ? Math.round(bigLaunched.idleSettledRssMb) : null,
     serverBalanceMs: Math.round(median(big.serverBalanceMs)),
   }),
 );

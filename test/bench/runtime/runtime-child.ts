@@ -31,9 +31,10 @@ export interface RuntimeCase {
   coldStart: boolean;
   /**
    * 'source': this file through tsx; 'bundled': built by esbuild, the evaluator thread from
-   * workerFile and the sync thread from syncWorkerFile (as the app ships them).
+   * workerFile and the sync thread from syncWorkerFile (as the app ships them); 'launcher': the
+   * same bundle run with bin/creditbar's environment and node flags (creditbar web).
    */
-  mode: 'source' | 'bundled';
+  mode: 'source' | 'bundled' | 'launcher';
   workerFile?: string;
   syncWorkerFile?: string;
   /** Also run the baseline (the whole view evaluated on one thread) in a child over this cache. */

@@ -113,7 +113,7 @@ export async function idleMemory(
 export async function settledMemory(
   runtime: AppRuntime,
   memory: MemoryBreakdown,
-  mode: 'source' | 'bundled',
+  mode: string,
 ): Promise<number> {
   await pause(SETTLE_MS);
   const idleSettledRssMb = mb();
