@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Catalog } from '../../src-shared/catalog/catalog';
+import { formatWholeCredits } from '../../src-shared/display/credits';
 import type { PoolEvaluation } from '../../src-shared/engine/evaluate';
 import type { ReadingMark } from '../../src-shared/engine/observed-usage';
 import {
@@ -80,6 +81,29 @@ function checkNumber(value: number, field: 'remaining' | 'used'): void {
     throw new ManualInputError(
       `The ${field} credits must be a number from 0 to 1,000,000,000, as the usage page shows it.`,
       field,
+    );
+}
+
+/**
+ * A pool without overage cannot have used more than it held: "20,000 used" of 10,000 is a typo (an
+ * extra zero) that would count 200 %, a negative balance and every threshold's alert at once. More
+ * credits than Creditbar knows of (a top-up) show as a reading of the credits left, which asks.
+ */
+function checkUsedFits(
+  cache: Cache,
+  ws: CachedWorkspace,
+  pool: PoolKind,
+  at: Millis,
+  used: number,
+  context: ReadingContext,
+): void {
+  if (resolveWorkspace(ws.workspace, context.catalog).pools.find((p) => p.pool === pool)?.overage) return;
+  const p = evaluatePool(cache, ws, pool, at, context);
+  const { available } = evaluationJson({ asOf: at, pools: [p], alerts: [] }).pools[0]!;
+  if (used > available)
+    throw new ManualInputError(
+      `${ws.workspace.name}'s ${pool} pool holds ${formatWholeCredits(available)} credits in that period, fewer than the ${used.toLocaleString('en-US', { maximumFractionDigits: 2 })} typed as used: check the number, or type the credits left instead if the platform added credits.`,
+      'used',
     );
 }
 
@@ -174,6 +198,7 @@ export function recordReading(cache: Cache, input: ReadingInput, context: Readin
     return { reading, workspace: ws, kind: 'check', status, mark: null, local };
   }
 
+  if (input.used !== undefined) checkUsedFits(cache, ws, pool, at, input.used, context);
   cache.transaction(() => {
     cache.write.readings.add(ws.key, reading, context.now);
     cache.write.poolState.markDirty(ws.key, pool, at);

@@ -200,6 +200,13 @@ describe('a manual Base44 Builder workspace fed a week of readings through the C
         2,
         '--pool "credits" is not a pool: use integration or message',
       ],
+      // An extra zero: Builder's pool holds 10,000 in November (no bonus). It was counted: 1,000 %
+      // used, 90,000 below zero, and every threshold's alert at once.
+      [
+        ['--pool', 'integration', '--used', '100000', '--at', '2025-11-09T00:00:00Z'],
+        1,
+        "creditbar: reading add: Support studio's integration pool holds 10,000 credits in that period, fewer than the 100,000 typed as used: check the number, or type the credits left instead if the platform added credits. (--used)\n",
+      ],
     ];
     for (const [extra, code, message] of cases) {
       const r = await runCli(['reading', 'add', '--db', db, '--workspace', 'support-studio', ...extra]);
