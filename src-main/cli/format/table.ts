@@ -1,4 +1,5 @@
 import { formatWholeCredits } from '../../../src-shared/display/credits';
+import { formatDuration } from '../../../src-shared/display/duration';
 import { formatPercentUsed } from '../../../src-shared/display/percent';
 /** Formats rows as a plain-text table: text columns left-aligned, numbers right-aligned. */
 export function table(headers: string[], rows: string[][], numeric: ReadonlySet<number> = new Set()): string {
@@ -31,11 +32,7 @@ export function shortInstant(iso: string | null): string {
   return iso === null ? '-' : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
-/** `9 d 4 h` for a number of seconds. */
+/** `9d 4h`, `4h 12m` for a number of seconds: the tray's and the cards' countdown (src-shared/display/duration). */
 export function duration(seconds: number): string {
-  const days = Math.floor(seconds / 86_400);
-  const hours = Math.floor((seconds % 86_400) / 3_600);
-  if (days > 0) return `${days} d ${hours} h`;
-  const minutes = Math.floor((seconds % 3_600) / 60);
-  return `${hours} h ${minutes} min`;
+  return formatDuration(seconds * 1000, 'en-US', 'minute');
 }

@@ -179,7 +179,8 @@ describe('creditbar report', () => {
 
     const text = await report('2026-11', '2026-11-10T00:00:00Z');
     expect(text.stdout).toContain(
-      'Acme, integration pool, 2026-11-01 to 2026-11-30: in progress, 21 d 0 h left',
+      // The cards' countdown: "21d" (a trailing zero unit dropped), not "21 d 0 h".
+      'Acme, integration pool, 2026-11-01 to 2026-11-30: in progress, 21d left',
     );
     expect(text.stdout).toContain(
       // +400%, as the History screen says it (one change format), not "+400.0%".
