@@ -76,10 +76,12 @@ export function validateLedger(data: unknown, source = 'ledger', catalog: Catalo
 /** Parses and validates a ledger file's text; `source` (the file name) prefixes every message. */
 export function parseLedgerText(text: string, source = 'ledger', catalog: Catalog = builtinCatalog): Ledger {
   let data: unknown;
+  // A byte-order mark, as Windows editors save UTF-8, is not part of the JSON (RFC 8259 lets a reader skip it).
+  const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(json);
   } catch {
-    throw new LedgerError(`${source}: not valid JSON: ${describeJsonSyntaxError(text)}`);
+    throw new LedgerError(`${source}: not valid JSON: ${describeJsonSyntaxError(json)}`);
   }
   return validateLedger(data, source, catalog);
 }

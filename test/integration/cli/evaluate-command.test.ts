@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runCli, tempFile } from './run-cli';
+import { runCli, runCliInProcess, tempFile } from './run-cli';
 
 // A Zite Free workspace (1,000 credits a month, seed 000) and a Base44 workspace on a billing
 // cycle anchored on the 15th with a 100-credit allowance and a +20 LinkedIn bonus.
@@ -352,5 +352,16 @@ describe('creditbar evaluate with bad input', () => {
     const res = await runCli(['evaluate', '/nonexistent/ledger.json']);
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/cannot read ledger \/nonexistent\/ledger.json: no such file/);
+  });
+
+  // Notepad and other Windows editors save UTF-8 with a byte-order mark: it was refused as "not valid
+  // JSON: unexpected character U+FEFF at line 1 column 1".
+  test('a ledger saved with a byte-order mark reads as the same ledger', async () => {
+    const bom = tempFile('bom.json', `\uFEFF${JSON.stringify(ledger)}`);
+    const res = await runCliInProcess(['evaluate', bom, '--as-of', '2026-11-18T00:00:00Z', '--json']);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    // The same figures as the first test's, worked out there: Acme 491 used, Builders 4.
+    expect(JSON.parse(res.stdout).pools.map((p: { used: number }) => p.used)).toEqual([491, 4]);
   });
 });
