@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { INGEST_EARLIEST_MS } from '../../src-shared/api/ingest';
 import type { Catalog } from '../../src-shared/catalog/catalog';
 import { formatWholeCredits } from '../../src-shared/display/credits';
 import type { PoolEvaluation } from '../../src-shared/engine/evaluate';
@@ -160,6 +161,8 @@ export function recordReading(cache: Cache, input: ReadingInput, context: Readin
   if (input.used !== undefined) checkNumber(input.used, 'used');
   const at = input.at ?? context.now;
   if (!Number.isFinite(at)) throw new ManualInputError('The reading time is not a valid instant.', 'at');
+  if (at < INGEST_EARLIEST_MS)
+    throw new ManualInputError(`A reading before 2000 is a typo (${toIso(at)}): check the date.`, 'at');
   if (at > context.now + FUTURE_SLACK_MS)
     throw new ManualInputError(`A reading cannot be in the future (${toIso(at)} is after now).`, 'at');
   const note = input.note?.trim();

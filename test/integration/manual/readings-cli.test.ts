@@ -191,6 +191,12 @@ describe('a manual Base44 Builder workspace fed a week of readings through the C
         'A reading cannot be in the future',
       ],
       [
+        ['--pool', 'integration', '--remaining', '9000', '--at', '1970-01-01T00:00:00Z'],
+        1,
+        // It was stored: a period of January 1970 (year 1 went through too).
+        'creditbar: reading add: A reading before 2000 is a typo (1970-01-01T00:00:00.000Z): check the date. (--at)\n',
+      ],
+      [
         ['--pool', 'integration', '--remaining', '9000', '--at', 'yesterday'],
         2,
         '--at "yesterday" is not an ISO 8601 instant',
