@@ -45,7 +45,47 @@ export function sourceWorker(module: URL): WorkerSpawner {
       }))).then(() => { renameSync(out, bundle); return load(); }, () => ${viaTsx});
     }
   `;
-  return (workerData, options) => new Worker(code, { eval: true, workerData, ...options });
+  return (workerData, options) =>
+    withoutTsx((execArgv) => new Worker(code, { eval: true, workerData, ...options, ...execArgv }));
+}
+
+/** This process's node flags for a thread, once found: null until the first thread starts. */
+let threadFlags: { execArgv?: string[] } | null = null;
+
+/**
+ * Starts a thread without tsx's loader flags (`--require .../tsx/...`, `--import .../tsx/...`), which
+ * a thread inherits from a process run through tsx: each thread then loaded tsx and started its
+ * loader's own hooks thread, ~100-250 ms of every start on 2 busy cores, though the thread imports
+ * a bundle. Other flags are kept; those a thread refuses (V8's, as --expose-gc: they hold for every
+ * thread anyway) are left out, and should that fail too the thread inherits every flag as before.
+ */
+function withoutTsx(start: (flags: { execArgv?: string[] }) => Worker): Worker {
+  if (threadFlags) return start(threadFlags);
+  const argv = process.execArgv;
+  let flags: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (/^(--require|-r|--import)$/.test(argv[i]!) && /(^|[\\/])tsx([\\/]|$)/.test(argv[i + 1] ?? '')) i++;
+    else flags.push(argv[i]!);
+  }
+  if (flags.length === argv.length) return start((threadFlags = {}));
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const w = start({ execArgv: flags });
+      threadFlags = { execArgv: flags };
+      return w;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+      // Its message names the refused flags after the colon.
+      const refused = new Set(
+        String((err as Error).message)
+          .split(': ')
+          .pop()!
+          .split(', '),
+      );
+      flags = flags.filter((flag) => !refused.has(flag));
+    }
+  }
+  return start((threadFlags = {}));
 }
 
 /** Bundles kept by this process, deleted when it exits. */
