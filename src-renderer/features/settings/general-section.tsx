@@ -20,13 +20,21 @@ function SyncForm({ settings }: { settings: Settings }): React.JSX.Element {
     const i = parseWhole(interval, 1, 1440);
     const s = parseWhole(stale, 5, 10_080);
     const b = parseWhole(budget, 1, 60);
+    // Stale sooner than the next sync would call every workspace stale, and raise the stale alert,
+    // between two syncs that both succeed.
+    const tooSoon = i !== null && s !== null && s < i;
     const next = {
       ...(i === null ? { interval: 'A whole number of minutes from 1 to 1440 (a day).' } : {}),
       ...(s === null ? { stale: 'A whole number of minutes from 5 to 10080 (a week).' } : {}),
+      ...(tooSoon
+        ? {
+            stale: `At least the sync interval, ${i} minutes: sooner, the data would read stale between two syncs.`,
+          }
+        : {}),
       ...(b === null ? { budget: 'A whole number of minutes from 1 to 60.' } : {}),
     };
     setErrors(next);
-    if (i === null || s === null || b === null) {
+    if (i === null || s === null || b === null || tooSoon) {
       clear(); // an earlier "Saved." must not stand beside the error
       return;
     }

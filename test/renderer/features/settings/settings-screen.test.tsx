@@ -172,6 +172,24 @@ describe('SettingsScreen', () => {
     expect(within(form).queryByText('Saved.')).toBeNull();
   });
 
+  // Sync every 60 with stale after 30 was saved: every card read stale, and the stale alert fired,
+  // half of every hour between two syncs that both worked.
+  it('refuses a stale limit shorter than the sync interval, naming the interval', async () => {
+    const { user, client } = setup();
+    const form = screen.getByRole('form', { name: 'Sync' });
+    const interval = within(form).getByLabelText('Sync every (minutes)');
+    await user.clear(interval);
+    await user.type(interval, '60');
+    await user.click(within(form).getByRole('button', { name: 'Save sync' }));
+    expect(
+      within(form).getByText(
+        'At least the sync interval, 60 minutes: sooner, the data would read stale between two syncs.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(form).getByLabelText('Stale after (minutes)')).toHaveAttribute('aria-invalid', 'true');
+    expect(client.updateSettings).not.toHaveBeenCalled();
+  });
+
   it('validates how long a sync keeps retrying, and saves it', async () => {
     const { user, client } = setup();
     const form = screen.getByRole('form', { name: 'Sync' });
