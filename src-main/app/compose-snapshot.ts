@@ -132,12 +132,21 @@ function readingCheckOf(stored: StoredReading | undefined): ReadingCheck | null 
   };
 }
 
+/** What a workspace's freshness is read from (the snapshot's facts, or creditbar status's). */
+export type FreshnessFacts = Pick<
+  WorkspaceFacts,
+  'origin' | 'lastSyncAt' | 'syncFailure' | 'lastReadingAt' | 'lastImportAt'
+>;
+
 /**
  * How old a workspace's numbers are: since its last sync, or for one kept by hand since its last
  * reading or the newest event it imported, whichever is newer (live within the reading reminder's
- * limit, stale past three times it).
+ * limit, stale past three times it). The card's and `creditbar status`'s one rule.
  */
-function freshnessOfFacts(facts: WorkspaceFacts, input: ComposeSnapshotInput): Freshness {
+export function workspaceFreshness(
+  facts: FreshnessFacts,
+  input: Pick<ComposeSnapshotInput, 'now' | 'settings'>,
+): Freshness {
   if (facts.origin === 'manual') {
     const hours = input.settings.readingReminder?.afterHours ?? 24;
     const newest = newestManualData(facts.lastReadingAt ?? null, facts.lastImportAt ?? null);
@@ -158,7 +167,7 @@ function freshnessOfFacts(facts: WorkspaceFacts, input: ComposeSnapshotInput): F
 
 function workspaceCard(facts: WorkspaceFacts, input: ComposeSnapshotInput): WorkspaceCard {
   const ws = facts.workspace;
-  const freshness = freshnessOfFacts(facts, input);
+  const freshness = workspaceFreshness(facts, input);
   return {
     id: ws.id,
     name: ws.name || ws.id,

@@ -9,7 +9,7 @@ import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
 import type { CachedWorkspace } from '../db/repositories/workspaces-repository';
 import type { EvaluateRequest } from '../evaluator/cache-evaluator';
-import type { WorkspaceFacts } from './compose-snapshot';
+import type { FreshnessFacts, WorkspaceFacts } from './compose-snapshot';
 import { syncFailureOf } from '../sync/sync-failure';
 import { overridesFromSettings } from './threshold-overrides';
 import { lastImportAt } from '../manual/last-import';
@@ -110,16 +110,28 @@ export function workspaceFacts(
       accountId: w.accountId,
       workspace: w.workspace,
       pools: view.evaluation.pools.filter((p) => p.workspace.id === w.workspace.id),
-      lastSyncAt: cache.read.syncState.workspace(w.key).lastSuccessAt,
-      syncFailure: syncFailureOf(
-        cache.read.syncState.account(w.accountId),
-        cache.read.syncState.workspace(w.key),
-      ),
+      ...syncFacts(cache, w),
       drift: cache.read.drift.forWorkspace(w.key),
       grants: cache.read.grants.forWorkspace(w.key, w.workspace.id),
       origin: w.origin,
       ...readingFacts(cache, w),
     }));
+}
+
+function syncFacts(cache: Cache, w: CachedWorkspace): Pick<WorkspaceFacts, 'lastSyncAt' | 'syncFailure'> {
+  return {
+    lastSyncAt: cache.read.syncState.workspace(w.key).lastSuccessAt,
+    syncFailure: syncFailureOf(
+      cache.read.syncState.account(w.accountId),
+      cache.read.syncState.workspace(w.key),
+    ),
+  };
+}
+
+/** What a cached workspace's freshness is read from, as the snapshot reads it (workspaceFreshness). */
+export function freshnessFactsOf(cache: Cache, w: CachedWorkspace): FreshnessFacts {
+  const { lastReadingAt, lastImportAt } = readingFacts(cache, w);
+  return { origin: w.origin, ...syncFacts(cache, w), lastReadingAt, lastImportAt };
 }
 
 /** A workspace's readings as the snapshot needs them: the last one counted, or each pool's latest check. */

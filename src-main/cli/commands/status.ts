@@ -6,8 +6,10 @@ import { evaluationJson, type AlertJson, type PoolStatusJson } from '../../../sr
 import type { Settings } from '../../../src-shared/settings/settings';
 import { toIso } from '../../../src-shared/time/instant';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings/settings';
-import { freshnessPolicyOf } from '../../app/compose-snapshot';
-import { settingsOverrides } from '../../app/engine-view';
+import { freshnessPolicyOf, workspaceFreshness } from '../../app/compose-snapshot';
+import { freshnessFactsOf, settingsOverrides } from '../../app/engine-view';
+import { poolStateOf } from '../../../src-shared/display/pool-state';
+import { stateLabel } from '../../../src-shared/display/state-label';
 import { thresholdsInForce, thresholdTextOf } from '../../app/threshold-overrides';
 import type { CachedWorkspace } from '../../db/repositories/workspaces-repository';
 import type { Cache } from '../../cache/cache';
@@ -107,7 +109,24 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
     const alerts = folder
       ? inCardWords(result.alerts, result.pools, workspaces, folder.settings)
       : result.alerts;
-    io.stdout(statusTable(result.asOf, result.pools, alerts, names, grants, budgetLines(evaluation)));
+    // Each pool's state in its card's word ("At risk", "Past 50%", "Stale"): the card's freshness
+    // (workspaceFreshness, on the CLI's clock) over the engine's numbers, by the one rule.
+    const settings = folder?.settings ?? DEFAULT_SETTINGS;
+    const freshness = new Map(
+      workspaces.map((w) => [
+        w.workspace.id,
+        workspaceFreshness(freshnessFactsOf(cache, w), { now: io.now(), settings }),
+      ]),
+    );
+    const states = new Map(
+      result.pools.map((p) => {
+        const w = workspaces.find((x) => x.workspace.id === p.workspaceId)!;
+        const view = poolStateOf(p, freshness.get(p.workspaceId)!);
+        const inForce = folder ? thresholdsInForce(settings, w.workspace, p.pool, p.allowance) : undefined;
+        return [`${p.workspaceId}/${p.pool}`, stateLabel(view, inForce ? { inForce } : {})];
+      }),
+    );
+    io.stdout(statusTable(result.asOf, result.pools, alerts, names, grants, budgetLines(evaluation), states));
     // The card's freshness words: the folder's sync interval and stale limit, else the defaults.
     const policy = freshnessPolicyOf(folder?.settings ?? DEFAULT_SETTINGS);
     const lines = workspaces.flatMap((w) => {

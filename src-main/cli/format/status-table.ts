@@ -22,10 +22,13 @@ export function statusTable(
   names: ReadonlyMap<string, string>,
   grants: readonly (GrantFacts & { workspaceId: string })[] = [],
   budgets: readonly string[] = [],
+  /** Each pool's state in its card's word, by `workspaceId/pool` (status has it; evaluate does not). */
+  states?: ReadonlyMap<string, string>,
 ): string {
   const rows = pools.map((p) => [
     names.get(p.workspaceId) ?? p.workspaceId,
     p.pool,
+    ...(states ? [states.get(`${p.workspaceId}/${p.pool}`) ?? ''] : []),
     `${credits(p.used)} / ${credits(p.available)}`,
     percentUsed(p.percentUsed),
     credits(p.remaining),
@@ -37,9 +40,14 @@ export function statusTable(
     `Creditbar: as of ${shortInstant(asOf)} UTC`,
     '',
     table(
-      ['Workspace', 'Pool', 'Used / available', 'Used', 'Remaining', 'Resets in', 'Forecast', 'Blocked'],
+      [
+        'Workspace',
+        'Pool',
+        ...(states ? ['State'] : []),
+        ...['Used / available', 'Used', 'Remaining', 'Resets in', 'Forecast', 'Blocked'],
+      ],
       rows,
-      new Set([2, 3, 4, 7]),
+      new Set([2, 3, 4, 7].map((i) => (states ? i + 1 : i))),
     ),
   ];
   const unknown = pools.filter((p) => p.unknownActions.length > 0);

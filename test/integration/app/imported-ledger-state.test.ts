@@ -21,7 +21,7 @@ const DAY = 86_400_000;
 const style = { locale: 'en-US', timeZone: 'UTC' };
 
 describe('a ledger-imported workspace, never synced, says one state everywhere', { timeout: 120_000 }, () => {
-  it('cards Stale, headline "Stale data", header and tray "not synced yet", tray dimmed', async () => {
+  it('cards Stale, headline "Stale data", header and tray "not synced yet", tray dimmed, status Stale', async () => {
     // Relative to the instant the test runs: Builder's period started three days ago, and two calls
     // happened an hour ago (3 credits: an external API call 1, a 5-page PDF 2): the numbers alone are OK.
     const now = Date.now();
@@ -79,5 +79,13 @@ describe('a ledger-imported workspace, never synced, says one state everywhere',
     expect(lines.map((l) => l.split(' · ')[0])).toEqual(['Studio (integration): Stale']);
     const menu = tray.menu.flatMap((i) => (i.type === 'workspace' ? [i.label.split(' · ')[0]] : []));
     expect(menu).toEqual(['Studio (integration): Stale', 'Studio (message): Stale']);
+
+    // creditbar status over the same cache: the same state word for each pool.
+    await install.stop();
+    const status = await runCliInProcess(['status', '--db', db]);
+    expect(status.code).toBe(0);
+    expect([...status.stdout.matchAll(/^Studio\s+(integration|message)\s+(\S+)/gm)].map((m) => m[2])).toEqual(
+      ['Stale', 'Stale'],
+    );
   });
 });
