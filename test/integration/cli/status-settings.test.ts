@@ -74,8 +74,9 @@ describe('creditbar status --data applies the budgets and thresholds set in Sett
     expect(status.stdout).toContain(`\n${BUDGET_LINES}\n`);
     expect(status.stdout).not.toContain(NO_SETTINGS_NOTE);
     // The pool rows are the card's figures; the alerts its alert centre's words (credits where set in credits).
-    expect(status.stdout).toMatch(/Studio +message +55 \/ 250 +22% +195 /);
-    expect(status.stdout).toMatch(/Studio +integration +55 \/ 10,000 +0\.5% +9,945 /);
+    // A ledger import never syncs: its cards, and so the State column, say Stale.
+    expect(status.stdout).toMatch(/Studio +message +Stale +55 \/ 250 +22% +195 /);
+    expect(status.stdout).toMatch(/Studio +integration +Stale +55 \/ 10,000 +0\.5% +9,945 /);
     expect(status.stdout).toContain(
       [
         'Alerts:',
