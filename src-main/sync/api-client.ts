@@ -293,6 +293,15 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
             status,
             code,
           );
+        } else if (status === 404 && path === apiPaths.health()) {
+          // Every server of the contract answers its health check: a 404 there is an address with a
+          // path (".../v1") or another program, not a workspace removed since.
+          throw new SyncError(
+            'other',
+            `no Creditbar account API answers at ${baseUrl} (404 on ${path}): give the server's address alone, without a path such as /v1, e.g. https://credits.example.com`,
+            status,
+            code,
+          );
         } else if (status === 404) {
           throw new SyncError(
             'other',

@@ -76,6 +76,21 @@ describe('creditbar sync leaves no new file when the first sync fails', () => {
     expect(readdirSync(dir.dir)).toEqual([]);
   });
 
+  // The address copied with the API's prefix was answered "the health check is not on the server
+  // (404): it may have been removed or belong to another account": nothing was removed.
+  it('a server address with /v1: one sentence saying to give the address alone, and no cache file', async () => {
+    const s = await serverWith(ledger);
+    cleanups.push(() => s.server.close());
+    const dir = folder();
+    const run = await runCliWith(syncArgs(`${s.server.url}/v1`, dir.file()), { ACME_TOKEN: s.token });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      `creditbar: no Creditbar account API answers at ${s.server.url}/v1 (404 on /v1/health): give the server's address alone, without a path such as /v1, e.g. https://credits.example.com\n`,
+    );
+    expect(readdirSync(dir.dir)).toEqual([]);
+  });
+
   it('an existing cache is kept, its data unchanged, when a later sync fails', async () => {
     const s = await serverWith(ledger);
     cleanups.push(() => s.server.close());
