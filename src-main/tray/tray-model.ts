@@ -4,7 +4,7 @@ import { formatPercentUsed, wholePercent } from '../../src-shared/display/percen
 import { rulesAssumedMark } from '../../src-shared/display/catalog-rules';
 import { stateLabel } from '../../src-shared/display/state-label';
 import { syncFailing, syncLineText } from '../../src-shared/display/sync-state';
-import { dataAgeLine } from '../../src-shared/display/overview-summary';
+import { dataAgeLine, poolRowName } from '../../src-shared/display/overview-summary';
 import type { PoolKind } from '../../src-shared/types/ledger';
 import type { PoolCard, Snapshot, StateLevel, WorkspaceCard } from '../../src-shared/ipc/snapshot';
 import { formatCredits } from '../../src-shared/display/credits';
@@ -159,8 +159,9 @@ function updateItems(input: TrayModelInput): TrayMenuItem[] {
   ];
 }
 
+/** The overview's name for a pool ("Studio messages"): one name on the tray, the rows and the headline. */
 function poolName(ws: WorkspaceCard, pool: PoolCard): string {
-  return ws.pools.length > 1 ? `${ws.name} (${pool.pool})` : ws.name;
+  return poolRowName({ workspace: ws, pool });
 }
 
 /**

@@ -76,9 +76,9 @@ describe('a ledger-imported workspace, never synced, says one state everywhere',
     // The tooltip: each workspace's most urgent pool; the menu: every pool.
     const [header, ...lines] = tray.tooltip.split('\n');
     expect(header).toBe('Creditbar (not synced yet)');
-    expect(lines.map((l) => l.split(' · ')[0])).toEqual(['Studio (integration): Stale']);
+    expect(lines.map((l) => l.split(' · ')[0])).toEqual(['Studio integrations: Stale']);
     const menu = tray.menu.flatMap((i) => (i.type === 'workspace' ? [i.label.split(' · ')[0]] : []));
-    expect(menu).toEqual(['Studio (integration): Stale', 'Studio (message): Stale']);
+    expect(menu).toEqual(['Studio integrations: Stale', 'Studio messages: Stale']);
 
     // creditbar status over the same cache: the same state word for each pool.
     await install.stop();

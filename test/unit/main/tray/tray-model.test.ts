@@ -136,7 +136,7 @@ describe('buildTrayModel: tooltip and menu', () => {
     expect(model(snap).tooltip).toBe(
       [
         'Creditbar',
-        'Globex (message): Dry · none left, resets in 10d 12h',
+        'Globex messages: Dry · none left, resets in 10d 12h',
         'Acme: Past 90% · 3,300 left (93.4%), resets in 10d 12h',
       ].join('\n'),
     );
@@ -145,15 +145,15 @@ describe('buildTrayModel: tooltip and menu', () => {
   it('keeps whole lines within the platform limit and says how many were left out', () => {
     const tip = model(snap, { maxTooltipLength: 75 }).tooltip;
     expect(tip.length).toBeLessThanOrEqual(75);
-    expect(tip).toBe('Creditbar\nGlobex (message): Dry · none left, resets in 10d 12h\n+1 more');
+    expect(tip).toBe('Creditbar\nGlobex messages: Dry · none left, resets in 10d 12h\n+1 more');
   });
 
   it('has one item per pool, sync, pause, open and quit', () => {
     const m = model(snap);
     expect(labels(m.menu)).toEqual([
-      'Globex (message): Dry · none left, resets in 10d 12h',
+      'Globex messages: Dry · none left, resets in 10d 12h',
       'Acme: Past 90% · 3,300 left (93.4%), resets in 10d 12h',
-      'Globex (integration): OK · 800 left (20%), resets in 10d 12h',
+      'Globex integrations: OK · 800 left (20%), resets in 10d 12h',
       '---',
       'Synced 1 minute ago',
       'Sync now',
