@@ -115,6 +115,13 @@ export function rowsToEvents(
           field,
           `${value.length.toLocaleString('en-US')} characters, where ${TEXT_NAMES[field]} has at most ${INGEST_MAX_FIELD_LENGTH}: is it the right column?`,
         );
+      // A quoted cell that spans lines is valid CSV, but no id, member, action or app holds a line break:
+      // it is a quote left open by the program that wrote the file, and would break every table.
+      if (/[\u0000-\u001f\u007f]/.test(value))
+        fail(
+          field,
+          `${JSON.stringify(value.slice(0, 40))} holds a line break or control character: check the quoting`,
+        );
       return value;
     };
     const action = text('action');

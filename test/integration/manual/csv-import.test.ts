@@ -132,6 +132,8 @@ describe('creditbar import USAGE.csv', () => {
       'ahead.csv': row('2052-11-03 10:00'),
       'old.csv': row('1999-11-03 10:00'),
       'long.csv': row('2025-11-03 10:00', 'x'.repeat(5000)),
+      // A quoted cell running over two lines: the action was stored as "llm\nemail", breaking every table.
+      'broken.csv': 'Date,Type,Credits,User,App\n2025-11-03 10:00,"llm\nemail",3,ana,crm\n',
     });
     const now = () => Date.parse('2025-12-02T00:00:00Z');
     const first = await runCliInProcess(
@@ -153,6 +155,10 @@ describe('creditbar import USAGE.csv', () => {
       [
         'long.csv',
         'creditbar: import: long.csv line 2, column "Type": 5,000 characters, where an action has at most 200: is it the right column?\n',
+      ],
+      [
+        'broken.csv',
+        'creditbar: import: broken.csv line 2, column "Type": "llm\\nemail" holds a line break or control character: check the quoting\n',
       ],
     ];
     for (const [file, message] of cases) {
