@@ -8,7 +8,7 @@ import { toIso } from '../../../src-shared/time/instant';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings/settings';
 import { freshnessPolicyOf, workspaceFreshness } from '../../app/compose-snapshot';
 import { freshnessFactsOf, settingsOverrides } from '../../app/engine-view';
-import { poolStateOf } from '../../../src-shared/display/pool-state';
+import { comparePoolUrgency, poolStateOf } from '../../../src-shared/display/pool-state';
 import { stateLabel } from '../../../src-shared/display/state-label';
 import { thresholdsInForce, thresholdTextOf } from '../../app/threshold-overrides';
 import type { CachedWorkspace } from '../../db/repositories/workspaces-repository';
@@ -118,15 +118,24 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
         workspaceFreshness(freshnessFactsOf(cache, w), { now: io.now(), settings }),
       ]),
     );
+    const views = result.pools.map((p) => ({ p, view: poolStateOf(p, freshness.get(p.workspaceId)!) }));
     const states = new Map(
-      result.pools.map((p) => {
+      views.map(({ p, view }) => {
         const w = workspaces.find((x) => x.workspace.id === p.workspaceId)!;
-        const view = poolStateOf(p, freshness.get(p.workspaceId)!);
         const inForce = folder ? thresholdsInForce(settings, w.workspace, p.pool, p.allowance) : undefined;
         return [`${p.workspaceId}/${p.pool}`, stateLabel(view, inForce ? { inForce } : {})];
       }),
     );
-    io.stdout(statusTable(result.asOf, result.pools, alerts, names, grants, budgetLines(evaluation), states));
+    // The rows in the tray's and the overview's order (most urgent first), by the one shared rule.
+    const ordered = views
+      .map(({ p, view }) => ({
+        p,
+        workspace: { name: names.get(p.workspaceId) ?? p.workspaceId },
+        pool: { ...p, balance: view.balance },
+      }))
+      .sort(comparePoolUrgency)
+      .map(({ p }) => p);
+    io.stdout(statusTable(result.asOf, ordered, alerts, names, grants, budgetLines(evaluation), states));
     // The card's freshness words: the folder's sync interval and stale limit, else the defaults.
     const policy = freshnessPolicyOf(folder?.settings ?? DEFAULT_SETTINGS);
     const lines = workspaces.flatMap((w) => {
