@@ -114,7 +114,7 @@ export function createManualHandlers(deps: ManualHandlerDeps): Pick<InvokeHandle
           counted: m && m.backwardsBy === 0 ? m.credits : null,
           backwardsBy: m && m.backwardsBy > 0 ? Math.round(m.backwardsBy * 100) / 100 : null,
           since: m ? new Date(m.after).toISOString() : null,
-          sincePeriodStart: m ? m.after === Date.parse(o.status.periodStart) : false,
+          sincePeriodStart: m ? m.after === o.markPeriodStart : false,
           check:
             o.kind === 'check' && local !== null
               ? { what, platform, local, difference: Math.round((local - platform) * 1e8) / 1e8 }

@@ -48,6 +48,8 @@ export interface ReadingOutcome {
   status: PoolStatusJson;
   /** How the engine counted it (usage only). */
   mark: ReadingMark | null;
+  /** The start of the period the reading fell in (usage only): `mark.after` equals it when no reading came before. */
+  markPeriodStart: Millis | null;
   /** The synced count at the reading's instant (check only; null when that instant is no longer kept raw). */
   local: StoredReading['local'];
 }
@@ -198,7 +200,7 @@ export function recordReading(cache: Cache, input: ReadingInput, context: Readin
     cache.transaction(() => cache.write.readings.add(ws.key, reading, context.now, local));
     const now = evaluatePool(cache, ws, pool, Math.max(context.now, at), context);
     const status = evaluationJson({ asOf: now.current.asOf, pools: [now], alerts: [] }).pools[0]!;
-    return { reading, workspace: ws, kind: 'check', status, mark: null, local };
+    return { reading, workspace: ws, kind: 'check', status, mark: null, markPeriodStart: null, local };
   }
 
   if (input.used !== undefined) checkUsedFits(cache, ws, pool, at, input.used, context);
@@ -209,7 +211,17 @@ export function recordReading(cache: Cache, input: ReadingInput, context: Readin
   maintainWorkspace(cache, ws, context);
   const after = evaluatePool(cache, ws, pool, Math.max(context.now, at), context);
   const status = evaluationJson({ asOf: after.current.asOf, pools: [after], alerts: [] }).pools[0]!;
-  return { reading, workspace: ws, kind: 'usage', status, mark: markOf(after, id), local: null };
+  // The reading's own period (an older one when it is dated before the reset), not the current one.
+  const period = [...after.periods].reverse().find((p) => p.readings.some((m) => m.id === id));
+  return {
+    reading,
+    workspace: ws,
+    kind: 'usage',
+    status,
+    mark: markOf(after, id),
+    markPeriodStart: period?.start ?? null,
+    local: null,
+  };
 }
 
 /** How the lead answered a reading that went backwards. */

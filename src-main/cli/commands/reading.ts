@@ -68,9 +68,10 @@ export function describeOutcome(o: ReadingOutcome): string {
       `  A mistake?       creditbar reading resolve --db FILE --workspace ${o.workspace.workspace.id} --reading ${r.id} --mistake`,
     );
   } else if (m) {
+    // The period it fell in may be an older one than the status's below: name its start.
     const since =
-      m.after === Date.parse(s.periodStart)
-        ? `since the period started`
+      m.after === o.markPeriodStart
+        ? `since the period started on ${shortInstant(new Date(m.after).toISOString())}`
         : `since the reading of ${shortInstant(new Date(m.after).toISOString())}`;
     lines.push(`  ${credits(m.credits)} used ${since}`);
   }

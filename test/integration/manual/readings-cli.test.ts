@@ -350,3 +350,36 @@ describe('reading add says the balance by the one percent rule of the card and t
     expect(r.stdout).toContain('  now: 9,999 of 10,000 used (99.9%), 1 left;');
   });
 });
+
+describe('reading add names what the credits are counted from', () => {
+  test('a reading dated in a past period: since that period started, not since a reading that does not exist', async () => {
+    const db = cacheFile();
+    // The clock on Dec 3, 2025: November's period (Builder, 10,000 integration credits, reset on the
+    // 1st) is over, December's runs from Dec 1.
+    const now = () => Date.parse('2025-12-03T00:00:00Z');
+    const run = async (args: string[]) => {
+      const r = await runCli(args, { now });
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    await run(addBase44Args(db, { name: 'Support studio', billingDay: 1 }));
+    const add = (remaining: string, at: string) =>
+      run(
+        cmd(
+          `reading add --db ${db} --workspace support-studio --pool integration --remaining ${remaining} --at ${at}`,
+        ),
+      );
+    // Nov 10, the period's first reading: 10,000 - 9,001 = 999 used since Nov 1 began.
+    expect(await add('9001', '2025-11-10T00:00:00Z')).toContain(
+      '\n  999 used since the period started on 2025-11-01 00:00\n',
+    );
+    // Nov 12: 9,001 - 8,000 = 1,001 since the reading of Nov 10.
+    expect(await add('8000', '2025-11-12T00:00:00Z')).toContain(
+      '\n  1,001 used since the reading of 2025-11-10 00:00\n',
+    );
+    // Dec 2, December's first reading: 10,000 - 9,500 = 500 since Dec 1.
+    expect(await add('9500', '2025-12-02T00:00:00Z')).toContain(
+      '\n  500 used since the period started on 2025-12-01 00:00\n',
+    );
+  });
+});
