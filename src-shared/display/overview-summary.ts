@@ -37,22 +37,26 @@ export function poolRowName(row: Pick<SummaryRow, 'workspace' | 'pool'>): string
 /** One pool's urgency in words: "Side project ran dry 2 hours ago", "Marketing runs dry in ~2 days". */
 function phrase(row: SummaryRow, now: number, style: DateStyle): string {
   const name = poolRowName(row);
+  // The tray's name ("Help desk integrations") ends in the plural kind when the workspace has two
+  // pools: its verbs agree ("Help desk integrations run dry", "Side project runs dry").
+  const plural = row.workspace.pools.length >= 2;
+  const is = plural ? 'are' : 'is';
   const p = row.pool;
   if (p.state === 'dry')
     return p.exhaustedAt
       ? `${name} ran dry ${formatRelative(Date.parse(p.exhaustedAt) - now, now, style)}`
-      : `${name} is dry`;
+      : `${name} ${is} dry`;
   if (p.state === 'at-risk' && p.forecast.runsOutAt) {
     const left = Date.parse(p.forecast.runsOutAt) - now;
     return left > 0
-      ? `${name} runs dry in ~${formatSpan(left, style.locale)}`
-      : `${name} is about to run dry`;
+      ? `${name} ${plural ? 'run' : 'runs'} dry in ~${formatSpan(left, style.locale)}`
+      : `${name} ${is} about to run dry`;
   }
   const label = stateLabel(
     { state: p.state, threshold: p.passedThreshold },
     { inForce: p.thresholdsInForce, locale: style.locale },
   );
-  return `${name} is ${label.toLowerCase()}`;
+  return `${name} ${is} ${label.toLowerCase()}`;
 }
 
 /** "Stale data: Studio, Marketing and 2 more": the workspaces whose numbers are too old to back a state. */

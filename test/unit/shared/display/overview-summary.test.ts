@@ -49,4 +49,29 @@ describe('overviewHeadline: the worst of the pools, by the state each card shows
     const b = { workspace: a.workspace, pool: { ...a.pool, pool: 'message' as const } };
     expect(overviewHeadline([a, b], NOW, style)).toBe('Stale data: Studio');
   });
+
+  it('a pool of a two-pool workspace, named as the tray names it, takes a plural verb in every variant', () => {
+    // "Help desk integrations" (the tray's name: workspace, then the plural kind) reads with "run",
+    // "are"; the one-pool workspaces above keep "runs", "is". Dry 2 hours before NOW, at risk 4 hours
+    // after it, the about-to-run-dry case 1 minute before it, past 90 %.
+    const pools = [{}, {}] as SummaryRow['workspace']['pools'];
+    const of = (state: PoolState, more: Partial<SummaryRow['pool']> = {}): SummaryRow[] => {
+      const r = row('Help desk', state, state === 'past-threshold' ? 90 : null);
+      return [{ workspace: { ...r.workspace, pools }, pool: { ...r.pool, ...more } }];
+    };
+    const at = (ms: number) =>
+      ({ forecast: { runsOutAt: new Date(NOW + ms).toISOString() } }) as Partial<SummaryRow['pool']>;
+    expect(overviewHeadline(of('at-risk', at(4 * 3_600_000)), NOW, style)).toBe(
+      'Help desk integrations run dry in ~4 hours',
+    );
+    expect(overviewHeadline(of('at-risk', at(-60_000)), NOW, style)).toBe(
+      'Help desk integrations are about to run dry',
+    );
+    expect(overviewHeadline(of('dry'), NOW, style)).toBe('Help desk integrations ran dry 2 hours ago');
+    expect(overviewHeadline(of('dry', { exhaustedAt: null }), NOW, style)).toBe(
+      'Help desk integrations are dry',
+    );
+    expect(overviewHeadline(of('past-threshold'), NOW, style)).toBe('Help desk integrations are past 90%');
+    expect(overviewHeadline(of('stale'), NOW, style)).toBe('Stale data: Help desk');
+  });
 });
