@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { CacheFailure, cacheFailureMessage, cacheFailureOf } from './cache-failure';
 import { MIGRATIONS } from './migrations';
 import { latestVersion, migrate, type Migration } from './migrate';
@@ -103,6 +103,8 @@ function existingVersion(file: string, known: number, options: Database.Options)
   let probe: Database.Database | undefined;
   let version: number;
   let tables: Set<string>;
+  // A read-only connection to a WAL file makes its -wal and -shm and cannot remove them at close.
+  const hadWal = existsSync(`${file}-wal`) || existsSync(`${file}-shm`);
   try {
     probe = new Database(file, { ...options, readonly: true, fileMustExist: true });
     version = probe.pragma('user_version', { simple: true }) as number;
@@ -113,10 +115,22 @@ function existingVersion(file: string, known: number, options: Database.Options)
     throw openFailure(err, file);
   } finally {
     probe?.close();
+    if (!hadWal) removeEmptyWal(file);
   }
   const foreign = foreignDatabase(version, known, tables);
   if (foreign !== null) throw new NotADatabaseError(file, foreign);
   return version;
+}
+
+/** Removes the -wal and -shm a read-only probe made (the WAL empty: no writer came meanwhile), so a refused file is left as found. */
+function removeEmptyWal(file: string): void {
+  try {
+    if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) return;
+    rmSync(`${file}-wal`, { force: true });
+    rmSync(`${file}-shm`, { force: true });
+  } catch {
+    // Left in place: SQLite reads an empty WAL as no WAL.
+  }
 }
 
 /**
