@@ -104,7 +104,15 @@ function existingVersion(file: string, known: number, options: Database.Options)
   let version: number;
   let tables: Set<string>;
   // A read-only connection to a WAL file makes its -wal and -shm and cannot remove them at close.
+  // Only a refused file gets them removed: a cache about to be opened keeps them for its connection,
+  // and removing them under another process opening it at the same moment could lose its writes.
   const hadWal = existsSync(`${file}-wal`) || existsSync(`${file}-shm`);
+  const refuse = (err: unknown): never => {
+    probe?.close();
+    probe = undefined;
+    if (!hadWal) removeEmptyWal(file);
+    throw err;
+  };
   try {
     probe = new Database(file, { ...options, readonly: true, fileMustExist: true });
     version = probe.pragma('user_version', { simple: true }) as number;
@@ -112,13 +120,13 @@ function existingVersion(file: string, known: number, options: Database.Options)
       probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
     );
   } catch (err) {
-    throw openFailure(err, file);
+    return refuse(openFailure(err, file));
   } finally {
     probe?.close();
-    if (!hadWal) removeEmptyWal(file);
+    probe = undefined;
   }
   const foreign = foreignDatabase(version, known, tables);
-  if (foreign !== null) throw new NotADatabaseError(file, foreign);
+  if (foreign !== null) refuse(new NotADatabaseError(file, foreign));
   return version;
 }
 
