@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { ingestBatchSchema, ingestInstantProblem, type IngestResult } from '../../src-shared/api/ingest';
+import {
+  ingestBatchSchema,
+  ingestInstantProblem,
+  unknownEventField,
+  type IngestResult,
+} from '../../src-shared/api/ingest';
 import { checkRecords } from '../../src-shared/engine/evaluate';
 import { EngineInputError } from '../../src-shared/engine/errors';
 import { resolveWorkspace } from '../../src-shared/engine/resolve-workspace';
@@ -21,6 +26,8 @@ function validBatch(
   workspace: ReturnType<typeof workspaceOf>['workspace'],
   now: number,
 ): UsageEvent[] {
+  const unknown = unknownEventField(body);
+  if (unknown !== null) throw invalid(unknown);
   const parsed = ingestBatchSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -24,24 +24,77 @@ const text = (what: string) =>
  * An event to ingest: a ledger event whose text fields are at most 200 characters, and whose
  * workspaceId may be left out (the path names it) but must match when given.
  */
-export const ingestEventSchema = usageEventSchema.extend({
-  id: text('id'),
-  workspaceId: z.string().min(1).optional(),
-  memberId: text('member id').meta({
-    description:
-      'A member the workspace does not list yet is accepted and listed, named by its id, for the lead to name.',
-  }),
-  app: z
-    .string()
-    .max(INGEST_MAX_FIELD_LENGTH, `expected at most ${INGEST_MAX_FIELD_LENGTH} characters`)
-    .optional(),
-  action: text('action name'),
-  inputHash: text('input hash').optional(),
-  occurredAt: usageEventSchema.shape.occurredAt.meta({
-    description: 'Not before 2000-01-01 and not more than one day past the server clock.',
-  }),
-});
+export const ingestEventSchema = usageEventSchema
+  .extend({
+    id: text('id'),
+    workspaceId: z.string().min(1).optional(),
+    memberId: text('member id').meta({
+      description:
+        'A member the workspace does not list yet is accepted and listed, named by its id, for the lead to name.',
+    }),
+    app: z
+      .string()
+      .max(INGEST_MAX_FIELD_LENGTH, `expected at most ${INGEST_MAX_FIELD_LENGTH} characters`)
+      .optional(),
+    action: text('action name'),
+    inputHash: text('input hash').optional(),
+    occurredAt: usageEventSchema.shape.occurredAt.meta({
+      description: 'Not before 2000-01-01 and not more than one day past the server clock.',
+    }),
+  })
+  .strict();
 export type IngestEvent = z.infer<typeof ingestEventSchema>;
+
+/** The fields an ingested event may carry, in the contract's order. */
+export const INGEST_EVENT_FIELDS: readonly string[] = Object.keys(ingestEventSchema.shape);
+
+/** A field name folded for comparison: `member_id`, `Member-ID` and `memberId` are one name. */
+const fold = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The known field a misspelt one was meant to be: same folded name, a plural or singular, or one edit away. */
+function meantField(name: string): string | undefined {
+  const f = fold(name);
+  return INGEST_EVENT_FIELDS.find((known) => {
+    const k = fold(known);
+    return k === f || k === `${f}s` || `${k}s` === f || oneEditApart(k, f);
+  });
+}
+
+/** Whether two strings differ by one inserted, deleted or changed character. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * The first field of a batch's events that the contract does not know, as one sentence naming the
+ * event, the field and the field it was probably meant to be, or null. A reporting app that
+ * misspells `credits` or `units` would otherwise have it dropped and the call priced from the rate
+ * card: a wrong number that nothing shows. Checked before the schema, whose "memberId is missing"
+ * for a `member_id` would not say why.
+ */
+export function unknownEventField(body: unknown): string | null {
+  const events = (body as { events?: unknown } | null)?.events;
+  if (!Array.isArray(events)) return null;
+  for (let i = 0; i < events.length; i++) {
+    const e: unknown = events[i];
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) continue;
+    const unknown = Object.keys(e).find((key) => !INGEST_EVENT_FIELDS.includes(key));
+    if (unknown === undefined) continue;
+    const id = (e as { id?: unknown }).id;
+    const which =
+      typeof id === 'string'
+        ? `events[${i}] (id "${id.length > 40 ? `${id.slice(0, 40)}…` : id}")`
+        : `events[${i}]`;
+    const meant = meantField(unknown);
+    const name = JSON.stringify(unknown.length > 40 ? `${unknown.slice(0, 40)}…` : unknown);
+    return `${which}: ${name} is not a field of an event${meant ? ` (did you mean "${meant}"?)` : ''}; the fields are ${INGEST_EVENT_FIELDS.join(', ')}`;
+  }
+  return null;
+}
 
 /** Why an ingested event's instant is refused (a sentence after the field name), or null when it is fine. */
 export function ingestInstantProblem(t: number, now: number): string | null {

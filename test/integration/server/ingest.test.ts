@@ -104,6 +104,41 @@ describe('POST /v1/workspaces/{id}/events', () => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses a field an event does not have, naming it and the field it was meant to be, and stores nothing', async () => {
+    const before = await count();
+    const cases: [Record<string, unknown>, string][] = [
+      // Dropped, "credit" would have priced the email from the rate card (5), not the 2 the provider charged.
+      [
+        { ...event('typo-1'), credit: 2 },
+        'events[1] (id "typo-1"): "credit" is not a field of an event (did you mean "credits"?)',
+      ],
+      [
+        { ...event('typo-2'), memberId: undefined, member_id: 'ana' },
+        'events[1] (id "typo-2"): "member_id" is not a field of an event (did you mean "memberId"?)',
+      ],
+      [{ ...event('typo-3'), unit: 3 }, '"unit" is not a field of an event (did you mean "units"?)'],
+      [
+        { ...event('typo-4'), Action: 'email' },
+        '"Action" is not a field of an event (did you mean "action"?)',
+      ],
+      [{ ...event('typo-5'), price: 2 }, '"price" is not a field of an event; the fields are id, '],
+    ];
+    for (const [bad, message] of cases) {
+      const r = await post({ events: [event(`fine-${String(bad.id)}`), bad] });
+      expect(r.status, message).toBe(422);
+      expect(errorOf(r).code).toBe('invalid_body');
+      expect(errorOf(r).message).toContain(message);
+      expect(errorOf(r).message).toContain('nothing was stored');
+    }
+    expect(errorOf(await post({ events: [{ ...event('typo-6'), price: 2 }] })).message).not.toContain(
+      'did you mean',
+    );
+    expect(await count()).toBe(before);
+    // Every field the contract names is still taken.
+    const full = event('all-fields', { workspaceId: 'acme', units: 2, credits: 3, inputHash: 'h1' });
+    expect((await post({ events: [full] })).status).toBe(200);
+  });
+
   it('answers 400 for a body that is not JSON and 415 for another content type', async () => {
     const notJson = await call(server, '/v1/workspaces/acme/events', {
       token: ingest.acme!,
