@@ -1,3 +1,4 @@
+import { issueText, valueAt } from '../../src-shared/types/issue-text';
 import type { z } from 'zod';
 import { invokeContract, type InvokeName } from '../../src-shared/ipc/contract';
 import type { InvokeResult } from '../../src-shared/ipc/invoke-result';
@@ -21,10 +22,13 @@ export function invokeNameOf(channel: string): InvokeName | undefined {
   return byChannel.get(channel);
 }
 
-/** Zod issues as one line that names each bad field: "period: expected YYYY-MM". */
-export function describeIssues(error: z.ZodError): string {
+/** Zod issues as one line that names each bad field: "period: expected YYYY-MM", "limit: expected a number, not the text "5"". */
+export function describeIssues(error: z.ZodError, input: unknown): string {
   return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : 'input'}: ${issue.message}`)
+    .map(
+      (issue) =>
+        `${issue.path.length > 0 ? issue.path.map(String).join('.') : 'input'}: ${issueText(issue, valueAt(input, issue.path))}`,
+    )
     .join('; ');
 }
 
@@ -58,7 +62,7 @@ export async function dispatchInvoke(
   }
   const parsed = invokeContract[name].input.safeParse(payload);
   if (!parsed.success) {
-    const message = `Invalid input for ${channel}: ${describeIssues(parsed.error)}`;
+    const message = `Invalid input for ${channel}: ${describeIssues(parsed.error, payload)}`;
     log?.warn('IPC call refused: invalid input', { channel, issues: message });
     return { ok: false, error: { code: 'invalid-input', message } };
   }

@@ -3,6 +3,7 @@ import { builtinCatalog, type Catalog } from '../catalog/catalog';
 import { EngineInputError } from '../engine/errors';
 import { byWorkspace, resolveLedger } from '../engine/evaluate';
 import { markFirstEventCopies } from '../engine/first-copies';
+import { issueText, valueAt } from '../types/issue-text';
 import { ledgerSchema, type Ledger } from '../types/ledger';
 import { describeJsonSyntaxError } from './json-syntax';
 
@@ -46,9 +47,11 @@ export function describeIssue(data: unknown, issue: z.core.$ZodIssue): string {
   if (issue.path.length === 0) return 'expected a JSON object with version, workspaces, grants and events';
   const { record, rest } = describeRecord(data, issue.path);
   const field = fieldName(rest);
-  const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
-  if (!field) return `${record}: ${missing ? 'is missing' : issue.message}`;
-  return `${record}: ${field} ${missing ? 'is missing' : `is invalid: ${issue.message}`}`;
+  const text = issueText(issue, valueAt(data, issue.path));
+  const missing =
+    text === 'is missing' || (issue.code === 'invalid_type' && issue.message.endsWith('received undefined'));
+  if (!field) return `${record}: ${missing ? 'is missing' : text}`;
+  return `${record}: ${field} ${missing ? 'is missing' : `is invalid: ${text}`}`;
 }
 
 /**

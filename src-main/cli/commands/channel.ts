@@ -113,7 +113,7 @@ async function add(argv: string[], io: CliIo): Promise<void> {
   };
   const parsed = channelInputSchema.safeParse(input);
   if (!parsed.success)
-    throw new CliError(`channel add: ${describeIssues(parsed.error as z.ZodError)}`, EXIT_USAGE);
+    throw new CliError(`channel add: ${describeIssues(parsed.error as z.ZodError, input)}`, EXIT_USAGE);
   const { view, unseen } = await withDataFolder(dir, io, async (f) => {
     const known = f.cache.read.workspaces.list().map((w) => w.workspace.id);
     const unknown = (parsed.data.workspaces ?? []).filter((id) => !known.includes(id));

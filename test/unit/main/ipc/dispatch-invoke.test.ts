@@ -118,6 +118,25 @@ describe('dispatchInvoke', () => {
     expect(calls).toEqual([]);
   });
 
+  // The renderer showed zod's own "Too big: expected int to be <=9007199254740991" and "Invalid
+  // option: expected one of ..." as a Settings error.
+  it.each([
+    [
+      'history:get',
+      { period: 202611 },
+      'Invalid input for history:get: period: expected text, not the number 202611',
+    ],
+    [
+      'alerts:snooze',
+      { for: 'forever' },
+      'Invalid input for alerts:snooze: for: expected "1h", "tomorrow" or "off", not "forever"',
+    ],
+  ])('says what is wrong with %s in plain words, with the value sent', async (channel, payload, message) => {
+    const result = await dispatchInvoke(recordingHandlers().handlers, channel, payload, trusted);
+    expect(!result.ok && result.error.message).toContain(message);
+    expect(!result.ok && result.error.message).not.toMatch(/Invalid option|received|Too big/);
+  });
+
   it('refuses an untrusted sender before looking at the payload', async () => {
     const { handlers, calls } = recordingHandlers();
     const warnings: unknown[] = [];

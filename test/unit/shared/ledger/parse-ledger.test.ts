@@ -187,3 +187,58 @@ test('evaluateLedger refuses a bad reference before evaluating anything', () => 
     /"e-4".*workspaceId/,
   );
 });
+
+// zod's own words leaked into these: "credits is invalid: Invalid input: expected number, received
+// string", "Too small: expected number to be >=0", "Invalid option: expected one of "zite"|...".
+describe('what is wrong with a field is said in plain words, with the value the file holds', () => {
+  test.each<[string, (d: Data) => void, string]>([
+    [
+      'credits written as text',
+      (d) => (d.events[1]!.credits = '5'),
+      'march.json: events[1] (id "e-2"): credits is invalid: expected a number, not the text "5"',
+    ],
+    [
+      'negative credits',
+      (d) => (d.events[3]!.credits = -3),
+      'march.json: events[3] (id "e-4"): credits is invalid: expected at least 0, not -3',
+    ],
+    [
+      'a pool kind misspelt',
+      (d) => (d.events[0]!.pool = 'messages'),
+      'march.json: events[0] (id "e-1"): pool is invalid: expected "integration" or "message", not "messages"',
+    ],
+    [
+      'an unknown provider',
+      (d) => (d.workspaces[0]!.provider = 'bubble'),
+      'march.json: workspaces[0] (id "acme"): provider is invalid: expected "zite", "base44" or "custom", not "bubble"',
+    ],
+    [
+      'a grant kind without its hyphen',
+      (d) => (d.grants[0]!.kind = 'topup'),
+      'march.json: grants[0] (id "g-1"): kind is invalid: expected "bonus", "top-up" or "adjustment", not "topup"',
+    ],
+    [
+      'a billing day past 31',
+      (d) => (d.workspaces[0]!.billingDay = 40),
+      'march.json: workspaces[0] (id "acme"): billingDay is invalid: expected at most 31, not 40',
+    ],
+    [
+      'a number for an id',
+      (d) => (d.events[2]!.id = 7),
+      'march.json: events[2]: id is invalid: expected text, not the number 7',
+    ],
+    [
+      'events that are not an array',
+      (d) => ((d as { events: unknown }).events = 'none'),
+      'march.json: events: expected an array, not the text "none"',
+    ],
+  ])('%s', (_name, edit, message) => {
+    expect(messageFor(edit)).toBe(message);
+  });
+
+  test('a message the schema words itself is kept as it is', () => {
+    expect(messageFor((d) => (d.events[0]!.occurredAt = 'yesterday'))).toBe(
+      'march.json: events[0] (id "e-1"): occurredAt is invalid: expected an ISO 8601 instant such as 2026-11-01T00:00:00Z',
+    );
+  });
+});
