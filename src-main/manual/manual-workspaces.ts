@@ -21,6 +21,7 @@ import type { Cache } from '../cache/cache';
 import { LOCAL_ACCOUNT_ID } from '../db/repositories/accounts-repository';
 import type { CachedWorkspace } from '../db/repositories/workspaces-repository';
 import { ManualInputError } from './manual-input-error';
+import { MAX_CREDITS } from '../../src-shared/types/ledger';
 
 /** What a lead gives to add a workspace by hand. */
 export interface ManualWorkspaceInput {
@@ -83,7 +84,7 @@ export function manualWorkspace(
   const plan = catalogPlan(version, planName);
   const allowances = Object.entries(input.allowances ?? {}) as [PoolKind, number][];
   for (const [pool, allowance] of allowances)
-    if (!Number.isFinite(allowance) || allowance < 0 || allowance > 1e9)
+    if (!Number.isFinite(allowance) || allowance < 0 || allowance > MAX_CREDITS)
       throw new ManualInputError(
         `The ${pool} allowance must be a number of credits from 0 to 1,000,000,000.`,
         'allowance',

@@ -10,7 +10,7 @@ import {
   type WorkspaceOverrides,
 } from '../../src-shared/engine/resolve-workspace';
 import { evaluationJson, type PoolStatusJson } from '../../src-shared/engine/status-json';
-import type { PoolKind, Reading } from '../../src-shared/types/ledger';
+import { MAX_CREDITS, type PoolKind, type Reading } from '../../src-shared/types/ledger';
 import { parseInstant, toIso, type Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
 import { evaluateCache } from '../cache/evaluate-cache';
@@ -56,8 +56,6 @@ export interface ReadingOutcome {
 
 /** Readings more than this far ahead of the clock are refused: a typo, not a reading. */
 const FUTURE_SLACK_MS = 5 * 60_000;
-/** The largest number a credit field takes (the engine's own cap). */
-const MAX_CREDITS = 1e9;
 
 function workspaceOf(cache: Cache, id: string): CachedWorkspace {
   const found = cache.read.workspaces.byId(id);

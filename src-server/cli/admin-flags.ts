@@ -1,6 +1,12 @@
 import type { ApiPool } from '../../src-shared/api/workspaces';
 import { parseInstant } from '../../src-shared/time/instant';
-import { instantSchema, providerSchema, type Member, type Provider } from '../../src-shared/types/ledger';
+import {
+  instantSchema,
+  MAX_CREDITS,
+  providerSchema,
+  type Member,
+  type Provider,
+} from '../../src-shared/types/ledger';
 import { ServerCliError } from './cli-io';
 import { numberFlag } from './flags';
 
@@ -14,7 +20,7 @@ export function providerFlag(text: string | undefined): Provider | undefined {
 
 /** A whole number of credits from a flag (allowances, budgets). */
 export function creditsFlag(name: string, text: string | undefined): number | undefined {
-  return text === undefined ? undefined : numberFlag(name, text, 0, 0, 1e9);
+  return text === undefined ? undefined : numberFlag(name, text, 0, 0, MAX_CREDITS);
 }
 
 /** `--billing-day N`: 1-31 (clamped to a short month's last day by the engine). */

@@ -1,6 +1,6 @@
 import { INGEST_EARLIEST_MS, INGEST_MAX_AHEAD_MS, INGEST_MAX_FIELD_LENGTH } from '../api/ingest';
 import { cyrb53Lanes } from '../hash/cyrb53';
-import type { PoolKind, UsageEvent } from '../types/ledger';
+import { MAX_CREDITS, type PoolKind, type UsageEvent } from '../types/ledger';
 import { toIso, type Millis } from '../time/instant';
 import { parseCsvInstant } from './csv-instant';
 import type { CsvField, CsvMapping } from './csv-mapping';
@@ -34,9 +34,6 @@ const TEXT_NAMES: Partial<Record<CsvField, string>> = {
   app: 'an app',
   inputHash: 'an input hash',
 };
-
-/** The largest credits a row may carry (the engine's own cap). */
-const MAX_CREDITS = 1e9;
 
 export interface RowsToEventsOptions {
   workspaceId: string;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { CSV_FIELDS } from '../csv/csv-mapping';
-import { instantSchema, poolKindSchema, providerSchema, type PoolKind } from '../types/ledger';
+import { instantSchema, MAX_CREDITS, poolKindSchema, providerSchema, type PoolKind } from '../types/ledger';
 
 /**
  * The IPC payloads and results of workspaces kept by hand, balance readings and CSV imports (the
  * calls themselves are listed in contract.ts with the others).
  */
 
-const credits = z.number().finite().nonnegative().max(1e9);
+const credits = z.number().finite().nonnegative().max(MAX_CREDITS);
 const id = z.string().trim().min(1).max(64);
 
 export const manualWorkspaceInputSchema = z
@@ -46,7 +46,7 @@ export const readingAnswerSchema = z
     workspaceId: id,
     readingId: id,
     as: z.enum(['top-up', 'mistake']),
-    credits: z.number().finite().positive().max(1e9).optional(),
+    credits: z.number().finite().positive().max(MAX_CREDITS).optional(),
   })
   .strict();
 

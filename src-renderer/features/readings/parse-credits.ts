@@ -1,3 +1,5 @@
+import { MAX_CREDITS } from '../../../src-shared/types/ledger';
+
 /**
  * Credits typed as a usage page shows them: "4200", "4,200", "4 200", "4200.5". Null for anything
  * else (a negative number, words): the field says what it expects instead of guessing.
@@ -6,7 +8,7 @@ export function parseCreditsInput(text: string): number | null {
   const plain = text.trim().replace(/(?<=\d)[,_\s\u00a0\u202f](?=\d{3}(\D|$))/g, '');
   if (!/^\d+(\.\d+)?$/.test(plain)) return null;
   const n = Number(plain);
-  return Number.isFinite(n) && n <= 1e9 ? n : null;
+  return Number.isFinite(n) && n <= MAX_CREDITS ? n : null;
 }
 
 /** `2026-12-03T09:00` from a datetime-local field (the user's own clock) as an ISO instant, or null. */
