@@ -42,8 +42,10 @@ test('a Base44 Builder workspace added by hand, two readings, the card and its f
     });
     await field.getByLabel('When the page showed it').fill(yesterday);
     await field.getByRole('button', { name: 'Record reading' }).click();
+    // The period began at 00:00 UTC on the billing day, named as the app names days (en-US here).
+    const started = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
     await expect(field.getByTestId('reading-result')).toHaveText(
-      'Recorded: 1,000 used since the period started.',
+      `Recorded: 1,000 used since the period started on ${started.format(Date.now() - 3 * 86_400_000)}.`,
     );
 
     // Today's reading: 8,400 left, 600 used since yesterday's.

@@ -282,8 +282,9 @@ test('a workspace kept by hand: Record reading from the popover without scrollin
     // 10,000 - 9,500 = 500 used since the period started (three days ago): at that pace ~5,200 by the
     // reset even in a 31-day period, so the pool lasts whatever day this runs (1,000 read "runs dry in
     // ~27 days" in a 31-day period, at risk, and the headline named it).
+    const started = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
     await expect(page.getByTestId('reading-result')).toHaveText(
-      'Recorded: 500 used since the period started.',
+      `Recorded: 500 used since the period started on ${started.format(Date.now() - 3 * 86_400_000)}.`,
     );
     await screenshot(page, 'popover-reading');
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { ReadingResult } from '../../../src-shared/ipc/manual-contract';
 import type { PoolCard, WorkspaceCard } from '../../../src-shared/ipc/snapshot';
-import { formatCredits, formatDateTime } from '../../components/format';
+import { formatCredits, formatDateTime, formatDayKey } from '../../components/format';
 import { POOL_LABEL } from '../../components/labels';
 import { useAppStore } from '../../store/store-context';
 import { BackwardsQuestion } from './backwards-question';
@@ -20,9 +20,12 @@ export function readingOutcomeText(r: ReadingResult): string {
     return `Checked: the platform says ${formatCredits(platform)} ${what}, Creditbar counted ${formatCredits(local)} ${what} (${gap}).`;
   }
   if (r.backwardsBy !== null) return '';
-  const since =
-    r.sincePeriodStart || !r.since
-      ? 'since the period started'
+  // The period's start is named, as `creditbar reading add` names it: a reading typed for an earlier
+  // time may count from a period that is not the one the card shows.
+  const since = !r.since
+    ? 'since the period started'
+    : r.sincePeriodStart
+      ? `since the period started on ${formatDayKey(r.since.slice(0, 10))}`
       : `since the reading of ${formatDateTime(r.since)}`;
   return `Recorded: ${formatCredits(r.counted ?? 0)} used ${since}.`;
 }

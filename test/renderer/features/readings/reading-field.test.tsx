@@ -40,6 +40,29 @@ describe('the reading field', () => {
     );
   });
 
+  // It said "since the period started" with no date: a reading typed for last month counts from
+  // that month's start, not the one the card shows (the CLI named it already).
+  it('names the day the period it counts from started', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient({
+      recordReading: async () => ({
+        id: 'r-3',
+        kind: 'usage',
+        counted: 1000,
+        backwardsBy: null,
+        since: '2026-10-15T00:00:00.000Z',
+        sincePeriodStart: true,
+        check: null,
+      }),
+    });
+    renderWithStore(<ReadingField workspace={manual} pool={pool} />, { client });
+    await user.type(screen.getByRole('textbox', { name: 'Credits left' }), '9,000');
+    await user.click(screen.getByRole('button', { name: 'Record reading' }));
+    expect(await screen.findByTestId('reading-result')).toHaveTextContent(
+      'Recorded: 1,000 used since the period started on Oct 15.',
+    );
+  });
+
   it('takes "used" instead, and refuses what is not a number without calling', async () => {
     const user = userEvent.setup();
     const { client } = renderWithStore(<ReadingField workspace={manual} pool={pool} />);
