@@ -36,7 +36,11 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     summary:
       'status (--data DIR | --db FILE) [--as-of ISO] [--json]   status as the card shows it (--data: with Settings)',
   },
-  import: { run: importCommand, summary: 'import LEDGER.json --db FILE   load a ledger file into the cache' },
+  import: {
+    run: importCommand,
+    summary:
+      'import (LEDGER.json | USAGE.csv --workspace ID) --db FILE   load a ledger or a usage CSV into the cache',
+  },
   export: {
     run: exportCommand,
     summary: 'export --db FILE > ledger.json   write the cache as a ledger file',

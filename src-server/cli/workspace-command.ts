@@ -24,7 +24,8 @@ export const WORKSPACE_USAGE = `creditbar-server workspace add --id ID --name TE
                         [--billing-day N] [--allowance N] [--message-allowance N] [--existing-customer]
                         [--thresholds 50,90,100] [--member id:Name ...] [--account NAME] [--db PATH]
                         add a workspace (the account is created if needed); --allowance where the
-                        catalog does not know the plan (Base44), --message-allowance adds the message pool
+                        catalog does not know the plan (a custom provider, Elite's higher levels),
+                        --message-allowance adds the message pool
   creditbar-server workspace list [--json] [--account NAME] [--db PATH]
                         workspaces with pools, members (unnamed ones too), events, grants, ingest tokens
   creditbar-server workspace update --id ID [--name TEXT] [--provider P] [--plan PLAN] [--billing-day N]
