@@ -4,7 +4,6 @@ import { planFit } from '../../src-shared/engine/advisors/plan-fit';
 import type { PoolEvaluation } from '../../src-shared/engine/evaluate';
 import { dayEntries } from '../../src-shared/engine/report';
 import { periodJson, tidy } from '../../src-shared/engine/status-json';
-import { poolStateOf } from '../../src-shared/display/pool-state';
 import type {
   Freshness,
   PoolCard,
@@ -21,7 +20,7 @@ import type { DriftRecord } from '../db/repositories/drift-repository';
 import type { StoredReading } from '../db/repositories/readings-repository';
 import { freshnessOf, type FreshnessPolicy } from '../sync/freshness';
 import { snapshotDrift } from '../sync/reconcile';
-import { thresholdsInForce } from './threshold-overrides';
+import { poolAsShown } from './pool-as-shown';
 import { grantKindsOf, type GrantFacts } from '../../src-shared/display/extra-credits';
 import { newestManualData } from '../../src-shared/display/data-basis';
 import { topConsumerOf } from './top-consumer';
@@ -82,23 +81,19 @@ function poolCard(
 ): PoolCard {
   const r = p.current;
   const status = periodJson(facts.workspace.id, r, p.forecast);
-  const view = poolStateOf(status, freshness);
+  const shown = poolAsShown(status, freshness, input.settings, facts.workspace);
   const names = new Map((facts.workspace.members ?? []).map((m) => [m.id, m.name]));
   // The days of the period so far: today included, the days still ahead not drawn as zeros.
   const through = Math.min(r.end, (Math.floor(r.asOf / DAY_MS) + 1) * DAY_MS);
   const drift = facts.drift.find((d) => d.pool === p.pool);
   return {
     ...status,
-    state: view.state,
-    balance: view.balance,
-    level: view.level,
-    passedThreshold: view.threshold,
+    ...shown,
     byDay: Object.fromEntries(
       dayEntries(r.byDay, r.start, through).map(([day, credits]) => [day, tidy(credits)]),
     ),
     // The engine's marks: what alerts fire on is what the bar shows.
     marks: status.thresholds.map((t) => t.percent),
-    thresholdsInForce: thresholdsInForce(input.settings, facts.workspace, p.pool, status.allowance),
     drift: drift ? snapshotDrift(drift) : null,
     budgets: r.budgets.map((b) => ({
       memberId: b.memberId,

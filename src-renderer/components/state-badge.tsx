@@ -1,5 +1,5 @@
 import type { PoolCard } from '../../src-shared/ipc/snapshot';
-import { stateDescription, stateLabel } from '../../src-shared/display/state-label';
+import { cardStateLabel, stateDescription } from '../../src-shared/display/state-label';
 import { locales } from './format';
 import { StateIcon } from './icons';
 
@@ -8,10 +8,7 @@ type StateFacts = Pick<PoolCard, 'state' | 'balance' | 'level' | 'passedThreshol
 
 /** The state's words, as the tray and notifications say them (src-shared/display/state-label). */
 export function poolStateLabel(pool: StateFacts): string {
-  return stateLabel(
-    { state: pool.state, threshold: pool.passedThreshold },
-    { locale: locales(), inForce: pool.thresholdsInForce },
-  );
+  return cardStateLabel(pool, locales());
 }
 
 /** The state with what stale data last said, for titles and screen readers. */

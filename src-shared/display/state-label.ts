@@ -48,3 +48,18 @@ export function stateDescription(
   const last = stateLabel({ state: view.balance, threshold: view.threshold }, options);
   return `Stale data (last known: ${last})`;
 }
+
+/** What a card knows of its pool's state (the snapshot's PoolCard, `creditbar status --json`). */
+export interface CardStateFacts {
+  state: PoolState;
+  passedThreshold: number | null;
+  thresholdsInForce?: Pick<ThresholdsInForce, 'unit' | 'values' | 'percents'>;
+}
+
+/** The card's badge word for a pool: the renderer's badge and `creditbar status` both say this. */
+export function cardStateLabel(pool: CardStateFacts, locale: string | readonly string[] = 'en-US'): string {
+  return stateLabel(
+    { state: pool.state, threshold: pool.passedThreshold },
+    { locale, ...(pool.thresholdsInForce ? { inForce: pool.thresholdsInForce } : {}) },
+  );
+}

@@ -8,8 +8,8 @@ import { toIso } from '../../../src-shared/time/instant';
 import { DEFAULT_SETTINGS } from '../../../src-shared/settings/settings';
 import { freshnessPolicyOf, workspaceFreshness } from '../../app/compose-snapshot';
 import { freshnessFactsOf, settingsOverrides } from '../../app/engine-view';
-import { comparePoolUrgency, poolStateOf } from '../../../src-shared/display/pool-state';
-import { stateLabel } from '../../../src-shared/display/state-label';
+import { cardStateLabel } from '../../../src-shared/display/state-label';
+import { inUrgencyOrder, poolAsShown } from '../../app/pool-as-shown';
 import { thresholdsInForce, thresholdTextOf } from '../../app/threshold-overrides';
 import type { CachedWorkspace } from '../../db/repositories/workspaces-repository';
 import type { Cache } from '../../cache/cache';
@@ -96,7 +96,30 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
       workspaceIds: workspaces.map((w) => w.workspace.id),
       ...(overrides ? { overrides } : {}),
     });
-    const result = evaluationJson(evaluation);
+    const json = evaluationJson(evaluation);
+    // Each pool as its card shows it (state, badge word), by the app's own helper over the card's
+    // freshness (workspaceFreshness on the CLI's clock), listed in the tray's and the overview's
+    // order (most urgent first): the table and the JSON alike.
+    const settings = folder?.settings ?? DEFAULT_SETTINGS;
+    const byId = new Map(workspaces.map((w) => [w.workspace.id, w]));
+    const names = new Map(workspaces.map((w) => [w.workspace.id, w.workspace.name || w.workspace.id]));
+    const freshness = new Map(
+      workspaces.map((w) => [
+        w.workspace.id,
+        workspaceFreshness(freshnessFactsOf(cache, w), { now: io.now(), settings }),
+      ]),
+    );
+    const shown = json.pools.map((p) => {
+      const { thresholdsInForce, ...state } = poolAsShown(
+        p,
+        freshness.get(p.workspaceId)!,
+        settings,
+        byId.get(p.workspaceId)!.workspace,
+      );
+      return { ...p, ...state, stateLabel: cardStateLabel({ ...state, thresholdsInForce }) };
+    });
+    const pools = inUrgencyOrder(shown, (p) => names.get(p.workspaceId) ?? p.workspaceId);
+    const result = { ...json, pools };
     if (values.json) {
       if (damaged !== null) io.stderr(`creditbar: ${damaged}\n`);
       if (notShownLine !== null) io.stderr(`creditbar: ${notShownLine}\n`);
@@ -104,38 +127,12 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
       return;
     }
     if (damaged !== null) io.stdout(`${damaged}\n\n`);
-    const names = new Map(workspaces.map((w) => [w.workspace.id, w.workspace.name]));
     const grants = workspaces.flatMap((w) => cache.read.grants.forWorkspace(w.key, w.workspace.id));
     const alerts = folder
       ? inCardWords(result.alerts, result.pools, workspaces, folder.settings)
       : result.alerts;
-    // Each pool's state in its card's word ("At risk", "Past 50%", "Stale"): the card's freshness
-    // (workspaceFreshness, on the CLI's clock) over the engine's numbers, by the one rule.
-    const settings = folder?.settings ?? DEFAULT_SETTINGS;
-    const freshness = new Map(
-      workspaces.map((w) => [
-        w.workspace.id,
-        workspaceFreshness(freshnessFactsOf(cache, w), { now: io.now(), settings }),
-      ]),
-    );
-    const views = result.pools.map((p) => ({ p, view: poolStateOf(p, freshness.get(p.workspaceId)!) }));
-    const states = new Map(
-      views.map(({ p, view }) => {
-        const w = workspaces.find((x) => x.workspace.id === p.workspaceId)!;
-        const inForce = folder ? thresholdsInForce(settings, w.workspace, p.pool, p.allowance) : undefined;
-        return [`${p.workspaceId}/${p.pool}`, stateLabel(view, inForce ? { inForce } : {})];
-      }),
-    );
-    // The rows in the tray's and the overview's order (most urgent first), by the one shared rule.
-    const ordered = views
-      .map(({ p, view }) => ({
-        p,
-        workspace: { name: names.get(p.workspaceId) ?? p.workspaceId },
-        pool: { ...p, balance: view.balance },
-      }))
-      .sort(comparePoolUrgency)
-      .map(({ p }) => p);
-    io.stdout(statusTable(result.asOf, ordered, alerts, names, grants, budgetLines(evaluation), states));
+    const states = new Map(pools.map((p) => [`${p.workspaceId}/${p.pool}`, p.stateLabel]));
+    io.stdout(statusTable(result.asOf, pools, alerts, names, grants, budgetLines(evaluation), states));
     // The card's freshness words: the folder's sync interval and stale limit, else the defaults.
     const policy = freshnessPolicyOf(folder?.settings ?? DEFAULT_SETTINGS);
     const lines = workspaces.flatMap((w) => {
