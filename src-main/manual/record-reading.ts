@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { INGEST_EARLIEST_MS } from '../../src-shared/api/ingest';
 import type { Catalog } from '../../src-shared/catalog/catalog';
-import { formatWholeCredits } from '../../src-shared/display/credits';
+import { formatExactCredits } from '../../src-shared/display/credits';
 import type { PoolEvaluation } from '../../src-shared/engine/evaluate';
 import type { ReadingMark } from '../../src-shared/engine/observed-usage';
 import {
@@ -103,7 +103,7 @@ function checkUsedFits(
   const { available } = evaluationJson({ asOf: at, pools: [p], alerts: [] }).pools[0]!;
   if (used > available)
     throw new ManualInputError(
-      `${ws.workspace.name}'s ${pool} pool holds ${formatWholeCredits(available)} credits in that period, fewer than the ${used.toLocaleString('en-US', { maximumFractionDigits: 2 })} typed as used: check the number, or type the credits left instead if the platform added credits.`,
+      `${ws.workspace.name}'s ${pool} pool holds ${formatExactCredits(available)} credits in that period, fewer than the ${formatExactCredits(used)} typed as used: check the number, or type the credits left instead if the platform added credits.`,
       'used',
     );
 }

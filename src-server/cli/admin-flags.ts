@@ -1,3 +1,4 @@
+import { formatCredits } from '../../src-shared/display/credits';
 import type { ApiPool } from '../../src-shared/api/workspaces';
 import { parseInstant } from '../../src-shared/time/instant';
 import {
@@ -83,7 +84,7 @@ export function describePool(p: ApiPool): string {
       : p.reset.kind === 'anchor-day'
         ? `resets on day ${p.reset.day} (UTC)`
         : 'resets daily (UTC)';
-  return `${p.pool} ${p.allowance.toLocaleString('en-US')} a period, ${reset}${p.overage ? ', billed past zero' : ''}`;
+  return `${p.pool} ${formatCredits(p.allowance)} a period, ${reset}${p.overage ? ', billed past zero' : ''}`;
 }
 
 /** `1 event`, `1,234 events`. */

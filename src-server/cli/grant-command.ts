@@ -1,3 +1,4 @@
+import { formatCredits, formatSignedCredits } from '../../src-shared/display/credits';
 import { builtinCatalog } from '../../src-shared/catalog/catalog';
 import { grantKindSchema, poolKindSchema, type Grant } from '../../src-shared/types/ledger';
 import { addGrant, listGrants, removeGrant } from '../grant-admin';
@@ -14,7 +15,7 @@ export const GRANT_USAGE = `creditbar-server grant add --workspace ID --kind bon
   creditbar-server grant remove --workspace ID --id ID [--account NAME] [--db PATH]`;
 
 function grantLine(g: Grant): string {
-  return `${g.id}  ${g.kind} ${g.credits > 0 && g.kind === 'adjustment' ? '+' : ''}${g.credits.toLocaleString('en-US')} ${g.pool} credits from ${g.grantedAt.slice(0, 16).replace('T', ' ')} UTC, ${g.expiresAt ? `expires ${g.expiresAt.slice(0, 16).replace('T', ' ')} UTC` : 'never expires'}`;
+  return `${g.id}  ${g.kind} ${g.kind === 'adjustment' ? formatSignedCredits(g.credits) : formatCredits(g.credits)} ${g.pool} credits from ${g.grantedAt.slice(0, 16).replace('T', ' ')} UTC, ${g.expiresAt ? `expires ${g.expiresAt.slice(0, 16).replace('T', ' ')} UTC` : 'never expires'}`;
 }
 
 /** `creditbar-server grant`: records, lists and removes bonuses, top-ups and adjustments. */

@@ -1,3 +1,4 @@
+import { formatCredits } from '../../src-shared/display/credits';
 import { removeMember, setMember } from '../workspace-admin';
 import { withAdmin } from './admin-context';
 import { counted, creditsFlag } from './admin-flags';
@@ -33,7 +34,7 @@ export async function memberCommand(argv: string[], io: ServerCliIo): Promise<vo
       const r = setMember(store, accountId, values.workspace!, member);
       const what = r.added ? 'Added' : r.wasUnnamed ? 'Named' : 'Updated';
       io.stdout(
-        `${what} member "${member.id}" (${member.name}${budget !== undefined ? `, budget ${budget.toLocaleString('en-US')} credits a period` : ''}) of workspace "${values.workspace}".\n`,
+        `${what} member "${member.id}" (${member.name}${budget !== undefined ? `, budget ${formatCredits(budget)} credits a period` : ''}) of workspace "${values.workspace}".\n`,
       );
     });
     return;

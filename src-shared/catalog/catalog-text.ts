@@ -1,3 +1,4 @@
+import { formatCredits } from '../display/credits';
 import type { PoolKind, Provider } from '../types/ledger';
 import {
   effectiveText,
@@ -7,8 +8,6 @@ import {
   type ProviderCatalog,
   type RateSpec,
 } from './catalog';
-
-const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /** "the 1st of each month, 00:00 UTC", "day 15 of each month", "the billing day of each month", "every day at 00:00 UTC". */
 export function describeReset(reset: PlanReset): string {
@@ -26,10 +25,10 @@ export function describeReset(reset: PlanReset): string {
 
 /** "5", "1-4 by units (assumption)". */
 export function describeRate(spec: RateSpec): string {
-  if (typeof spec === 'number') return count.format(spec);
-  if (!spec.byUnits || spec.byUnits.length === 0) return count.format(spec.credits);
+  if (typeof spec === 'number') return formatCredits(spec);
+  if (!spec.byUnits || spec.byUnits.length === 0) return formatCredits(spec.credits);
   const prices = spec.byUnits.map((b) => b.credits);
-  const span = `${count.format(Math.min(...prices))}-${count.format(Math.max(...prices))} by size`;
+  const span = `${formatCredits(Math.min(...prices))}-${formatCredits(Math.max(...prices))} by size`;
   return spec.assumption ? `${span} (bands are an assumption)` : span;
 }
 
@@ -79,7 +78,7 @@ export function catalogVersionsJson(
 /** One pool of a plan: "10,000", or why there is no number (the lead then enters it). */
 export function describeAllowance(plan: CatalogPlan, pool: PoolKind): string {
   const allowance = plan.pools[pool];
-  if (typeof allowance === 'number') return count.format(allowance);
+  if (typeof allowance === 'number') return formatCredits(allowance);
   if (allowance === null) return plan.unpublished ? 'not published: you enter it' : 'custom: you enter it';
   return '-';
 }

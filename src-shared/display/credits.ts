@@ -29,6 +29,15 @@ export function formatSignedCredits(value: number, locale: string | readonly str
   return numberFormat(locale, Math.abs(value) >= 100 ? 0 : 2, true).format(value);
 }
 
+/**
+ * Credits to two decimals at any size, for a sentence that compares two amounts (what was typed
+ * against what a pool holds): rounded to whole credits, 9,999.6 held and 9,999.8 typed would read
+ * "holds 10,000, fewer than the 10,000 typed".
+ */
+export function formatExactCredits(value: number, locale: string | readonly string[] = 'en-US'): string {
+  return numberFormat(locale, 2).format(value);
+}
+
 /** Whole credits, rounded to the nearest: "1,235" (terminal tables). */
 export function formatWholeCredits(value: number, locale: string | readonly string[] = 'en-US'): string {
   return numberFormat(locale, 0).format(value);

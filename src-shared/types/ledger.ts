@@ -1,3 +1,4 @@
+import { formatCredits } from '../display/credits';
 import { z } from 'zod';
 import { parseInstant } from '../time/instant';
 
@@ -19,7 +20,7 @@ export const MAX_CREDITS = 1_000_000_000;
 const creditsSchema = z
   .number()
   .finite()
-  .max(MAX_CREDITS, `expected at most ${MAX_CREDITS.toLocaleString('en-US')} credits`);
+  .max(MAX_CREDITS, `expected at most ${formatCredits(MAX_CREDITS)} credits`);
 
 export const providerSchema = z.enum(['zite', 'base44', 'custom']);
 export type Provider = z.infer<typeof providerSchema>;
@@ -92,10 +93,7 @@ export const grantSchema = z
     pool: poolKindSchema,
     kind: grantKindSchema,
     /** Positive for bonus and top-up; an adjustment may be negative. */
-    credits: creditsSchema.min(
-      -MAX_CREDITS,
-      `expected at least -${MAX_CREDITS.toLocaleString('en-US')} credits`,
-    ),
+    credits: creditsSchema.min(-MAX_CREDITS, `expected at least ${formatCredits(-MAX_CREDITS)} credits`),
     grantedAt: instantSchema,
     expiresAt: instantSchema.nullable().optional(),
   })
