@@ -10,6 +10,7 @@ import { quickCheckFile } from '../db/quick-check';
 import { openWalCheckpointer, type WalCheckpointer } from '../db/wal-checkpoint';
 import { createCacheEvaluator, type CacheEvaluator } from './cache-evaluator';
 import { evaluateBatch } from './evaluate-batch';
+import { nameThisThread } from './own-thread';
 import { savedWalkFileStore } from './saved-walks';
 import type {
   EvaluatorMemory,
@@ -18,6 +19,7 @@ import type {
   EvaluatorWorkerData,
 } from './evaluator-protocol';
 
+nameThisThread('creditbar-eval');
 const data = workerData as EvaluatorWorkerData;
 const port = parentPort!;
 let evaluator: CacheEvaluator | null = null;

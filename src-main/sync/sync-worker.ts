@@ -3,10 +3,10 @@
 // cache (WAL: the app's connection and the evaluator thread keep reading while it writes; its
 // commits checkpoint the WAL here, with SQLite's default of 1,000 pages). The main thread hears
 // only small messages: progress, retries, the reconciliation's question, the summary or the error.
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PoolBalance } from '../../src-shared/engine/pool-balances';
 import type { Cache } from '../cache/cache';
+import { lowerThisThread, nameThisThread } from '../evaluator/own-thread';
 import { openSyncConnection } from './sync-connection';
 import { runSyncJob } from './sync-job';
 import {
@@ -18,19 +18,13 @@ import {
 } from './sync-protocol';
 
 /**
- * The sync thread's nice value on Linux, where a thread's nice is its own (NPTL): when the cores are
- * busy, the app's main thread (nice 0) gets a core before this one, so a timer or an IPC call of the
- * UI is not kept waiting behind a first sync's stores. Elsewhere setPriority would lower the whole
- * app, so it is left alone there.
+ * The sync thread's nice value on Linux: when the cores are busy, the app's main thread (nice 0)
+ * gets a core before this one, so a timer or an IPC call of the UI is not kept waiting behind a
+ * first sync's stores.
  */
 const SYNC_THREAD_NICE = 10;
-if (process.platform === 'linux') {
-  try {
-    setPriority(SYNC_THREAD_NICE);
-  } catch {
-    // Not allowed here (a sandbox): the sync runs at the app's priority, as before.
-  }
-}
+lowerThisThread(SYNC_THREAD_NICE);
+nameThisThread('creditbar-sync');
 
 const data = workerData as SyncWorkerData;
 const port = parentPort!;

@@ -143,6 +143,7 @@ async function runCase(
       coldStart: c.coldStart ?? false,
       mode: 'source',
       baseline: true,
+      ...(server.pid ? { serverPid: server.pid } : {}),
     };
     const source = await firstLine<RuntimeFigures>(
       child('runtime/runtime-child.ts', [JSON.stringify(spec)], 'ignore', LAUNCHER),
@@ -181,16 +182,33 @@ function phaseLine(label: string, p: Phase, timed = true): string {
   return `  ${label.padEnd(16)} longest block ${fmt(p.longestBlockMs).padStart(5)} ms, p99 delay ${fmt(p.p99DelayMs, 1).padStart(5)} ms${timed ? `, request to snapshot ${fmt(median(p.ms))} ms (trials ${list(p.ms)})` : ''}, RSS up to ${fmt(p.peakRssMb)} MB${blocksLine(p.blocks)}`;
 }
 
+/** Names of the runtime's thread groups (heartbeat.ts), in the order they are listed. */
+const GROUPS: [string, string][] = [
+  ['creditbar-eval', 'evaluator'],
+  ['creditbar-sync', 'sync thread'],
+  ['node', "node's threads"],
+  ['server', 'reference server'],
+];
+
+/** What the other threads ran meanwhile: the runtime's own, then the server's (ms, those over 0.5). */
+function othersLine(othersMs: Record<string, number>): string {
+  const known = new Map(GROUPS);
+  const ran = [...GROUPS.map(([g]) => g), ...Object.keys(othersMs).filter((g) => !known.has(g))].flatMap(
+    (g) => ((othersMs[g] ?? 0) >= 0.5 ? [`${known.get(g) ?? g} ${fmt(othersMs[g]!)}`] : []),
+  );
+  return ran.length > 0 ? `; meanwhile ${ran.join(', ')}` : '';
+}
+
 /** How the phase's blocks were spent: the main thread working, or waiting for a core (heartbeat.ts). */
 function blocksLine(b: BlockFigures | null): string {
   if (!b) return '';
   const spent = (x: Block) =>
-    `${fmt(x.cpuMs)} on CPU, ${fmt(x.waitMs)} waiting for a core, ${fmt(Math.max(0, x.gapMs - x.cpuMs - x.waitMs))} asleep`;
+    `${fmt(x.cpuMs)} on CPU, ${fmt(x.waitMs)} waiting for a core, ${fmt(Math.max(0, x.gapMs - x.cpuMs - x.waitMs))} asleep${othersLine(x.othersMs)}`;
   const longest = b.longest ? `longest ${fmt(b.longest.ms)} ms (${spent(b.longest)})` : 'none';
   const most = b.mostCpu
-    ? `; the most on CPU in one block ${fmt(b.mostCpu.cpuMs)} ms (a ${fmt(b.mostCpu.ms)} ms block)`
+    ? `; the most on CPU in one block ${fmt(b.mostCpu.cpuMs)} ms (a ${fmt(b.mostCpu.ms)} ms block${othersLine(b.mostCpu.othersMs)})`
     : '';
-  return `\n  ${''.padEnd(16)} heartbeat: blocks ${longest}${most}; ${b.over} over ${b.thresholdMs} ms, ${b.overOnCpu} of them with more than ${b.thresholdMs} ms on CPU; the phase ${fmt(b.cpuMs)} ms on CPU, ${fmt(b.waitMs)} ms waiting`;
+  return `\n  ${''.padEnd(16)} heartbeat: blocks ${longest}${most}; ${b.over} over ${b.thresholdMs} ms, ${b.overOnCpu} of them with more than ${b.thresholdMs} ms on CPU; the phase ${fmt(b.cpuMs)} ms on CPU, ${fmt(b.waitMs)} ms waiting${othersLine(b.othersMs)}`;
 }
 
 /** Where the RSS goes, on one line. */

@@ -3,6 +3,8 @@
 // runnable but waiting on a run queue, timeslices) every few ms; a block is a gap between two beats
 // longer than the beat's interval, and the figures' differences across the gap say how much of it the
 // thread ran and how much it waited for a core (the rest: asleep, e.g. in epoll, I/O or a lock).
+// A beat may carry the on-CPU time of other threads by group (heartbeat.ts: the evaluator and sync
+// threads, node's own threads, the reference server): what ran while the main thread waited.
 
 /** The main thread's scheduler figures at one moment. */
 export interface Schedstat {
@@ -14,6 +16,8 @@ export interface Schedstat {
 /** One heartbeat: when it ran (ms, monotonic) and the thread's figures then. */
 export interface Beat extends Schedstat {
   atMs: number;
+  /** Other threads' on-CPU time so far by group (ns, each only growing; a group may appear later). */
+  othersNs?: Record<string, number>;
 }
 
 /** One gap between two beats: how late the second beat was and how the gap was spent (ms). */
@@ -26,6 +30,8 @@ export interface Block {
   waitMs: number;
   /** Times the thread was put on a CPU in the gap (each wait for a core ends with one). */
   slices: number;
+  /** What the other threads ran in the gap by group (ms; groups that ran nothing left out). */
+  othersMs: Record<string, number>;
 }
 
 /** A phase's blocks, as attributed. */
@@ -41,6 +47,8 @@ export interface BlockFigures {
   /** The gaps' totals over the phase (ms): on CPU, waiting for a core. */
   cpuMs: number;
   waitMs: number;
+  /** What the other threads ran over the phase by group (ms). */
+  othersMs: Record<string, number>;
 }
 
 /** The three figures of a schedstat file's text, or null when it is not one. */
@@ -53,12 +61,18 @@ export function parseSchedstat(text: string): Schedstat | null {
 /** The gap between two beats, attributed. */
 export function blockBetween(a: Beat, b: Beat, intervalMs: number): Block {
   const gapMs = b.atMs - a.atMs;
+  const othersMs: Record<string, number> = {};
+  for (const [group, ns] of Object.entries(b.othersNs ?? {})) {
+    const ran = (ns - (a.othersNs?.[group] ?? 0)) / 1e6;
+    if (ran > 0) othersMs[group] = ran;
+  }
   return {
     ms: Math.max(0, gapMs - intervalMs),
     gapMs,
     cpuMs: (b.cpuNs - a.cpuNs) / 1e6,
     waitMs: (b.waitNs - a.waitNs) / 1e6,
     slices: b.slices - a.slices,
+    othersMs,
   };
 }
 
@@ -76,6 +90,7 @@ export function blockWatch(intervalMs: number, thresholdMs = 50) {
     thresholdMs,
     cpuMs: 0,
     waitMs: 0,
+    othersMs: {},
   };
   return {
     add(beat: Beat): void {
@@ -83,6 +98,8 @@ export function blockWatch(intervalMs: number, thresholdMs = 50) {
         const block = blockBetween(last, beat, intervalMs);
         figures.cpuMs += block.cpuMs;
         figures.waitMs += block.waitMs;
+        for (const [group, ms] of Object.entries(block.othersMs))
+          figures.othersMs[group] = (figures.othersMs[group] ?? 0) + ms;
         if (block.ms > 0 && (!figures.longest || block.ms > figures.longest.ms)) figures.longest = block;
         if (block.ms > 0 && (!figures.mostCpu || block.cpuMs > figures.mostCpu.cpuMs))
           figures.mostCpu = block;

@@ -39,6 +39,8 @@ export interface RuntimeCase {
   syncWorkerFile?: string;
   /** Also run the baseline (the whole view evaluated on one thread) in a child over this cache. */
   baseline: boolean;
+  /** The reference server's process: its CPU is told apart in each main-thread block. */
+  serverPid?: number;
 }
 
 export interface RuntimeFigures {
@@ -95,6 +97,7 @@ function startRuntime(cache: Cache): AppRuntime {
 }
 
 const workspaceIds = Object.keys(spec.ingestTokens);
+const serverPid = spec.serverPid ?? null;
 const first = workspaceIds[0]!;
 
 /**
@@ -136,51 +139,67 @@ await pause(200);
 const startedRssMb = mb();
 
 // 1. The first sync: the account added as the lead adds it, until its pools show the month.
-const firstSync = await phase(1, async () => {
-  const shown = snapshotWhere(
-    runtime,
-    (s) =>
-      s.workspaces.length === spec.workspaces && s.workspaces.every((w) => w.pools.some((p) => p.used > 0)),
-  );
-  await runtime.handlers.addAccount({ label: 'bench', serverUrl: spec.url, token: spec.token });
-  const ms = await shown;
-  await runtime.whenIdle();
-  return ms;
-});
+const firstSync = await phase(
+  1,
+  async () => {
+    const shown = snapshotWhere(
+      runtime,
+      (s) =>
+        s.workspaces.length === spec.workspaces && s.workspaces.every((w) => w.pools.some((p) => p.used > 0)),
+    );
+    await runtime.handlers.addAccount({ label: 'bench', serverUrl: spec.url, token: spec.token });
+    const ms = await shown;
+    await runtime.whenIdle();
+    return ms;
+  },
+  serverPid,
+);
 const { idleRssMb, memory } = await idleMemory(runtime, cache, { loadedRssMb, startedRssMb });
 const idleSettledRssMb = await settledMemory(runtime, memory, spec.mode);
 
 // 2. Steady syncs of 100 new events: request to the snapshot that shows them (the reconciliation
 // with /balance runs after it; the phase watches the loop until it is done too).
-const steadySync = await phase(spec.trials, async () => {
-  await ingest(100);
-  const before = usedOf(runtime.snapshot());
-  const shown = snapshotWhere(runtime, (s) => usedOf(s) > before + 1e-9);
-  runtime.requestSync('manual');
-  const ms = await shown;
-  await runtime.whenIdle();
-  return ms;
-});
+const steadySync = await phase(
+  spec.trials,
+  async () => {
+    await ingest(100);
+    const before = usedOf(runtime.snapshot());
+    const shown = snapshotWhere(runtime, (s) => usedOf(s) > before + 1e-9);
+    runtime.requestSync('manual');
+    const ms = await shown;
+    await runtime.whenIdle();
+    return ms;
+  },
+  serverPid,
+);
 
 // 3. A budget change in Settings: request to the snapshot whose pool carries it (the engine's walk).
-const settingsChange = await phase(spec.trials, async (i) => {
-  const budget = 1_000 + i;
-  const shown = snapshotWhere(runtime, (s) =>
-    s.workspaces.some(
-      (w) => w.id === first && w.pools.some((p) => p.budgets.some((b) => b.budget === budget)),
-    ),
-  );
-  runtime.handlers.updateSettings({ budgets: { [first]: { m1: budget } } });
-  const ms = await shown;
-  await runtime.whenIdle();
-  return ms;
-});
+const settingsChange = await phase(
+  spec.trials,
+  async (i) => {
+    const budget = 1_000 + i;
+    const shown = snapshotWhere(runtime, (s) =>
+      s.workspaces.some(
+        (w) => w.id === first && w.pools.some((p) => p.budgets.some((b) => b.budget === budget)),
+      ),
+    );
+    runtime.handlers.updateSettings({ budgets: { [first]: { m1: budget } } });
+    const ms = await shown;
+    await runtime.whenIdle();
+    return ms;
+  },
+  serverPid,
+);
 
 // 4. Ticks: the minute tick (every 2 s here), nothing else happening.
-const tick = await phase(1, async () => {
-  await pause(TICK_MS * 3 + 200);
-  return 0;
-});
+const tick = await phase(
+  1,
+  async () => {
+    await pause(TICK_MS * 3 + 200);
+    return 0;
+  },
+  serverPid,
+);
 
 // 5. The server's /balance right after an ingest (the bench server runs in its own process).
 const serverBalanceMs: number[] = [];

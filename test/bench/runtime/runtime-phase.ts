@@ -30,13 +30,20 @@ export function snapshotWhere(runtime: AppRuntime, ok: (s: Snapshot) => boolean)
   });
 }
 
-/** Runs `trial` `n` times with the event loop watched throughout; each trial returns its own time. */
-export async function phase(n: number, trial: (i: number) => Promise<number>): Promise<Phase> {
+/**
+ * Runs `trial` `n` times with the event loop watched throughout; each trial returns its own time.
+ * `serverPid`: the reference server's process, whose CPU each block tells apart.
+ */
+export async function phase(
+  n: number,
+  trial: (i: number) => Promise<number>,
+  serverPid: number | null = null,
+): Promise<Phase> {
   const h = monitorEventLoopDelay({ resolution: 5 });
   let peak = mb();
   const sampler = setInterval(() => (peak = Math.max(peak, mb())), 20);
   h.enable();
-  const beats = startHeartbeat();
+  const beats = startHeartbeat(5, 50, serverPid);
   const ms: number[] = [];
   for (let i = 0; i < n; i++) ms.push(await trial(i));
   const blocks = beats.stop();

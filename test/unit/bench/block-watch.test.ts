@@ -36,14 +36,32 @@ describe('blockWatch', () => {
       beat(370, 136, 205, 10),
     ].forEach((b) => watch.add(b));
     const f = watch.figures();
-    expect(f.longest).toEqual({ ms: 195, gapMs: 200, cpuMs: 5, waitMs: 190, slices: 4 });
-    expect(f.mostCpu).toEqual({ ms: 115, gapMs: 120, cpuMs: 100, waitMs: 10, slices: 3 });
+    expect(f.longest).toEqual({ ms: 195, gapMs: 200, cpuMs: 5, waitMs: 190, slices: 4, othersMs: {} });
+    expect(f.mostCpu).toEqual({ ms: 115, gapMs: 120, cpuMs: 100, waitMs: 10, slices: 3, othersMs: {} });
     // Two blocks over 50 ms (115 and 195), one of them with more than 50 ms on CPU.
     expect(f.over).toBe(2);
     expect(f.overOnCpu).toBe(1);
     // The gaps' sums: 0.5 + 100 + 0.5 + 5 + 30 on CPU, 10 + 190 + 5 waiting.
     expect(f.cpuMs).toBeCloseTo(136);
     expect(f.waitMs).toBeCloseTo(205);
+  });
+
+  it('says what the other threads ran in each gap and over the phase, a group first seen late counted from zero', () => {
+    const watch = blockWatch(5, 50);
+    const at = (atMs: number, cpuMs: number, waitMs: number, othersMs: Record<string, number>): Beat => ({
+      ...beat(atMs, cpuMs, waitMs, 0),
+      othersNs: Object.fromEntries(Object.entries(othersMs).map(([g, ms]) => [g, ms * 1e6])),
+    });
+    [
+      at(0, 0, 0, { 'creditbar-eval': 100, node: 40 }),
+      // A 60 ms gap: 20 ms of work, 30 waiting; meanwhile the evaluator ran 50 ms, node's threads
+      // nothing, and the sync thread (first seen here) 25 ms.
+      at(60, 20, 30, { 'creditbar-eval': 150, node: 40, 'creditbar-sync': 25 }),
+      at(65, 21, 30, { 'creditbar-eval': 152, node: 41, 'creditbar-sync': 25 }),
+    ].forEach((b) => watch.add(b));
+    const f = watch.figures();
+    expect(f.longest!.othersMs).toEqual({ 'creditbar-eval': 50, 'creditbar-sync': 25 });
+    expect(f.othersMs).toEqual({ 'creditbar-eval': 52, 'creditbar-sync': 25, node: 1 });
   });
 
   it('counts no block when every beat came on time', () => {
