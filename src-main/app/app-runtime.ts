@@ -23,7 +23,7 @@ import { sayRoundedSettings } from './rounded-settings-notice';
 import { DEMO_ACCOUNT_ID, type DemoServer, type StartDemoServer } from './demo-server';
 import { settingsOverrides } from './engine-view';
 import { createRuntimeContext, modeNow, shownAccountIds } from './runtime-context';
-import { republish as republishSnapshot } from './runtime-alerts';
+import { republish as republishSnapshot, republishInSteps } from './runtime-alerts';
 import { createRuntimeHandlers, pauseAlerts, recheckTokens } from './runtime-handlers';
 import { compose, publish } from './runtime-snapshot';
 import { stopDemo, syncAll, tick, type SyncLoopParts } from './runtime-sync';
@@ -189,7 +189,8 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
   });
 
   /** Composes the snapshot from the current engine view, raises due alerts and publishes it. */
-  const republish = () => republishSnapshot(rt, { delivery, digest, damaged: damageFound });
+  const alertServices = { delivery, digest, damaged: damageFound };
+  const republish = () => republishSnapshot(rt, alertServices);
 
   function notice(key: string, message: string, options?: { standing?: boolean }): void {
     if (addNotice(cache, { key, message, at: toIso(now()) }, options) && state.current) republish();
@@ -242,11 +243,12 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
     evaluator,
     now,
     source: () => ({ accountIds: shownAccountIds(rt), settings: settings(), catalog: catalog() }),
-    onView(next) {
+    async onView(next) {
       if (state.disposed) return;
       state.view = next;
       state.viewError = null;
-      republish();
+      // In steps: a new view of many workspaces is the runtime's longest work on this thread.
+      await republishInSteps(rt, alertServices);
       checkCacheOnce();
     },
     onError(err) {

@@ -22,6 +22,9 @@ export interface RuntimeState {
   /** What the check after a clean start found wrong with the cache (moved aside at the next start), or null. */
   cacheDamage: string | null;
   current: Snapshot | null;
+  /** Snapshots published so far, and of them those with an alert pass (republish): a stepped republish sees what came between its steps. */
+  published: number;
+  republished: number;
   disposed: boolean;
 }
 
@@ -66,6 +69,8 @@ export function createRuntimeContext(deps: AppRuntimeDeps): RuntimeContext {
       viewError: null,
       cacheDamage: null,
       current: null,
+      published: 0,
+      republished: 0,
       disposed: false,
     },
   };

@@ -3,7 +3,7 @@ import type { Snapshot, SyncStatus } from '../../src-shared/ipc/snapshot';
 import { toIso } from '../../src-shared/time/instant';
 import { notificationStatus } from '../alerts/notification-status';
 import { accountStatus } from './account-tokens';
-import { composeSnapshot } from './compose-snapshot';
+import { composeSnapshot, type ComposeSnapshotInput } from './compose-snapshot';
 import { workspaceFacts } from './engine-view';
 import { listNotices } from './notices';
 import { shownNow, type RuntimeContext, type Shown } from './runtime-context';
@@ -55,31 +55,56 @@ function appFacts(rt: RuntimeContext, shown: Shown): Pick<Snapshot, 'notices' | 
   };
 }
 
-function composeCards(rt: RuntimeContext, shown: Shown): Snapshot {
-  const { cache } = rt;
-  return composeSnapshot({
-    now: rt.now(),
-    mode: shown.mode,
-    settings: rt.settings(),
-    catalog: rt.catalog(),
-    workspaces: workspaceFacts(cache, rt.state.view, shown.accountIds, shown.workspaces),
-    sync: syncStatus(rt, shown),
-    alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }),
-    pausedUntil: pausedUntilOf(rt),
-    notifications: notificationStatus(rt.settings(), pausedUntilOf(rt), rt.now(), rt.timeZone),
-    openAlerts: cache.alerts.unacknowledged(),
-  });
+/**
+ * What a snapshot is composed from: the shown accounts and every fact read from the cache and the
+ * runtime's state (the reads), apart from the composition itself (pure), so that a caller can run
+ * the two in separate tasks of the event loop (republishInSteps).
+ */
+export interface SnapshotFacts {
+  shown: Shown;
+  input: ComposeSnapshotInput;
+  app: Pick<Snapshot, 'notices' | 'accounts'>;
 }
 
-/** The snapshot from the current engine view and the cache (no alert pass); the workspace list read once. */
-export function compose(rt: RuntimeContext): Snapshot {
+/** The reads of a snapshot; the workspace list read once. */
+export function snapshotFacts(rt: RuntimeContext): SnapshotFacts {
+  const { cache } = rt;
   const shown = shownNow(rt);
-  return { ...composeCards(rt, shown), ...appFacts(rt, shown) };
+  const pausedUntil = pausedUntilOf(rt);
+  const now = rt.now();
+  return {
+    shown,
+    input: {
+      now,
+      mode: shown.mode,
+      settings: rt.settings(),
+      catalog: rt.catalog(),
+      workspaces: workspaceFacts(cache, rt.state.view, shown.accountIds, shown.workspaces),
+      sync: syncStatus(rt, shown),
+      alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }),
+      pausedUntil,
+      notifications: notificationStatus(rt.settings(), pausedUntil, now, rt.timeZone),
+      openAlerts: cache.alerts.unacknowledged(),
+    },
+    app: appFacts(rt, shown),
+  };
+}
+
+/** The snapshot of these facts (pure). */
+export const composeFacts = (facts: SnapshotFacts): Snapshot => ({
+  ...composeSnapshot(facts.input),
+  ...facts.app,
+});
+
+/** The snapshot from the current engine view and the cache (no alert pass). */
+export function compose(rt: RuntimeContext): Snapshot {
+  return composeFacts(snapshotFacts(rt));
 }
 
 /** Keeps the snapshot as the current one and hands it to every listener. */
 export function publish(rt: RuntimeContext, snapshot: Snapshot): void {
   rt.state.current = snapshot;
+  rt.state.published++;
   for (const listener of rt.listeners) {
     try {
       listener(snapshot);

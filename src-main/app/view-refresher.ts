@@ -19,8 +19,8 @@ export interface ViewRefresherDeps {
     settings: Pick<Settings, 'thresholds' | 'poolThresholds' | 'budgets'>;
     catalog: Catalog;
   };
-  /** A new view to compose and publish. */
-  onView(view: EngineView): void;
+  /** A new view to compose and publish (the refresh resolves once it is). */
+  onView(view: EngineView): void | Promise<void>;
   /** The evaluation failed (the last view stays on screen). */
   onError(error: Error): void;
   log: { warn(message: string, context?: Record<string, unknown>): void };
@@ -63,7 +63,7 @@ export function createViewRefresher(deps: ViewRefresherDeps) {
     // workspaces after a first sync): the snapshot is composed and the alert pass run in the next.
     if (asked) await nextTurn();
     const evaluation = request ? answer.evaluations[0]! : { asOf: now, pools: [], alerts: [] };
-    deps.onView({ evaluation, workspaces, seq });
+    await deps.onView({ evaluation, workspaces, seq });
     return answer.balances;
   }
 
