@@ -1,11 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import {
-  catalogOverrideSchema,
-  builtinCatalog,
-  mergeCatalog,
-  type Catalog,
-} from '../../src-shared/catalog/catalog';
+import { builtinCatalog, mergeCatalog, type Catalog } from '../../src-shared/catalog/catalog';
+import { catalogOverrideSchema } from '../../src-shared/catalog/catalog-schema';
 import { describeJsonSyntaxError } from '../../src-shared/ledger/json-syntax';
 import { describeIssue, LedgerError, parseLedgerText } from '../../src-shared/ledger/parse-ledger';
 import type { Ledger } from '../../src-shared/types/ledger';

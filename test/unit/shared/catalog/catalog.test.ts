@@ -7,11 +7,23 @@ import {
   newestVersion,
   providerVersion,
 } from '../../../../src-shared/catalog/catalog';
+import builtinCatalogData from '../../../../src-shared/catalog/builtin-catalog.json';
+import { catalogSchema } from '../../../../src-shared/catalog/catalog-schema';
 import { evaluateLedger } from '../../../../src-shared/engine/evaluate';
 import type { UsageEvent } from '../../../../src-shared/types/ledger';
 import { alertsAt, charge, evaluate, event, ledger, ms, poolAt, workspace } from '../helpers/ledger-builders';
 
 const seed = (provider: 'zite' | 'base44') => providerVersion(builtinCatalog, provider);
+
+describe('the built-in catalog', () => {
+  test('is one the catalog schema accepts as it is (it is not parsed when the app loads it)', () => {
+    const parsed = catalogSchema.safeParse(builtinCatalogData);
+    expect(parsed.error?.issues).toBeUndefined();
+    // Nothing stripped, defaulted or transformed: the file is the catalog.
+    expect(parsed.data).toEqual(builtinCatalogData);
+    expect(builtinCatalog).toBe(builtinCatalogData);
+  });
+});
 
 describe('Zite plans from the seed: one integration pool, calendar-month reset', () => {
   test.each<[string, number]>([
