@@ -1,4 +1,4 @@
-import { poolKindSchema } from '../../src-shared/types/ledger';
+import { poolKindSchema } from '../../src-shared/types/ledger-schema';
 import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
 import type { CachedWorkspace } from '../db/repositories/workspaces-repository';

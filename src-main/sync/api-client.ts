@@ -1,20 +1,9 @@
 import { issueText, valueAt } from '../../src-shared/types/issue-text';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { z } from 'zod';
-import {
-  apiErrorSchema,
-  apiPaths,
-  balanceSchema,
-  grantListSchema,
-  healthSchema,
-  usagePageParser,
-  workspaceListSchema,
-  type Balance,
-  type GrantList,
-  type Health,
-  type UsagePage,
-  type WorkspaceList,
-} from '../../src-shared/api';
+import type { Balance, GrantList, Health, UsagePage, WorkspaceList } from '../../src-shared/api';
+import { apiPaths } from '../../src-shared/api/paths';
+import { plainAnswer } from '../../src-shared/api/plain-answers';
 import { parseInstant, toIso, type Millis } from '../../src-shared/time/instant';
 import {
   backoffDelay,
@@ -25,6 +14,37 @@ import {
 } from './backoff';
 import { httpRequest } from '../net/http-request';
 import { SyncError } from './sync-errors';
+
+/**
+ * The account API's contract with its zod schemas, loaded the first time an answer is not plainly
+ * valid (plain-answers.ts): a sync thread that only meets valid answers never loads zod.
+ */
+const contract = () => import('../../src-shared/api/index');
+type Contract = Awaited<ReturnType<typeof contract>>;
+
+/** How one answer is checked: by hand when plainly valid, else by its schema, which gives the verdict and the issue. */
+interface AnswerCheck<T> {
+  plain(body: unknown): boolean;
+  schema(c: Contract): { safeParse(body: unknown): z.ZodSafeParseResult<T> };
+}
+
+const checks = {
+  health: { plain: plainAnswer.health, schema: (c) => c.healthSchema } as AnswerCheck<Health>,
+  workspaces: {
+    plain: plainAnswer.workspaceList,
+    schema: (c) => c.workspaceListSchema,
+  } as AnswerCheck<WorkspaceList>,
+  grants: { plain: plainAnswer.grantList, schema: (c) => c.grantListSchema } as AnswerCheck<GrantList>,
+  usage: { plain: plainAnswer.usagePage, schema: (c) => c.usagePageSchema } as AnswerCheck<UsagePage>,
+  balance: { plain: plainAnswer.balance, schema: (c) => c.balanceSchema } as AnswerCheck<Balance>,
+};
+
+/** A non-2xx body's error code and message, when it is the API's error shape. */
+async function apiErrorOf(body: unknown): Promise<{ code: string; message: string } | null> {
+  if (plainAnswer.apiError(body)) return (body as { error: { code: string; message: string } }).error;
+  const parsed = (await contract()).apiErrorSchema.safeParse(body);
+  return parsed.success ? parsed.data.error : null;
+}
 
 /** Answers longer than this are parsed and validated in turns of their own (see attempt). */
 const BIG_ANSWER_CHARS = 100_000;
@@ -244,7 +264,7 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
 
   async function request<T>(
     path: string,
-    schema: { safeParse(body: unknown): z.ZodSafeParseResult<T> },
+    check: AnswerCheck<T>,
     what: string,
     signal?: AbortSignal,
   ): Promise<T> {
@@ -259,7 +279,8 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
         if (status < 500) record(true);
         if (status >= 200 && status < 300) {
           if (big) await nextTurn();
-          const parsed = schema.safeParse(body);
+          if (check.plain(body)) return body as T;
+          const parsed = check.schema(await contract()).safeParse(body);
           if (parsed.success) return parsed.data;
           throw new SyncError(
             'malformed',
@@ -267,9 +288,9 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
             status,
           );
         }
-        const error = apiErrorSchema.safeParse(body);
-        const code = error.success ? error.data.error.code : undefined;
-        const message = error.success ? error.data.error.message : `HTTP ${status}`;
+        const error = await apiErrorOf(body);
+        const code = error?.code;
+        const message = error?.message ?? `HTTP ${status}`;
         if (status === 429) {
           const ms = parseRetryAfter(retryAfter, now()) ?? backoffDelay(limited, policy, random);
           if (limited >= policy.rateLimitRetries || ms > policy.maxRetryAfterMs) {
@@ -356,20 +377,20 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
     baseUrl,
     async health(signal) {
       const sent = now();
-      const health = await request(apiPaths.health(), healthSchema, 'the health check', signal);
+      const health = await request(apiPaths.health(), checks.health, 'the health check', signal);
       const received = now();
       // The server's clock against ours, taken at the midpoint of the round trip.
       return { ...health, offsetMs: parseInstant(health.now) - Math.round((sent + received) / 2) };
     },
-    workspaces: (signal) => request(apiPaths.workspaces(), workspaceListSchema, 'the workspace list', signal),
+    workspaces: (signal) => request(apiPaths.workspaces(), checks.workspaces, 'the workspace list', signal),
     grants: (id, signal) =>
-      request(apiPaths.grants(id), grantListSchema, `the grants of workspace "${id}"`, signal),
+      request(apiPaths.grants(id), checks.grants, `the grants of workspace "${id}"`, signal),
     usage: (id, page, signal) => {
       const query = new URLSearchParams({ limit: String(page.limit) });
       if (page.cursor !== null) query.set('cursor', page.cursor);
       return request(
         `${apiPaths.usage(id)}?${query}`,
-        usagePageParser,
+        checks.usage,
         `a usage page of workspace "${id}"`,
         signal,
       );
@@ -377,7 +398,7 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
     balance: (id, asOf, signal) =>
       request(
         `${apiPaths.balance(id)}?${new URLSearchParams({ asOf: toIso(asOf) })}`,
-        balanceSchema,
+        checks.balance,
         `the balance of workspace "${id}"`,
         signal,
       ),

@@ -1,13 +1,8 @@
 import { formatCredits } from '../../src-shared/display/credits';
 import type { ApiPool } from '../../src-shared/api/workspaces';
 import { parseInstant } from '../../src-shared/time/instant';
-import {
-  instantSchema,
-  MAX_CREDITS,
-  providerSchema,
-  type Member,
-  type Provider,
-} from '../../src-shared/types/ledger';
+import { MAX_CREDITS, type Member, type Provider } from '../../src-shared/types/ledger';
+import { instantSchema, providerSchema } from '../../src-shared/types/ledger-schema';
 import { ServerCliError } from './cli-io';
 import { numberFlag } from './flags';
 

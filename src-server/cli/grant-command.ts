@@ -1,6 +1,7 @@
 import { formatCredits, formatSignedCredits } from '../../src-shared/display/credits';
 import { builtinCatalog } from '../../src-shared/catalog/catalog';
-import { grantKindSchema, poolKindSchema, type Grant } from '../../src-shared/types/ledger';
+import { type Grant } from '../../src-shared/types/ledger';
+import { grantKindSchema, poolKindSchema } from '../../src-shared/types/ledger-schema';
 import { addGrant, listGrants, removeGrant } from '../grant-admin';
 import { withAdmin } from './admin-context';
 import { expiresFlag, instantFlag } from './admin-flags';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DAY_MS, parseInstant, toIso, type Millis } from '../time/instant';
-import { instantSchema } from '../types/ledger';
+import { instantSchema } from '../types/ledger-schema';
 import { poolStatusSchema } from './pool-status';
 
 /** GET /v1/workspaces/{id}/balance query. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantSchema } from '../types/ledger';
+import { instantSchema } from '../types/ledger-schema';
 
 /** GET /v1/health: no auth; `now` is the server's clock, so a client can measure its skew. */
 export const healthSchema = z.object({

@@ -5,6 +5,7 @@ export * from './errors';
 export * from './grants';
 export * from './health';
 export * from './ingest';
+export * from './plain-answers';
 export * from './pool-status';
 export * from './routes';
 export * from './usage';

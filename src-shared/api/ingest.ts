@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseInstant, toIso } from '../time/instant';
-import { usageEventSchema, type UsageEvent } from '../types/ledger';
+import { type UsageEvent } from '../types/ledger';
+import { usageEventSchema } from '../types/ledger-schema';
 
 /** Most events one POST may carry; larger feeds send several batches. */
 export const INGEST_MAX_EVENTS = 10_000;

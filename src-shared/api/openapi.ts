@@ -5,7 +5,7 @@ import {
   resetRuleSchema,
   grantSchema,
   usageEventSchema,
-} from '../types/ledger';
+} from '../types/ledger-schema';
 import { balanceSchema } from './balance';
 import { apiErrorSchema } from './errors';
 import { grantListSchema } from './grants';

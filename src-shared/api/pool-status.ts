@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PoolStatusJson } from '../engine/status-json';
-import { instantSchema, poolKindSchema } from '../types/ledger';
+import { instantSchema, poolKindSchema } from '../types/ledger-schema';
 
 const creditsByName = z.record(z.string(), z.number());
 

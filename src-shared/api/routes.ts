@@ -6,18 +6,9 @@ import { ingestBatchSchema, ingestResultSchema } from './ingest';
 import { usagePageSchema, usageQuerySchema } from './usage';
 import { workspaceListSchema } from './workspaces';
 
-/** Every route of the account API lives under this prefix; a breaking change gets a new one. */
-export const API_PREFIX = '/v1';
+import { API_PREFIX, apiPaths } from './paths';
 
-/** Paths of the account API, for clients: ids are URL-encoded. */
-export const apiPaths = {
-  health: () => `${API_PREFIX}/health`,
-  workspaces: () => `${API_PREFIX}/workspaces`,
-  grants: (workspaceId: string) => `${API_PREFIX}/workspaces/${encodeURIComponent(workspaceId)}/grants`,
-  usage: (workspaceId: string) => `${API_PREFIX}/workspaces/${encodeURIComponent(workspaceId)}/usage`,
-  balance: (workspaceId: string) => `${API_PREFIX}/workspaces/${encodeURIComponent(workspaceId)}/balance`,
-  events: (workspaceId: string) => `${API_PREFIX}/workspaces/${encodeURIComponent(workspaceId)}/events`,
-} as const;
+export { API_PREFIX, apiPaths };
 
 /** One route of the contract: what the OpenAPI file documents and what the server implements. */
 export interface ApiRoute {

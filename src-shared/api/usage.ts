@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseUtcInstant } from '../time/instant';
-import { MAX_CREDITS, usageEventSchema } from '../types/ledger';
+import { usageEventSchema } from '../types/ledger-schema';
+import { plainAnswer } from './plain-answers';
 
 /** Bounds of the `limit` query parameter of the usage route. */
 export const USAGE_LIMIT = { min: 1, max: 5000, default: 1000 } as const;
@@ -38,48 +38,6 @@ export const usagePageSchema = z.object({
 });
 export type UsagePage = z.infer<typeof usagePageSchema>;
 
-const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-const credits = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-
-/**
- * True when `e` is a usage event the schema accepts as it is: every field valid, the instant in the
- * `...Z` form servers write, and no key the schema would strip. A false is no verdict (the schema decides).
- */
-function isPlainEvent(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null) return false;
-  const r = e as Record<string, unknown>;
-  if (
-    !nonEmpty(r.id) ||
-    !nonEmpty(r.workspaceId) ||
-    (r.pool !== 'integration' && r.pool !== 'message') ||
-    !nonEmpty(r.memberId) ||
-    !nonEmpty(r.action) ||
-    typeof r.occurredAt !== 'string' ||
-    Number.isNaN(parseUtcInstant(r.occurredAt))
-  )
-    return false;
-  let known = 6;
-  if (r.app !== undefined) {
-    if (typeof r.app !== 'string') return false;
-    known++;
-  }
-  if (r.units !== undefined) {
-    if (!credits(r.units)) return false;
-    known++;
-  }
-  if (r.credits !== undefined) {
-    if (!credits(r.credits) || (r.credits as number) > MAX_CREDITS) return false;
-    known++;
-  }
-  if (r.inputHash !== undefined) {
-    if (!nonEmpty(r.inputHash)) return false;
-    known++;
-  }
-  let keys = 0;
-  for (const _ in r) keys++;
-  return keys === known;
-}
-
 /**
  * `usagePageSchema.safeParse`, same results, ~4x faster on the pages a server sends (5,000 events
  * each, a million a month): a page whose every event is plainly valid is returned as it is, without
@@ -87,15 +45,7 @@ function isPlainEvent(e: unknown): boolean {
  * same first issue (record and field) as before.
  */
 export function parseUsagePage(body: unknown): z.ZodSafeParseResult<UsagePage> {
-  if (typeof body === 'object' && body !== null) {
-    const { events, nextCursor, hasMore } = body as Record<string, unknown>;
-    if (Array.isArray(events) && nonEmpty(nextCursor) && typeof hasMore === 'boolean') {
-      let plain = true;
-      for (let i = 0; i < events.length && plain; i++) plain = isPlainEvent(events[i]);
-      if (plain)
-        return { success: true, data: { events: events as UsagePage['events'], nextCursor, hasMore } };
-    }
-  }
+  if (plainAnswer.usagePage(body)) return { success: true, data: body as UsagePage };
   return usagePageSchema.safeParse(body);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Workspace } from '../types/ledger';
 import {
   memberSchema,
   poolKindSchema,
@@ -6,8 +7,7 @@ import {
   rateCardSchema,
   resetRuleSchema,
   thresholdSchema,
-  type Workspace,
-} from '../types/ledger';
+} from '../types/ledger-schema';
 
 /** A pool with every number filled in: the server resolves catalog defaults before answering. */
 export const apiPoolSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { poolKindSchema, providerSchema, resetRuleSchema } from '../types/ledger';
+import { poolKindSchema, providerSchema, resetRuleSchema } from '../types/ledger-schema';
 
 const bandSchema = z.object({ upTo: z.number().positive().nullable(), credits: z.number().nonnegative() });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Millis } from '../time/instant';
-import { grantKindSchema } from '../types/ledger';
+import { grantKindSchema } from '../types/ledger-schema';
 import { EventColumns } from './event-columns';
 import type { Lot } from './lots';
 import type { ObservedSpan, ReadingMark } from './observed-usage';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CSV_FIELDS } from '../csv/csv-mapping';
-import { instantSchema, MAX_CREDITS, poolKindSchema, providerSchema, type PoolKind } from '../types/ledger';
+import { MAX_CREDITS, type PoolKind } from '../types/ledger';
+import { instantSchema, poolKindSchema, providerSchema } from '../types/ledger-schema';
 
 /**
  * The IPC payloads and results of workspaces kept by hand, balance readings and CSV imports (the

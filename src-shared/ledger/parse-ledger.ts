@@ -4,7 +4,8 @@ import { EngineInputError } from '../engine/errors';
 import { byWorkspace, resolveLedger } from '../engine/evaluate';
 import { markFirstEventCopies } from '../engine/first-copies';
 import { issueText, valueAt } from '../types/issue-text';
-import { ledgerSchema, type Ledger } from '../types/ledger';
+import { type Ledger } from '../types/ledger';
+import { ledgerSchema } from '../types/ledger-schema';
 import { describeJsonSyntaxError } from './json-syntax';
 
 /** A ledger that cannot be used, with one sentence naming where and what. */

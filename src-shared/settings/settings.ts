@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { poolKindSchema } from '../types/ledger';
+import { poolKindSchema } from '../types/ledger-schema';
 
 /** Kinds of alert a lead can switch on or off, the engine's plus the app's own. */
 export const alertKindSchema = z.enum([

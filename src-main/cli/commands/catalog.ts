@@ -1,5 +1,6 @@
 import { catalogVersionsJson } from '../../../src-shared/catalog/catalog-text';
-import { providerSchema, type Provider } from '../../../src-shared/types/ledger';
+import { type Provider } from '../../../src-shared/types/ledger';
+import { providerSchema } from '../../../src-shared/types/ledger-schema';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { catalogVersionText } from '../format/catalog-text';
 import { loadCatalog, parseFlags, type CliIo } from '../io';

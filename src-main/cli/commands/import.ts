@@ -1,7 +1,7 @@
 import { eventOutsideLimits } from '../../../src-shared/api/ingest';
 import { CsvRowError } from '../../../src-shared/csv/csv-events';
 import { CSV_FIELDS, CsvMappingError } from '../../../src-shared/csv/csv-mapping';
-import { poolKindSchema } from '../../../src-shared/types/ledger';
+import { poolKindSchema } from '../../../src-shared/types/ledger-schema';
 import { importLedger } from '../../cache/ledger-import';
 import type { CsvPreview } from '../../../src-shared/csv/csv-preview';
 import { importUsageCsv, prepareCsvImport } from '../../import/csv-import';

@@ -1,4 +1,5 @@
-import { poolKindSchema, type PoolKind } from '../../../src-shared/types/ledger';
+import { type PoolKind } from '../../../src-shared/types/ledger';
+import { poolKindSchema } from '../../../src-shared/types/ledger-schema';
 import type { Cache } from '../../cache/cache';
 import { evaluateCache } from '../../cache/evaluate-cache';
 import { ManualInputError } from '../../manual/manual-input-error';

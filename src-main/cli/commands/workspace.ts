@@ -1,6 +1,7 @@
 import { describeReset } from '../../../src-shared/catalog/catalog-text';
 import { resolveWorkspace } from '../../../src-shared/engine/resolve-workspace';
-import { poolKindSchema, providerSchema, type Member, type PoolKind } from '../../../src-shared/types/ledger';
+import { type Member, type PoolKind } from '../../../src-shared/types/ledger';
+import { poolKindSchema, providerSchema } from '../../../src-shared/types/ledger-schema';
 import { ManualInputError } from '../../manual/manual-input-error';
 import { addManualWorkspace, removeLocalWorkspace } from '../../manual/manual-workspaces';
 import type { Cache } from '../../cache/cache';
