@@ -15,7 +15,7 @@ const BUNDLE_DIR = fileURLToPath(new URL('../../node_modules/.cache/creditbar-wo
 /**
  * A spawner for a module run from its TypeScript source (the CLI, browser mode and tests run
  * through tsx, which a worker thread does not inherit). The first thread bundles the module with
- * esbuild (tsx's own transformer, resolved through tsx) into one file and imports that: ~0.15 s,
+ * esbuild (tsx's own transformer, resolved through tsx) and imports that: ~0.15 s,
  * where registering tsx in the thread and transforming its ~60 files one by one took ~0.9 s of every
  * start (measured on 2 loaded cores). The bundle is kept for the process's life (deleted when it
  * exits), so that a thread started again (the sync thread exits when idle and starts with the next
@@ -29,20 +29,28 @@ export function sourceWorker(module: URL): WorkerSpawner {
   const esbuild = resolveFrom(tsx, 'esbuild');
   if (!esbuild) return (workerData, options) => new Worker(viaTsx, { eval: true, workerData, ...options });
   const bundle = keptBundle(module);
-  // Built under a name of its own, then renamed: a thread never imports a bundle half written.
+  // Built into a folder of its own, then renamed: a thread never imports a bundle half written. Split
+  // (the entry and its chunks) as rollup builds the app's threads: a module imported dynamically,
+  // as the API's schemas with zod in the sync thread, loads only when first used.
   const code = `
-    const { existsSync, renameSync } = require('node:fs');
+    const { existsSync, renameSync, rmSync } = require('node:fs');
+    const { join } = require('node:path');
     const { pathToFileURL } = require('node:url');
     const { threadId } = require('node:worker_threads');
     const bundle = ${JSON.stringify(bundle)};
-    const load = () => import(pathToFileURL(bundle).href);
+    const load = () => import(pathToFileURL(join(bundle, 'entry.mjs')).href);
     if (existsSync(bundle)) load();
     else {
-      const out = bundle + '.' + threadId + '-' + Date.now() + '.mjs';
+      const out = bundle + '.' + threadId + '-' + Date.now();
       new Promise((ok) => ok(require(${JSON.stringify(esbuild)}).build({
-        entryPoints: [${JSON.stringify(fileURLToPath(module))}], outfile: out, bundle: true,
-        platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent',
-      }))).then(() => { renameSync(out, bundle); return load(); }, () => ${viaTsx});
+        entryPoints: { entry: ${JSON.stringify(fileURLToPath(module))} }, outdir: out, bundle: true,
+        splitting: true, outExtension: { '.js': '.mjs' }, platform: 'node', format: 'esm',
+        packages: 'external', logLevel: 'silent',
+      }))).then(() => {
+        // Another thread of this process may have put its own in place first: that one is loaded.
+        try { renameSync(out, bundle); } catch { rmSync(out, { recursive: true, force: true }); }
+        return load();
+      }, () => ${viaTsx});
     }
   `;
   return (workerData, options) =>
@@ -91,15 +99,15 @@ function withoutTsx(start: (flags: { execArgv?: string[] }) => Worker): Worker {
 /** Bundles kept by this process, deleted when it exits. */
 const kept = new Set<string>();
 
-/** Where this process keeps `module`'s bundle; the first call also deletes bundles of processes gone. */
+/** The folder where this process keeps `module`'s bundle; the first call also deletes bundles of processes gone. */
 function keptBundle(module: URL): string {
   const file = join(
     BUNDLE_DIR,
-    `${process.pid}-${createHash('sha1').update(module.href).digest('hex').slice(0, 12)}.mjs`,
+    `${process.pid}-${createHash('sha1').update(module.href).digest('hex').slice(0, 12)}`,
   );
   if (kept.size === 0) {
     sweepBundles();
-    process.once('exit', () => kept.forEach((f) => rmSync(f, { force: true })));
+    process.once('exit', () => kept.forEach((f) => rmSync(f, { recursive: true, force: true })));
   }
   kept.add(file);
   return file;
@@ -110,7 +118,8 @@ function sweepBundles(): void {
   try {
     for (const name of readdirSync(BUNDLE_DIR)) {
       const pid = Number(/^(\d+)-/.exec(name)?.[1]);
-      if (pid && pid !== process.pid && !processAlive(pid)) rmSync(join(BUNDLE_DIR, name), { force: true });
+      if (pid && pid !== process.pid && !processAlive(pid))
+        rmSync(join(BUNDLE_DIR, name), { recursive: true, force: true });
     }
   } catch {
     // No folder yet, or not readable: nothing to sweep.
