@@ -80,9 +80,10 @@ export interface AppRuntimeDeps {
   /**
    * The sync thread: how to start it (default: from source through tsx; the Electron app passes
    * its built entry), or false to sync in this thread. Syncs run here anyway for a cache with no
-   * file to share and for a runtime on an injected clock, sleep or random (tests).
+   * file to share and for a runtime on an injected clock, sleep or random (tests). Tests also
+   * shorten how long an idle thread lingers and start it further ahead of a planned sync.
    */
-  syncThread?: { spawn?: WorkerSpawner } | false;
+  syncThread?: { spawn?: WorkerSpawner; lingerMs?: number; warmAheadMs?: number } | false;
 }
 
 /**

@@ -54,6 +54,7 @@ export function startSyncThread(
 ): SyncRunner {
   const { cache } = deps;
   const nativeBinding = deps.evaluator?.nativeBinding;
+  const tuning = deps.syncThread || {};
   return createSyncThread({
     cache,
     data: {
@@ -61,7 +62,9 @@ export function startSyncThread(
       gate: gate.buffer as SharedArrayBuffer,
       ...(nativeBinding ? { nativeBinding } : {}),
     },
-    spawn: (deps.syncThread || undefined)?.spawn ?? sourceWorker(SYNC_SOURCE),
+    spawn: tuning.spawn ?? sourceWorker(SYNC_SOURCE),
+    ...(tuning.lingerMs !== undefined ? { lingerMs: tuning.lingerMs } : {}),
+    ...(tuning.warmAheadMs !== undefined ? { warmAheadMs: tuning.warmAheadMs } : {}),
     onCrash: (err) => log.error('the sync thread crashed', { error: err.message }),
     // Kept while the next sync is near (every minute while a pool is past 90 %); else it exits.
     keepWhile: () => {
