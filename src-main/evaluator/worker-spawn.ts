@@ -12,6 +12,20 @@ export type WorkerSpawner = (workerData: unknown, options?: Pick<WorkerOptions, 
 /** Where a source worker's bundle is written: inside node_modules, so that its packages resolve from there. */
 const BUNDLE_DIR = fileURLToPath(new URL('../../node_modules/.cache/creditbar-workers/', import.meta.url));
 
+/** Bundles built ahead of the threads, by their source module's URL (see useBuiltThreads). */
+const builtAhead = new Map<string, string>();
+
+/**
+ * Threads of these source modules (URL -> built file) start from the files given, as the app's
+ * threads start from electron-vite's: bin/creditbar bundles the evaluator and sync threads in the
+ * esbuild call that bundles the CLI, so that a thread neither loads esbuild nor bundles itself.
+ * Each call replaces the previous set.
+ */
+export function useBuiltThreads(files: Readonly<Record<string, string>>): void {
+  builtAhead.clear();
+  for (const [source, file] of Object.entries(files)) builtAhead.set(source, file);
+}
+
 /**
  * A spawner for a module run from its TypeScript source (the CLI, browser mode and tests run
  * through tsx, which a worker thread does not inherit). The first thread bundles the module with
@@ -24,6 +38,8 @@ const BUNDLE_DIR = fileURLToPath(new URL('../../node_modules/.cache/creditbar-wo
  * registers tsx and imports the source as before.
  */
 export function sourceWorker(module: URL): WorkerSpawner {
+  const ahead = builtAhead.get(module.href);
+  if (ahead) return builtWorker(ahead);
   const tsx = import.meta.resolve('tsx/esm/api');
   const viaTsx = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(module.href)}); })`;
   const esbuild = resolveFrom(tsx, 'esbuild');
