@@ -111,7 +111,12 @@ export function formatDuration(ms: number, smallest: duration.DurationUnit = 'se
   return duration.formatDuration(ms, locales(), smallest);
 }
 
-/** A span in words for sentences: "26 days", "5 hours" (never "0 days"). */
+/** An estimated span with its "~", to the nearest unit: "~3 hours" for 2 h 58 min (a projection's). */
+export function formatApproxSpan(ms: number): string {
+  return duration.formatApproxSpan(ms, locales());
+}
+
+/** A span in words for sentences, counted down: "26 days", "5 hours" (never "0 days"). */
 export function formatSpan(ms: number): string {
   return duration.formatSpan(ms, locales());
 }

@@ -1,8 +1,12 @@
 /**
- * Spans of time as every surface says them. One rule: whole units counted DOWN from the same two
- * instants, so "resets in", "runs dry ... before the reset" and an alert's "N days before it resets"
- * never disagree by rounding (26 days and 23 hours is "26 days" everywhere, never "27" on one side).
- * Rounding down keeps a countdown honest: the reset never comes earlier than the text says.
+ * Spans of time as every surface says them, by two rules:
+ * - a span between known instants (a reset countdown, "N left in the month", an age "N ago") is
+ *   counted in whole units DOWN (formatDuration, formatSpan, formatRelative): the reset never comes
+ *   earlier than the text says, and data is never younger than it says;
+ * - a span that ends at a projection (the forecast's run-out: "runs dry in ~N", "~N before the
+ *   reset") is an estimate, written with "~" and rounded to the NEAREST unit (formatApproxSpan):
+ *   2 hours 58 minutes is "~3 hours", never "~2 hours".
+ * The card, notifications, the alert centre, the overview's headline and the CLI call these.
  */
 
 import { calendarDaysBetween, type DateStyle } from './dates';
@@ -99,6 +103,24 @@ export function formatDuration(
 export function formatSpan(ms: number, locale: string | readonly string[] = 'en-US'): string {
   const part = durationParts(ms, 'minute')[0]!;
   return formatUnit(Math.max(1, part.value), part.unit, locale, 'long');
+}
+
+/**
+ * An estimated span for sentences, with its "~": the nearest whole unit of the largest unit it
+ * reaches, carried up when rounding fills that unit ("~3 hours" for 2 h 58 min, "~1 day" for
+ * 23 h 40 min, "~2 days" for 1 day 12 h); never "~0" (under a minute is "~1 minute").
+ */
+export function formatApproxSpan(ms: number, locale: string | readonly string[] = 'en-US'): string {
+  const span = Number.isFinite(ms) ? Math.max(0, ms) : 0;
+  const at = UNITS.findIndex(([unit, size]) => unit !== 'second' && span >= size);
+  const index = at === -1 ? UNITS.findIndex(([unit]) => unit === 'minute') : at;
+  const [smaller, size] = UNITS[index]!;
+  const rounded = Math.max(1, Math.round(span / size));
+  const larger = UNITS[index - 1];
+  const carried = larger !== undefined && rounded * size >= larger[1];
+  const unit = carried ? larger[0] : smaller;
+  const value = carried ? Math.round((rounded * size) / larger[1]) : rounded;
+  return `~${formatUnit(value, unit, locale, 'long')}`;
 }
 
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();

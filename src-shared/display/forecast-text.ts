@@ -1,7 +1,7 @@
 import type { PoolStatusJson } from '../engine/status-json';
 import { formatCredits } from './credits';
 import { formatDateTime, formatDay, type DateStyle } from './dates';
-import { formatSpan, HOUR_MS, DAY_MS } from './duration';
+import { formatApproxSpan, HOUR_MS, DAY_MS } from './duration';
 
 /** What the forecast sentence needs from a pool. */
 export type ForecastInput = Pick<
@@ -47,7 +47,7 @@ function isDry(input: ForecastInput): boolean {
  * The forecast in words, the same on a card and in a notification. Never a run-out or a range bound
  * in the past (the clock moves on between evaluations: such a bound reads "now"); one day for both
  * ends reads "around Dec 5"; a dry pool says when it ran dry and what was refused since, not the
- * demand projected to the reset as if it could be spent. Spans are counted down (formatSpan).
+ * demand projected to the reset as if it could be spent. The span from a projected run-out to the reset is an estimate (formatApproxSpan: "~3 days").
  */
 export function forecastText(input: ForecastInput, clock: ForecastClock, style: DateStyle): ForecastText {
   const f = input.forecast;
@@ -75,7 +75,7 @@ export function forecastText(input: ForecastInput, clock: ForecastClock, style: 
     const earliestRaw = runsOutAtFor(f.high, input, clock.asOf);
     const earliest = earliestRaw === null ? null : Math.max(clock.now, earliestRaw);
     const latest = runsOutAtFor(f.low, input, clock.asOf);
-    const before = `${formatSpan(end - at, locale)} before the reset`;
+    const before = `${formatApproxSpan(end - at, locale)} before the reset`;
     if (at - clock.now < HOUR_MS)
       return { sentence: `At this pace it runs dry within the hour, ${before}.`, range: null, tone: 'warn' };
     const day = formatDay(at, style);

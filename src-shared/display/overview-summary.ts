@@ -1,7 +1,7 @@
 import type { PoolCard, SyncStatus, WorkspaceCard } from '../ipc/snapshot';
 import { basisLabel, NO_MANUAL_DATA, type DataBasis } from './data-basis';
 import type { DateStyle } from './dates';
-import { formatRelative, formatSpan } from './duration';
+import { formatApproxSpan, formatRelative } from './duration';
 import { stateLabel } from './state-label';
 import { syncAgo, syncStateText } from './sync-state';
 
@@ -49,7 +49,7 @@ function phrase(row: SummaryRow, now: number, style: DateStyle): string {
   if (p.state === 'at-risk' && p.forecast.runsOutAt) {
     const left = Date.parse(p.forecast.runsOutAt) - now;
     return left > 0
-      ? `${name} ${plural ? 'run' : 'runs'} dry in ~${formatSpan(left, style.locale)}`
+      ? `${name} ${plural ? 'run' : 'runs'} dry in ${formatApproxSpan(left, style.locale)}`
       : `${name} ${is} about to run dry`;
   }
   const label = stateLabel(

@@ -2,6 +2,7 @@ import type { PoolKind, Workspace } from '../types/ledger';
 import { toIso, type Millis } from '../time/instant';
 // Credits in a message as every surface writes them: whole from 100 up (display/credits.ts).
 import { formatCredits } from '../display/credits';
+import { formatApproxSpan } from '../display/duration';
 import type { Forecast } from './forecast';
 import { availableOf, remainingOf, type PeriodResult } from './period-result';
 
@@ -103,14 +104,13 @@ export function periodAlerts(ws: Workspace, r: PeriodResult, forecast: Forecast)
     });
   }
   if (forecast.runsOutAt !== null) {
-    const daysEarly = Math.floor((r.end - forecast.runsOutAt) / 86_400_000);
     alerts.push({
       ...base,
       key: key('projected-run-out', '-'),
       kind: 'projected-run-out',
       at: r.asOf,
       runsOutAt: forecast.runsOutAt,
-      message: `${name}: at ${formatCredits(forecast.burnPerDay)} credits a day the ${r.pool} pool runs dry on ${day(forecast.runsOutAt)}, ${daysEarly} days before it resets; ${formatCredits(remainingOf(r))} of ${formatCredits(availableOf(r))} left.`,
+      message: `${name}: at ${formatCredits(forecast.burnPerDay)} credits a day the ${r.pool} pool runs dry on ${day(forecast.runsOutAt)}, ${formatApproxSpan(r.end - forecast.runsOutAt)} before it resets; ${formatCredits(remainingOf(r))} of ${formatCredits(availableOf(r))} left.`,
     });
   }
   const memberNames = new Map((ws.members ?? []).map((m) => [m.id, m.name]));

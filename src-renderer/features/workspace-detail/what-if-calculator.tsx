@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { whatIf } from '../../../src-shared/engine/advisors/what-if';
-import { formatCredits, formatSpan } from '../../components/format';
+import { formatApproxSpan, formatCredits, formatSpan } from '../../components/format';
 import { useNow } from '../../components/use-now';
 
 export interface WhatIfCalculatorProps {
@@ -23,7 +23,7 @@ export function whatIfOutlook(daysToExhaustion: number | null, remaining: number
   const ms = daysToExhaustion * DAY;
   if (ms >= msToReset)
     return `On its own it would not use up the ${formatCredits(remaining)} left before the reset (in ${formatSpan(msToReset)}).`;
-  return `On its own it would use up the ${formatCredits(remaining)} left in ${formatSpan(ms)}, ${formatSpan(msToReset - ms)} before the reset.`;
+  return `On its own it would use up the ${formatCredits(remaining)} left in ${formatApproxSpan(ms)}, ${formatApproxSpan(msToReset - ms)} before the reset.`;
 }
 
 function parse(value: string): number | null {

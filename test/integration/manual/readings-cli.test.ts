@@ -91,7 +91,7 @@ describe('a manual Base44 Builder workspace fed a week of readings through the C
     expect(integration.forecast.low).toBeCloseTo(12_000 - spread, 1);
     expect(integration.forecast.high).toBeCloseTo(12_000 + spread, 1);
     expect(s.alerts.map((a) => a.message)).toEqual([
-      'Support studio: at 400 credits a day the integration pool runs dry on 2025-11-26, 5 days before it resets; 7,200 of 10,000 left.',
+      'Support studio: at 400 credits a day the integration pool runs dry on 2025-11-26, ~5 days before it resets; 7,200 of 10,000 left.',
     ]);
     // Nobody read the message pool: nothing counted there.
     expect(s.pools.find((p) => p.pool === 'message')).toMatchObject({ allowance: 250, used: 0 });

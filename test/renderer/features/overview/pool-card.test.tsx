@@ -22,7 +22,7 @@ describe('PoolCard', () => {
     expect(within(card).getByTestId('remaining')).toHaveAttribute('data-value', '19000');
     expect(within(card).getByTestId('countdown')).toHaveTextContent('resets in 9d 14h');
     expect(within(card).getByTestId('forecast')).toHaveTextContent(
-      'At this pace runs dry on Nov 30, 21 hours before the reset.',
+      'At this pace runs dry on Nov 30, ~21 hours before the reset.',
     );
     // 62 % used, past the 50 % mark, but projected to run dry before the reset: at risk, not "Past 50%".
     expect(within(card).getByTestId('state-badge')).toHaveTextContent('At risk');

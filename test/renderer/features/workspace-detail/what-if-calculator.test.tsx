@@ -47,15 +47,15 @@ describe('WhatIfCalculator', () => {
     render(<WhatIfCalculator allowance={50_000} remaining={19_000} periodDays={30} periodEnd={END} />);
     await user.clear(screen.getByLabelText('Daily users'));
     await user.type(screen.getByLabelText('Daily users'), '4000');
-    // 3 × 4,000 = 12,000 a day: the 19,000 left last 1.58 days, counted down 1 day; 9 d 14 h − 1 d 14 h = 8 days.
+    // 3 × 4,000 = 12,000 a day: the 19,000 left last 1.58 days (1 d 14 h), ~2 days; 9 d 14 h − 1 d 14 h = 8 days.
     expect(screen.getByTestId('what-if-result')).toHaveTextContent(
-      'On its own it would use up the 19,000 left in 1 day, 8 days before the reset.',
+      'On its own it would use up the 19,000 left in ~2 days, ~8 days before the reset.',
     );
     await user.clear(screen.getByLabelText('Daily users'));
     await user.type(screen.getByLabelText('Daily users'), '20000');
-    // 60,000 a day: 19,000 last 7.6 hours, "7 hours", never "0 days".
+    // 60,000 a day: 19,000 last 7.6 hours, "~8 hours", never "0 days"; 9 d 14 h − 7.6 h = 9 d 6.4 h, ~9 days.
     expect(screen.getByTestId('what-if-result')).toHaveTextContent(
-      'left in 7 hours, 9 days before the reset.',
+      'left in ~8 hours, ~9 days before the reset.',
     );
   });
 

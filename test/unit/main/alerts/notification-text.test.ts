@@ -58,8 +58,8 @@ describe('notificationText', () => {
         // The state the card and the tray show: 92.4 % used and projected to run dry on the 22nd.
         'At risk · 3,800 of 50,000 left (92.4% used); resets in 10d 12h',
         // The card's own forecast sentence. Nov 22 01:00 UTC (02:00 in Paris) to the Dec 1 reset is
-        // 8 days 23 hours: counted down, 8 days.
-        'At this pace runs dry on Nov 22, 8 days before the reset.',
+        // 8 days 23 hours: an estimate, to the nearest day ~9 days.
+        'At this pace runs dry on Nov 22, ~9 days before the reset.',
         'Top this period: Ana (30,000) · email (25,000)',
       ].join('\n'),
     );

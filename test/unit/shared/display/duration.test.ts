@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   durationParts,
+  formatApproxSpan,
   formatDuration,
   formatRelative,
   formatSpan,
@@ -35,6 +36,33 @@ describe('durations: whole units, counted down', () => {
     expect(formatSpan(5 * HOUR + 59 * MIN)).toBe('5 hours');
     expect(formatSpan(20 * MIN)).toBe('20 minutes');
     expect(formatSpan(10_000)).toBe('1 minute');
+  });
+});
+
+describe('an estimated span ("~N"): the nearest whole unit, carried up when it fills the unit', () => {
+  it.each([
+    // 2 h 58 min is nearer 3 hours than 2: "~2 hours" was the count-down rule under a "~".
+    [2 * HOUR + 58 * MIN, '~3 hours'],
+    [2 * HOUR + 30 * MIN, '~3 hours'],
+    [2 * HOUR + 29 * MIN, '~2 hours'],
+    // 23 h 40 min rounds to 24 hours: one day, not "~24 hours".
+    [23 * HOUR + 40 * MIN, '~1 day'],
+    [23 * HOUR + 29 * MIN, '~23 hours'],
+    [DAY + 12 * HOUR, '~2 days'],
+    [DAY + 11 * HOUR + 59 * MIN, '~1 day'],
+    [26 * DAY + 23 * HOUR, '~27 days'],
+    [59 * MIN + 30_000, '~1 hour'],
+    [59 * MIN + 29_000, '~59 minutes'],
+    // Never "~0": under a minute (or a bound already passed) is a minute.
+    [10_000, '~1 minute'],
+    [-5_000, '~1 minute'],
+  ])('%d ms is %s', (ms, text) => {
+    expect(formatApproxSpan(ms)).toBe(text);
+  });
+
+  it('keeps the count-down rule for spans between known instants', () => {
+    expect(formatSpan(2 * HOUR + 58 * MIN)).toBe('2 hours');
+    expect(formatApproxSpan(2 * HOUR + 58 * MIN)).toBe('~3 hours');
   });
 });
 

@@ -23,7 +23,7 @@ const base: ForecastInput = {
 describe('forecastText', () => {
   it('names the run-dry day and how long before the reset, with the range as dates', () => {
     const f = forecastText(base, clock, style);
-    expect(f.sentence).toBe('At this pace runs dry on Nov 29, 2 days before the reset.');
+    expect(f.sentence).toBe('At this pace runs dry on Nov 29, ~2 days before the reset.');
     // high 70,000 → 4,000/day → 5 days; low 48,000 lasts past the reset.
     expect(f.range).toBe('Range: as early as Nov 26, or it may last to the reset.');
     expect(f.tone).toBe('warn');
@@ -60,7 +60,7 @@ describe('forecastText', () => {
     const at = Date.parse('2026-12-03T07:00:00Z');
     const f = forecastText(input, { asOf: at, now: at }, style);
     // Dec 5 14:30 to Jan 1 00:00 is 26 days 9.5 hours: counted down, 26 days.
-    expect(f.sentence).toBe('At this pace runs dry around Dec 5, 26 days before the reset.');
+    expect(f.sentence).toBe('At this pace runs dry around Dec 5, ~26 days before the reset.');
     expect(f.range).toBeNull();
   });
 
@@ -68,12 +68,12 @@ describe('forecastText', () => {
     // Evaluated Nov 21; read on Nov 27 12:00 (no sync since): the high end's Nov 26 is past.
     const now = Date.parse('2026-11-27T12:00:00Z');
     const f = forecastText(base, { asOf, now }, style);
-    expect(f.sentence).toBe('At this pace runs dry on Nov 29, 2 days before the reset.');
+    expect(f.sentence).toBe('At this pace runs dry on Nov 29, ~2 days before the reset.');
     expect(f.range).toBe('Range: as early as Nov 27, or it may last to the reset.');
     // Read after the projected run-out itself (Nov 29, 06:00): it runs dry now, not "on Nov 29" in the
-    // past; 1 day 18 hours are left to the reset, counted down.
+    // past; 1 day 18 hours are left to the reset: an estimate, to the nearest day ~2 days.
     const late = forecastText(base, { asOf, now: Date.parse('2026-11-29T06:00:00Z') }, style);
-    expect(late.sentence).toBe('At this pace it runs dry within the hour, 1 day before the reset.');
+    expect(late.sentence).toBe('At this pace it runs dry within the hour, ~2 days before the reset.');
   });
 
   it('says hours when the pool runs dry on the reset day', () => {
@@ -82,7 +82,7 @@ describe('forecastText', () => {
       clock,
       style,
     );
-    expect(f.sentence).toBe('At this pace runs dry on Nov 30, 5 hours before the reset.');
+    expect(f.sentence).toBe('At this pace runs dry on Nov 30, ~5 hours before the reset.');
   });
 
   it('projects the use at the reset when the pool lasts', () => {
@@ -168,7 +168,7 @@ describe('a forecast fed by readings projects from the last reading', () => {
       },
     };
     const f = forecastText(input, { asOf, now: asOf }, style);
-    expect(f.sentence).toBe('At this pace runs dry on Dec 3, 28 days before the reset.');
+    expect(f.sentence).toBe('At this pace runs dry on Dec 3, ~28 days before the reset.');
     // The early end (Dec 3, 01:43) is already past: it reads as now, Dec 3.
     expect(f.range).toBe('Range: Dec 3 to Dec 6.');
   });

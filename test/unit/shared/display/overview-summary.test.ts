@@ -42,6 +42,17 @@ describe('overviewHeadline: the worst of the pools, by the state each card shows
     expect(overviewHeadline(rows, NOW, style)).toBe(text);
   });
 
+  it('says an at-risk run-out to the nearest unit under its "~" (2 h 58 min is ~3 hours, 23 h 40 min ~1 day)', () => {
+    const atRisk = (ms: number): SummaryRow[] => {
+      const r = row('A', 'at-risk');
+      const forecast = { ...r.pool.forecast, runsOutAt: new Date(NOW + ms).toISOString() };
+      return [{ ...r, pool: { ...r.pool, forecast } }];
+    };
+    expect(overviewHeadline(atRisk(2 * 3_600_000 + 58 * 60_000), NOW, style)).toBe('A runs dry in ~3 hours');
+    expect(overviewHeadline(atRisk(2 * 3_600_000 + 29 * 60_000), NOW, style)).toBe('A runs dry in ~2 hours');
+    expect(overviewHeadline(atRisk(23 * 3_600_000 + 40 * 60_000), NOW, style)).toBe('A runs dry in ~1 day');
+  });
+
   it('names a stale workspace once, however many pools it has', () => {
     const two = row('Studio', 'stale');
     const pools = [{}, {}] as SummaryRow['workspace']['pools'];

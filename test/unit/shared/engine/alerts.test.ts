@@ -133,13 +133,13 @@ describe('projected run-out', () => {
   test('says its credits as every other surface does: whole from 100 up', () => {
     // 447.46 credits at noon on each of Mar 3–9 (LLM calls the provider charged in fractions): the
     // window holds all seven, 447.46 a day; 3,132.22 used, 6,867.78 of 10,000 left, which last
-    // 6,867.78 / 447.46 ≈ 15.35 days: Mar 25, 6 whole days before Apr 1. Shown rounded by the one
+    // 6,867.78 / 447.46 ≈ 15.35 days: Mar 25 08:24, 6 days 15.6 hours before Apr 1, ~7 days. Shown rounded by the one
     // rule (display/credits.ts): 447 a day and 6,868 left, never "447.46".
     const fractional = Array.from({ length: 7 }, (_, i) => charge(`2026-03-0${i + 3}T12:00:00Z`, 447.46));
     const l = ledger({ workspaces: [workspace({ pools: pool(10_000) })], events: fractional });
     const [alert] = alertsAt(l, '2026-03-10T00:00:00Z', 'projected-run-out');
     expect(alert?.message).toMatch(
-      /: at 447 credits a day the integration pool runs dry on 2026-03-25, 6 days before it resets; 6,868 of 10,000 left\.$/,
+      /: at 447 credits a day the integration pool runs dry on 2026-03-25, ~7 days before it resets; 6,868 of 10,000 left\.$/,
     );
   });
 
