@@ -1,5 +1,6 @@
-import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { openCache, type Cache } from '../cache/cache';
+import { openCacheToRead } from '../cache/open-cache-to-read';
 import { CacheHistoryError } from '../cache/walk-cached-pool';
 import { cacheFailureOf } from '../db/cache-failure';
 import { DatabaseTooNewError, NotADatabaseError } from '../db/connection';
@@ -17,12 +18,17 @@ export function dbFlag(command: string, value: string | undefined, usage: string
 /**
  * Opens the cache file for a command. Reading commands need an existing cache (a typo must not
  * create an empty one); a newer or foreign file is refused with one line and left untouched.
+ * `read-only` (status) leaves the file as it was: no side files, no migration (openCacheToRead).
  */
-export function openCacheFile(file: string, io: CliIo, mode: 'read' | 'create'): Cache {
-  if (mode === 'read' && !existsSync(file)) {
+export function openCacheFile(file: string, io: CliIo, mode: 'read' | 'read-only' | 'create'): Cache {
+  if (mode !== 'create' && !existsSync(file)) {
     throw new CliError(`no cache at ${file}: create it with "creditbar sync" or "creditbar import" first`);
   }
   try {
+    if (mode === 'read-only') {
+      if (statSync(file).isDirectory()) throw new NotADatabaseError(file, 'it is a folder');
+      return openCacheToRead(file, { now: io.now });
+    }
     return openCache(file, { now: io.now });
   } catch (err) {
     throw cacheOpenError(err, file);
@@ -38,6 +44,9 @@ export function cacheOpenError(err: unknown, file: string): unknown {
   const noFolder = err instanceof TypeError && /directory does not exist/.test(err.message);
   if (code === 'SQLITE_CANTOPEN' || noFolder)
     return new CliError(`cannot open the cache ${file}: check that its folder exists and is writable`);
+  // Reading a cache to copy it (openCacheToRead) meets the file's own permissions.
+  if (code === 'EACCES' || code === 'EPERM')
+    return new CliError(`cannot read the cache ${file}: check that you may read it`);
   const failure = cacheFailureOf(err, file);
   return failure ? new CliError(failure.message) : err;
 }

@@ -155,7 +155,11 @@ export function openDataFolderToRead(dir: string, io: CliIo): DataFolderToRead {
     if (err instanceof SettingsTooNewError) throw new CliError(`${settingsFile}: ${err.message}`);
     throw err;
   }
-  return { cache: openCacheFile(cacheFile, io, 'read'), settings: migrated.settings, reset: migrated.reset };
+  return {
+    cache: openCacheFile(cacheFile, io, 'read-only'),
+    settings: migrated.settings,
+    reset: migrated.reset,
+  };
 }
 
 /** The settings object of a settings file: browser mode's file is the object, the desktop app's (electron-store) holds it under "settings". */

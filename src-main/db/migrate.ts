@@ -7,6 +7,19 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
+/** A read-only connection met a schema it would have to migrate (`found`, older than this Creditbar's). */
+export class ReadOnlySchemaError extends Error {
+  constructor(
+    readonly file: string,
+    readonly found: number,
+  ) {
+    super(
+      `the cache ${file} is at schema ${found} and opened read-only: open it once read-write to upgrade it`,
+    );
+    this.name = 'ReadOnlySchemaError';
+  }
+}
+
 export function latestVersion(migrations: readonly Migration[]): number {
   return migrations.reduce((max, m) => Math.max(max, m.version), 0);
 }
@@ -37,10 +50,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   });
   if (db.readonly) {
     const current = db.pragma('user_version', { simple: true }) as number;
-    if (current !== known)
-      throw new Error(
-        `the cache ${file} is at schema ${current} and opened read-only: open it once read-write to upgrade it`,
-      );
+    if (current !== known) throw new ReadOnlySchemaError(file, current);
     return;
   }
   run.immediate();

@@ -70,7 +70,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
     const file = join(resolve(values.data!), SETTINGS_FILE);
     io.stderr(`creditbar: ${file}: ${keys} not valid, so the defaults apply to them here as in the app\n`);
   }
-  const opened = folder ? folder.cache : openCacheFile(values.db!, io, 'read');
+  const opened = folder ? folder.cache : openCacheFile(values.db!, io, 'read-only');
   await withCache(opened, (cache) => {
     // A cache the app marked damaged (moved aside at its next start): its one sentence, first.
     const marked = cacheDamageMarked(cache.file);
