@@ -46,8 +46,9 @@ function syncStatus(rt: RuntimeContext, shown: Shown): SyncStatus {
 }
 
 /** What the snapshot says about the app itself: notices, and whether each account can sync. */
-function appFacts(rt: RuntimeContext, shown: Shown): Pick<Snapshot, 'notices' | 'accounts'> {
+function appFacts(rt: RuntimeContext, shown: Shown): Pick<Snapshot, 'notices' | 'accounts' | 'timeZone'> {
   return {
+    timeZone: rt.timeZone,
     notices: listNotices(rt.cache),
     ...(shown.mode === 'accounts'
       ? { accounts: rt.settings().accounts.map((a) => accountStatus(a, rt.tokens.get(a.id))) }
@@ -63,7 +64,7 @@ function appFacts(rt: RuntimeContext, shown: Shown): Pick<Snapshot, 'notices' | 
 export interface SnapshotFacts {
   shown: Shown;
   input: ComposeSnapshotInput;
-  app: Pick<Snapshot, 'notices' | 'accounts'>;
+  app: Pick<Snapshot, 'notices' | 'accounts' | 'timeZone'>;
 }
 
 /** The reads of a snapshot; the workspace list read once. */

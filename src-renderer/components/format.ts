@@ -16,9 +16,20 @@ export function locales(): readonly string[] {
   return typeof navigator !== 'undefined' && navigator.languages?.length ? navigator.languages : ['en-US'];
 }
 
-/** The renderer's date style: the user's locale, the runtime's own time zone. */
+/** The zone the app writes dates in (the snapshot's `timeZone`), or undefined for the runtime's own. */
+let displayZone: string | undefined;
+
+/**
+ * Sets the zone every date of the renderer is written in: the store calls it with each snapshot's
+ * `timeZone`, the one the main process words alert sentences and notifications in.
+ */
+export function setDisplayZone(zone: string | undefined): void {
+  displayZone = zone;
+}
+
+/** The renderer's date style: the user's locale, the app's zone (the snapshot's; else the runtime's own). */
 export function dateStyle(): dates.DateStyle {
-  return { locale: locales() };
+  return { locale: locales(), ...(displayZone ? { timeZone: displayZone } : {}) };
 }
 
 function memo<T extends Intl.NumberFormat>(key: string, make: () => T): T {

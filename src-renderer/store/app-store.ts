@@ -9,6 +9,7 @@ import { createSnapshotSlice, type SnapshotSlice } from './snapshot-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createUpdateSlice, type UpdateSlice } from './update-slice';
 import { createWindowSlice, type WindowSlice } from './window-slice';
+import { setDisplayZone } from '../components/format';
 
 export type AppState = SnapshotSlice &
   SettingsSlice &
@@ -28,7 +29,7 @@ export function createAppStore(
   client: CreditbarClient,
   initialRoute: Route = { screen: 'overview' },
 ): AppStore {
-  return createStore<AppState>()((...a) => ({
+  const store = createStore<AppState>()((...a) => ({
     ...createSnapshotSlice(client)(...a),
     ...createSettingsSlice(client)(...a),
     ...createChannelsSlice(client)(...a),
@@ -38,6 +39,10 @@ export function createAppStore(
     ...createUpdateSlice(client)(...a),
     ...createWindowSlice(client)(...a),
   }));
+  // Dates in the zone the main process words its alert sentences in, set before any view re-renders.
+  setDisplayZone(undefined);
+  store.subscribe((state) => setDisplayZone(state.snapshot?.timeZone));
+  return store;
 }
 
 /** Subscribes the store to the main process's pushes; returns the unsubscribe. */

@@ -201,4 +201,11 @@ export interface Snapshot {
   notices?: AppNotice[];
   /** The configured accounts and whether each can sync (absent in demo and onboarding). */
   accounts?: AccountStatus[];
+  /**
+   * The IANA zone every date the app writes is in: the main process's, in which it words alert
+   * sentences, notifications, quiet hours and snoozes; the renderer writes its own dates (an alert's
+   * meta line, a card's countdown) in it too, so that in browser mode, where the browser's zone may
+   * differ, one screen never shows two clocks. Absent: the runtime's own zone.
+   */
+  timeZone?: string;
 }

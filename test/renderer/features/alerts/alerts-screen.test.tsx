@@ -19,6 +19,15 @@ describe('AlertsScreen', () => {
     expect(within(items[1]!).getByTestId('delivery')).toHaveTextContent('Queued');
   });
 
+  it("writes the meta line in the snapshot's zone, the one main words the sentence in (browser mode's may differ)", () => {
+    // The first alert happened at 08:10 UTC on Nov 21: 17:10 in Tokyo (UTC+9), whatever zone this runs in.
+    renderWithStore(<AlertsScreen />, { state: { snapshot: demoSnapshot({ timeZone: 'Asia/Tokyo' }) } });
+    const items = within(
+      screen.getByRole('list', { name: 'Raised alerts, open ones first, newest first' }),
+    ).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Nov 21, 5:10 PM');
+  });
+
   it('sorts by when the app raised them, whatever order they come in', () => {
     const alerts = demoSnapshot().alerts;
     expect(sortAlerts([...alerts].reverse()).map((a) => a.key)).toEqual(alerts.map((a) => a.key));
