@@ -2,7 +2,7 @@ import type { PoolCard } from '../../src-shared/ipc/snapshot';
 import { BalanceBar } from './balance-bar';
 import { useNow } from './use-now';
 import { Countdown } from './countdown';
-import { forecastText } from '../../src-shared/display/forecast-text';
+import { forecastText, refusedThisPeriod } from '../../src-shared/display/forecast-text';
 import { extraCreditsText } from '../../src-shared/display/extra-credits';
 import type { Drift, ReadingCheck } from '../../src-shared/ipc/snapshot';
 import { dateStyle, formatCredits, formatDateTime, formatPercentUsed, locales } from './format';
@@ -44,6 +44,7 @@ export function PoolSummary({
   const now = Math.max(useNow(60_000), Date.parse(asOf));
   const forecast = forecastText(pool, { asOf: Date.parse(asOf), now }, dateStyle());
   const extra = extraCreditsText(pool.bonus, pool.grantKinds ?? [], locales());
+  const refused = refusedThisPeriod(pool, locales());
   return (
     <div className="pool-summary">
       <BalanceBar
@@ -83,6 +84,11 @@ export function PoolSummary({
         {forecast.sentence}
         {forecast.range ? <span className="muted"> {forecast.range}</span> : null}
       </p>
+      {refused ? (
+        <p className="refused" data-testid="refused">
+          {refused}
+        </p>
+      ) : null}
       {pool.readingCheck ? (
         <p className="drift" data-testid="reading-check">
           {readingCheckText(pool.readingCheck)}

@@ -38,8 +38,25 @@ export function runsOutAtFor(projected: number, input: ForecastInput, asOf: numb
   return at < end ? at : null;
 }
 
+/** "1 call refused", "1,204 calls refused": what the platform refused while the pool was dry. */
+export function refusedCalls(blockedCalls: number, locale: string | readonly string[] = 'en-US'): string {
+  return blockedCalls === 1 ? '1 call refused' : `${formatCredits(blockedCalls, locale)} calls refused`;
+}
+
+/**
+ * What was refused this period in a pool that is not dry now (it ran dry, then a top-up or a grant
+ * came): the card and the popover's row say it, as the CLI's Blocked column does; null when none.
+ */
+export function refusedThisPeriod(
+  input: Pick<ForecastInput, 'blockedCalls' | 'remaining' | 'available' | 'exhaustedAt'>,
+  locale: string | readonly string[] = 'en-US',
+): string | null {
+  if (input.blockedCalls <= 0 || isDry(input)) return null;
+  return `${refusedCalls(input.blockedCalls, locale)} this period while the pool was dry.`;
+}
+
 /** Nothing left to spend, as poolStateOf says "dry". */
-function isDry(input: ForecastInput): boolean {
+function isDry(input: Pick<ForecastInput, 'remaining' | 'available' | 'exhaustedAt'>): boolean {
   return input.remaining <= 1e-9 && (input.available > 0 || input.exhaustedAt !== null);
 }
 
@@ -57,9 +74,7 @@ export function forecastText(input: ForecastInput, clock: ForecastClock, style: 
     const blocked =
       input.blockedCalls === 0
         ? 'no call has been refused yet'
-        : input.blockedCalls === 1
-          ? '1 call refused since'
-          : `${formatCredits(input.blockedCalls, locale)} calls refused since`;
+        : `${refusedCalls(input.blockedCalls, locale)} since`;
     return { sentence: `Ran dry${when}; ${blocked}.`, range: null, tone: 'dry' };
   }
   if (f.burnPerDay <= 0) {

@@ -2,7 +2,14 @@ import type { TopConsumer } from '../../../src-shared/ipc/snapshot';
 import { RulesAssumedLabel } from '../../components/rules-assumed-label';
 import { listKeyHandler, LIST_ITEM, poolItemKey } from '../../app/list-navigation';
 import { BalanceBar } from '../../components/balance-bar';
-import { formatCredits, formatDuration, formatPercentUsed, formatShare } from '../../components/format';
+import {
+  formatCredits,
+  formatDuration,
+  formatPercentUsed,
+  formatShare,
+  locales,
+} from '../../components/format';
+import { refusedCalls } from '../../../src-shared/display/forecast-text';
 import { StateBadge, poolStateDescription } from '../../components/state-badge';
 import { useNow } from '../../components/use-now';
 import { formatRoute } from '../../store/route';
@@ -27,11 +34,11 @@ function numbersText(row: PoolRow, now: number): string {
   const p = row.pool;
   const kind = row.workspace.pools.length > 1 ? `${poolKindLabel(p.pool)} · ` : '';
   const resets = `resets in ${formatDuration(Math.max(0, Date.parse(p.periodEnd) - now), 'minute')}`;
-  if (p.balance === 'dry') {
-    const refused = p.blockedCalls > 0 ? ` · ${formatCredits(p.blockedCalls)} calls refused` : '';
+  // Calls the platform refused this period, dry now or dry before a top-up came: the card's words.
+  const refused = p.blockedCalls > 0 ? ` · ${refusedCalls(p.blockedCalls, locales())}` : '';
+  if (p.balance === 'dry')
     return `${kind}${formatPercentUsed(p.percentUsed)} · 0 of ${formatCredits(p.available)} left${refused} · ${resets}`;
-  }
-  return `${kind}${formatPercentUsed(p.percentUsed)} · ${formatCredits(p.remaining)} left · ${resets}`;
+  return `${kind}${formatPercentUsed(p.percentUsed)} · ${formatCredits(p.remaining)} left${refused} · ${resets}`;
 }
 
 /** One pool in one link: name and state, a thin bar with the threshold marks, the numbers. */

@@ -133,6 +133,30 @@ describe('the compact list (the popover’s overview)', () => {
     );
   });
 
+  it('says the calls refused this period on a pool that ran dry and was topped up, not only on a dry one', async () => {
+    // 1,000 plan credits and a 200-credit top-up after the pool ran dry: 1,100 of 1,200 used, 100 left
+    // (91.6 %, past 90 %), and the 3 calls refused while it was dry stay this period's.
+    const snapshot = demoSnapshot({
+      workspaces: [
+        team('topped', 'Topped up', {
+          ...reached(90),
+          available: 1200,
+          bonus: 200,
+          used: 1100,
+          remaining: 100,
+          percentUsed: 91.66,
+          blockedCalls: 3,
+          exhaustedAt: null,
+        }),
+      ],
+    });
+    renderApp(fakeClient({ getSnapshot: async () => snapshot }));
+    const [row] = await screen.findAllByTestId('compact-row');
+    expect(within(row!).getByTestId('compact-numbers')).toHaveTextContent(
+      '91.6% · 100 left · 3 calls refused · resets in 9d 14h',
+    );
+  });
+
   it('names the top consumer of each pool that is dry or at risk, in one line', async () => {
     renderApp(fakeClient({ getSnapshot: async () => sevenPools() }));
     await screen.findAllByTestId('compact-row');

@@ -53,6 +53,19 @@ describe('PoolCard', () => {
     expect(screen.getAllByTestId('threshold-mark').map((m) => m.dataset.percent)).toEqual(['40', '75']);
   });
 
+  it('says the calls refused this period when the pool is no longer dry (a top-up came after it ran dry)', () => {
+    const pool = poolCard({ used: 31_000, remaining: 19_000, percentUsed: 62, blockedCalls: 1 });
+    render(<PoolCard workspace={zitePro!} pool={pool} asOf={AS_OF} />);
+    expect(screen.getByTestId('refused')).toHaveTextContent(
+      '1 call refused this period while the pool was dry.',
+    );
+  });
+
+  it('says nothing of refused calls when none were', () => {
+    render(<PoolCard workspace={zitePro!} pool={zitePro!.pools[0]!} asOf={AS_OF} />);
+    expect(screen.queryByTestId('refused')).toBeNull();
+  });
+
   it('never says OK while the forecast runs dry before the reset, whatever the percent', () => {
     // 12 % used, but at 600 a day the 44,000 left run out on Nov 24, a week before the Dec 1 reset.
     const early = poolCard({
