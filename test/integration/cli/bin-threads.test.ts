@@ -65,3 +65,41 @@ test('creditbar web starts its evaluator thread from the bundle built with the C
   expect(await exited).toBe(0);
   expect(existsSync(folder)).toBe(false);
 });
+
+test("run as a program, bin/creditbar starts node with its first line's environment and flags: glibc's malloc thresholds and V8's semi-space limit", async () => {
+  const root = tempDir('creditbar-bin-flags-');
+  cleanups.push(root.cleanup);
+  const child = spawn(
+    BIN,
+    [
+      'web',
+      '--data',
+      join(root.dir, 'data'),
+      '--port',
+      '0',
+      '--renderer',
+      fakeRendererDir(root.dir),
+      '--test-hooks',
+    ],
+    { env: { ...process.env, CREDITBAR_KEY_DIR: join(root.dir, 'keys') }, stdio: 'pipe' },
+  );
+  const exited = new Promise((done) => child.on('close', done));
+  cleanups.push(() => child.kill());
+  let out = '';
+  await new Promise<void>((ready, fail) => {
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      if (out.includes('Ctrl-C stops it.')) ready();
+    });
+    child.on('exit', (code) => fail(new Error(`creditbar web exited (${code})`)));
+  });
+  // `env -S` runs node in the same process: its command line and environment are the running CLI's.
+  const args = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
+  const env = readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0');
+  expect(args.slice(0, 3)).toEqual(['node', '--max-semi-space-size=2', BIN]);
+  expect(env).toEqual(
+    expect.arrayContaining(['MALLOC_MMAP_THRESHOLD_=131072', 'MALLOC_TRIM_THRESHOLD_=131072']),
+  );
+  child.stdin.write('quit\n');
+  expect(await exited).toBe(0);
+});
