@@ -281,7 +281,14 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
     return republish();
   }
 
-  const loop: SyncLoopParts = { syncService, views, checkpoints, republish, cacheDamaged: foundDamage };
+  const loop: SyncLoopParts = {
+    syncService,
+    views,
+    checkpoints,
+    republish,
+    republishInSteps: () => republishInSteps(rt, alertServices),
+    cacheDamaged: foundDamage,
+  };
   const scheduler = new SyncScheduler({
     clock,
     policy: () => syncPolicyOf(state.current ?? compose(rt), settings()),

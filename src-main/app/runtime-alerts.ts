@@ -9,7 +9,14 @@ import { accountSyncFacts, appAlertCandidates } from './app-alert-candidates';
 import { previousPeriodOf, type EngineView } from './engine-view';
 import { readingReminderPass } from './reading-reminder-pass';
 import type { RuntimeContext } from './runtime-context';
-import { ALERT_LIST_LIMIT, composeFacts, pausedUntilOf, publish, snapshotFacts } from './runtime-snapshot';
+import {
+  ALERT_LIST_LIMIT,
+  composeFacts,
+  pausedUntilOf,
+  publish,
+  snapshotFacts,
+  type SnapshotFacts,
+} from './runtime-snapshot';
 import { thresholdTextOf } from './threshold-overrides';
 
 /** Where the alert pass sends what it raises, beside the desktop notifications. */
@@ -93,8 +100,9 @@ function alertAndPublish(
   rt: RuntimeContext,
   services: AlertServices,
   composed: Snapshot,
-  accountIds: readonly string[],
+  facts: Pick<SnapshotFacts, 'ticket' | 'shown'>,
 ): Snapshot {
+  const { accountIds } = facts.shown;
   const { cache, log } = rt;
   let snapshot = composed;
   let raised = false;
@@ -130,40 +138,40 @@ function alertAndPublish(
     // A digest that cannot be built must not keep the snapshot from the screen.
     log.error('the digest failed', { error: err });
   }
-  rt.state.republished++;
-  publish(rt, snapshot);
+  rt.state.republishedTicket = Math.max(rt.state.republishedTicket, facts.ticket);
+  publish(rt, snapshot, facts.ticket);
   return snapshot;
 }
 
 /** Composes the snapshot from the current engine view, raises due alerts and publishes it. */
 export function republish(rt: RuntimeContext, services: AlertServices): Snapshot {
   const facts = snapshotFacts(rt);
-  return alertAndPublish(rt, services, composeFacts(facts), facts.shown.accountIds);
+  return alertAndPublish(rt, services, composeFacts(facts), facts);
 }
 
 /**
  * republish in three tasks of the event loop: the cache's reads, the composition, then the alert
  * pass and the publish. For a new view of 20 workspaces in a first sync the whole ran ~33 ms of
- * main-thread CPU in one piece; a timer or an IPC call now waits for one part at most. A snapshot
- * published in between (a handler's, a tick's) is not overwritten by an older one: after a
- * republish there is nothing left to do, after a plain publish the rest runs as one republish.
+ * main-thread CPU in one piece; a timer or an IPC call now waits for one part at most. What came
+ * out between the steps decides the rest: a republish that read the cache after this one did has
+ * left nothing to do; a plain publish read after it has this one run again as one republish (so
+ * that its alert pass runs on what is shown); anything read before it (a tick's steps that began
+ * first) is overwritten, never the other way round.
  */
 export async function republishInSteps(rt: RuntimeContext, services: AlertServices): Promise<void> {
   const { state } = rt;
-  const published = state.published;
-  const republished = state.republished;
+  const facts = snapshotFacts(rt);
   /** Whether to go on with the next step: false when it is done otherwise (or closed). */
   const goOn = (): boolean => {
-    if (state.disposed || state.republished !== republished) return false;
-    if (state.published === published) return true;
+    if (state.disposed || state.republishedTicket > facts.ticket) return false;
+    if (state.publishedTicket < facts.ticket) return true;
     republish(rt, services);
     return false;
   };
-  const facts = snapshotFacts(rt);
   await nextTurn();
   if (!goOn()) return;
   const composed = composeFacts(facts);
   await nextTurn();
   if (!goOn()) return;
-  alertAndPublish(rt, services, composed, facts.shown.accountIds);
+  alertAndPublish(rt, services, composed, facts);
 }

@@ -22,9 +22,15 @@ export interface RuntimeState {
   /** What the check after a clean start found wrong with the cache (moved aside at the next start), or null. */
   cacheDamage: string | null;
   current: Snapshot | null;
-  /** Snapshots published so far, and of them those with an alert pass (republish): a stepped republish sees what came between its steps. */
-  published: number;
-  republished: number;
+  /**
+   * Each composition takes the next ticket when it reads the cache (snapshotFacts); the tickets of
+   * the last snapshot published and of the last one published with an alert pass (republish). A
+   * republish in steps (runtime-alerts.ts) so knows whether what came out between its steps was
+   * read before or after its own reads.
+   */
+  tickets: number;
+  publishedTicket: number;
+  republishedTicket: number;
   disposed: boolean;
 }
 
@@ -69,8 +75,9 @@ export function createRuntimeContext(deps: AppRuntimeDeps): RuntimeContext {
       viewError: null,
       cacheDamage: null,
       current: null,
-      published: 0,
-      republished: 0,
+      tickets: 0,
+      publishedTicket: 0,
+      republishedTicket: 0,
       disposed: false,
     },
   };

@@ -62,6 +62,8 @@ function appFacts(rt: RuntimeContext, shown: Shown): Pick<Snapshot, 'notices' | 
  * the two in separate tasks of the event loop (republishInSteps).
  */
 export interface SnapshotFacts {
+  /** Its place in the order the compositions read the cache (RuntimeState.tickets). */
+  ticket: number;
   shown: Shown;
   input: ComposeSnapshotInput;
   app: Pick<Snapshot, 'notices' | 'accounts' | 'timeZone'>;
@@ -74,6 +76,7 @@ export function snapshotFacts(rt: RuntimeContext): SnapshotFacts {
   const pausedUntil = pausedUntilOf(rt);
   const now = rt.now();
   return {
+    ticket: ++rt.state.tickets,
     shown,
     input: {
       now,
@@ -102,10 +105,13 @@ export function compose(rt: RuntimeContext): Snapshot {
   return composeFacts(snapshotFacts(rt));
 }
 
-/** Keeps the snapshot as the current one and hands it to every listener. */
-export function publish(rt: RuntimeContext, snapshot: Snapshot): void {
+/**
+ * Keeps the snapshot as the current one and hands it to every listener; `ticket`: that of its
+ * composition (default: the latest, for a snapshot composed just now).
+ */
+export function publish(rt: RuntimeContext, snapshot: Snapshot, ticket = rt.state.tickets): void {
   rt.state.current = snapshot;
-  rt.state.published++;
+  rt.state.publishedTicket = Math.max(rt.state.publishedTicket, ticket);
   for (const listener of rt.listeners) {
     try {
       listener(snapshot);

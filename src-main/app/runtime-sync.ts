@@ -17,6 +17,8 @@ export interface SyncLoopParts {
   views: ViewRefresher;
   checkpoints: WalCheckpoints | null;
   republish: () => Snapshot;
+  /** The same in three turns of the event loop (runtime-alerts.ts), where nothing waits for the snapshot. */
+  republishInSteps: () => Promise<void>;
   /** A sync found the cache file damaged (SQLite's words). */
   cacheDamaged(damage: string): void;
 }
@@ -59,7 +61,10 @@ export async function stopDemo(rt: RuntimeContext, syncService: SyncService): Pr
 export function tick(rt: RuntimeContext, parts: SyncLoopParts): void {
   const ended = rt.state.view?.evaluation.pools.some((p) => rt.now() >= p.current.end) ?? true;
   if (ended) void parts.views.refresh();
-  else parts.republish();
+  else
+    parts
+      .republishInSteps()
+      .catch((err: unknown) => rt.log.error('composing the snapshot at the tick failed', { error: err }));
   void parts.checkpoints?.request();
 }
 

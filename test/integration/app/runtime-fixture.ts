@@ -114,8 +114,8 @@ export function appInstalls(): () => AppInstall {
 }
 
 /** Starts the app over an install, adds the demo account and waits for its first sync. */
-export async function startedWithDemo(install: AppInstall) {
-  const app = install.start();
+export async function startedWithDemo(install: AppInstall, overrides: Partial<AppRuntimeDeps> = {}) {
+  const app = install.start(overrides);
   app.runtime.start();
   await app.runtime.handlers.startDemo(undefined);
   await app.runtime.whenIdle();
