@@ -23,6 +23,7 @@ import { syncFailureOf } from '../../sync/sync-failure';
 import { openCacheFile, withCache } from '../cache-io';
 import { openDataFolderToRead, SETTINGS_FILE } from '../data-folder';
 import { budgetLines } from '../format/budget-lines';
+import { distinctWorkspaceNames } from '../format/names';
 import { statusTable } from '../format/status-table';
 import { shortInstant } from '../format/table';
 import { shownWorkspaces } from '../shown-workspaces';
@@ -102,7 +103,8 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
     // order (most urgent first): the table and the JSON alike.
     const settings = folder?.settings ?? DEFAULT_SETTINGS;
     const byId = new Map(workspaces.map((w) => [w.workspace.id, w]));
-    const names = new Map(workspaces.map((w) => [w.workspace.id, w.workspace.name || w.workspace.id]));
+    // A name two workspaces share is printed with each one's id, so their rows say which is which.
+    const names = distinctWorkspaceNames(workspaces.map((w) => w.workspace));
     const freshness = new Map(
       workspaces.map((w) => [
         w.workspace.id,
@@ -157,7 +159,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
           ...(imported !== null ? [`${basisNoun('import')} ${shortInstant(toIso(imported))} UTC`] : []),
         ];
         if (facts.length === 0 && w.origin === 'manual') facts.push(NO_MANUAL_DATA.toLowerCase());
-        return `  ${w.workspace.name}: ${[source, ...facts].join('; ')}`;
+        return `  ${names.get(w.workspace.id)}: ${[source, ...facts].join('; ')}`;
       }
       const failure = syncFailureOf(cache.read.syncState.account(w.accountId), state);
       // The card's badge, word for word ("cached 12 minutes ago"), on the CLI's clock in UTC.
@@ -166,7 +168,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<void> {
         timeZone: 'UTC',
       });
       const freshness = `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
-      return `  ${w.workspace.name}: ${freshness}${state.lastError ? ` (last error: ${state.lastError})` : ''}`;
+      return `  ${names.get(w.workspace.id)}: ${freshness}${state.lastError ? ` (last error: ${state.lastError})` : ''}`;
     }
     io.stdout(
       [
