@@ -1,4 +1,5 @@
 import { extraCreditsText, grantKindsOf, type GrantFacts } from '../../../src-shared/display/extra-credits';
+import { balanceStateOf } from '../../../src-shared/display/pool-state';
 import type { AlertJson, PoolStatusJson } from '../../../src-shared/engine/status-json';
 import { parseInstant } from '../../../src-shared/time/instant';
 import { credits, duration, percentUsed, shortInstant, table } from './table';
@@ -8,7 +9,7 @@ import { credits, duration, percentUsed, shortInstant, table } from './table';
  * was refused, never the projected demand as if it could be spent.
  */
 function forecastCell(p: PoolStatusJson): string {
-  if (p.remaining <= 0 && p.available > 0)
+  if (balanceStateOf(p).balance === 'dry')
     return p.blockedCalls === 1 ? 'dry: 1 call refused' : `dry: ${p.blockedCalls} calls refused`;
   if (p.forecast.runsOutAt) return `runs dry ${shortInstant(p.forecast.runsOutAt)}`;
   return `~${credits(p.forecast.projectedUsed)} by reset`;
@@ -32,7 +33,10 @@ export function statusTable(
     `${credits(p.used)} / ${credits(p.available)}`,
     percentUsed(p.percentUsed),
     credits(p.remaining),
-    p.exhaustedAt ? `dry since ${shortInstant(p.exhaustedAt)}` : duration(p.resetsInSeconds),
+    // Dry by the one rule: a pool topped up after it ran dry counts down to its reset, as its card does.
+    balanceStateOf(p).balance === 'dry' && p.exhaustedAt
+      ? `dry since ${shortInstant(p.exhaustedAt)}`
+      : duration(p.resetsInSeconds),
     forecastCell(p),
     p.blockedCalls > 0 ? String(p.blockedCalls) : '',
   ]);
