@@ -35,8 +35,16 @@ function poolFlag(command: string, value: string | undefined): PoolKind | undefi
   return parsed.data;
 }
 
-/** What a reading did, for a terminal: the balance after it, what it added, and the question a backwards one asks. */
-export function describeOutcome(o: ReadingOutcome): string {
+/** A path as a POSIX shell takes it back: bare when it is plainly safe, else in single quotes. */
+function shellWord(text: string): string {
+  return /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * What a reading did, for a terminal: the balance after it, what it added, and the question a
+ * backwards one asks, with commands that answer it on `file` (the cache given), ready to paste.
+ */
+export function describeOutcome(o: ReadingOutcome, file: string): string {
   const r = o.reading;
   const name = o.workspace.workspace.name;
   const shown = r.remaining !== undefined ? `${credits(r.remaining)} left` : `${credits(r.used!)} used`;
@@ -65,8 +73,8 @@ export function describeOutcome(o: ReadingOutcome): string {
   if (m && m.backwardsBy > 0) {
     lines.push(
       `  this shows ${credits(m.backwardsBy)} more left than counted and no grant explains it: it is kept but not counted.`,
-      `  Was it a top-up? creditbar reading resolve --db FILE --workspace ${o.workspace.workspace.id} --reading ${r.id} --top-up [--credits N]`,
-      `  A mistake?       creditbar reading resolve --db FILE --workspace ${o.workspace.workspace.id} --reading ${r.id} --mistake`,
+      `  Was it a top-up? creditbar reading resolve --db ${shellWord(file)} --workspace ${o.workspace.workspace.id} --reading ${r.id} --top-up [--credits N]`,
+      `  A mistake?       creditbar reading resolve --db ${shellWord(file)} --workspace ${o.workspace.workspace.id} --reading ${r.id} --mistake`,
     );
   } else if (m) {
     // The period it fell in may be an older one than the status's below: name its start.
@@ -133,7 +141,7 @@ async function add(argv: string[], io: CliIo): Promise<void> {
         },
         { catalog, now: io.now() },
       );
-      io.stdout(describeOutcome(outcome));
+      io.stdout(describeOutcome(outcome, file));
     } catch (err) {
       if (err instanceof ManualInputError) throw manualError(command, err, FLAGS);
       throw err;

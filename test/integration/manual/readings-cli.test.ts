@@ -122,6 +122,10 @@ describe('a manual Base44 Builder workspace fed a week of readings through the C
     const back = await readingAdd(db, '5200', '2025-11-11T00:00:00Z', '--note', 'after lunch');
     expect(back).toContain('this shows 300 more left than counted and no grant explains it');
     const readingId = /recorded (r-[0-9a-f]+)/.exec(back)![1]!;
+    // The answers name the cache given, ready to paste (they printed a literal "--db FILE").
+    expect(back).toContain(
+      `A mistake?       creditbar reading resolve --db ${db} --workspace support-studio --reading ${readingId} --mistake`,
+    );
     let s = await status(db, '2025-11-11T06:00:00Z');
     let integration = s.pools.find((p) => p.pool === 'integration')!;
     expect(integration).toMatchObject({ used: 5100, remaining: 4900 });
