@@ -1,4 +1,4 @@
-import { issueText, valueAt } from '../../src-shared/types/issue-text';
+import { fieldIssueText } from '../../src-shared/types/issue-text';
 import type { z } from 'zod';
 import { invokeContract, type InvokeName } from '../../src-shared/ipc/contract';
 import type { InvokeResult } from '../../src-shared/ipc/invoke-result';
@@ -24,12 +24,7 @@ export function invokeNameOf(channel: string): InvokeName | undefined {
 
 /** Zod issues as one line that names each bad field: "period: expected YYYY-MM", "limit: expected a number, not the text "5"". */
 export function describeIssues(error: z.ZodError, input: unknown): string {
-  return error.issues
-    .map(
-      (issue) =>
-        `${issue.path.length > 0 ? issue.path.map(String).join('.') : 'input'}: ${issueText(issue, valueAt(input, issue.path))}`,
-    )
-    .join('; ');
+  return error.issues.map((issue) => fieldIssueText(issue, input, 'input')).join('; ');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { issueText, valueAt } from '../../src-shared/types/issue-text';
+import { fieldIssueText } from '../../src-shared/types/issue-text';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { Balance, GrantList, Health, UsagePage, WorkspaceList } from '../../src-shared/api';
@@ -106,15 +106,6 @@ export interface AccountApi {
     signal?: AbortSignal,
   ): Promise<UsagePage>;
   balance(workspaceId: string, asOf: Millis, signal?: AbortSignal): Promise<Balance>;
-}
-
-/** `events[3].occurredAt: expected an ISO 8601 instant ...`, `events[0].credits: expected a number, not the text "5"` */
-export function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
-  const path = issue.path
-    .map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
-    .join('');
-  const text = issueText(issue, valueAt(body, issue.path));
-  return path ? `${path}: ${text}` : text;
 }
 
 /** A transient failure: retried with backoff, then reported as `kind`. */
@@ -284,7 +275,7 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
           if (parsed.success) return parsed.data;
           throw new SyncError(
             'malformed',
-            `the server sent a malformed answer for ${what} (${describeIssue(parsed.error.issues[0]!, body)}): it was rejected whole and nothing stored changed; report it to the server's operator`,
+            `the server sent a malformed answer for ${what} (${fieldIssueText(parsed.error.issues[0]!, body)}): it was rejected whole and nothing stored changed; report it to the server's operator`,
             status,
           );
         }

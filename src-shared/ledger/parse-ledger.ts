@@ -3,7 +3,7 @@ import { builtinCatalog, type Catalog } from '../catalog/catalog';
 import { EngineInputError } from '../engine/errors';
 import { byWorkspace, resolveLedger } from '../engine/evaluate';
 import { markFirstEventCopies } from '../engine/first-copies';
-import { issueText, valueAt } from '../types/issue-text';
+import { issueText, pathText, valueAt } from '../types/issue-text';
 import { type Ledger } from '../types/ledger';
 import { ledgerSchema } from '../types/ledger-schema';
 import { describeJsonSyntaxError } from './json-syntax';
@@ -37,17 +37,11 @@ function describeRecord(data: unknown, path: Path): { record: string; rest: Path
   return { record: path.length > 0 ? String(path[0]) : 'the ledger', rest: path.slice(1) };
 }
 
-function fieldName(rest: Path): string {
-  return rest
-    .map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
-    .join('');
-}
-
 /** One sentence for the first problem zod found, naming the record and the field. */
 export function describeIssue(data: unknown, issue: z.core.$ZodIssue): string {
   if (issue.path.length === 0) return 'expected a JSON object with version, workspaces, grants and events';
   const { record, rest } = describeRecord(data, issue.path);
-  const field = fieldName(rest);
+  const field = pathText(rest);
   const text = issueText(issue, valueAt(data, issue.path));
   const missing =
     text === 'is missing' || (issue.code === 'invalid_type' && issue.message.endsWith('received undefined'));

@@ -32,6 +32,17 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return at;
 }
 
+/**
+ * A zod path as a sentence names the field: `events[3].occurredAt`, `workspaces[0]`, `period`;
+ * '' for the value as a whole. Every surface that names a bad field (a ledger file, an account API
+ * answer, an IPC payload, a CLI flag's value) writes the path this way.
+ */
+export function pathText(path: readonly PropertyKey[]): string {
+  return path
+    .map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
+    .join('');
+}
+
 /** zod's names for JSON types, as a sentence says them. */
 const TYPE_WORDS: Readonly<Record<string, string>> = {
   number: 'a number',
@@ -93,4 +104,14 @@ export function issueText(issue: z.core.$ZodIssue, value: unknown): string {
     default:
       return `is not valid (${got})`;
   }
+}
+
+/**
+ * One issue as `field: what is wrong` (`events[3].occurredAt: expected an ISO 8601 instant ...`);
+ * an issue about the value as a whole is named `whole` (`input`), or gives the text alone.
+ */
+export function fieldIssueText(issue: z.core.$ZodIssue, root: unknown, whole = ''): string {
+  const field = pathText(issue.path) || whole;
+  const text = issueText(issue, valueAt(root, issue.path));
+  return field ? `${field}: ${text}` : text;
 }

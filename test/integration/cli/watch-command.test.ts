@@ -190,6 +190,22 @@ describe('creditbar watch, channel and account over a data folder', { timeout: 1
         /^creditbar: channel add: command: a shell hook needs the command to run\n$/,
       ],
       [
+        [
+          'channel',
+          'add',
+          '--data',
+          dir,
+          '--kind',
+          'webhook',
+          '--url',
+          'https://example.com/x',
+          '--workspace',
+          '',
+        ],
+        2,
+        /^creditbar: channel add: workspaces\[0\]: expected text that is not empty\n$/,
+      ],
+      [
         ['channel', 'add', '--data', dir, '--kind', 'teams', '--url', 'http://example.com/x'],
         2,
         /the teams URL must use https:\/\//,

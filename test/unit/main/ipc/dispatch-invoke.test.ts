@@ -131,6 +131,13 @@ describe('dispatchInvoke', () => {
       { for: 'forever' },
       'Invalid input for alerts:snooze: for: expected "1h", "tomorrow" or "off", not "forever"',
     ],
+    // An item of an array is named as a ledger file's and a server answer's fields are
+    // (events[3].occurredAt), not "workspaces.1".
+    [
+      'channels:add',
+      { kind: 'webhook', label: 'Hook', url: 'https://hooks.example.com/x', workspaces: ['studio-a', ''] },
+      'Invalid input for channels:add: workspaces[1]: expected text that is not empty',
+    ],
   ])('says what is wrong with %s in plain words, with the value sent', async (channel, payload, message) => {
     const result = await dispatchInvoke(recordingHandlers().handlers, channel, payload, trusted);
     expect(!result.ok && result.error.message).toContain(message);
