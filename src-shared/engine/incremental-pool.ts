@@ -96,10 +96,15 @@ export class IncrementalPool {
       throw new Error('events appended from an instant must not be earlier than it');
   }
 
-  /** New thresholds, budgets or grants: the next evaluate() walks again. */
+  /**
+   * A new configuration. Only new thresholds or budgets: the walk re-marks its current period over
+   * the events it walked (PoolWalk.remark, no walk of the period again); anything else (grants,
+   * readings, the pool's allowance or rules), or a walk that cannot re-mark: the next evaluate()
+   * walks again.
+   */
   configure(config: PoolWalkConfig): void {
+    if (!this.walk?.remark(config)) this.walk = null;
     this.config = config;
-    this.walk = null;
   }
 
   /** Every period from the walk's start to the one holding asOf, as simulatePool returns them. */

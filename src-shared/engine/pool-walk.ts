@@ -10,6 +10,7 @@ import { markUnknown, openTally, tallyResult, type PeriodTally } from './period-
 import { nextPeriod, periodAt, previousPeriod, type Period } from './periods';
 import type { PoolGrant } from './pool-events';
 import type { ResolvedPool } from './resolve-workspace';
+import { budgetCrossed, budgetsByCode, crossThresholds, MarksTrace, onlyMarksDiffer } from './walk-marks';
 import { checkResumable, restoredHoldings, restoreTally, savedWalk } from './walk-save';
 import type { WalkState } from './walk-state';
 
@@ -74,7 +75,9 @@ export class PoolWalk {
    */
   jumped = false;
 
-  private readonly config: PoolWalkConfig;
+  private config: PoolWalkConfig;
+  /** What re-marks the current period under new thresholds or budgets (null: a resumed walk, which cannot). */
+  private marks: MarksTrace | null = new MarksTrace();
   private strings: PoolEvents | null = null;
   private p!: Period;
   private h!: Holdings;
@@ -131,7 +134,22 @@ export class PoolWalk {
     walk.window = CallWindow.restored(state.windowT, state.windowP);
     walk.ri = state.ri;
     walk.grantsDue = Number.NEGATIVE_INFINITY;
+    walk.marks = null;
     return walk;
+  }
+
+  /**
+   * Takes `config`, which differs from the walk's only in thresholds and budgets, without walking
+   * again: the current period's marks are found over the events walked (MarksTrace). False when it
+   * cannot (anything else differs, a period was closed or jumped over, a resumed walk): walk again.
+   */
+  remark(config: PoolWalkConfig): boolean {
+    if (!this.marks || this.closed.length > 0 || this.jumped || !onlyMarksDiffer(this.config, config))
+      return false;
+    Object.assign(this.k, this.marks.remark(this.strings, this.next, config, this.k.readingMarks));
+    this.config = config;
+    this.budgetOf = new Float64Array(0);
+    return true;
   }
 
   /** The period the walk is in (the one holding `walkedTo` once it has advanced). */
@@ -223,6 +241,7 @@ export class PoolWalk {
     h.exhaustedAt = null;
     this.k = openTally(p, thresholds, this.strings);
     this.window.clear();
+    this.marks?.begin(this.next, p.start, h.available);
     this.applyGrants(h, p.start, true);
     checkExhausted(h, this.k.used, p.start);
     const readings = this.config.readings ?? [];
@@ -231,15 +250,9 @@ export class PoolWalk {
 
   /** Marks every threshold (and the halfway point) that `used` has reached, at t. */
   private crossMarks(t: Millis): void {
-    const { thresholds } = this.config;
-    const scaled = this.k.used * 100;
-    const available = this.h.available;
-    while (
-      this.k.nextThreshold < thresholds.length &&
-      scaled >= thresholds[this.k.nextThreshold]! * available - EPSILON
-    )
-      this.k.reached[this.k.nextThreshold++] = t;
-    if (this.k.halfwayAt === null && scaled >= 50 * available - EPSILON) this.k.halfwayAt = t;
+    const { k, h } = this;
+    crossThresholds(k, this.config.thresholds, k.used, h.available, t);
+    if (k.halfwayAt === null && k.used * 100 >= 50 * h.available - EPSILON) k.halfwayAt = t;
   }
 
   /** A reading: what the page showed against what was counted; the difference is observed usage. */
@@ -282,7 +295,9 @@ export class PoolWalk {
   private applyGrants(h: Holdings, t: Millis, inclusive: boolean): void {
     const { grants, pool } = this.config;
     const next = applyGrantsUpTo(h, grants, pool.allowance, this.p.start, this.k.used, t, inclusive);
-    if (h === this.h) this.grantsDue = next;
+    if (h !== this.h) return;
+    this.grantsDue = next;
+    this.marks?.available(t, h.available);
   }
 
   /** Walks events from `next` while they are in the period and at or before `limit` (before it when closing). */
@@ -300,6 +315,8 @@ export class PoolWalk {
     const prices = events.prices.values;
     let ei = this.next;
     this.reserveWindow(events, ei, limit);
+    const marks = this.marks;
+    marks?.reserve(n);
     for (; ei < n; ei++) {
       const t = timeBase + times[ei]!;
       if (t >= end || (closing ? t >= limit : t > limit)) break;
@@ -316,6 +333,7 @@ export class PoolWalk {
         }
         h.book.take(price);
         k.used += price;
+        marks?.charge(ei);
       }
       k.calls++;
       onCall?.(ei, price);
@@ -353,9 +371,7 @@ export class PoolWalk {
       if (price > 0) {
         this.crossMarks(t);
         const budget = m < this.budgetOf.length ? this.budgetOf[m]! : this.budgetFor(m, events);
-        if (budget === budget && !k.budgetReached.has(m) && k.byMember.sums[m]! >= budget - EPSILON) {
-          k.budgetReached.set(m, t);
-        }
+        if (!k.budgetReached.has(m) && budgetCrossed(budget, k.byMember.sums[m]!)) k.budgetReached.set(m, t);
         checkExhausted(h, k.used, t);
       }
     }
@@ -378,16 +394,8 @@ export class PoolWalk {
 
   /** The member's budget (NaN: none), looked up by name once per code. */
   private budgetFor(m: number, events: PoolEvents): number {
-    if (m >= this.budgetOf.length) {
-      const size = Math.max(m + 1, events.members.size, 8);
-      const next = new Float64Array(size);
-      next.set(this.budgetOf);
-      for (let c = this.budgetOf.length; c < size; c++) {
-        const name = events.members.values[c];
-        next[c] = name === undefined ? Number.NaN : (this.config.budgets.get(name) ?? Number.NaN);
-      }
-      this.budgetOf = next;
-    }
+    const size = Math.max(m + 1, events.members.size, 8);
+    this.budgetOf = budgetsByCode(this.config.budgets, events.members, size, this.budgetOf);
     return this.budgetOf[m]!;
   }
 

@@ -180,9 +180,9 @@ describe("/balance's per-workspace cache", () => {
     check();
     expect(balances.costs()).toEqual([expect.objectContaining({ read: 2100, held: 2141, rewalked: true })]);
 
-    // New thresholds: walked again from memory, nothing read.
+    // New thresholds: the walked month re-marked (PoolWalk.remark), nothing read or walked again.
     updateWorkspace(store, accountId, 'acme', { thresholds: [10, 20] }, builtinCatalog);
     check();
-    expect(balances.costs()).toEqual([expect.objectContaining({ read: 0, rewalked: true })]);
+    expect(balances.costs()).toEqual([expect.objectContaining({ read: 0, walked: 0, rewalked: false })]);
   });
 });

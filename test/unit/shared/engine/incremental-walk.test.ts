@@ -20,7 +20,7 @@ import {
   readingsOf,
   resetArb,
 } from '../helpers/engine-arbitraries';
-import { calendarMonthPool } from '../helpers/pool-walk-config';
+import { calendarMonthPool, copyFrom } from '../helpers/pool-walk-config';
 
 // The resumable walk against the walk in one go. Every expectation is simulatePool over the same
 // records: the property is that stopping, resuming, receiving late or repeated events and changing
@@ -235,21 +235,6 @@ describe('the resumable walk', () => {
     );
   });
 });
-
-/** Copies events [from, to) of `src` into `into` (a source handing its events from an instant on). */
-function copyFrom(src: EventColumns, from: number, into: EventColumns, to = src.length): void {
-  for (let i = from; i < to; i++) {
-    into.push(
-      src.time(i),
-      src.priceOf(i),
-      src.unknown[i] === 1,
-      src.members.values[src.member[i]!]!,
-      src.actions.values[src.action[i]!]!,
-      src.apps.values[src.app[i]!]!,
-      src.inputHash[i]! < 0 ? undefined : src.hashes.values[src.inputHash[i]!],
-    );
-  }
-}
 
 describe('the resumable walk at the edges of the burn window', () => {
   // A calendar-month pool of 100 credits; a call of 10 credits at the period's first instant and one
