@@ -1,4 +1,5 @@
 import type { AppLog } from '../app/app-runtime';
+import { plainSpaces } from '../../src-shared/display/dates';
 import { redact } from '../logging/file-log';
 import type { CliIo } from './io';
 
@@ -26,15 +27,18 @@ function pairs(context: Record<string, unknown>): string {
 export function createStdoutLog(io: CliIo, json: boolean): AppLog {
   const write = (level: Level, message: string, context?: Record<string, unknown>) => {
     const at = new Date(io.now()).toISOString();
+    // An alert's sentence dates "Dec 1" with an unbroken space for narrow screens; a log line is read by
+    // scripts (grep "Dec 1"), so it carries plain ones.
+    const line = (text: string) => io.stdout(plainSpaces(text));
     const safe = context ? (redact(context) as Record<string, unknown>) : undefined;
     if (json) {
-      io.stdout(
+      line(
         `${JSON.stringify({ at, level, message: redact(message), ...(safe ? { context: safe } : {}) })}\n`,
       );
       return;
     }
     const tail = safe && Object.keys(safe).length > 0 ? ` ${pairs(safe)}` : '';
-    io.stdout(
+    line(
       `${at.slice(0, 19).replace('T', ' ')}Z ${level === 'info' ? '' : `${level}: `}${redact(message) as string}${tail}\n`,
     );
   };

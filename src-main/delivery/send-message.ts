@@ -1,3 +1,4 @@
+import { plainSpaces } from '../../src-shared/display/dates';
 import type { Channel } from '../../src-shared/settings/settings';
 import type { PostJson } from './http-transport';
 import type { MessageBodyV1 } from './message-body';
@@ -61,9 +62,12 @@ export function hookVariables(body: MessageBodyV1, attempt: number): Record<stri
  */
 export async function sendMessage(
   channel: Channel,
-  body: MessageBodyV1,
+  message: MessageBodyV1,
   ctx: SendContext,
 ): Promise<SendResult> {
+  // Its sentences date "Dec 1" with the screens' unbroken space; a channel's reader is a program or a
+  // chat that wraps on its own, so it gets plain spaces, as a script greps them.
+  const body = JSON.parse(plainSpaces(JSON.stringify(message))) as MessageBodyV1;
   const cancelled = () => ctx.signal?.aborted === true;
   if (channel.kind === 'shell') {
     if (!channel.command)

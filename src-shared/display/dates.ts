@@ -1,6 +1,8 @@
 /**
  * Dates as a person reads them: in their locale and time zone, one style per surface. Texts meant
  * for people (cards, alerts, notifications, history) use these; the CLI and JSON keep ISO instants.
+ * A day is held to its month by an unbroken space on screens; a terminal's line (`creditbar watch`)
+ * and a channel's message get plain spaces back through plainSpaces.
  * A `timeZone` of undefined means the runtime's own zone (the renderer's, or the main process's).
  */
 
@@ -45,28 +47,55 @@ function hourStyle(style: DateStyle): 'numeric' | '2-digit' {
   return hour;
 }
 
+/**
+ * The space that holds a day to its month ("Dec 1", "1 Dec") and a time to its AM/PM: a sentence
+ * on a narrow card breaks before "Dec 1.", never between "Dec" and "1.".
+ */
+export const UNBROKEN_SPACE = '\u00a0';
+
+/** Neighbours whose literal between them keeps its spaces unbroken. */
+const HELD_TOGETHER = new Set(['month|day', 'day|month', 'minute|dayPeriod']);
+
+/** Formats `t`, joining a day and its month (and a time and its AM/PM) with UNBROKEN_SPACE. */
+function formatHeld(format: Intl.DateTimeFormat, t: number): string {
+  const parts = format.formatToParts(t);
+  return parts
+    .map((part, i) =>
+      part.type === 'literal' && HELD_TOGETHER.has(`${parts[i - 1]?.type}|${parts[i + 1]?.type}`)
+        ? part.value.replace(/[ \u202f]/g, UNBROKEN_SPACE)
+        : part.value,
+    )
+    .join('');
+}
+
+/**
+ * A text for a terminal or a program (the CLI's lines): the unbroken spaces of these formats as
+ * plain ones, so "Dec 1" reads, pastes and greps as typed. Screens keep them.
+ */
+export function plainSpaces(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, ' ');
+}
+
 function instant(t: string | number): number {
   return typeof t === 'number' ? t : Date.parse(t);
 }
 
-/** "Dec 5" (en-US) / "5 Dec" (en-GB): a day in the user's zone. */
+/** "Dec 5" (en-US) / "5 Dec" (en-GB): a day in the user's zone, day and month unbroken. */
 export function formatDay(t: string | number, style: DateStyle): string {
-  return dateFormat(style, { day: 'numeric', month: 'short' }).format(instant(t));
+  return formatHeld(dateFormat(style, { day: 'numeric', month: 'short' }), instant(t));
 }
 
-/** "Dec 5, 2:05 PM" / "5 Dec, 14:05": an instant in the user's zone, to the minute. */
+/** "Dec 5, 2:05 PM" / "5 Dec, 14:05": an instant in the user's zone, to the minute (day and month unbroken). */
 export function formatDateTime(t: string | number, style: DateStyle): string {
-  return dateFormat(style, {
-    day: 'numeric',
-    month: 'short',
-    hour: hourStyle(style),
-    minute: '2-digit',
-  }).format(instant(t));
+  return formatHeld(
+    dateFormat(style, { day: 'numeric', month: 'short', hour: hourStyle(style), minute: '2-digit' }),
+    instant(t),
+  );
 }
 
-/** "2:05 PM" / "14:05". */
+/** "2:05 PM" / "14:05" (a time and its AM/PM unbroken). */
 export function formatTime(t: string | number, style: DateStyle): string {
-  return dateFormat(style, { hour: hourStyle(style), minute: '2-digit' }).format(instant(t));
+  return formatHeld(dateFormat(style, { hour: hourStyle(style), minute: '2-digit' }), instant(t));
 }
 
 /**
@@ -75,7 +104,7 @@ export function formatTime(t: string | number, style: DateStyle): string {
  */
 export function formatClock(t: number, now: number, style: DateStyle): string {
   return t - now >= 86_400_000
-    ? dateFormat(style, { weekday: 'short', hour: hourStyle(style), minute: '2-digit' }).format(t)
+    ? formatHeld(dateFormat(style, { weekday: 'short', hour: hourStyle(style), minute: '2-digit' }), t)
     : formatTime(t, style);
 }
 

@@ -86,12 +86,13 @@ describe('the daily digest, over a real cache, for a fixed clock', { timeout: 30
       ],
       alerts: [{ key: 'mkt|integration|2026-11-01T00:00:00.000Z|threshold|50', kind: 'threshold' }],
     });
-    // The desktop gets one short notification that opens the overview.
+    // The desktop gets one short notification that opens the overview; its dates keep day and month
+    // (and time and AM/PM) unbroken, where the channel's text above has plain spaces.
     expect(app.notifications.at(-1)).toEqual({
       key: 'digest|acc-team|daily|2026-11-23',
       workspaceId: '',
-      title: 'Creditbar daily digest: Team (Nov 23)',
-      body: 'Marketing site · integration: 60% used, +200\n1 alert since Nov 20, 12:00 PM.',
+      title: 'Creditbar daily digest: Team (Nov\u00a023)',
+      body: 'Marketing site · integration: 60% used, +200\n1 alert since Nov\u00a020, 12:00\u00a0PM.',
     });
     // Another pass the same day sends nothing more.
     await app.runtime.syncOnce();

@@ -59,7 +59,7 @@ describe('notificationText', () => {
         'At risk · 3,800 of 50,000 left (92.4% used); resets in 10d 12h',
         // The card's own forecast sentence. Nov 22 01:00 UTC (02:00 in Paris) to the Dec 1 reset is
         // 8 days 23 hours: an estimate, to the nearest day ~9 days.
-        'At this pace runs dry on Nov 22, ~9 days before the reset.',
+        'At this pace runs dry on Nov\u00a022, ~9 days before the reset.',
         'Top this period: Ana (30,000) · email (25,000)',
       ].join('\n'),
     );
@@ -81,7 +81,7 @@ describe('notificationText', () => {
     expect(n.body.split('\n').slice(0, 2)).toEqual([
       'Dry · 0 of 1,000 left; resets in 10d 12h',
       // Ran dry at 09:00 UTC: 10:00 in Paris, the notification's time zone.
-      'Ran dry on Nov 20, 10:00 AM; 37 calls refused since.',
+      'Ran dry on Nov\u00a020, 10:00\u00a0AM; 37 calls refused since.',
     ]);
   });
 

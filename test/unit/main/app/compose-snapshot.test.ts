@@ -47,7 +47,7 @@ describe("the app's own alert conditions", () => {
     });
     // 10:00 UTC is 11:00 in Paris; two hours ago, counted down.
     expect(candidates[0]!.message).toBe(
-      'Acme has not synced since Nov 20, 11:00 AM (2 hours ago): the last attempt failed, so the balances of Marketing, Ops are stale.',
+      'Acme has not synced since Nov\u00a020, 11:00\u00a0AM (2 hours ago): the last attempt failed, so the balances of Marketing, Ops are stale.',
     );
   });
 
@@ -107,7 +107,7 @@ describe("the app's own alert conditions", () => {
       thresholdText: (_w, _p, percent) => (percent === 10 ? '5,000 credits' : undefined),
     });
     expect(c!.message).toBe(
-      'Acme: 5,000 credits of the integration pool used on Nov 20, 11:05 AM; it resets on Dec 1.',
+      'Acme: 5,000 credits of the integration pool used on Nov\u00a020, 11:05\u00a0AM; it resets on Dec\u00a01.',
     );
     expect(c!.message).not.toMatch(/UTC|0\.01%|10%/);
   });

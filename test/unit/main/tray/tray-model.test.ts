@@ -199,7 +199,7 @@ describe('buildTrayModel: tooltip and menu', () => {
   it('shows the snooze end in local time and offers to resume', () => {
     // 2026-11-21T07:00Z is 08:00 in Paris.
     const paused = model({ ...snap, pausedUntil: '2026-11-21T07:00:00.000Z' });
-    expect(labels(paused.menu)).toContain('Alerts paused until 8:00 AM');
+    expect(labels(paused.menu)).toContain('Alerts paused until 8:00\u00a0AM');
     expect(paused.menu.some((i) => i.type === 'action' && i.action === 'resume-alerts')).toBe(true);
     expect(paused.menu.some((i) => i.type === 'action' && i.action === 'pause-1h')).toBe(false);
   });
@@ -207,7 +207,7 @@ describe('buildTrayModel: tooltip and menu', () => {
   it('says when notifications are held by quiet hours, and when they are off', () => {
     // 2026-11-21T07:00Z is 08:00 in Paris.
     const quiet = model({ ...snap, notifications: { state: 'quiet', until: '2026-11-21T07:00:00.000Z' } });
-    expect(labels(quiet.menu)).toContain('Alerts held until 8:00 AM (quiet hours)');
+    expect(labels(quiet.menu)).toContain('Alerts held until 8:00\u00a0AM (quiet hours)');
     const off = model({ ...snap, notifications: { state: 'off', until: null } });
     expect(labels(off.menu)).toContain('Notifications are off (Settings)');
     expect(off.menu.some((i) => i.type === 'action' && i.action === 'pause-1h')).toBe(false);

@@ -23,9 +23,9 @@ const base: ForecastInput = {
 describe('forecastText', () => {
   it('names the run-dry day and how long before the reset, with the range as dates', () => {
     const f = forecastText(base, clock, style);
-    expect(f.sentence).toBe('At this pace runs dry on Nov 29, ~2 days before the reset.');
+    expect(f.sentence).toBe('At this pace runs dry on Nov\u00a029, ~2 days before the reset.');
     // high 70,000 → 4,000/day → 5 days; low 48,000 lasts past the reset.
-    expect(f.range).toBe('Range: as early as Nov 26, or it may last to the reset.');
+    expect(f.range).toBe('Range: as early as Nov\u00a026, or it may last to the reset.');
     expect(f.tone).toBe('warn');
   });
 
@@ -36,7 +36,7 @@ describe('forecastText', () => {
       style,
     );
     // low 52,000 → 2,200/day → 9.09 days → Nov 30.
-    expect(f.range).toBe('Range: Nov 26 to Nov 30.');
+    expect(f.range).toBe('Range: Nov\u00a026 to Nov\u00a030.');
   });
 
   it('says "around Dec 5" when both ends fall on one day, never "Dec 5 to Dec 5"', () => {
@@ -60,7 +60,7 @@ describe('forecastText', () => {
     const at = Date.parse('2026-12-03T07:00:00Z');
     const f = forecastText(input, { asOf: at, now: at }, style);
     // Dec 5 14:30 to Jan 1 00:00 is 26 days 9.5 hours: counted down, 26 days.
-    expect(f.sentence).toBe('At this pace runs dry around Dec 5, ~26 days before the reset.');
+    expect(f.sentence).toBe('At this pace runs dry around Dec\u00a05, ~26 days before the reset.');
     expect(f.range).toBeNull();
   });
 
@@ -68,8 +68,8 @@ describe('forecastText', () => {
     // Evaluated Nov 21; read on Nov 27 12:00 (no sync since): the high end's Nov 26 is past.
     const now = Date.parse('2026-11-27T12:00:00Z');
     const f = forecastText(base, { asOf, now }, style);
-    expect(f.sentence).toBe('At this pace runs dry on Nov 29, ~2 days before the reset.');
-    expect(f.range).toBe('Range: as early as Nov 27, or it may last to the reset.');
+    expect(f.sentence).toBe('At this pace runs dry on Nov\u00a029, ~2 days before the reset.');
+    expect(f.range).toBe('Range: as early as Nov\u00a027, or it may last to the reset.');
     // Read after the projected run-out itself (Nov 29, 06:00): it runs dry now, not "on Nov 29" in the
     // past; 1 day 18 hours are left to the reset: an estimate, to the nearest day ~2 days.
     const late = forecastText(base, { asOf, now: Date.parse('2026-11-29T06:00:00Z') }, style);
@@ -82,7 +82,7 @@ describe('forecastText', () => {
       clock,
       style,
     );
-    expect(f.sentence).toBe('At this pace runs dry on Nov 30, ~5 hours before the reset.');
+    expect(f.sentence).toBe('At this pace runs dry on Nov\u00a030, ~5 hours before the reset.');
   });
 
   it('projects the use at the reset when the pool lasts', () => {
@@ -111,7 +111,7 @@ describe('forecastText', () => {
       clock,
       style,
     );
-    expect(f.sentence).toBe('Ran dry on Nov 20, 3:42 PM; 134 calls refused since.');
+    expect(f.sentence).toBe('Ran dry on Nov\u00a020, 3:42\u00a0PM; 134 calls refused since.');
     expect(f.sentence).not.toMatch(/70,000|by the reset/);
     expect(f.range).toBeNull();
     expect(f.tone).toBe('dry');
@@ -123,7 +123,7 @@ describe('forecastText', () => {
       clock,
       { locale: 'en-GB', timeZone: 'Europe/Berlin' },
     );
-    expect(f.sentence).toBe('Ran dry on 21 Nov, 00:30; 1 call refused since.');
+    expect(f.sentence).toBe('Ran dry on 21\u00a0Nov, 00:30; 1 call refused since.');
   });
 
   it('says so when nothing ran lately', () => {
@@ -168,8 +168,8 @@ describe('a forecast fed by readings projects from the last reading', () => {
       },
     };
     const f = forecastText(input, { asOf, now: asOf }, style);
-    expect(f.sentence).toBe('At this pace runs dry on Dec 3, ~28 days before the reset.');
+    expect(f.sentence).toBe('At this pace runs dry on Dec\u00a03, ~28 days before the reset.');
     // The early end (Dec 3, 01:43) is already past: it reads as now, Dec 3.
-    expect(f.range).toBe('Range: Dec 3 to Dec 6.');
+    expect(f.range).toBe('Range: Dec\u00a03 to Dec\u00a06.');
   });
 });
