@@ -23,6 +23,7 @@ import { snapshotDrift } from '../sync/reconcile';
 import { poolAsShown } from './pool-as-shown';
 import { grantKindsOf, type GrantFacts } from '../../src-shared/display/extra-credits';
 import { newestManualData } from '../../src-shared/display/data-basis';
+import { distinctWorkspaceNames } from '../../src-shared/display/workspace-names';
 import { topConsumerOf } from './top-consumer';
 
 /** One cached workspace with what the engine and the sync state say about it. */
@@ -160,12 +161,12 @@ export function workspaceFreshness(
   );
 }
 
-function workspaceCard(facts: WorkspaceFacts, input: ComposeSnapshotInput): WorkspaceCard {
+function workspaceCard(facts: WorkspaceFacts, input: ComposeSnapshotInput, name: string): WorkspaceCard {
   const ws = facts.workspace;
   const freshness = workspaceFreshness(facts, input);
   return {
     id: ws.id,
-    name: ws.name || ws.id,
+    name,
     provider: ws.provider,
     plan: ws.plan,
     accountId: facts.accountId,
@@ -183,11 +184,14 @@ function workspaceCard(facts: WorkspaceFacts, input: ComposeSnapshotInput): Work
 
 /** Everything the tray and the renderer show, from the engine's evaluation and the app's state. Pure. */
 export function composeSnapshot(input: ComposeSnapshotInput): Snapshot {
+  // A card's name is what its alert sentences, notifications and tray lines call it: two workspaces
+  // of one name are told apart by id there as in `creditbar status`.
+  const names = distinctWorkspaceNames(input.workspaces.map((w) => w.workspace));
   return {
     asOf: toIso(input.now),
     mode: input.mode,
     sync: input.sync,
-    workspaces: input.workspaces.map((w) => workspaceCard(w, input)),
+    workspaces: input.workspaces.map((w) => workspaceCard(w, input, names.get(w.workspace.id)!)),
     alerts: input.alerts,
     pausedUntil:
       input.pausedUntil !== null && input.pausedUntil > input.now ? toIso(input.pausedUntil) : null,

@@ -60,10 +60,15 @@ function reachedWhen(r: PeriodResult, t: Millis): string {
 
 /**
  * The alerts of one period as seen at its asOf. Threshold alerts cover every configured threshold
- * under 100 (100 is the exhausted alert); the forecast decides the projected run-out.
+ * under 100 (100 is the exhausted alert); the forecast decides the projected run-out. `name` is how
+ * the sentences name the workspace (display/workspace-names.ts tells two of one name apart).
  */
-export function periodAlerts(ws: Workspace, r: PeriodResult, forecast: Forecast): Alert[] {
-  const name = ws.name || ws.id;
+export function periodAlerts(
+  ws: Workspace,
+  r: PeriodResult,
+  forecast: Forecast,
+  name: string = ws.name || ws.id,
+): Alert[] {
   const base = { workspaceId: ws.id, pool: r.pool, periodStart: r.start };
   const key = (kind: AlertKind, threshold: string | number) =>
     alertKey(ws.id, r.pool, r.start, kind, threshold);

@@ -10,6 +10,7 @@ import {
   type Workspace,
 } from '../types/ledger';
 import { parseInstant, type Millis } from '../time/instant';
+import { distinctWorkspaceNames } from '../display/workspace-names';
 import { periodAlerts, type Alert } from './alerts';
 import { EngineInputError } from './errors';
 import { markFirstEventCopies } from './first-copies';
@@ -182,9 +183,19 @@ export function poolEvaluationOf(
   return { workspace, pool, periods, current, forecast, alerts: periodAlerts(workspace, current, forecast) };
 }
 
-/** An evaluation of these pools at asOf: their alerts by instant, then key. */
+/**
+ * An evaluation of these pools at asOf: their alerts by instant, then key. Two workspaces of one
+ * name are named in their alerts as every surface tells them apart ("Studio (studio-a): ...").
+ */
 export function evaluationOf(asOf: Millis, pools: PoolEvaluation[]): Evaluation {
-  return { asOf, pools, alerts: sortAlerts(pools.flatMap((p) => p.alerts)) };
+  const names = distinctWorkspaceNames(pools.map((p) => p.workspace));
+  const named = pools.map((p) => {
+    const name = names.get(p.workspace.id)!;
+    return name === (p.workspace.name || p.workspace.id)
+      ? p
+      : { ...p, alerts: periodAlerts(p.workspace, p.current, p.forecast, name) };
+  });
+  return { asOf, pools: named, alerts: sortAlerts(named.flatMap((p) => p.alerts)) };
 }
 
 /** Evaluates one workspace's pools at asOf. */

@@ -37,4 +37,44 @@ describe('creditbar status tells workspaces of the same name apart', () => {
     expect(r.stdout).toMatch(/^ {2}Studio \(studio-a\): /m);
     expect(r.stdout).toMatch(/^ {2}Studio \(studio-b\): /m);
   });
+
+  // The rows told them apart, but the Alerts lines both began "Studio: 0.1% of the integration pool
+  // used ...". A threshold of 0.1% is 10 credits: studio-a reaches it at its 10th call (10:09),
+  // studio-b at its 10th too, on Nov 3.
+  it('each alert sentence names the workspace as its row does', async () => {
+    const thresholds = [0.1];
+    const ledger: Ledger = {
+      version: 1,
+      workspaces: [
+        base44Builder({ id: 'studio-a', thresholds }),
+        base44Builder({ id: 'studio-b', thresholds }),
+      ],
+      grants: [],
+      events: [
+        ...minuteCalls('studio-a', 'sam', 'integration', 'external_api', 30, '2026-11-03'),
+        ...minuteCalls('studio-b', 'sam', 'integration', 'external_api', 12, '2026-11-04'),
+      ],
+    };
+    const db = join(mkdtempSync(join(tmpdir(), 'creditbar-same-names-')), 'cache.sqlite');
+    const asOf = '2026-11-10T00:00:00Z';
+    const file = tempFile('ledger.json', ledger);
+    expect((await runCliInProcess(['import', file, '--db', db], { now: () => Date.parse(asOf) })).code).toBe(
+      0,
+    );
+    const status = await runCliInProcess(['status', '--db', db, '--as-of', asOf]);
+    const evaluate = await runCliInProcess(['evaluate', file, '--as-of', asOf]);
+    for (const r of [status, evaluate]) {
+      expect(r.code).toBe(0);
+      const alerts = r.stdout.split('\n').filter((l) => / of the integration pool used /.test(l));
+      expect(alerts.map((l) => l.trim())).toEqual([
+        '2026-11-03 10:09  Studio (studio-a): 0.1% of the integration pool used on 2026-11-03 10:09 UTC; it resets on 2026-12-01.',
+        '2026-11-04 10:09  Studio (studio-b): 0.1% of the integration pool used on 2026-11-04 10:09 UTC; it resets on 2026-12-01.',
+      ]);
+    }
+    const json = await runCliInProcess(['status', '--db', db, '--as-of', asOf, '--json']);
+    const messages = (JSON.parse(json.stdout) as { alerts: { message: string }[] }).alerts.map(
+      (a) => a.message,
+    );
+    expect(messages.map((m) => m.split(':')[0])).toEqual(['Studio (studio-a)', 'Studio (studio-b)']);
+  });
 });
