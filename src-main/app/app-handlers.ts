@@ -40,6 +40,11 @@ export interface AppHandlerDeps {
   /** A token was stored or removed: re-check which accounts can sync. */
   tokensChanged(): Promise<void>;
   dismissNotice(key: string): boolean;
+  /**
+   * Runs a write of the lead's now, or once the cache's write lock is free (a sync storing usage
+   * holds it): never by waiting for it on this thread (db/main-writes.ts).
+   */
+  writeSoon<T>(fn: () => T): Promise<Awaited<T>>;
   /** Cancels the account's running sync and waits for it to stop (before its cached usage goes). */
   stopSync(accountId: string): Promise<void>;
   /** Syncs now, or right after the running sync. */
@@ -96,7 +101,7 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
   async function leaveDemo(): Promise<void> {
     await deps.stopDemo();
     if (cache.read.accounts.get(DEMO_ACCOUNT_ID))
-      cache.transaction(() => cache.write.accounts.remove(DEMO_ACCOUNT_ID));
+      await deps.writeSoon(() => cache.transaction(() => cache.write.accounts.remove(DEMO_ACCOUNT_ID)));
     if (settings.get().demo) settings.update({ demo: false });
   }
 
@@ -141,7 +146,7 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
       // longer there: it stops first, then its cached usage goes.
       await deps.stopSync(id);
       // Its cached usage goes with it, so its workspaces leave the overview and the tray.
-      cache.transaction(() => cache.write.accounts.remove(id));
+      await deps.writeSoon(() => cache.transaction(() => cache.write.accounts.remove(id)));
       await deps.tokensChanged();
       deps.refresh();
       return next;
@@ -182,6 +187,7 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
       catalog: deps.catalog,
       now: deps.now,
       leaveDemo,
+      writeSoon: deps.writeSoon,
       refresh: () => void deps.refresh(),
     }),
     ...deps.alerts,

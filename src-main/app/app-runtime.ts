@@ -16,7 +16,8 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { UpdateService } from '../updates/update-service';
 import { createSyncService, type SyncServiceDeps } from '../sync/sync-service';
-import { announcingWrites, createWriteGate } from '../db/write-gate';
+import { createWriteGate } from '../db/write-gate';
+import { mainThreadWrites } from '../db/main-writes';
 import { cacheDamageKnown, checkCacheInThread } from './cache-check';
 import { addNotice } from './notices';
 import { sayRoundedSettings } from './rounded-settings-notice';
@@ -129,12 +130,13 @@ const DEFAULT_TICK_MS = 60_000;
  * context object that holds the state they share.
  */
 export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
-  // With a sync thread, every write of the app's connection waits for (at most) the thread's chunk in flight.
+  // The app's connection never waits on the write lock (db/main-writes.ts): a write that finds it
+  // held is put off until it is free; with a sync thread, the gate says when the thread's chunk is in.
   const gate = syncsInThread(given) ? createWriteGate() : null;
-  const deps = gate ? { ...given, cache: announcingWrites(given.cache, gate) } : given;
-  const rt = createRuntimeContext(deps);
+  const deps = sharesFile(given.cache) ? { ...given, cache: mainThreadWrites(given.cache, gate) } : given;
+  const rt = createRuntimeContext(deps, gate);
   const { cache, log, clock, now, timeZone, catalog, settings, listeners, state } = rt;
-  sayRoundedSettings(deps, now());
+  sayRoundedSettings(deps, now(), rt.writes);
 
   // The demo's token lives only as long as its server: never in the secret store.
   const secrets: SecretStore = {
@@ -194,7 +196,11 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
   const republish = () => republishSnapshot(rt, alertServices);
 
   function notice(key: string, message: string, options?: { standing?: boolean }): void {
-    if (addNotice(cache, { key, message, at: toIso(now()) }, options) && state.current) republish();
+    const at = toIso(now());
+    // At once when the cache can be written, else once it is free (never waiting on the lock here).
+    void rt.writes
+      .soon(() => addNotice(cache, { key, message, at }, options) && state.current && republish())
+      .catch((err: unknown) => log.error('the notice could not be kept', { key, error: err }));
   }
 
   let cacheCheckAsked = false;
@@ -342,6 +348,7 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
       await startup;
       await scheduler.whenIdle();
       await views.whenIdle();
+      while (state.deferredAlertPass) await state.deferredAlertPass;
     },
     evaluatorMemory: (options) => evaluator.memory(options),
     demoServer: () => state.demo,

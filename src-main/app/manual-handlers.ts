@@ -31,6 +31,8 @@ export interface ManualHandlerDeps {
   now: () => Millis;
   /** Leaves the demo (a workspace kept by hand is real data) and drops its cache. */
   leaveDemo(): Promise<void>;
+  /** Runs a write now, or once the cache's write lock is free (AppHandlerDeps.writeSoon). */
+  writeSoon<T>(fn: () => T): Promise<Awaited<T>>;
   /** Re-reads the cache and publishes the snapshot. */
   refresh(): void;
 }
@@ -78,7 +80,7 @@ export function createManualHandlers(deps: ManualHandlerDeps): Pick<InvokeHandle
       said(async () => {
         const { catalog, now } = context();
         if (deps.settings.get().demo) await deps.leaveDemo();
-        const added = addManualWorkspace(cache, input, { catalog, now });
+        const added = await deps.writeSoon(() => addManualWorkspace(cache, input, { catalog, now }));
         if (!deps.settings.get().onboarded) deps.settings.update({ onboarded: true });
         deps.refresh();
         return { id: added.workspace.id };
@@ -164,7 +166,8 @@ export function createManualHandlers(deps: ManualHandlerDeps): Pick<InvokeHandle
       said(async () => (await csvImport()).prepareCsvImport(cache, input.text, csvOptions(input)).preview),
     importCsv: (input) =>
       said(async () => {
-        const result = (await csvImport()).importUsageCsv(cache, input.text, csvOptions(input));
+        const { importUsageCsv } = await csvImport();
+        const result = await deps.writeSoon(() => importUsageCsv(cache, input.text, csvOptions(input)));
         deps.refresh();
         return result;
       }),

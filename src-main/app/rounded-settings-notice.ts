@@ -1,3 +1,4 @@
+import type { WriteTurns } from '../db/main-writes';
 import { toIso, type Millis } from '../../src-shared/time/instant';
 import { wholeCreditsNote } from '../settings/whole-credits';
 import type { AppRuntimeDeps } from './app-runtime';
@@ -13,6 +14,7 @@ export const ROUNDED_SETTINGS_NOTICE_KEY = 'settings-whole-credits';
 export function sayRoundedSettings(
   deps: Pick<AppRuntimeDeps, 'cache' | 'settings' | 'log'>,
   now: Millis,
+  writes: Pick<WriteTurns, 'soon'>,
 ): void {
   const { cache } = deps;
   const note = wholeCreditsNote(deps.settings.roundedOnLoad, {
@@ -23,5 +25,7 @@ export function sayRoundedSettings(
   });
   if (note === null) return;
   deps.log.info(note, { rounded: deps.settings.roundedOnLoad });
-  addNotice(cache, { key: ROUNDED_SETTINGS_NOTICE_KEY, message: note, at: toIso(now) });
+  void writes
+    .soon(() => addNotice(cache, { key: ROUNDED_SETTINGS_NOTICE_KEY, message: note, at: toIso(now) }))
+    .catch((err: unknown) => deps.log.error('the notice could not be kept', { error: err }));
 }

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Snapshot } from '../../src-shared/ipc/snapshot';
 import { runAlertPass } from '../alerts/alert-loop';
+import { isCacheBusy, retryDelayMs } from '../db/main-writes';
 import { lifecycleCandidates } from '../alerts/lifecycle-candidates';
 import type { NotificationContent } from '../alerts/notification-text';
 import type { DeliveryService } from '../delivery/delivery-service';
@@ -106,12 +107,16 @@ function alertAndPublish(
   const { cache, log } = rt;
   let snapshot = composed;
   let raised = false;
+  // The cache's write lock held (the sync thread mid-chunk): the pass wrote nothing and showed
+  // nothing; the snapshot goes out now and the whole pass runs again once the lock is free.
+  let busy = false;
   try {
     raised = alertPass(rt, services.delivery, snapshot, accountIds);
   } catch (err) {
+    if (isCacheBusy(err)) busy = true;
     // A damaged page under the alerts: the banner says the one damaged-cache sentence; the numbers still go out.
-    if (!services.damaged?.(err)) throw err;
-    log.error('the alert pass failed on the damaged cache', { error: err });
+    else if (!services.damaged?.(err)) throw err;
+    else log.error('the alert pass failed on the damaged cache', { error: err });
   }
   if (raised)
     snapshot = {
@@ -119,28 +124,58 @@ function alertAndPublish(
       alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }),
       openAlerts: cache.alerts.unacknowledged(),
     };
-  try {
-    readingReminderPass({
-      cache,
-      snapshot,
-      settings: rt.settings(),
-      pausedUntil: pausedUntilOf(rt),
-      now: rt.now(),
-      timeZone: rt.timeZone,
-      notify: rt.deps.notify,
-    });
-  } catch (err) {
-    log.error('the reading reminder failed', { error: err });
-  }
-  try {
-    if (rt.state.view) services.digest.check(snapshot);
-  } catch (err) {
-    // A digest that cannot be built must not keep the snapshot from the screen.
-    log.error('the digest failed', { error: err });
-  }
+  if (!busy)
+    try {
+      readingReminderPass({
+        cache,
+        snapshot,
+        settings: rt.settings(),
+        pausedUntil: pausedUntilOf(rt),
+        now: rt.now(),
+        timeZone: rt.timeZone,
+        notify: rt.deps.notify,
+      });
+    } catch (err) {
+      if (isCacheBusy(err)) busy = true;
+      else log.error('the reading reminder failed', { error: err });
+    }
+  if (!busy)
+    try {
+      if (rt.state.view) services.digest.check(snapshot);
+    } catch (err) {
+      // A digest that cannot be built must not keep the snapshot from the screen.
+      if (isCacheBusy(err)) busy = true;
+      else log.error('the digest failed', { error: err });
+    }
+  if (busy) deferAlertPass(rt, services);
+  else rt.state.alertPassRetries = 0;
   rt.state.republishedTicket = Math.max(rt.state.republishedTicket, facts.ticket);
   publish(rt, snapshot, facts.ticket);
   return snapshot;
+}
+
+/**
+ * Runs the alert pass again (with a new composition: the view may have moved meanwhile) once the
+ * cache's write lock is free: when the sync thread says its chunk is in, or after a short wait for
+ * another connection's lock. One at a time; a pass that finds the lock held again puts itself off
+ * again. Each key is recorded once and shown after it is recorded, so the retry raises what the
+ * put-off pass would have, once.
+ */
+function deferAlertPass(rt: RuntimeContext, services: AlertServices): void {
+  const { state } = rt;
+  if (state.deferredAlertPass || state.disposed) return;
+  const attempt = state.alertPassRetries++;
+  if (attempt === 0) rt.log.info('the alert pass waits for the cache’s write lock (a sync is storing usage)');
+  state.deferredAlertPass = rt.writes.whenFree(retryDelayMs(attempt)).then((release) => {
+    state.deferredAlertPass = null;
+    try {
+      if (!state.disposed) republish(rt, services);
+    } catch (err) {
+      rt.log.error('the alert pass failed', { error: err });
+    } finally {
+      release();
+    }
+  });
 }
 
 /** Composes the snapshot from the current engine view, raises due alerts and publishes it. */

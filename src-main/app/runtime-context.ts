@@ -5,6 +5,8 @@ import type { Millis } from '../../src-shared/time/instant';
 import type { Cache } from '../cache/cache';
 import type { CachedWorkspace } from '../db/repositories/workspaces-repository';
 import { LOCAL_ACCOUNT_ID } from '../db/repositories/accounts-repository';
+import { createWriteTurns, type WriteTurns } from '../db/main-writes';
+import type { WriteGate } from '../db/write-gate';
 import { createTokenStates } from './account-tokens';
 import type { AppLog, AppRuntimeDeps } from './app-runtime';
 import { DEMO_ACCOUNT_ID, type DemoServer } from './demo-server';
@@ -31,6 +33,10 @@ export interface RuntimeState {
   tickets: number;
   publishedTicket: number;
   republishedTicket: number;
+  /** An alert pass put off because the cache's write lock was held (runtime-alerts.ts), until it has run. */
+  deferredAlertPass: Promise<void> | null;
+  /** How many times in a row the alert pass found the lock held (spaces its retries). */
+  alertPassRetries: number;
   disposed: boolean;
 }
 
@@ -48,12 +54,30 @@ export interface RuntimeContext {
   /** Stale data raises an alert only after a sync of this run failed, never at start-up. */
   runStartedAt: Millis;
   tokens: ReturnType<typeof createTokenStates>;
+  /** The main thread's writes put off while the cache's write lock is held (db/main-writes.ts). */
+  writes: WriteTurns;
   state: RuntimeState;
 }
 
-export function createRuntimeContext(deps: AppRuntimeDeps): RuntimeContext {
+export function createRuntimeContext(deps: AppRuntimeDeps, gate: WriteGate | null = null): RuntimeContext {
   const clock = deps.clock ?? systemClock;
   const now = (): Millis => clock.now();
+  const state: RuntimeState = {
+    demo: null,
+    demoStarting: null,
+    syncing: false,
+    nextSyncAt: null,
+    view: null,
+    viewError: null,
+    cacheDamage: null,
+    current: null,
+    tickets: 0,
+    publishedTicket: 0,
+    republishedTicket: 0,
+    deferredAlertPass: null,
+    alertPassRetries: 0,
+    disposed: false,
+  };
   return {
     deps,
     cache: deps.cache,
@@ -66,20 +90,8 @@ export function createRuntimeContext(deps: AppRuntimeDeps): RuntimeContext {
     listeners: new Set(),
     runStartedAt: now(),
     tokens: createTokenStates(deps.secrets),
-    state: {
-      demo: null,
-      demoStarting: null,
-      syncing: false,
-      nextSyncAt: null,
-      view: null,
-      viewError: null,
-      cacheDamage: null,
-      current: null,
-      tickets: 0,
-      publishedTicket: 0,
-      republishedTicket: 0,
-      disposed: false,
-    },
+    writes: createWriteTurns(gate, { file: deps.cache.file, closed: () => state.disposed }),
+    state,
   };
 }
 

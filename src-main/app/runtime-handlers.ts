@@ -38,8 +38,13 @@ export function pauseAlerts(
   span: SnoozeSpan,
 ): { pausedUntil: string | null } {
   const until = snoozeUntil(span, rt.now(), rt.timeZone);
-  rt.cache.write.appState.set('pausedUntil', until);
-  republish();
+  // At once when the cache can be written (the tray's menu answers with the end either way).
+  void rt.writes
+    .soon(() => {
+      rt.cache.write.appState.set('pausedUntil', until);
+      republish();
+    })
+    .catch((err: unknown) => rt.log.error('pausing the alerts failed', { error: err }));
   return { pausedUntil: until === null ? null : toIso(until) };
 }
 
@@ -47,12 +52,24 @@ export function pauseAlerts(
 export function createRuntimeHandlers(rt: RuntimeContext, parts: HandlerParts): InvokeHandlers {
   const { cache, deps, now } = rt;
   const { scheduler, republish } = parts;
+  /** A call that writes what the lead typed or chose: run once the cache can be written, never waiting on its lock. */
+  const soon =
+    <A, R>(handler: (input: A) => R) =>
+    (input: A) =>
+      rt.writes.soon(() => handler(input));
+  const writeSoon = <T>(fn: () => T) => rt.writes.soon(fn);
   /** Syncs as soon as the running sync (if any) is done: account changes must not wait an interval. */
   const syncSoon = (reason: SyncReason) => {
     if (!scheduler.requestSync(reason)) void scheduler.whenIdle().then(() => scheduler.requestSync(reason));
   };
-  return createAppHandlers({
+  const alerts = createAlertHandlers({
     cache,
+    republish,
+    accountLabel: (id) => cache.read.accounts.get(id)?.label ?? null,
+  });
+  const handlers = createAppHandlers({
+    cache,
+    writeSoon,
     now,
     settings: deps.settings,
     secrets: deps.secrets,
@@ -75,15 +92,18 @@ export function createRuntimeHandlers(rt: RuntimeContext, parts: HandlerParts): 
     stopDemo: () => stopDemo(rt, parts.syncService),
     refresh: parts.refresh,
     updates: deps.updates ?? null,
-    alerts: createAlertHandlers({
-      cache,
-      republish,
-      accountLabel: (id) => cache.read.accounts.get(id)?.label ?? null,
-    }),
+    alerts: { ...alerts, acknowledgeAlerts: soon(alerts.acknowledgeAlerts) },
     appVersion: deps.appVersion ?? 'unknown',
     channels: createChannelHandlers(
-      { cache, settings: deps.settings, secrets: deps.secrets, now },
+      { cache, settings: deps.settings, secrets: deps.secrets, now, writeSoon },
       parts.delivery,
     ),
   });
+  return {
+    ...handlers,
+    dismissNotice: soon(handlers.dismissNotice),
+    recordReading: soon(handlers.recordReading),
+    answerReading: soon(handlers.answerReading),
+    removeWorkspace: soon(handlers.removeWorkspace),
+  };
 }

@@ -104,10 +104,12 @@ export async function syncAll(rt: RuntimeContext, parts: SyncLoopParts, reason: 
         account.id === DEMO_ACCOUNT_ID ? null : tokenProblem(account, rt.tokens.get(account.id));
       if (problem) {
         failures.push(new Error(problem));
-        cache.transaction(() => {
-          cache.write.accounts.upsert(account, now());
-          cache.write.syncState.accountFailed(account.id, 'auth', problem, now());
-        });
+        await rt.writes.soon(() =>
+          cache.transaction(() => {
+            cache.write.accounts.upsert(account, now());
+            cache.write.syncState.accountFailed(account.id, 'auth', problem, now());
+          }),
+        );
         continue;
       }
       try {

@@ -21,6 +21,8 @@ export interface ChannelAdminDeps {
   settings: SettingsStore;
   secrets: SecretStore;
   now(): number;
+  /** The app's: a write run once the cache's write lock is free (db/main-writes.ts); the CLI writes at once. */
+  writeSoon?<T>(fn: () => T): Promise<Awaited<T>>;
 }
 
 function find(deps: ChannelAdminDeps, id: string): Channel {
@@ -113,6 +115,8 @@ export async function updateChannel(deps: ChannelAdminDeps, update: ChannelUpdat
 export async function removeChannel(deps: ChannelAdminDeps, id: string): Promise<void> {
   const channel = find(deps, id);
   deps.settings.removeChannel(channel.id);
-  deps.cache.transaction(() => deps.cache.write.deliveries.removeChannel(channel.id));
+  const remove = () => deps.cache.transaction(() => deps.cache.write.deliveries.removeChannel(channel.id));
+  if (deps.writeSoon) await deps.writeSoon(remove);
+  else remove();
   await deps.secrets.delete(channelSecretId(channel.id));
 }

@@ -1,3 +1,4 @@
+import { isCacheBusy } from '../db/main-writes';
 import type { ChannelTestResult } from '../../src-shared/ipc/channels';
 import type { RaisedAlert, WorkspaceCard } from '../../src-shared/ipc/snapshot';
 import type { Channel, Settings } from '../../src-shared/settings/settings';
@@ -77,6 +78,9 @@ export function channelTakes(
   );
 }
 
+/** How long the channels wait to try again after the cache's write lock was found held (ms). */
+const LOCKED_RETRY_MS = 250;
+
 export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
   const { cache, clock, log } = deps;
   const tuning = { ...DEFAULT_DELIVERY_TUNING, ...deps.tuning };
@@ -90,6 +94,8 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
   let timer: unknown = null;
   let running = false;
   let stopped = true;
+  /** While the cache's write lock was found held: no pump before this. */
+  let lockedUntil = 0;
 
   const channels = () => deps.settings().channels;
   const intervalMs = () => deps.settings().channelMinIntervalSeconds * 1000;
@@ -220,7 +226,7 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
         timer = null;
         void pump();
       },
-      Math.max(0, next - clock.now()),
+      Math.max(0, Math.max(next, lockedUntil) - clock.now()),
     );
   }
 
@@ -237,6 +243,12 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
         .map((c) => {
           const p = pumpChannel(c)
             .catch((err: unknown) => {
+              // The app's writes never wait on the cache's lock (a sync storing usage): tried again
+              // shortly. A send whose record was refused is sent again, under the same idempotency key.
+              if (isCacheBusy(err)) {
+                lockedUntil = clock.now() + LOCKED_RETRY_MS;
+                return;
+              }
               log.error('channel delivery failed', { channel: c.id, error: err });
               deps.onFailure?.(err);
             })

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Cache } from '../cache/cache';
 import type { WorkerSpawner } from '../evaluator/worker-spawn';
+import { createWriteGate, leftWrite } from '../db/write-gate';
 import { recordSyncFailure } from './sync-account';
 import { SyncError } from './sync-errors';
 import type { SyncHooks, SyncJob, SyncRunner } from './sync-job';
@@ -157,6 +158,8 @@ export function createSyncThread(options: SyncThreadOptions): SyncRunner {
     });
     w.on('exit', (code) => {
       if (worker === w) worker = null;
+      // A thread stopped inside a write (a crash, or terminated) is out of it: its lock went with it.
+      if (options.data.gate) leftWrite(createWriteGate(options.data.gate));
       clearTimeout(linger);
       const why = failure ? failure.message : `exit code ${code}`;
       for (const [id, r] of [...running]) {

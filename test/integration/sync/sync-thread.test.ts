@@ -7,7 +7,8 @@ import { createMemorySecretStore } from '../../../src-main/secrets/secret-store'
 import type { SyncSummary } from '../../../src-main/sync/sync-account';
 import { createSyncService } from '../../../src-main/sync/sync-service';
 import { createSyncThread, type SyncThreadOptions } from '../../../src-main/sync/sync-thread';
-import { announcingWrites, createWriteGate } from '../../../src-main/db/write-gate';
+import { createWriteGate } from '../../../src-main/db/write-gate';
+import { mainThreadWrites } from '../../../src-main/db/main-writes';
 import { DEMO_ACCOUNT_ID } from '../../../src-main/app/demo-server';
 import { appInstall } from '../app/runtime-fixture';
 import { crashSwitch } from '../evaluator/crash-switch';
@@ -236,7 +237,7 @@ describe('a sync run in the sync thread', () => {
   it('starts no write of its own while one of the app’s waits, and writes once it is done', async () => {
     const c = cache();
     const gate = createWriteGate();
-    const app = announcingWrites(c.cache, gate);
+    const app = mainThreadWrites(c.cache, gate);
     const thread = sourceWorker(new URL('./gated-writer.ts', import.meta.url))({
       file: c.file,
       gate: gate.buffer,
