@@ -124,7 +124,7 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
     updateSettings: (patch) => settings.update(patch),
     async addAccount({ label, serverUrl, token }): Promise<Account> {
       const check = await testConnection(serverUrl, token);
-      if (!check.ok) throw new Error(check.message);
+      if (!check.ok) throw new Error(`${check.message} The account was not added.`);
       const account: Account = {
         id: `acc-${randomUUID().slice(0, 8)}`,
         label,
@@ -155,7 +155,7 @@ export function createAppHandlers(deps: AppHandlerDeps): InvokeHandlers {
       const account = settings.get().accounts.find((a) => a.id === id);
       if (!account) throw new Error(`There is no account "${id}" to give a token to.`);
       const check = await testConnection(account.serverUrl, token);
-      if (!check.ok) throw new Error(check.message);
+      if (!check.ok) throw new Error(`${check.message} The token was not changed.`);
       await secrets.set(account.id, token);
       await deps.tokensChanged();
       deps.syncSoon('settings');

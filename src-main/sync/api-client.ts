@@ -81,6 +81,8 @@ export interface ApiClientOptions {
    * keeps the token. Default: the app's Settings.
    */
   authHint?: string;
+  /** What stays true when it gives up (default: the last synced data stays available); null: nothing to keep. */
+  kept?: string | null;
   /**
    * Ask for compressed answers. Default: yes, except on loopback (the embedded demo server), where
    * compressing a megabyte page costs both processes CPU and saves no network.
@@ -341,13 +343,14 @@ export function createApiClient(options: ApiClientOptions): AccountApi {
             options.deadline === undefined || err.unreachable
               ? attempts
               : `${attempts} over ${describeSpan(now() - firstFailure)}`;
+          const kept =
+            options.kept === null ? '' : `; ${options.kept ?? 'the last synced data stays available'}`;
+          const broken = err.broken ? ' (the server answered, but its answer was broken in transit)' : '';
           throw new SyncError(
             err.kind,
             err.kind === 'offline' && !err.broken
-              ? `${err.message}: check the server address and your connection; the last synced data stays available`
-              : err.broken
-                ? `${err.message} after ${over} (the server answered, but its answer was broken in transit): try again later; the last synced data stays available`
-                : `${err.message} after ${over}: try again later; the last synced data stays available`,
+              ? `${err.message}: check the server address and your connection${kept}`
+              : `${err.message} after ${over}${broken}: try again later${kept}`,
             err.status,
           );
         }

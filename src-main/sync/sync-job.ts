@@ -14,7 +14,7 @@ import { syncAccount, type SyncProgress, type SyncSummary } from './sync-account
 export interface SyncJob {
   account: CachedAccount;
   token: string;
-  api: Pick<ApiClientOptions, 'baseUrl' | 'timeoutMs' | 'retry' | 'deadline'>;
+  api: Pick<ApiClientOptions, 'baseUrl' | 'timeoutMs' | 'retry' | 'deadline' | 'kept'>;
   catalog?: Catalog;
   overrides?: EvaluateOptions['overrides'];
   pageSize?: number;

@@ -70,6 +70,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         ...(deps.budgetMs ? { deadline: now() + deps.budgetMs() } : {}),
         ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
         ...(deps.retry ? { retry: deps.retry } : {}),
+        // An account that never synced has no "last synced data" to keep showing.
+        ...(deps.cache.read.syncState.account(account.id).lastSuccessAt === null
+          ? { kept: 'nothing has synced yet; the next sync tries again' }
+          : {}),
       },
       ...(catalog ? { catalog } : {}),
       ...(overrides ? { overrides } : {}),

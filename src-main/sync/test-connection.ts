@@ -16,6 +16,8 @@ export async function testConnection(
     token,
     timeoutMs: options.timeoutMs ?? 10_000,
     retry: { retries: 1, rateLimitRetries: 1 },
+    // Nothing is saved or synced before the test passes: no "last synced data" to speak of.
+    kept: null,
   });
   try {
     await api.health(options.signal);

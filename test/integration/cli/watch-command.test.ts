@@ -175,6 +175,22 @@ describe('creditbar watch, channel and account over a data folder', { timeout: 1
     );
   });
 
+  // It said "...: check the server address and your connection; the last synced data stays
+  // available" of an account it had not saved and that never synced.
+  it('account add to a server nobody answers at says the account was not added, and adds none', async () => {
+    const { dir, env } = folders();
+    const res = await runCli(
+      ['account', 'add', '--data', dir, '--server', 'http://127.0.0.1:9', '--token-env', 'X'],
+      { ...env, X: 'cb_token' },
+    );
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe(
+      'creditbar: account add: Cannot reach http://127.0.0.1:9 (ECONNREFUSED): check the server address and your connection. The account was not added.\n',
+    );
+    const settings = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as { accounts?: unknown[] };
+    expect(settings.accounts ?? []).toEqual([]);
+  });
+
   it('refuses bad command lines and a folder other users can read, in one line each', async () => {
     const { dir, env } = folders();
     const cases: [string[], number, RegExp][] = [

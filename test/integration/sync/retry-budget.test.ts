@@ -97,6 +97,29 @@ describe('the sync service (the app)', () => {
   });
 });
 
+describe('what a sync that gives up says is kept', () => {
+  // A first sync said "the last synced data stays available" of an account that had none.
+  it('a first sync: nothing has synced yet; after a sync, the last synced data stays available', async () => {
+    const t = await setup();
+    const service = createSyncService({
+      cache: t.cache,
+      secrets: createMemorySecretStore({ acme: t.token }),
+    });
+    const url = t.server.url;
+    const account = { id: 'acme', label: 'Acme', serverUrl: url };
+    const down = { ...account, serverUrl: 'http://127.0.0.1:9' };
+    const first = await service.sync(down).catch((e: unknown) => e);
+    expect((first as SyncError).message).toBe(
+      'cannot reach http://127.0.0.1:9 (ECONNREFUSED): check the server address and your connection; nothing has synced yet; the next sync tries again',
+    );
+    expect((await service.sync(account)).errors).toEqual([]);
+    const later = await service.sync(down).catch((e: unknown) => e);
+    expect((later as SyncError).message).toBe(
+      'cannot reach http://127.0.0.1:9 (ECONNREFUSED): check the server address and your connection; the last synced data stays available',
+    );
+  });
+});
+
 describe('a body cut off mid-way', () => {
   it('is a broken answer of a server that is there, not "cannot reach ... check the server address"', async () => {
     const t = await setup();
