@@ -146,7 +146,7 @@ export class PoolWalk {
   remark(config: PoolWalkConfig): boolean {
     if (!this.marks || this.closed.length > 0 || this.jumped || !onlyMarksDiffer(this.config, config))
       return false;
-    Object.assign(this.k, this.marks.remark(this.strings, this.next, config, this.k.readingMarks));
+    this.marks.remark(this.k, this.strings, this.next, this.config, config);
     this.config = config;
     this.budgetOf = new Float64Array(0);
     return true;

@@ -1,7 +1,7 @@
 import type { Millis } from '../time/instant';
 import type { PoolEvents } from './event-columns';
 import { EPSILON } from './lots';
-import type { ReadingMark } from './observed-usage';
+import type { PeriodTally } from './period-tally';
 import type { PoolWalkConfig } from './pool-walk';
 
 /** The thresholds a period has reached: the first `nextThreshold` of them (they are ascending). */
@@ -75,11 +75,6 @@ function sameRecords<T extends object>(a: readonly T[], b: readonly T[]): boolea
   return true;
 }
 
-/** The marks of a period under other thresholds and budgets. */
-export interface Remarked extends ThresholdMarks {
-  budgetReached: Map<number, Millis>;
-}
-
 /**
  * What a walk keeps of its current period so that new thresholds or budgets re-mark it without
  * walking again: which events were charged (a bit each, 125 kB for a million) and the credits
@@ -126,34 +121,48 @@ export class MarksTrace {
   }
 
   /**
-   * The period's marks under `config`'s thresholds and budgets over its events up to `to` (the
-   * walk's next; null: none yet) and its readings' marks, as a walk under it would have set them.
+   * Re-marks tally `k` of the current period, walked under `was` up to event `to` (the walk's next)
+   * over `events` (null: none yet), as a walk under `config` would have marked it: new thresholds
+   * are found again from the start, each member whose budget changed too; the other members keep
+   * their instants. The pass stops once nothing it looks for is left.
    */
   remark(
+    k: PeriodTally,
     events: PoolEvents | null,
     to: number,
-    config: Pick<PoolWalkConfig, 'thresholds' | 'budgets'>,
-    readings: readonly ReadingMark[],
-  ): Remarked {
-    const { thresholds } = config;
-    const marks: Remarked = {
-      reached: thresholds.map(() => null),
-      nextThreshold: 0,
-      budgetReached: new Map(),
-    };
-    const { budgetReached } = marks;
-    if (!events) return marks;
+    was: PoolWalkConfig,
+    config: PoolWalkConfig,
+  ): void {
+    const same =
+      was.thresholds.length === config.thresholds.length &&
+      was.thresholds.every((x, i) => x === config.thresholds[i]);
+    const thresholds = same ? [] : config.thresholds;
+    if (!same) {
+      k.reached = thresholds.map(() => null);
+      k.nextThreshold = 0;
+    }
+    const changed = (name: string | undefined) =>
+      name === undefined || config.budgets.get(name) !== was.budgets.get(name);
+    for (const m of [...k.budgetReached.keys()])
+      if (changed(events?.members.values[m])) k.budgetReached.delete(m);
+    if (!events) return;
     const budgetOf = budgetsByCode(config.budgets, events.members, events.members.size);
+    let pending = 0;
+    for (let m = 0; m < budgetOf.length; m++)
+      if (!changed(events.members.values[m])) budgetOf[m] = Number.NaN;
+      else if (budgetOf[m] === budgetOf[m]) pending++;
     const sums = new Float64Array(budgetOf.length);
     const { times, timeBase, price, member } = events;
     const prices = events.prices.values;
     const { availableFrom, availableValue, charged, from } = this;
+    const readings = k.readingMarks;
     let ai = 0;
     let used = 0;
     let ri = 0;
     // The walk marks at each charged call and at each reading that counted observed usage; a
     // reading comes before the calls after its instant and after those at it.
     for (let i = from; i <= to; i++) {
+      if ((same || k.nextThreshold === thresholds.length) && pending === 0) return;
       let t: Millis;
       if (i < to) {
         const b = i - from;
@@ -170,20 +179,21 @@ export class MarksTrace {
         if (r.credits === 0) continue;
         used += r.credits;
         while (ai + 1 < availableFrom.length && availableFrom[ai + 1]! <= r.at) ai++;
-        crossThresholds(marks, thresholds, used, availableValue[ai]!, r.at);
+        crossThresholds(k, thresholds, used, availableValue[ai]!, r.at);
       }
-      if (i === to) break;
+      if (i === to) return;
       const credits = prices[price[i]!]!;
       used += credits;
       while (ai + 1 < availableFrom.length && availableFrom[ai + 1]! <= t) ai++;
-      if (marks.nextThreshold < thresholds.length)
-        crossThresholds(marks, thresholds, used, availableValue[ai]!, t);
+      crossThresholds(k, thresholds, used, availableValue[ai]!, t);
       const m = member[i]!;
       const budget = budgetOf[m]!;
       if (budget !== budget) continue;
       sums[m]! += credits;
-      if (!budgetReached.has(m) && budgetCrossed(budget, sums[m]!)) budgetReached.set(m, t);
+      if (!k.budgetReached.has(m) && budgetCrossed(budget, sums[m]!)) {
+        k.budgetReached.set(m, t);
+        pending--;
+      }
     }
-    return marks;
   }
 }

@@ -62,10 +62,20 @@ const scenarioArb = fc.record({
   readings: fc.oneof(fc.constant([]), fc.array(readingBodyArb(instant), { maxLength: 3 })),
   /** The syncs: which events each delivers (repeats are dropped by the source, some arrive late). */
   syncs: fc.array(fc.array(fc.nat(), { maxLength: 20 }), { minLength: 1, maxLength: 4 }),
-  settings: fc.array(fc.record({ thresholds: thresholdsArb, budgets: budgetsArb }), {
-    minLength: 1,
-    maxLength: 3,
-  }),
+  /** Each change: new thresholds (or the same), new budgets, one member's budget changed or removed. */
+  settings: fc.array(
+    fc.record({
+      thresholds: fc.option(thresholdsArb, { nil: undefined }),
+      budgets: fc.option(budgetsArb, { nil: undefined }),
+      one: fc.option(
+        fc.tuple(fc.constantFrom('ana', 'bob', 'cy'), fc.option(fc.integer({ min: 1, max: 120 }))),
+        {
+          nil: undefined,
+        },
+      ),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
   asOf: instant,
   checkpoint: fc.boolean(),
 });
@@ -114,7 +124,15 @@ describe('new thresholds or budgets re-mark the walked period', () => {
         }
         const held = preparePoolEvents([...known.values()], price, Number.POSITIVE_INFINITY);
         inc.evaluate(s.asOf);
-        for (const marks of s.settings) {
+        let marks = { thresholds: [50, 90, 100], budgets: {} as Record<string, number> };
+        for (const change of s.settings) {
+          const budgets = { ...(change.budgets ?? marks.budgets) };
+          if (change.one) {
+            const [member, budget] = change.one;
+            if (budget === null) delete budgets[member];
+            else budgets[member] = budget;
+          }
+          marks = { thresholds: change.thresholds ?? marks.thresholds, budgets };
           config = configOf(marks);
           inc.configure(config);
           const seen = inc.evaluate(s.asOf);
