@@ -1,12 +1,13 @@
 // npm run bench:runtime: the app runtime as `creditbar web` builds it, over the reference server on
 // loopback, with a current period of 10,000, 1,000,000 and 20 x 100,000 due events (the month mapped
 // onto the start of this month up to now). Per case: a first sync, steady syncs of 100 new events,
-// budget changes and ticks, each with the longest main-thread block and p99 event-loop delay
+// budget changes, threshold changes and ticks, each with the longest main-thread block and p99 event-loop delay
 // (perf_hooks.monitorEventLoopDelay), each block split into the main thread's time on a CPU and its
 // time waiting for a core (runtime/heartbeat.ts: Linux schedstat), request to snapshot, RSS idle and peak; the server's /balance
 // after an ingest; and, as the baseline of the same run, the evaluation the runtime used to run on
 // its main thread over the same cache (in a process of its own, so it never counts in the runtime's
-// RSS). Memory is measured three times per case: the runtime from source through tsx (with the
+// RSS), with the engine's walk of the month alone over columns in memory (the same run's measure a
+// settings change is put against: each change's request to snapshot as a percentage of it). Memory is measured three times per case: the runtime from source through tsx (with the
 // environment and node flags bin/creditbar starts node with; the timed run); bundled by esbuild with
 // its dependencies external, the evaluator and sync threads from their own bundles, in plain node
 // (what the app ships: electron-vite bundles out/main the same way); and that bundle again with
@@ -270,10 +271,15 @@ for (const c of CASES) {
   console.log(phaseLine('first sync', r.firstSync));
   console.log(phaseLine('steady sync', r.steadySync));
   console.log(phaseLine('budget change', r.settingsChange));
+  console.log(phaseLine('threshold change', r.thresholdChange));
   console.log(phaseLine('ticks', r.tick, false));
   const base = r.baseline!;
   console.log(
     `  baseline: the whole view evaluated on one thread (what every sync and settings change did, its own process) ${fmt(base.ms)} ms, RSS up to ${fmt(base.peakRssMb)} MB: the steady sync's snapshot comes in ${fmt((steady / base.ms) * 100)} % of it, its longest block is ${fmt((r.steadySync.longestBlockMs / base.ms) * 100, 1)} % of it`,
+  );
+  const ofWalk = (p: Phase) => `${fmt((median(p.ms) / base.walkMs) * 100)} %`;
+  console.log(
+    `  the engine's walk of the month alone (${base.walked} pools from columns in memory, its own process, median of 3) ${fmt(base.walkMs)} ms: a budget change's snapshot comes in ${ofWalk(r.settingsChange)} of it, a threshold change's in ${ofWalk(r.thresholdChange)}`,
   );
   console.log(memoryLine('source', r));
   if (b) console.log(memoryLine('bundled', b));
@@ -299,7 +305,13 @@ if (launchedResults.size > 0)
   );
 
 const all = [...results.values()];
-const phases = (r: RuntimeFigures) => [r.firstSync, r.steadySync, r.settingsChange, r.tick];
+const phases = (r: RuntimeFigures) => [
+  r.firstSync,
+  r.steadySync,
+  r.settingsChange,
+  r.thresholdChange,
+  r.tick,
+];
 /** The most on-CPU ms in one block over these phases, or null without schedstat. */
 function mostCpu(ps: Phase[]): number | null {
   const cpu = ps.flatMap((p) => (p.blocks?.mostCpu ? [p.blocks.mostCpu.cpuMs] : []));
@@ -318,6 +330,10 @@ console.log(
       [...results].map(([name, r]) => [name, Math.round(median(r.steadySync.ms))]),
     ),
     settingsChangeMs: Math.round(median(big.settingsChange.ms)),
+    thresholdChangeMs: Math.round(median(big.thresholdChange.ms)),
+    // The engine's walk of the 1M month alone, the same run (baseline-child.ts): what a change
+    // that walks again would cost the evaluator thread.
+    walkMs: big.baseline ? Math.round(big.baseline.walkMs) : null,
     coldStartMs: Math.round(all.find((r) => r.coldStartMs !== null)?.coldStartMs ?? Number.NaN) || null,
     idleRssMb: Math.round(big.idleRssMb),
     idleSettledRssMb: Math.round(big.idleSettledRssMb),

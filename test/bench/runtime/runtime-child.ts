@@ -47,6 +47,8 @@ export interface RuntimeFigures {
   firstSync: Phase;
   steadySync: Phase;
   settingsChange: Phase;
+  /** New percent thresholds for the first workspace: request to the snapshot whose pool's marks carry them. */
+  thresholdChange: Phase;
   tick: Phase;
   /** RSS 1.5 s after the first sync's snapshot, after a forced full GC of both threads. */
   idleRssMb: number;
@@ -63,7 +65,7 @@ export interface RuntimeFigures {
   serverBalanceMs: number[];
   memory: MemoryBreakdown;
   /** Baseline, this run, in its own process: evaluateCache of the whole view, as the runtime did before. */
-  baseline: { ms: number; peakRssMb: number } | null;
+  baseline: { ms: number; walkMs: number; walked: number; peakRssMb: number } | null;
   coldStartMs: number | null;
   coldStartEmptyMs: number | null;
 }
@@ -212,6 +214,22 @@ const settingsChange = await phase(
   serverPid,
 );
 
+// 3b. New thresholds in Settings: request to the snapshot whose pool's marks show them.
+const thresholdChange = await phase(
+  spec.trials,
+  async (i) => {
+    const percent = 40 + i;
+    const shown = snapshotWhere(runtime, (s) =>
+      s.workspaces.some((w) => w.id === first && w.pools.some((p) => p.marks.includes(percent))),
+    );
+    runtime.handlers.updateSettings({ thresholds: { [first]: { unit: 'percent', values: [percent, 80] } } });
+    const ms = await shown;
+    await runtime.whenIdle();
+    return ms;
+  },
+  serverPid,
+);
+
 // 4. Ticks: the minute tick (every 2 s here), nothing else happening.
 const tick = await phase(
   1,
@@ -251,7 +269,7 @@ const baseline = spec.baseline
         ],
         { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
       ),
-    ) as { ms: number; peakRssMb: number })
+    ) as NonNullable<RuntimeFigures['baseline']>)
   : null;
 
 await runtime.dispose();
@@ -299,6 +317,7 @@ const figures: RuntimeFigures = {
   firstSync,
   steadySync,
   settingsChange,
+  thresholdChange,
   tick,
   idleRssMb,
   idleSettledRssMb,
