@@ -104,15 +104,26 @@ export class CallWindow {
     // The window is (asOf − 7 d, asOf]; clipped to the period it includes the period's first instant.
     const windowClipped = windowStart === periodStart;
     const buckets = new Array<number>(BURN_WINDOW_DAYS).fill(0);
+    const { base, wT, wP } = this;
+    const inWindow = (i: number) => {
+      const t = base + wT[i]!;
+      return t > windowStart || (windowClipped && t === windowStart);
+    };
+    const dayOf = (i: number) => Math.min(BURN_WINDOW_DAYS - 1, Math.floor((at - (base + wT[i]!)) / DAY_MS));
+    // The calls are in time order: those in the window are one run, and so is each day's bucket in
+    // it (found by halving, not a division a call). Each run is summed in call order, so every sum
+    // is the one adding call by call gives, to the last bit.
+    const end = firstWhere(this.wHead, this.wEnd, (i) => base + wT[i]! > at);
     let windowCredits = 0;
-    for (let i = this.wHead; i < this.wEnd; i++) {
-      const t = this.base + this.wT[i]!;
-      if (t > at) break;
-      if (t > windowStart || (windowClipped && t === windowStart)) {
-        const price = this.wP[i]!;
-        buckets[Math.min(BURN_WINDOW_DAYS - 1, Math.floor((at - t) / DAY_MS))]! += price;
-        windowCredits += price;
+    for (let i = firstWhere(this.wHead, end, inWindow); i < end;) {
+      const day = dayOf(i);
+      const runEnd = firstWhere(i + 1, end, (j) => dayOf(j) < day);
+      let credits = 0;
+      for (; i < runEnd; i++) {
+        credits += wP[i]!;
+        windowCredits += wP[i]!;
       }
+      buckets[day] = credits;
     }
     return { start: windowStart, end: at, credits: windowCredits, buckets };
   }
@@ -140,3 +151,13 @@ export class CallWindow {
 
 /** Whether an offset from the base fits a Uint32 instant column (whole, not negative, < ~49.7 days). */
 const fits = (offset: number) => Number.isSafeInteger(offset) && offset >= 0 && offset <= MAX_OFFSET;
+
+/** The first index of [lo, hi) where `ok` holds, `ok` holding from some index on (hi: none). */
+function firstWhere(lo: number, hi: number, ok: (i: number) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ok(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CallWindow } from '../../../../src-shared/engine/call-window';
 
@@ -73,5 +74,42 @@ describe('call window', () => {
     const back = CallWindow.restored(saved.windowT, saved.windowP);
     expect(back.at(asOf, T0)).toEqual(w.at(asOf, T0));
     expect(back.saved()).toEqual(saved);
+  });
+
+  test('the window at any instant equals adding its calls one by one, on days and at the period start', () => {
+    // Calls on whole hours and minutes over 12 days (many on one instant, some exactly 7 days
+    // before the asOf), prices whole or not; the window seen at an instant among them or between.
+    const callArb = fc.record({
+      at: fc.tuple(fc.integer({ min: 0, max: 12 * 24 }), fc.constantFrom(0, 0, 1, 30)),
+      price: fc.constantFrom(1, 2, 0.1, 0.7, 2.25, 5),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(callArb, { maxLength: 80 }),
+        fc.integer({ min: 0, max: 12 * 24 * 60 }),
+        fc.integer({ min: 0, max: 6 * 24 }),
+        (calls, atMinute, startHour) => {
+          const sorted = calls
+            .map((c) => ({ t: T0 + c.at[0] * HOUR + c.at[1] * 60_000, price: c.price }))
+            .sort((a, b) => a.t - b.t);
+          const w = new CallWindow();
+          for (const c of sorted) w.push(c.t, c.price);
+          const at = T0 + atMinute * 60_000;
+          const periodStart = T0 + startHour * HOUR;
+          // By hand: what a pass over the calls adds, call by call, with the window's own rules.
+          const windowStart = Math.max(at - 7 * DAY, periodStart);
+          const buckets = Array<number>(7).fill(0);
+          let credits = 0;
+          for (const c of sorted) {
+            if (c.t > at || !(c.t > windowStart || (windowStart === periodStart && c.t === windowStart)))
+              continue;
+            buckets[Math.min(6, Math.floor((at - c.t) / DAY))]! += c.price;
+            credits += c.price;
+          }
+          expect(w.at(at, periodStart)).toEqual({ start: windowStart, end: at, credits, buckets });
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
