@@ -309,6 +309,11 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
 
   const handlers = createRuntimeHandlers(rt, { scheduler, syncService, delivery, republish, refresh });
 
+  /** Resolves once no alert pass put off by the cache's write lock waits (runtime-alerts.ts). */
+  async function deferredAlertPasses(): Promise<void> {
+    while (state.deferredAlertPass) await state.deferredAlertPass;
+  }
+
   let ticker: NodeJS.Timeout | null = null;
   let startup: Promise<void> = Promise.resolve();
   let unwatchSettings: (() => void) | null = null;
@@ -348,11 +353,12 @@ export function createAppRuntime(given: AppRuntimeDeps): AppRuntime {
       await startup;
       await scheduler.whenIdle();
       await views.whenIdle();
-      while (state.deferredAlertPass) await state.deferredAlertPass;
+      await deferredAlertPasses();
     },
     evaluatorMemory: (options) => evaluator.memory(options),
     demoServer: () => state.demo,
-    syncOnce: () => syncAll(rt, loop, 'manual'),
+    // An alert pass the sync's lock put off is run before it resolves: watch --once delivers it.
+    syncOnce: () => syncAll(rt, loop, 'manual').finally(deferredAlertPasses),
     delivery,
     async dispose() {
       state.disposed = true;
