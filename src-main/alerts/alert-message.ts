@@ -1,5 +1,5 @@
 import type { Alert } from '../../src-shared/engine/alerts';
-import { formatCredits } from '../../src-shared/display/credits';
+import { formatCredits, formatCreditsPhrase } from '../../src-shared/display/credits';
 import { formatDateTime, formatDay, type DateStyle } from '../../src-shared/display/dates';
 import { formatApproxSpan } from '../../src-shared/display/duration';
 import { formatThresholdPercent } from '../../src-shared/display/percent';
@@ -40,7 +40,7 @@ export function alertMessage(alert: Alert, ws: WorkspaceCard | undefined, ctx: A
     }
     case 'projected-run-out': {
       const runsOut = alert.runsOutAt ?? alert.at;
-      return `${name}: at ${formatCredits(pool.forecast.burnPerDay, locale)} credits a day the ${pool.pool} pool runs dry on ${formatDay(runsOut, ctx.style)}, ${formatApproxSpan(Date.parse(pool.periodEnd) - runsOut, locale)} before it resets; ${formatCredits(pool.remaining, locale)} of ${formatCredits(pool.available, locale)} left.`;
+      return `${name}: at ${formatCreditsPhrase(pool.forecast.burnPerDay, locale)} a day the ${pool.pool} pool runs dry on ${formatDay(runsOut, ctx.style)}, ${formatApproxSpan(Date.parse(pool.periodEnd) - runsOut, locale)} before it resets; ${formatCredits(pool.remaining, locale)} of ${formatCredits(pool.available, locale)} left.`;
     }
     case 'member-budget': {
       const b = pool.budgets.find((x) => x.memberId === alert.memberId);

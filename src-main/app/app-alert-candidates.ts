@@ -2,7 +2,7 @@ import type { Alert } from '../../src-shared/engine/alerts';
 import type { WorkspaceCard } from '../../src-shared/ipc/snapshot';
 import { candidateFromEngineAlert, type AlertCandidate } from '../alerts/alert-candidate';
 import { alertMessage, type AlertMessageContext } from '../alerts/alert-message';
-import { formatCredits } from '../../src-shared/display/credits';
+import { formatCredits, formatCreditsPhrase } from '../../src-shared/display/credits';
 import { formatDateTime } from '../../src-shared/display/dates';
 import { formatSpan } from '../../src-shared/display/duration';
 import { toIso, type Millis } from '../../src-shared/time/instant';
@@ -75,7 +75,7 @@ export function appAlertCandidates(
     for (const pool of ws.pools) {
       const d = pool.drift;
       if (!d || d.difference === 0) continue;
-      const more = d.difference > 0 ? 'more' : 'less';
+      const more = d.difference > 0 ? 'more' : 'fewer';
       out.push({
         key: [ws.id, pool.pool, pool.periodStart, 'drift', '-'].join('|'),
         kind: 'drift',
@@ -83,7 +83,7 @@ export function appAlertCandidates(
         pool: pool.pool,
         percent: null,
         at: d.checkedAt,
-        message: `${ws.name} ${pool.pool}: Creditbar counts ${formatCredits(Math.abs(d.difference), locale)} credits ${more} left than the account API says (${formatCredits(d.localRemaining, locale)} against ${formatCredits(d.serverRemaining, locale)}).`,
+        message: `${ws.name} ${pool.pool}: Creditbar counts ${formatCreditsPhrase(Math.abs(d.difference), locale)} ${more} left than the account API says (${formatCredits(d.localRemaining, locale)} against ${formatCredits(d.serverRemaining, locale)}).`,
       });
     }
   }

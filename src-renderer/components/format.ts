@@ -55,6 +55,11 @@ export function formatCredits(value: number): string {
   return credits.formatCredits(value, locales());
 }
 
+/** Credits with their noun: "1 credit", "12 credits". */
+export function formatCreditsPhrase(value: number): string {
+  return credits.formatCreditsPhrase(value, locales());
+}
+
 export function formatSignedCredits(value: number): string {
   return credits.formatSignedCredits(value, locales());
 }

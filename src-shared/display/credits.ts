@@ -42,3 +42,18 @@ export function formatExactCredits(value: number, locale: string | readonly stri
 export function formatWholeCredits(value: number, locale: string | readonly string[] = 'en-US'): string {
   return numberFormat(locale, 0).format(value);
 }
+
+/**
+ * An amount with its noun, singular when it reads as one: "1 credit", "0.5 credits", "1,200 credits".
+ * `format` is how the amount is written (formatCredits unless a sentence wants whole or exact credits).
+ */
+export function formatCreditsPhrase(
+  value: number,
+  locale: string | readonly string[] = 'en-US',
+  format: (value: number, locale: string | readonly string[]) => string = formatCredits,
+): string {
+  const text = format(value, locale);
+  // What reads as one is one: 1.001 written "1" is "1 credit", as a reader counts it.
+  const one = text === format(1, locale) || text === format(-1, locale);
+  return `${text} ${one ? 'credit' : 'credits'}`;
+}

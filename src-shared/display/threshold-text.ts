@@ -1,5 +1,5 @@
 import type { ThresholdsInForce } from '../ipc/snapshot';
-import { formatWholeCredits } from './credits';
+import { formatCreditsPhrase, formatWholeCredits } from './credits';
 import { formatThresholdPercent } from './percent';
 
 type InForce = Pick<ThresholdsInForce, 'unit' | 'values' | 'percents'>;
@@ -21,6 +21,6 @@ export function thresholdText(
   locale: string | readonly string[] = 'en-US',
 ): string {
   const credits = reachedCredits(inForce, percent);
-  if (credits !== null) return `${formatWholeCredits(credits, locale)} credits`;
+  if (credits !== null) return formatCreditsPhrase(credits, locale, formatWholeCredits);
   return formatThresholdPercent(percent, locale);
 }

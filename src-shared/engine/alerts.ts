@@ -1,7 +1,7 @@
 import type { PoolKind, Workspace } from '../types/ledger';
 import { toIso, type Millis } from '../time/instant';
 // Credits in a message as every surface writes them: whole from 100 up (display/credits.ts).
-import { formatCredits } from '../display/credits';
+import { formatCredits, formatCreditsPhrase } from '../display/credits';
 import { formatApproxSpan } from '../display/duration';
 import type { Forecast } from './forecast';
 import { availableOf, remainingOf, type PeriodResult } from './period-result';
@@ -115,7 +115,7 @@ export function periodAlerts(
       kind: 'projected-run-out',
       at: r.asOf,
       runsOutAt: forecast.runsOutAt,
-      message: `${name}: at ${formatCredits(forecast.burnPerDay)} credits a day the ${r.pool} pool runs dry on ${day(forecast.runsOutAt)}, ${formatApproxSpan(r.end - forecast.runsOutAt)} before it resets; ${formatCredits(remainingOf(r))} of ${formatCredits(availableOf(r))} left.`,
+      message: `${name}: at ${formatCreditsPhrase(forecast.burnPerDay)} a day the ${r.pool} pool runs dry on ${day(forecast.runsOutAt)}, ${formatApproxSpan(r.end - forecast.runsOutAt)} before it resets; ${formatCredits(remainingOf(r))} of ${formatCredits(availableOf(r))} left.`,
     });
   }
   const memberNames = new Map((ws.members ?? []).map((m) => [m.id, m.name]));

@@ -6,7 +6,7 @@ import { ManualInputError } from '../../manual/manual-input-error';
 import { answerReading, markOf, recordReading, type ReadingOutcome } from '../../manual/record-reading';
 import { dbFlag, openCacheFile, withCache } from '../cache-io';
 import { CliError, EXIT_USAGE } from '../cli-error';
-import { credits, percentUsed, shortInstant, table } from '../format/table';
+import { credits, creditsPhrase, percentUsed, shortInstant, table } from '../format/table';
 import { creditsFlag, instantFlag, loadCatalog, parseFlags, subcommand, type CliIo } from '../io';
 import { manualError } from './workspace';
 
@@ -289,7 +289,7 @@ async function resolve(argv: string[], io: CliIo): Promise<void> {
       io.stdout(
         result.grantCredits === null
           ? `${values.reading} is kept as a mistake and left out of the balance\n`
-          : `recorded a top-up of ${credits(result.grantCredits)} credits at ${shortInstant(result.reading.at)} UTC; ${values.reading} now counts\n`,
+          : `recorded a top-up of ${creditsPhrase(result.grantCredits)} at ${shortInstant(result.reading.at)} UTC; ${values.reading} now counts\n`,
       );
     } catch (err) {
       if (err instanceof ManualInputError) throw manualError(command, err, FLAGS);

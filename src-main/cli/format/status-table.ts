@@ -2,7 +2,7 @@ import { extraCreditsText, grantKindsOf, type GrantFacts } from '../../../src-sh
 import { balanceStateOf } from '../../../src-shared/display/pool-state';
 import type { AlertJson, PoolStatusJson } from '../../../src-shared/engine/status-json';
 import { parseInstant } from '../../../src-shared/time/instant';
-import { credits, duration, percentUsed, shortInstant, table } from './table';
+import { credits, creditsPhrase, duration, percentUsed, shortInstant, table } from './table';
 
 /**
  * The forecast column: when an open pool runs dry, or what it uses by the reset; for a dry pool what
@@ -85,7 +85,7 @@ export function statusTable(
     const name = names.get(p.workspaceId) ?? p.workspaceId;
     out.push(
       '',
-      `Readings: ${name} (${p.pool}) counts ${credits(o.credits)} credits from ${o.readings} reading(s)` +
+      `Readings: ${name} (${p.pool}) counts ${creditsPhrase(o.credits)} from ${o.readings} reading(s)` +
         `${o.lastReadingAt ? `, the last at ${shortInstant(o.lastReadingAt)}` : ''}; by member, action and app: not available for readings.`,
     );
     for (const b of o.backwards)

@@ -1,4 +1,4 @@
-import { formatWholeCredits } from '../../../src-shared/display/credits';
+import { formatCreditsPhrase, formatWholeCredits } from '../../../src-shared/display/credits';
 import { formatDuration } from '../../../src-shared/display/duration';
 import { formatPercentUsed } from '../../../src-shared/display/percent';
 /** Formats rows as a plain-text table: text columns left-aligned, numbers right-aligned. */
@@ -15,6 +15,11 @@ export function table(headers: string[], rows: string[][], numeric: ReadonlySet<
 /** Whole credits with thousands separators: a terminal table is read at a glance (JSON keeps the decimals). */
 export function credits(x: number): string {
   return formatWholeCredits(x);
+}
+
+/** Whole credits with their noun: "1 credit", "1,200 credits". */
+export function creditsPhrase(x: number): string {
+  return formatCreditsPhrase(x, 'en-US', formatWholeCredits);
 }
 
 /** Percent used by the one rule of every surface (rounded down to a tenth): "49.9%". */

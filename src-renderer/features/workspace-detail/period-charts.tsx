@@ -1,7 +1,12 @@
 import type { PoolCard } from '../../../src-shared/ipc/snapshot';
 import { BarChart } from '../../components/charts/bar-chart';
 import { LineChart } from '../../components/charts/line-chart';
-import { formatCredits, formatDayKey, formatWholeCredits } from '../../components/format';
+import {
+  formatCredits,
+  formatCreditsPhrase,
+  formatDayKey,
+  formatWholeCredits,
+} from '../../components/format';
 import { periodChartData, runsDryLabel } from './chart-data';
 
 /** The current period of one pool: running total against thresholds and projection, and daily bars. */
@@ -18,7 +23,7 @@ export function PeriodCharts({
   const data = periodChartData(pool, asOf, formatDayKey, (at) => runsDryLabel(at, Date.parse(asOf)));
   const total = formatCredits(pool.used);
   const busiest = data.busiest
-    ? ` The busiest day was ${formatDayKey(data.busiest.day)} with ${formatCredits(data.busiest.credits)} credits.`
+    ? ` The busiest day was ${formatDayKey(data.busiest.day)} with ${formatCreditsPhrase(data.busiest.credits)}.`
     : '';
   const projection = data.projection
     ? ` Projected ${formatWholeCredits(data.projection.value)} by the reset (${formatWholeCredits(data.projection.low)} to ${formatWholeCredits(data.projection.high)})${data.projection.crossing ? `: at this pace it ${data.projection.crossing.label}` : ''}.`

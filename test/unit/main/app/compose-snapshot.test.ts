@@ -77,6 +77,18 @@ describe("the app's own alert conditions", () => {
     );
   });
 
+  it('says "1 credit fewer" when Creditbar counts one credit less than the server (the common drift)', () => {
+    const drift = { localRemaining: 999, serverRemaining: 1000, difference: -1, checkedAt: at };
+    const [candidate] = appAlertCandidates(
+      [],
+      [workspace('acme', 'Acme', [pool({ percentUsed: 10, drift })])],
+      ctx([]),
+    );
+    expect(candidate!.message).toBe(
+      'Acme integration: Creditbar counts 1 credit fewer left than the account API says (999 against 1,000).',
+    );
+  });
+
   it("words the engine's alerts in the user's zone, and a credit threshold in credits", () => {
     const ws = workspace('acme', 'Acme', [
       pool({

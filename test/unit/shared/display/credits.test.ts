@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatCredits,
+  formatCreditsPhrase,
   formatSignedCredits,
   formatWholeCredits,
 } from '../../../../src-shared/display/credits';
@@ -22,6 +23,16 @@ describe('credits as every surface writes them', () => {
       '0',
     ]);
     expect(formatWholeCredits(13_802.37)).toBe('13,802');
+  });
+
+  it('says "1 credit", not "1 credits", for whatever reads as one', () => {
+    expect(formatCreditsPhrase(1)).toBe('1 credit');
+    expect(formatCreditsPhrase(1.001)).toBe('1 credit');
+    expect(formatCreditsPhrase(-1)).toBe('-1 credit');
+    expect(formatCreditsPhrase(0.5)).toBe('0.5 credits');
+    expect(formatCreditsPhrase(0)).toBe('0 credits');
+    expect(formatCreditsPhrase(1200)).toBe('1,200 credits');
+    expect(formatCreditsPhrase(1.4, 'en-US', formatWholeCredits)).toBe('1 credit');
   });
 
   it("groups in the user's locale", () => {
