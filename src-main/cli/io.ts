@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { builtinCatalog, mergeCatalog, type Catalog } from '../../src-shared/catalog/catalog';
 import { catalogOverrideSchema } from '../../src-shared/catalog/catalog-schema';
+import { parseCreditsText } from '../../src-shared/display/credits';
 import { describeJsonSyntaxError } from '../../src-shared/ledger/json-syntax';
 import { describeIssue, LedgerError, parseLedgerText } from '../../src-shared/ledger/parse-ledger';
 import type { Ledger } from '../../src-shared/types/ledger';
@@ -112,13 +113,13 @@ export function creditsFlag(
   usage: string,
 ): number | undefined {
   if (value === undefined) return undefined;
-  const plain = value.trim().replace(/(?<=\d)[,_ ](?=\d{3}(\D|$))/g, '');
-  if (!/^\d+(\.\d+)?$/.test(plain))
+  const credits = parseCreditsText(value);
+  if (credits === null)
     throw new CliError(
       `${command}: --${flag} "${value}" is not a number of credits (e.g. 4200 or 4,200)\nusage: ${usage}`,
       EXIT_USAGE,
     );
-  return Number(plain);
+  return credits;
 }
 
 /** An ISO 8601 instant with a zone from a flag, or undefined when the flag is absent. */

@@ -1,4 +1,5 @@
 import { INGEST_EARLIEST_MS, INGEST_MAX_AHEAD_MS, INGEST_MAX_FIELD_LENGTH } from '../api/ingest';
+import { parseCreditsText } from '../display/credits';
 import { cyrb53Lanes } from '../hash/cyrb53';
 import { MAX_CREDITS, type PoolKind, type UsageEvent } from '../types/ledger';
 import { toIso, type Millis } from '../time/instant';
@@ -84,9 +85,10 @@ export function rowsToEvents(
     const number = (field: 'credits' | 'units', max: number): number | undefined => {
       const text = cell(field);
       if (text === '') return undefined;
-      const value = Number(text);
-      if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) fail(field, `"${text}" is not a number`);
-      if (value < 0) fail(field, `${text} is negative: a row records what a call cost`);
+      if (/^-\d/.test(text)) fail(field, `${text} is negative: a row records what a call cost`);
+      // The grammar a credit figure has wherever it is typed ("4,200" as a spreadsheet quotes it, "2.5").
+      const value = parseCreditsText(text);
+      if (value === null) return fail(field, `"${text}" is not a number`);
       if (value > max) fail(field, `${text} is more than ${max.toLocaleString('en-US')}`);
       return value;
     };

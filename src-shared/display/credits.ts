@@ -57,3 +57,17 @@ export function formatCreditsPhrase(
   const one = text === format(1, locale) || text === format(-1, locale);
   return `${text} ${one ? 'credit' : 'credits'}`;
 }
+
+/**
+ * Credits written as text, the one grammar of a usage page's figure wherever it is typed or read (the
+ * reading field, `--remaining`/`--used`/`--allowance`, a CSV's credits and units cells): digits with
+ * an optional decimal part (a provider's charge may be a fraction: "2.5"), groups of three separated
+ * by a comma, an underscore or any space ("4,200", "4 200"). Null for anything else (a sign, words,
+ * "1e3", "1,5"); the caller says what it expected and checks the bounds.
+ */
+export function parseCreditsText(text: string): number | null {
+  const plain = text.trim().replace(/(?<=\d)[,_\s\u00a0\u202f](?=\d{3}(\D|$))/g, '');
+  if (!/^\d+(\.\d+)?$/.test(plain)) return null;
+  const n = Number(plain);
+  return Number.isFinite(n) ? n : null;
+}

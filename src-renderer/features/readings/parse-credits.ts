@@ -1,3 +1,4 @@
+import { parseCreditsText } from '../../../src-shared/display/credits';
 import { MAX_CREDITS } from '../../../src-shared/types/ledger';
 
 /**
@@ -5,10 +6,8 @@ import { MAX_CREDITS } from '../../../src-shared/types/ledger';
  * else (a negative number, words): the field says what it expects instead of guessing.
  */
 export function parseCreditsInput(text: string): number | null {
-  const plain = text.trim().replace(/(?<=\d)[,_\s\u00a0\u202f](?=\d{3}(\D|$))/g, '');
-  if (!/^\d+(\.\d+)?$/.test(plain)) return null;
-  const n = Number(plain);
-  return Number.isFinite(n) && n <= MAX_CREDITS ? n : null;
+  const n = parseCreditsText(text);
+  return n !== null && n <= MAX_CREDITS ? n : null;
 }
 
 /** `2026-12-03T09:00` from a datetime-local field (the user's own clock) as an ISO instant, or null. */

@@ -123,6 +123,51 @@ describe('creditbar import USAGE.csv', () => {
     expect(s.pools.map((p) => p.used)).toEqual([0, 0]);
   });
 
+  // Credits are written one way wherever a figure is typed or read: a fraction is a valid charge
+  // (the ledger, the account API and a reading take 2.5 too), and a spreadsheet's quoted "1,200" is
+  // 1,200 as `--remaining 1,200` and the reading field read it; the CSV refused it as "not a number".
+  test('a credits cell reads as a typed figure: "1,200" and 2.5, counted exactly', async () => {
+    const csv =
+      'Date,Type,Credits\n2025-11-03 10:00,llm,"1,200"\n2025-11-03 11:00,llm,2.5\n2025-11-03 12:00,llm,1 000\n';
+    const { db, paths } = await setUp({ 'grouped.csv': csv });
+    const r = await runCliInProcess(['import', paths['grouped.csv']!, '--db', db, '--workspace', 'studio']);
+    expect(r.stderr).toBe('');
+    // 1,200 + 2.5 + 1,000 = 2,202.5 of Builder's 10,000.
+    const pool = (await status(db, '2025-11-20T00:00:00Z')).pools.find((p) => p.pool === 'integration')!;
+    expect(pool.used).toBe(2202.5);
+    const bad = await setUp({ 'comma.csv': 'Date,Type,Credits\n2025-11-03 10:00,llm,"1,5"\n' });
+    const refused = await runCliInProcess([
+      'import',
+      bad.paths['comma.csv']!,
+      '--db',
+      bad.db,
+      '--workspace',
+      'studio',
+    ]);
+    expect(refused.stderr).toBe(
+      'creditbar: import: comma.csv line 2, column "Credits": "1,5" is not a number\n',
+    );
+    // The CLI's figure takes a group of three after a no-break space, as the reading field does.
+    const reading = await runCliInProcess(
+      [
+        'reading',
+        'add',
+        '--db',
+        db,
+        '--workspace',
+        'studio',
+        '--pool',
+        'integration',
+        '--used',
+        '2\u00a0300',
+        '--at',
+        '2025-11-19T00:00:00Z',
+      ],
+      { now: () => Date.parse('2025-11-20T00:00:00Z') },
+    );
+    expect(reading.stderr).toBe('');
+  });
+
   // A typo year (2052 for 2025) used to be stored, opening a period decades ahead; so was a 5,000
   // character "action" (a column mapped wrong). The collector refuses both from a reporting app.
   test('a row dated decades off or a cell longer than the collector takes is refused; the earlier import stays', async () => {
