@@ -1,5 +1,14 @@
 import Database from 'better-sqlite3';
-import { constants, copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReadOnlySchemaError } from '../db/migrate';
@@ -30,21 +39,34 @@ export function openCacheToRead(file: string, options: OpenCacheOptions = {}): C
       if (!(err instanceof ReadOnlySchemaError)) throw err;
     }
   }
-  const dir = mkdtempSync(join(tmpdir(), 'creditbar-read-'));
+  const temp = tmpdir();
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(temp, 'creditbar-read-'));
+  } catch (err) {
+    throw tempCopyError(err, file, temp);
+  }
   const copy = join(dir, 'cache.sqlite');
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     if (withWal) {
       const db = new Database(file, { readonly: true, fileMustExist: true });
       try {
-        writeFileSync(copy, db.serialize());
+        const bytes = db.serialize();
+        writeOrSay(() => writeFileSync(copy, bytes), file, temp);
       } finally {
         db.close();
       }
     } else {
-      copyFileSync(file, copy, constants.COPYFILE_FICLONE);
+      writeOrSay(() => copyFileSync(file, copy, constants.COPYFILE_FICLONE), file, temp);
     }
-    const cache = openCache(copy, options);
+    // Migrating the copy writes there too: a full temporary folder is not a full cache.
+    let cache: Cache;
+    try {
+      cache = openCache(copy, options);
+    } catch (err) {
+      throw isNoSpace(err) ? tempCopyError(err, file, temp) : err;
+    }
     return {
       ...cache,
       file,
@@ -59,6 +81,56 @@ export function openCacheToRead(file: string, options: OpenCacheOptions = {}): C
   } catch (err) {
     remove();
     throw namingOriginal(err, copy, file);
+  }
+}
+
+/**
+ * The temporary copy could not be made: a full or missing temporary folder, said as what it is, not
+ * as a cache error (the cache itself is untouched). `creditbar status` prints it as one line.
+ */
+export class TempCopyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TempCopyError';
+  }
+}
+
+const isNoSpace = (err: unknown) =>
+  ['ENOSPC', 'EDQUOT', 'SQLITE_FULL', 'SQLITE_IOERR_WRITE_FULL'].includes(
+    (err as { code?: string }).code ?? '',
+  );
+
+function tempCopyError(err: unknown, file: string, temp: string): TempCopyError {
+  const reading = `reading ${file} needs a temporary copy of it`;
+  if (isNoSpace(err)) {
+    const mb = (statSync(file).size / 1_048_576).toFixed(1);
+    return new TempCopyError(
+      `${reading} (${mb} MB), and there is no space for it in ${temp}: free space there or set TMPDIR to a folder with room; the cache is untouched`,
+    );
+  }
+  const code = (err as { code?: string }).code ?? (err as Error).message;
+  return new TempCopyError(
+    `${reading}, and it cannot be made in ${temp} (${code}): set TMPDIR to a folder that exists and that you may write in; the cache is untouched`,
+  );
+}
+
+function readable(file: string): boolean {
+  try {
+    accessSync(file, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the copy; a write that fails (a full or missing temporary folder) says so. */
+function writeOrSay(write: () => void, file: string, temp: string): void {
+  try {
+    write();
+  } catch (err) {
+    // An original this user may not read is the file's own problem: left to the caller to say.
+    if (!isNoSpace(err) && !readable(file)) throw err;
+    throw tempCopyError(err, file, temp);
   }
 }
 

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { openCache, type Cache } from '../cache/cache';
-import { openCacheToRead } from '../cache/open-cache-to-read';
+import { openCacheToRead, TempCopyError } from '../cache/open-cache-to-read';
 import { CacheHistoryError } from '../cache/walk-cached-pool';
 import { cacheFailureOf } from '../db/cache-failure';
 import { DatabaseTooNewError, NotADatabaseError } from '../db/connection';
@@ -37,7 +37,7 @@ export function openCacheFile(file: string, io: CliIo, mode: 'read' | 'read-only
 
 /** What a command says when the cache cannot be opened: one line for what a user can fix, else the error. */
 export function cacheOpenError(err: unknown, file: string): unknown {
-  if (err instanceof DatabaseTooNewError || err instanceof NotADatabaseError)
+  if (err instanceof DatabaseTooNewError || err instanceof NotADatabaseError || err instanceof TempCopyError)
     return new CliError(err.message);
   const code = (err as { code?: string }).code;
   // better-sqlite3 checks the folder itself: one it cannot see is a TypeError with no code.

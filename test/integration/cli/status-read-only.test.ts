@@ -72,6 +72,30 @@ describe('creditbar status leaves the cache and its folder byte for byte as they
     }
   });
 
+  // The copy a closed cache is read through failed with a stack trace ("ENOENT ... mkdtemp"), and a
+  // full temporary folder read "ENOSPC ... copyfile 'cache.sqlite' -> 'cache.sqlite'", as if the cache
+  // were at fault. (A full one says "there is no space for it in DIR": checked by hand on a 64 kB tmpfs.)
+  it('a temporary folder it cannot copy into: one sentence naming it, the cache untouched', async () => {
+    const dir = folder();
+    const db = join(dir, 'cache.sqlite');
+    expect((await runCliInProcess(['import', tempLedger(dir), '--db', db])).code).toBe(0);
+    const before = listing(dir);
+    const missing = join(dir, 'no-such-temp');
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = missing;
+    try {
+      const r = await runCliInProcess(['status', '--db', db, '--as-of', AS_OF]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        `creditbar: reading ${db} needs a temporary copy of it, and it cannot be made in ${missing} (ENOENT): set TMPDIR to a folder that exists and that you may write in; the cache is untouched\n`,
+      );
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
+    expect(listing(dir)).toEqual(before);
+  });
+
   it('a cache an older release left (schema one behind): read as migrated, the file kept at its schema', async () => {
     const dir = folder();
     const db = join(dir, 'cache.sqlite');
