@@ -1,6 +1,7 @@
 import type { PoolCard, WorkspaceCard } from '../../src-shared/ipc/snapshot';
 import { toIso, type Millis } from '../../src-shared/time/instant';
 import { formatCredits } from '../../src-shared/display/credits';
+import { formatDay, type DateStyle } from '../../src-shared/display/dates';
 import { formatPercentUsed } from '../../src-shared/display/percent';
 import type { AlertCandidate } from './alert-candidate';
 
@@ -21,13 +22,14 @@ export interface LifecycleInput {
   /** Since when Creditbar has watched an account (its first sync), or null. */
   watchedSince(accountId: string): Millis | null;
   now: Millis;
-  locale?: string;
+  /** The user's locale and zone: these sentences sit in the alert centre beside alertMessage's (default en-US, UTC). */
+  style?: DateStyle;
 }
+
+const UTC_STYLE: DateStyle = { locale: 'en-US', timeZone: 'UTC' };
 
 const key = (ws: string, pool: PoolCard, kind: string, detail: string) =>
   [ws, pool.pool, toIso(Date.parse(pool.periodStart)), kind, detail].join('|');
-
-const day = (iso: string | number) => toIso(typeof iso === 'number' ? iso : Date.parse(iso)).slice(0, 10);
 
 /** The highest warning threshold under 100 % (the pool's marks), which a recovered pool must be back under. */
 function warningLine(pool: PoolCard): number {
@@ -49,8 +51,10 @@ function projectedDry(pool: PoolCard): boolean {
 export function recoveredCandidate(
   ws: WorkspaceCard,
   pool: PoolCard,
-  input: Pick<LifecycleInput, 'raised' | 'now' | 'locale'>,
+  input: Pick<LifecycleInput, 'raised' | 'now' | 'style'>,
 ): AlertCandidate | null {
+  const style = input.style ?? UTC_STYLE;
+  const locale = style.locale;
   const from = input.raised(key(ws.id, pool, 'exhausted', '100'))
     ? 'exhausted'
     : input.raised(key(ws.id, pool, 'projected-run-out', '-'))
@@ -66,7 +70,7 @@ export function recoveredCandidate(
     pool: pool.pool,
     percent: null,
     at: toIso(input.now),
-    message: `${ws.name}: the ${pool.pool} pool is back to normal (${was}): ${formatCredits(pool.remaining, input.locale)} of ${formatCredits(pool.available, input.locale)} left, ${formatPercentUsed(pool.percentUsed, input.locale)} used, resets on ${day(pool.periodEnd)}.`,
+    message: `${ws.name}: the ${pool.pool} pool is back to normal (${was}): ${formatCredits(pool.remaining, locale)} of ${formatCredits(pool.available, locale)} left, ${formatPercentUsed(pool.percentUsed, locale)} used, resets on ${formatDay(pool.periodEnd, style)}.`,
   };
 }
 
@@ -79,8 +83,11 @@ export function recoveredCandidate(
 export function resetCandidate(
   ws: WorkspaceCard,
   pool: PoolCard,
-  input: Pick<LifecycleInput, 'previous' | 'watchedSince' | 'locale'>,
+  input: Pick<LifecycleInput, 'previous' | 'watchedSince' | 'style'>,
 ): AlertCandidate | null {
+  const style = input.style ?? UTC_STYLE;
+  const locale = style.locale;
+  const day = (t: Millis) => formatDay(t, style);
   const start = Date.parse(pool.periodStart);
   const since = input.watchedSince(ws.accountId);
   if (since === null || since >= start) return null;
@@ -88,7 +95,7 @@ export function resetCandidate(
   if (previous === null || previous.end !== start) return null;
   const percent = formatPercentUsed(
     previous.available > 0 ? (previous.used / previous.available) * 100 : 100,
-    input.locale,
+    locale,
   );
   return {
     key: key(ws.id, pool, 'reset', '-'),
@@ -97,7 +104,7 @@ export function resetCandidate(
     pool: pool.pool,
     percent: null,
     at: toIso(start),
-    message: `${ws.name}: a new ${pool.pool} period started on ${day(start)} with ${formatCredits(pool.available, input.locale)} credits; the last one (${day(previous.start)} to ${day(previous.end - 1)}) used ${formatCredits(previous.used, input.locale)} of ${formatCredits(previous.available, input.locale)} (${percent}).`,
+    message: `${ws.name}: a new ${pool.pool} period started on ${day(start)} with ${formatCredits(pool.available, locale)} credits; the last one (${day(previous.start)} to ${day(previous.end - 1)}) used ${formatCredits(previous.used, locale)} of ${formatCredits(previous.available, locale)} (${percent}).`,
   };
 }
 

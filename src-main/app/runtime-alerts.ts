@@ -83,7 +83,7 @@ function runPass(
           previous: previousPeriodOf(view.evaluation),
           watchedSince: (accountId) => cache.read.accounts.createdAt(accountId),
           now: now(),
-          ...(deps.locale ? { locale: deps.locale } : {}),
+          style: { locale: deps.locale ?? 'en-US', timeZone },
         }),
       ],
       workspaces: snapshot.workspaces,

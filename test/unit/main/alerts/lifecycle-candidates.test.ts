@@ -37,8 +37,17 @@ describe('recovered', () => {
     });
     // 5,000 of 15,000 left; 10,000 / 15,000 = 66.67 %, rounded down to a tenth (the one rule); resets Dec 1.
     expect(c!.message).toBe(
-      'Acme: the integration pool is back to normal (it had run dry): 5,000 of 15,000 left, 66.6% used, resets on 2026-12-01.',
+      'Acme: the integration pool is back to normal (it had run dry): 5,000 of 15,000 left, 66.6% used, resets on Dec\u00a01.',
     );
+  });
+
+  // It said "resets on 2026-12-01" in the alert centre beside the threshold alert's "it resets on
+  // Dec 1": its dates are written as every other sentence's, in the user's locale and zone. The reset
+  // instant (Dec 1 00:00 UTC) is Nov 30, 19:00 in New York.
+  it("writes the reset day as the alert centre's other sentences do, in the user's zone", () => {
+    const style = { locale: 'en-GB', timeZone: 'America/New_York' };
+    const c = recoveredCandidate(ws, ws.pools[0]!, { raised: raisedOnly(EXHAUSTED), now: NOW, style });
+    expect(c!.message).toMatch(/, resets on 30\u00a0Nov\.$/);
   });
 
   it('is keyed by what it recovered from: at risk, then dry, recovers twice in one period', () => {
@@ -131,7 +140,7 @@ describe('reset', () => {
     });
     // 9,200 of 10,000 = 92 %; the period ran Oct 1 to Oct 31 (its end is Nov 1, 00:00, exclusive).
     expect(c!.message).toBe(
-      'Acme: a new integration period started on 2026-11-01 with 10,000 credits; the last one (2026-10-01 to 2026-10-31) used 9,200 of 10,000 (92%).',
+      'Acme: a new integration period started on Nov\u00a01 with 10,000 credits; the last one (Oct\u00a01 to Oct\u00a031) used 9,200 of 10,000 (92%).',
     );
   });
 
