@@ -202,11 +202,14 @@ export function recordReading(cache: Cache, input: ReadingInput, context: Readin
   }
 
   if (input.used !== undefined) checkUsedFits(cache, ws, pool, at, input.used, context);
+  // One transaction with the summaries' upkeep: the app retries a write that met the lock held
+  // (db/main-writes.ts), and a reading stored before a failed upkeep would be stored again, under a
+  // new id, by the retry.
   cache.transaction(() => {
     cache.write.readings.add(ws.key, reading, context.now);
     cache.write.poolState.markDirty(ws.key, pool, at);
+    maintainWorkspace(cache, ws, context);
   });
-  maintainWorkspace(cache, ws, context);
   const after = evaluatePool(cache, ws, pool, Math.max(context.now, at), context);
   const status = evaluationJson({ asOf: after.current.asOf, pools: [after], alerts: [] }).pools[0]!;
   // The reading's own period (an older one when it is dated before the reset), not the current one.
