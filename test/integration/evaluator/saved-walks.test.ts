@@ -183,6 +183,17 @@ describe('a restart over saved walks', () => {
     expect(second.savedProblem()).toBe('the saved walks belong to another cache');
   });
 
+  /** A sync of the next 40 events in order, nothing late or repeated, an hour later. */
+  const inOrder = (restart: boolean) => ({
+    next: 40,
+    late: [],
+    again: [],
+    hours: 1,
+    restart,
+    maintain: false,
+    thresholds: null,
+  });
+
   test('restarts at random points of a sequence of syncs with late and repeated events and new thresholds answer as evaluateCache', () => {
     let resumed = 0;
     fc.assert(
@@ -228,7 +239,12 @@ describe('a restart over saved walks', () => {
           }
         },
       ),
-      { numRuns: 20 },
+      {
+        numRuns: 20,
+        // A restart between two in-order syncs resumes, whatever the random runs drew: the check below
+        // failed now and then when none of 20 random sequences held such a restart.
+        examples: [[7, [inOrder(false), inOrder(true), inOrder(false)]]],
+      },
     );
     // Not passing by never resuming: some restarts did resume (others had a late event or new thresholds).
     expect(resumed).toBeGreaterThan(0);
