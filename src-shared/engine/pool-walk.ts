@@ -322,6 +322,7 @@ export class PoolWalk {
       if (t >= end || (closing ? t >= limit : t > limit)) break;
       const price = prices[priceCode[ei]!]!;
       const a = action[ei]!;
+      marks?.at(ei, k.used, k.readingMarks.length);
       while (this.ri < readings.length && readings[this.ri]!.t < t) this.applyReading(readings[this.ri++]!);
       if (t >= this.grantsDue) this.applyGrants(h, t, true);
       if (unknown[ei] === 1) markUnknown(k, a);

@@ -84,9 +84,19 @@ function sameRecords<T extends object>(a: readonly T[], b: readonly T[]): boolea
  * re-marking finds the very instants the walk would.
  */
 export class MarksTrace {
+  /** Events a block of usedAt spans, a power of two (tests shrink it so that small months cross blocks). */
+  static blockEvents = 4096;
   /** Index of the period's first event: bit i - from is event i's. */
   private from = 0;
   private charged = new Uint8Array(0);
+  private shift = Math.log2(MarksTrace.blockEvents);
+  /**
+   * Per block of events from `from` (3 kB a million events): the credits used before its first
+   * event, and the readings counted by then. A threshold the used credits cannot reach within a
+   * block is looked for past it without adding its calls one by one.
+   */
+  private usedAt = new Float64Array(0);
+  private readingsAt = new Int32Array(0);
   private availableFrom: Millis[] = [];
   private availableValue: number[] = [];
 
@@ -94,6 +104,7 @@ export class MarksTrace {
   begin(from: number, start: Millis, available: number): void {
     this.from = from;
     this.charged.fill(0);
+    this.shift = Math.log2(MarksTrace.blockEvents);
     this.availableFrom = [start];
     this.availableValue = [available];
   }
@@ -101,10 +112,20 @@ export class MarksTrace {
   /** Room for a bit for every event up to `length` (once per walk of new events, not per event). */
   reserve(length: number): void {
     const bytes = ((length - this.from) >> 3) + 1;
-    if (bytes <= this.charged.length) return;
-    const next = new Uint8Array(Math.max(bytes, this.charged.length * 2));
-    next.set(this.charged);
-    this.charged = next;
+    if (bytes > this.charged.length) this.charged = grown(this.charged, bytes);
+    const blocks = ((length - this.from) >> this.shift) + 1;
+    if (blocks > this.usedAt.length) {
+      this.usedAt = grown(this.usedAt, blocks);
+      this.readingsAt = grown(this.readingsAt, blocks);
+    }
+  }
+
+  /** The walk is at event i, `used` credits and `readings` readings counted before it. */
+  at(i: number, used: number, readings: number): void {
+    const b = i - this.from;
+    if ((b & ((1 << this.shift) - 1)) !== 0) return;
+    this.usedAt[b >> this.shift] = used;
+    this.readingsAt[b >> this.shift] = readings;
   }
 
   /** Event i ran and was charged (its price is over 0). */
@@ -154,8 +175,9 @@ export class MarksTrace {
     const sums = new Float64Array(budgetOf.length);
     const { times, timeBase, price, member } = events;
     const prices = events.prices.values;
-    const { availableFrom, availableValue, charged, from } = this;
+    const { availableFrom, availableValue, charged, from, shift, usedAt, readingsAt } = this;
     const readings = k.readingMarks;
+    const least = Math.min(...availableValue);
     let ai = 0;
     let used = 0;
     let ri = 0;
@@ -163,6 +185,18 @@ export class MarksTrace {
     // reading comes before the calls after its instant and after those at it.
     for (let i = from; i <= to; i++) {
       if ((same || k.nextThreshold === thresholds.length) && pending === 0) return;
+      if (pending === 0 && ((i - from) & ((1 << shift) - 1)) === 0) {
+        // Used credits only grow, and the pool never holds less than `least`: a block that ends
+        // below the next threshold of `least` reaches none, whatever it held meanwhile.
+        const next = ((i - from) >> shift) + 1;
+        const start = from + (next << shift);
+        if (start < to && usedAt[next]! * 100 < thresholds[k.nextThreshold]! * least - EPSILON) {
+          used = usedAt[next]!;
+          ri = readingsAt[next]!;
+          i = start - 1;
+          continue;
+        }
+      }
       let t: Millis;
       if (i < to) {
         const b = i - from;
@@ -196,4 +230,11 @@ export class MarksTrace {
       }
     }
   }
+}
+
+/** A copy of `a` with room for at least `n` (twice its length if that is more). */
+function grown<T extends Uint8Array | Float64Array | Int32Array>(a: T, n: number): T {
+  const next = new (a.constructor as new (size: number) => T)(Math.max(n, a.length * 2));
+  next.set(a);
+  return next;
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { builtinCatalog } from '../../../../src-shared/catalog/catalog';
 import { poolGrants } from '../../../../src-shared/engine/checkpoint';
 import { poolEvaluationOf } from '../../../../src-shared/engine/evaluate';
@@ -8,6 +8,7 @@ import { IncrementalPool } from '../../../../src-shared/engine/incremental-pool'
 import { periodAt } from '../../../../src-shared/engine/periods';
 import { preparePoolEvents } from '../../../../src-shared/engine/pool-events';
 import type { PoolWalkConfig } from '../../../../src-shared/engine/pool-walk';
+import { MarksTrace } from '../../../../src-shared/engine/walk-marks';
 import { createPricer } from '../../../../src-shared/engine/pricing';
 import type { ResolvedPool } from '../../../../src-shared/engine/resolve-workspace';
 import type { UsageEvent, Workspace } from '../../../../src-shared/types/ledger';
@@ -81,77 +82,104 @@ const scenarioArb = fc.record({
 });
 
 describe('new thresholds or budgets re-mark the walked period', () => {
-  test('without walking it again, and the lead sees what a walk from scratch shows', () => {
-    let remarked = 0;
-    fc.assert(
-      fc.property(scenarioArb, (s) => {
-        const pool: ResolvedPool = {
-          pool: 'integration',
-          allowance: s.allowance,
-          reset: s.reset,
-          overage: s.overage,
-          exhaustion: s.exhaustion,
-          thresholds: [50, 90, 100],
-        };
-        const startAt = s.checkpoint ? periodAt(s.reset, s.asOf).start : Number.NEGATIVE_INFINITY;
-        const start = s.checkpoint
-          ? { from: { start: startAt, carry: [] } }
-          : { from: null, earliest: 'asOf' as const };
-        const events = eventsOf(s.events.filter((e) => e.at >= startAt));
-        const configOf = (marks: {
-          thresholds: number[];
-          budgets: Record<string, number>;
-        }): PoolWalkConfig => ({
-          pool: { ...pool, thresholds: marks.thresholds },
-          thresholds: marks.thresholds,
-          budgets: new Map(Object.entries(marks.budgets)),
-          grants: poolGrants(grantsOf(s.grants), 'integration', Number.POSITIVE_INFINITY, startAt),
-          readings: readingsOf(s.readings, startAt),
-        });
-        let config = configOf({ thresholds: [50, 90, 100], budgets: {} });
-        const inc = new IncrementalPool(config, start);
-        const known = new Map<string, UsageEvent>();
-        for (const picks of s.syncs) {
-          const fresh = picks
-            .map((k) => events[k % Math.max(1, events.length)])
-            .filter((e): e is UsageEvent => e !== undefined && !known.has(e.id));
-          for (const e of fresh) known.set(e.id, e);
-          if (fresh.length === 0) continue;
-          const earliest = Math.min(...fresh.map((e) => Date.parse(e.occurredAt)));
-          const all = preparePoolEvents([...known.values()], price, Number.POSITIVE_INFINITY);
-          inc.replaceFrom(earliest, (into) => copyFrom(all, all.indexFrom(earliest), into));
-          inc.evaluate(s.asOf);
-        }
-        const held = preparePoolEvents([...known.values()], price, Number.POSITIVE_INFINITY);
-        inc.evaluate(s.asOf);
-        let marks = { thresholds: [50, 90, 100], budgets: {} as Record<string, number> };
-        for (const change of s.settings) {
-          const budgets = { ...(change.budgets ?? marks.budgets) };
-          if (change.one) {
-            const [member, budget] = change.one;
-            if (budget === null) delete budgets[member];
-            else budgets[member] = budget;
-          }
-          marks = { thresholds: change.thresholds ?? marks.thresholds, budgets };
-          config = configOf(marks);
-          inc.configure(config);
-          const seen = inc.evaluate(s.asOf);
-          if (!inc.stats.rewalked) remarked++;
-          const fresh = new IncrementalPool(config, start);
-          fresh.replaceFrom(Number.NEGATIVE_INFINITY, (into) => copyFrom(held, 0, into));
-          const expected = fresh.evaluate(s.asOf);
-          expect(seen).toEqual(expected);
-          expect(poolEvaluationOf(workspace, 'integration', seen)).toEqual(
-            poolEvaluationOf(workspace, 'integration', expected),
-          );
-        }
-      }),
-      { numRuns: 300 },
-    );
-    // Most scenarios take the new settings without a walk (a closed period, or a walk that jumped
-    // over quiet periods, still walks again).
-    expect(remarked).toBeGreaterThan(300);
+  afterEach(() => {
+    MarksTrace.blockEvents = 4096;
   });
+
+  // Blocks of 4 events, new thresholds alone: re-marking skips the blocks that cannot reach them.
+  // The month of March (no period closed: every change re-marks), evaluated at its last instant.
+  const MARCH = 31 * 24 * HOUR;
+  const thresholdsOnly = scenarioArb.map((s) => ({
+    ...s,
+    reset: { kind: 'calendar-month' as const },
+    checkpoint: true,
+    asOf: FROM + MARCH - 1,
+    events: s.events.map((e) => ({ ...e, at: FROM + ((((e.at - FROM) % MARCH) + MARCH) % MARCH) })),
+    allowance: s.allowance + 100,
+    settings: s.settings.map((c) => ({
+      thresholds: c.thresholds ?? [95],
+      budgets: undefined,
+      one: undefined,
+    })),
+  }));
+  test.each([
+    [4096, scenarioArb],
+    [4, thresholdsOnly],
+  ])(
+    'without walking it again, and the lead sees what a walk from scratch shows (blocks of %i events)',
+    (block, arb) => {
+      MarksTrace.blockEvents = block;
+      let remarked = 0;
+      fc.assert(
+        fc.property(arb, (s) => {
+          const pool: ResolvedPool = {
+            pool: 'integration',
+            allowance: s.allowance,
+            reset: s.reset,
+            overage: s.overage,
+            exhaustion: s.exhaustion,
+            thresholds: [50, 90, 100],
+          };
+          const startAt = s.checkpoint ? periodAt(s.reset, s.asOf).start : Number.NEGATIVE_INFINITY;
+          const start = s.checkpoint
+            ? { from: { start: startAt, carry: [] } }
+            : { from: null, earliest: 'asOf' as const };
+          const events = eventsOf(s.events.filter((e) => e.at >= startAt));
+          const configOf = (marks: {
+            thresholds: number[];
+            budgets: Record<string, number>;
+          }): PoolWalkConfig => ({
+            pool: { ...pool, thresholds: marks.thresholds },
+            thresholds: marks.thresholds,
+            budgets: new Map(Object.entries(marks.budgets)),
+            grants: poolGrants(grantsOf(s.grants), 'integration', Number.POSITIVE_INFINITY, startAt),
+            readings: readingsOf(s.readings, startAt),
+          });
+          let config = configOf({ thresholds: [50, 90, 100], budgets: {} });
+          const inc = new IncrementalPool(config, start);
+          const known = new Map<string, UsageEvent>();
+          for (const picks of s.syncs) {
+            const fresh = picks
+              .map((k) => events[k % Math.max(1, events.length)])
+              .filter((e): e is UsageEvent => e !== undefined && !known.has(e.id));
+            for (const e of fresh) known.set(e.id, e);
+            if (fresh.length === 0) continue;
+            const earliest = Math.min(...fresh.map((e) => Date.parse(e.occurredAt)));
+            const all = preparePoolEvents([...known.values()], price, Number.POSITIVE_INFINITY);
+            inc.replaceFrom(earliest, (into) => copyFrom(all, all.indexFrom(earliest), into));
+            inc.evaluate(s.asOf);
+          }
+          const held = preparePoolEvents([...known.values()], price, Number.POSITIVE_INFINITY);
+          inc.evaluate(s.asOf);
+          let marks = { thresholds: [50, 90, 100], budgets: {} as Record<string, number> };
+          for (const change of s.settings) {
+            const budgets = { ...(change.budgets ?? marks.budgets) };
+            if (change.one) {
+              const [member, budget] = change.one;
+              if (budget === null) delete budgets[member];
+              else budgets[member] = budget;
+            }
+            marks = { thresholds: change.thresholds ?? marks.thresholds, budgets };
+            config = configOf(marks);
+            inc.configure(config);
+            const seen = inc.evaluate(s.asOf);
+            if (!inc.stats.rewalked) remarked++;
+            const fresh = new IncrementalPool(config, start);
+            fresh.replaceFrom(Number.NEGATIVE_INFINITY, (into) => copyFrom(held, 0, into));
+            const expected = fresh.evaluate(s.asOf);
+            expect(seen).toEqual(expected);
+            expect(poolEvaluationOf(workspace, 'integration', seen)).toEqual(
+              poolEvaluationOf(workspace, 'integration', expected),
+            );
+          }
+        }),
+        { numRuns: 300 },
+      );
+      // Most scenarios take the new settings without a walk (a closed period, or a walk that jumped
+      // over quiet periods, still walks again).
+      expect(remarked).toBeGreaterThan(300);
+    },
+  );
 });
 
 describe('a month of calls of 10 credits re-marked', () => {
