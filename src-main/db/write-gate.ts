@@ -20,7 +20,12 @@ export type WriteGate = Int32Array;
 export const MAIN = 0;
 export const SYNC = 1;
 
-export function createWriteGate(buffer: SharedArrayBuffer = new SharedArrayBuffer(8)): WriteGate {
+/** The gate's size: one Int32 slot each for MAIN and SYNC. */
+export const WRITE_GATE_BYTES = 8;
+
+export function createWriteGate(
+  buffer: SharedArrayBuffer = new SharedArrayBuffer(WRITE_GATE_BYTES),
+): WriteGate {
   return new Int32Array(buffer);
 }
 

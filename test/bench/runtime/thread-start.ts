@@ -9,6 +9,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
+import { WRITE_GATE_BYTES } from '../../../src-main/db/write-gate';
 
 const starts = Number(process.argv[2] ?? 10);
 const entries = process.argv.slice(3);
@@ -45,7 +46,7 @@ parentPort!.postMessage({ cpuNs: Number(readFileSync('/proc/thread-self/schedsta
   for (let n = 0; n < starts; n++) {
     const t0 = performance.now();
     const w = new Worker(resolve(dir, 'out/probe.mjs'), {
-      workerData: { file: resolve(dir, 'none.sqlite'), gate: new SharedArrayBuffer(4) },
+      workerData: { file: resolve(dir, 'none.sqlite'), gate: new SharedArrayBuffer(WRITE_GATE_BYTES) },
     });
     const { cpuNs } = await new Promise<{ cpuNs: number }>((ok, fail) => {
       w.once('message', ok);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCache, WRITER_CACHE_KIB } from '../../../src-main/cache/cache';
+import { WRITE_GATE_BYTES } from '../../../src-main/db/write-gate';
 import { openSyncConnection } from '../../../src-main/sync/sync-connection';
 import { tempDir } from '../../fixtures/temp-dir';
 
@@ -15,7 +16,7 @@ describe("the sync thread's connection", () => {
     dir = tempDir();
     const app = openCache(dir.file());
     const plain = openSyncConnection({ file: app.file });
-    const gated = openSyncConnection({ file: app.file, gate: new SharedArrayBuffer(4) });
+    const gated = openSyncConnection({ file: app.file, gate: new SharedArrayBuffer(WRITE_GATE_BYTES) });
     try {
       expect(app.db.pragma('cache_size', { simple: true })).toBe(-WRITER_CACHE_KIB);
       expect(WRITER_CACHE_KIB).toBe(8192);
