@@ -124,29 +124,31 @@ function alertAndPublish(
       alerts: cache.alerts.list({ limit: ALERT_LIST_LIMIT }),
       openAlerts: cache.alerts.unacknowledged(),
     };
-  if (!busy)
+  // The passes after the alerts: a failure is logged (it must not keep the snapshot from the
+  // screen); the lock held puts off the rest with the alert pass.
+  const after = (what: string, pass: () => void) => {
+    if (busy) return;
     try {
-      readingReminderPass({
-        cache,
-        snapshot,
-        settings: rt.settings(),
-        pausedUntil: pausedUntilOf(rt),
-        now: rt.now(),
-        timeZone: rt.timeZone,
-        notify: rt.deps.notify,
-      });
+      pass();
     } catch (err) {
       if (isCacheBusy(err)) busy = true;
-      else log.error('the reading reminder failed', { error: err });
+      else log.error(`${what} failed`, { error: err });
     }
-  if (!busy)
-    try {
-      if (rt.state.view) services.digest.check(snapshot);
-    } catch (err) {
-      // A digest that cannot be built must not keep the snapshot from the screen.
-      if (isCacheBusy(err)) busy = true;
-      else log.error('the digest failed', { error: err });
-    }
+  };
+  after('the reading reminder', () =>
+    readingReminderPass({
+      cache,
+      snapshot,
+      settings: rt.settings(),
+      pausedUntil: pausedUntilOf(rt),
+      now: rt.now(),
+      timeZone: rt.timeZone,
+      notify: rt.deps.notify,
+    }),
+  );
+  after('the digest', () => {
+    if (rt.state.view) services.digest.check(snapshot);
+  });
   if (busy) deferAlertPass(rt, services);
   else rt.state.alertPassRetries = 0;
   rt.state.republishedTicket = Math.max(rt.state.republishedTicket, facts.ticket);

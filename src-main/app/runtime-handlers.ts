@@ -52,12 +52,12 @@ export function pauseAlerts(
 export function createRuntimeHandlers(rt: RuntimeContext, parts: HandlerParts): InvokeHandlers {
   const { cache, deps, now } = rt;
   const { scheduler, republish } = parts;
+  const writeSoon = <T>(fn: () => T) => rt.writes.soon(fn);
   /** A call that writes what the lead typed or chose: run once the cache can be written, never waiting on its lock. */
   const soon =
     <A, R>(handler: (input: A) => R) =>
     (input: A) =>
-      rt.writes.soon(() => handler(input));
-  const writeSoon = <T>(fn: () => T) => rt.writes.soon(fn);
+      writeSoon(() => handler(input));
   /** Syncs as soon as the running sync (if any) is done: account changes must not wait an interval. */
   const syncSoon = (reason: SyncReason) => {
     if (!scheduler.requestSync(reason)) void scheduler.whenIdle().then(() => scheduler.requestSync(reason));
